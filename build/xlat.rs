@@ -1,0 +1,2 @@
+//! Generates flag/enum tables (stub).
+pub fn generate() {}

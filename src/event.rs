@@ -1,0 +1,156 @@
+//! The one event type every consumer (text, JSONL, summary, TUI) reads.
+//!
+//! The supervisor builds an [`Event`] for each notified syscall entry and
+//! sends it, in order, over a bounded channel as a [`Message`].
+
+use std::borrow::Cow;
+
+/// The syscall ABI a call came through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Arch {
+    /// Native x86_64 (`syscall` instruction).
+    X86_64,
+    /// i386 (`int $0x80` from a 64-bit process, or a 32-bit binary).
+    I386,
+    /// x32 (x86_64 with bit 30 set in the number).
+    X32,
+    /// aarch64.
+    Aarch64,
+}
+
+impl Arch {
+    /// The name used in text and JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Arch::X86_64 => "x86_64",
+            Arch::I386 => "i386",
+            Arch::X32 => "x32",
+            Arch::Aarch64 => "aarch64",
+        }
+    }
+
+    /// The architecture notrace itself was built for.
+    pub fn native() -> Arch {
+        if cfg!(target_arch = "aarch64") {
+            Arch::Aarch64
+        } else {
+            Arch::X86_64
+        }
+    }
+}
+
+/// One decoded argument of a call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedArg {
+    /// Argument name from the syscall table (`filename`, `flags`, ...).
+    pub name: Cow<'static, str>,
+    /// Argument kind from the syscall table (`path`, `open_flags`, ...).
+    pub kind: Cow<'static, str>,
+    /// The raw register value.
+    pub raw: u64,
+    /// strace-style text, honouring `-s`, `-x`, `-v`, `-y`.
+    pub text: String,
+    /// A structured value where one is meaningful (path string, flag list,
+    /// sockaddr object, argv list). Strings here are not cut at `-s`.
+    pub value: Option<serde_json::Value>,
+}
+
+/// What notrace answered the kernel for this call.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Action {
+    /// The call was let through (`SECCOMP_USER_NOTIF_FLAG_CONTINUE`), or
+    /// performed by the supervisor on the tracee's behalf.
+    #[default]
+    Allowed,
+    /// The call was failed with `errno` by a deny rule (or a held call the
+    /// user denied), and never ran.
+    Denied {
+        /// Positive errno value.
+        errno: i32,
+        /// The text of the rule that matched.
+        rule: String,
+    },
+}
+
+/// One syscall entry seen by the supervisor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Sequence number, contiguous from 1: a gap means a lost event.
+    pub seq: u64,
+    /// Wall-clock time of the notification, nanoseconds since the epoch.
+    pub time_ns: u64,
+    /// Thread group id (the process).
+    pub pid: i32,
+    /// Thread id.
+    pub tid: i32,
+    /// The thread's `comm` at the time of the call.
+    pub comm: String,
+    /// The ABI the call came through.
+    pub arch: Arch,
+    /// Syscall name from that ABI's table (`syscall_0x...` when unknown).
+    pub name: Cow<'static, str>,
+    /// Syscall number in that ABI (x32's bit 30 kept).
+    pub nr: u32,
+    /// The six raw argument registers.
+    pub args: [u64; 6],
+    /// Decoded arguments, as many as the call takes.
+    pub decoded: Vec<DecodedArg>,
+    /// What was answered.
+    pub action: Action,
+}
+
+/// How a traced process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitKind {
+    /// Exited with this status.
+    Exited(i32),
+    /// Killed by this signal; `core` when it dumped core.
+    Signaled {
+        /// Signal number.
+        signal: i32,
+        /// Whether a core was dumped.
+        core: bool,
+    },
+}
+
+/// The end of a traced process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessExit {
+    /// The process id.
+    pub pid: i32,
+    /// Wall-clock time notrace learned of it, nanoseconds since the epoch.
+    pub time_ns: u64,
+    /// How it ended.
+    pub how: ExitKind,
+}
+
+/// The user's answer to a held call (TUI hold queue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Let the call run.
+    Allow,
+    /// Fail the call with this errno.
+    Deny(i32),
+}
+
+/// A call waiting for the user's verdict; the tracee blocks until `reply`
+/// gets an answer (or is dropped, which allows the call).
+#[derive(Debug)]
+pub struct Held {
+    /// The call, decoded.
+    pub event: Event,
+    /// Where the verdict goes.
+    pub reply: std::sync::mpsc::Sender<Verdict>,
+}
+
+/// What the supervisor sends to its consumer.
+#[derive(Debug)]
+pub enum Message {
+    /// A syscall entry.
+    Event(Event),
+    /// A syscall entry waiting for a verdict.
+    Held(Held),
+    /// A traced process ended.
+    Exit(ProcessExit),
+}
