@@ -134,15 +134,65 @@ pub enum Verdict {
     Deny(i32),
 }
 
-/// A call waiting for the user's verdict; the tracee blocks until `reply`
-/// gets an answer (or is dropped, which allows the call).
+/// A call waiting for the user's verdict (TUI hold queue). The tracee
+/// blocks until [`HoldReply::answer`] is called; dropping the reply
+/// unanswered allows the call, so a quitting UI never leaves a tracee hung.
 #[derive(Debug)]
 pub struct Held {
     /// The call, decoded.
     pub event: Event,
     /// Where the verdict goes.
-    pub reply: std::sync::mpsc::Sender<Verdict>,
+    pub reply: HoldReply,
 }
+
+/// The way back to the supervisor for one held call.
+#[derive(Debug)]
+pub struct HoldReply {
+    id: u64,
+    tx: Option<std::sync::mpsc::Sender<(u64, Verdict)>>,
+    wake: std::sync::Arc<std::io::PipeWriter>,
+}
+
+impl HoldReply {
+    /// Used by the supervisor: `id` is the notification id, `tx` its verdict
+    /// queue and `wake` a pipe it polls beside the listener.
+    pub fn new(
+        id: u64,
+        tx: std::sync::mpsc::Sender<(u64, Verdict)>,
+        wake: std::sync::Arc<std::io::PipeWriter>,
+    ) -> Self {
+        HoldReply {
+            id,
+            tx: Some(tx),
+            wake,
+        }
+    }
+
+    /// Sends the verdict and wakes the supervisor.
+    pub fn answer(mut self, verdict: Verdict) {
+        self.send(verdict);
+    }
+
+    fn send(&mut self, verdict: Verdict) {
+        use std::io::Write;
+        if let Some(tx) = self.tx.take() {
+            if tx.send((self.id, verdict)).is_ok() {
+                // A full pipe already holds a wake-up; nothing is lost.
+                let _ = (&*self.wake).write(&[1]);
+            }
+        }
+    }
+}
+
+impl Drop for HoldReply {
+    fn drop(&mut self) {
+        self.send(Verdict::Allow);
+    }
+}
+
+/// Names of syscalls whose calls are held for a verdict; shared between the
+/// supervisor and the UI, which may add names while tracing.
+pub type HoldSet = std::sync::Arc<std::sync::RwLock<std::collections::BTreeSet<String>>>;
 
 /// What the supervisor sends to its consumer.
 #[derive(Debug)]
