@@ -1,5 +1,15 @@
 //! notrace: a ptrace-free syscall tracer built on seccomp user notification.
 
+pub mod cli;
+pub mod errno;
 pub mod event;
+pub mod filter;
 pub mod kinds;
+pub mod output;
+pub mod run;
+pub mod select;
+pub mod signals;
+pub mod spawn;
+pub mod supervisor;
 pub mod sys;
+pub mod tables;

@@ -1,0 +1,228 @@
+//! Wiring: validated command line → filter, child, supervisor, writer →
+//! exit status.
+
+use crate::cli::Cli;
+use crate::event::{ExitKind, Message, ProcessExit};
+use crate::filter::{self, AbiPolicy, Policy, RET_ALLOW, RET_NOTIFY};
+use crate::output::{self, Format, OutputConfig};
+use crate::select::Selection;
+use crate::spawn::{self, ChildStdio};
+use crate::supervisor::{self, Supervisor};
+use crate::{event::Arch, tables};
+use clap::Parser;
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsFd;
+use std::os::unix::process::ExitStatusExt;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::Arc;
+
+/// Capacity of the channel between supervisor and writer: past this the
+/// tracee waits for the writer (backpressure), nothing is dropped.
+pub const CHANNEL_CAPACITY: usize = 4096;
+
+const FORWARDED: [i32; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
+
+fn fail(code: i32, msg: impl std::fmt::Display) -> i32 {
+    let _ = writeln!(io::stderr(), "notrace: {msg}");
+    code
+}
+
+/// Builds the filter policy for a selection: notify what is chosen, allow
+/// the rest, per ABI.
+pub fn policy(sel: &Selection) -> Policy {
+    let abi = |arch: Arch| {
+        let chosen: std::collections::BTreeSet<u32> = sel.numbers(arch).collect();
+        if sel.unknown {
+            // Unknown numbers notify too; known unchosen ones are allowed.
+            AbiPolicy {
+                default: RET_NOTIFY,
+                verdicts: tables::table(arch)
+                    .iter()
+                    .filter(|d| !chosen.contains(&d.nr))
+                    .map(|d| (d.nr, RET_ALLOW))
+                    .collect(),
+            }
+        } else {
+            AbiPolicy {
+                default: RET_ALLOW,
+                verdicts: chosen.into_iter().map(|n| (n, RET_NOTIFY)).collect(),
+            }
+        }
+    };
+    Policy {
+        native: abi(Arch::X86_64),
+        x32: abi(Arch::X32),
+        i386: abi(Arch::I386),
+    }
+}
+
+fn is_pipe_or_tty(fd: std::os::fd::BorrowedFd<'_>) -> bool {
+    match rustix::fs::fstat(fd) {
+        Ok(st) => {
+            let ft = rustix::fs::FileType::from_raw_mode(st.st_mode);
+            matches!(
+                ft,
+                rustix::fs::FileType::Fifo
+                    | rustix::fs::FileType::Socket
+                    | rustix::fs::FileType::CharacterDevice
+            )
+        }
+        Err(_) => false,
+    }
+}
+
+/// Runs notrace with `args` (argv including the program name); returns the
+/// exit status.
+pub fn main(args: Vec<OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let selection = match Selection::parse_all(&cli.trace) {
+        Ok(s) => s,
+        Err(e) => return fail(2, e),
+    };
+    let format = if cli.json { Format::Json } else { Format::Text };
+    let to_stdout = cli.output.as_deref().map(|p| p.as_os_str() == "-");
+    let (out, line_flush, stdio): (Box<dyn Write + Send>, bool, ChildStdio) =
+        match (&cli.output, to_stdout) {
+            (Some(p), Some(false)) => match File::create(p) {
+                Ok(f) => {
+                    let lf = is_pipe_or_tty(f.as_fd());
+                    (Box::new(f), lf, ChildStdio::Inherit)
+                }
+                Err(e) => {
+                    return fail(
+                        1,
+                        format!("cannot write output file '{}': {e}", p.display()),
+                    )
+                }
+            },
+            _ if format == Format::Json || to_stdout == Some(true) => {
+                let lf = is_pipe_or_tty(io::stdout().as_fd());
+                let stdio = if format == Format::Json {
+                    ChildStdio::StdoutToStderr
+                } else {
+                    ChildStdio::Inherit
+                };
+                (Box::new(io::stdout()), lf, stdio)
+            }
+            _ => {
+                let lf = is_pipe_or_tty(io::stderr().as_fd()) || io::stderr().is_terminal();
+                (Box::new(io::stderr()), lf, ChildStdio::Inherit)
+            }
+        };
+    let cmd_name = cli.command[0].to_string_lossy().into_owned();
+    let path = match spawn::resolve(&cmd_name) {
+        Ok(p) => p,
+        Err(e) => return fail(e.exit_code(), e),
+    };
+    let prog = filter::compile(&policy(&selection));
+
+    let out_cfg = OutputConfig {
+        format,
+        timestamps: cli.timestamps.min(3),
+        events: !cli.summary || cli.summary_too,
+        summary: cli.summary || cli.summary_too,
+        line_flush,
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Message>(CHANNEL_CAPACITY);
+    let writer = std::thread::Builder::new()
+        .name("writer".into())
+        .spawn(move || {
+            output::write_all(rx, io::BufWriter::with_capacity(64 * 1024, out), &out_cfg)
+        })
+        .expect("spawn writer thread");
+
+    // Signals for notrace go to the command instead; notrace itself keeps
+    // supervising until the last tracee is gone.
+    let child_pid = Arc::new(AtomicI32::new(0));
+    if crate::sys::block_signals(&FORWARDED).is_ok() {
+        let child_pid = child_pid.clone();
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || loop {
+                match crate::sys::wait_signal(&FORWARDED) {
+                    Ok((sig, from_process)) => {
+                        let pid = child_pid.load(Ordering::SeqCst);
+                        if from_process && pid > 0 {
+                            if let Some(s) = rustix::process::Signal::from_named_raw(sig) {
+                                if let Some(p) = rustix::process::Pid::from_raw(pid) {
+                                    let _ = rustix::process::kill_process(p, s);
+                                }
+                            }
+                        }
+                    }
+                    Err(_) => return,
+                }
+            });
+    }
+
+    let sup_cfg = supervisor::Config {
+        selection,
+        hold: None,
+        decode: supervisor::DecodeOptions,
+    };
+    let sup_tx = tx.clone();
+    let started =
+        spawn::spawn(
+            &path,
+            &cli.command,
+            prog,
+            stdio,
+            move |listener, _sync| match Supervisor::new(listener, sup_tx, sup_cfg) {
+                Ok(s) => s.run(),
+                Err(e) => {
+                    let _ = writeln!(io::stderr(), "notrace: supervisor: {e}");
+                    supervisor::Stats::default()
+                }
+            },
+        );
+    let mut started = match started {
+        Ok(s) => s,
+        Err(e) => {
+            drop(tx);
+            let _ = writer.join();
+            return fail(e.exit_code(), e);
+        }
+    };
+    let pid = started.child.id() as i32;
+    child_pid.store(pid, Ordering::SeqCst);
+    let status = loop {
+        match started.child.wait() {
+            Ok(s) => break s,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return fail(1, format!("waiting for the command: {e}")),
+        }
+    };
+    child_pid.store(0, Ordering::SeqCst);
+    // Descendants may outlive the command: keep answering until the last.
+    let _stats = started.supervisor.join().ok().flatten();
+    let how = match (status.code(), status.signal()) {
+        (Some(c), _) => ExitKind::Exited(c),
+        (None, Some(sig)) => ExitKind::Signaled {
+            signal: sig,
+            core: status.core_dumped(),
+        },
+        _ => ExitKind::Exited(1),
+    };
+    let _ = tx.send(Message::Exit(ProcessExit {
+        pid,
+        time_ns: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0),
+        how,
+    }));
+    drop(tx);
+    let _report = writer.join();
+    match how {
+        ExitKind::Exited(c) => c,
+        ExitKind::Signaled { signal, .. } => 128 + signal,
+    }
+}

@@ -1,0 +1,297 @@
+//! The supervisor: receives each seccomp notification, reads what the event
+//! needs from the tracee, answers the kernel, and hands the event on.
+//!
+//! It never waits on a consumer beyond the bounded channel: when the channel
+//! is full the tracee waits (as under strace) and nothing is lost. It keeps
+//! answering until the last process holding the filter is gone (the
+//! listener reports POLLHUP), whatever happens to the output.
+
+use crate::event::{Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Verdict};
+use crate::filter::{AUDIT_ARCH_I386, AUDIT_ARCH_X86_64, X32_BIT};
+use crate::select::Selection;
+use crate::sys::{self, Notification};
+use crate::tables;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, PipeReader, Read};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::fs::FileExt;
+use std::sync::mpsc::{Receiver, Sender, SyncSender};
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Counters the supervisor keeps, reported at exit.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// Notifications received.
+    pub received: u64,
+    /// Events emitted (sequence numbers handed out).
+    pub emitted: u64,
+    /// Notifications whose caller went away before the answer (ENOENT).
+    pub abandoned: u64,
+    /// Calls answered with an error.
+    pub denied: u64,
+}
+
+/// What the supervisor needs besides the listener.
+pub struct Config {
+    /// The selection the filter was built from (x32 and unknown numbers are
+    /// checked against it once more).
+    pub selection: Selection,
+    /// Calls held for a user verdict (TUI), by name.
+    pub hold: Option<HoldSet>,
+    /// Decode options.
+    pub decode: DecodeOptions,
+}
+
+/// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
+struct Task {
+    tgid: i32,
+    comm_file: Option<File>,
+}
+
+/// The supervisor loop state.
+pub struct Supervisor {
+    listener: OwnedFd,
+    tx: SyncSender<Message>,
+    cfg: Config,
+    seq: u64,
+    stats: Stats,
+    tasks: HashMap<u32, Task>,
+    verdict_tx: Sender<(u64, Verdict)>,
+    verdict_rx: Receiver<(u64, Verdict)>,
+    wake_r: PipeReader,
+    wake_w: Arc<io::PipeWriter>,
+    held: HashMap<u64, ()>,
+}
+
+const MAX_TASKS: usize = 4096;
+
+fn now_ns() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
+impl Supervisor {
+    /// A supervisor for `listener`, sending to `tx`.
+    pub fn new(listener: OwnedFd, tx: SyncSender<Message>, cfg: Config) -> io::Result<Self> {
+        let (wake_r, wake_w) = io::pipe()?;
+        let (verdict_tx, verdict_rx) = std::sync::mpsc::channel();
+        Ok(Supervisor {
+            listener,
+            tx,
+            cfg,
+            seq: 0,
+            stats: Stats::default(),
+            tasks: HashMap::new(),
+            verdict_tx,
+            verdict_rx,
+            wake_r,
+            wake_w: Arc::new(wake_w),
+            held: HashMap::new(),
+        })
+    }
+
+    /// Runs until every tracee is gone. Never fails the tracee: errors
+    /// answering one notification are counted and the loop goes on.
+    pub fn run(mut self) -> Stats {
+        use rustix::event::{poll, PollFd, PollFlags};
+        loop {
+            let (ready, hup, wake) = {
+                let mut fds = [
+                    PollFd::new(&self.listener, PollFlags::IN),
+                    PollFd::new(&self.wake_r, PollFlags::IN),
+                ];
+                match poll(&mut fds, None) {
+                    Ok(_) => {}
+                    Err(rustix::io::Errno::INTR) => continue,
+                    Err(e) => {
+                        eprintln!("notrace: poll on the seccomp listener failed: {e}");
+                        break;
+                    }
+                }
+                let l = fds[0].revents();
+                (
+                    l.contains(PollFlags::IN),
+                    l.intersects(PollFlags::HUP | PollFlags::ERR),
+                    fds[1].revents().contains(PollFlags::IN),
+                )
+            };
+            if wake {
+                self.drain_verdicts();
+            }
+            if ready {
+                match sys::notif_recv(self.listener.as_fd()) {
+                    Ok(n) => self.handle(n),
+                    Err(e)
+                        if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::EINTR)) =>
+                    {
+                        self.stats.abandoned += 1;
+                    }
+                    Err(e) => {
+                        eprintln!("notrace: receiving a notification failed: {e}");
+                    }
+                }
+            } else if hup {
+                break;
+            }
+        }
+        self.stats
+    }
+
+    fn drain_verdicts(&mut self) {
+        let mut buf = [0u8; 64];
+        let _ = (&self.wake_r).read(&mut buf);
+        while let Ok((id, v)) = self.verdict_rx.try_recv() {
+            if self.held.remove(&id).is_none() {
+                continue;
+            }
+            let fd = self.listener.as_fd();
+            let r = match v {
+                Verdict::Allow => sys::notif_continue(fd, id),
+                Verdict::Deny(errno) => {
+                    self.stats.denied += 1;
+                    sys::notif_fail(fd, id, errno)
+                }
+            };
+            if r.is_err() {
+                self.stats.abandoned += 1;
+            }
+        }
+    }
+
+    fn task(&mut self, tid: u32) -> &mut Task {
+        if self.tasks.len() >= MAX_TASKS && !self.tasks.contains_key(&tid) {
+            // Dead threads are never announced: start over rather than grow.
+            self.tasks.clear();
+        }
+        self.tasks.entry(tid).or_insert_with(|| Task {
+            tgid: read_tgid(tid).unwrap_or(tid as i32),
+            comm_file: File::open(format!("/proc/{tid}/comm")).ok(),
+        })
+    }
+
+    fn comm(&mut self, tid: u32) -> String {
+        let mut buf = [0u8; 64];
+        let task = self.task(tid);
+        if let Some(f) = &task.comm_file {
+            if let Ok(n) = f.read_at(&mut buf, 0) {
+                return String::from_utf8_lossy(&buf[..n]).trim_end().to_string();
+            }
+        }
+        // The thread is gone or its tid was reused: look again.
+        self.tasks.remove(&tid);
+        let task = self.task(tid);
+        match &task.comm_file {
+            Some(f) => match f.read_at(&mut buf, 0) {
+                Ok(n) => String::from_utf8_lossy(&buf[..n]).trim_end().to_string(),
+                Err(_) => String::new(),
+            },
+            None => String::new(),
+        }
+    }
+
+    fn handle(&mut self, n: Notification) {
+        self.stats.received += 1;
+        let time_ns = now_ns();
+        let (arch, nr) = match n.arch {
+            AUDIT_ARCH_X86_64 if n.nr as u32 & X32_BIT != 0 => (Arch::X32, n.nr as u32),
+            AUDIT_ARCH_X86_64 => (Arch::X86_64, n.nr as u32),
+            AUDIT_ARCH_I386 => (Arch::I386, n.nr as u32),
+            _ => (Arch::native(), n.nr as u32),
+        };
+        let fd = self.listener.as_fd();
+        if !self.cfg.selection.contains(arch, nr) {
+            // Not chosen (an unselected x32 call reaching us): let it run.
+            let _ = sys::notif_continue(fd, n.id);
+            return;
+        }
+        let def = tables::lookup(arch, nr);
+        let name: Cow<'static, str> = match def {
+            Some(d) => Cow::Borrowed(d.name),
+            None => Cow::Owned(format!("syscall_{:#x}", nr)),
+        };
+        let comm = self.comm(n.tid);
+        let tgid = self.task(n.tid).tgid;
+        let decoded = decode(def, &n, &self.cfg.decode);
+        // The tracee may have abandoned the call (a signal) while we read
+        // its memory; then the bytes may belong to someone else.
+        let fd = self.listener.as_fd();
+        if !sys::notif_id_valid(fd, n.id) {
+            self.stats.abandoned += 1;
+            return;
+        }
+        self.seq += 1;
+        let event = Event {
+            seq: self.seq,
+            time_ns,
+            pid: tgid,
+            tid: n.tid as i32,
+            comm,
+            arch,
+            name,
+            nr,
+            args: n.args,
+            decoded,
+            action: Action::Allowed,
+        };
+        self.stats.emitted += 1;
+        let held = self
+            .cfg
+            .hold
+            .as_ref()
+            .map(|h| {
+                h.read()
+                    .map(|s| s.contains(event.name.as_ref()))
+                    .unwrap_or(false)
+            })
+            .unwrap_or(false);
+        if held {
+            self.held.insert(n.id, ());
+            let reply = HoldReply::new(n.id, self.verdict_tx.clone(), self.wake_w.clone());
+            if let Err(e) = self.tx.send(Message::Held(Held { event, reply })) {
+                // No consumer: the reply was dropped, which allows the call.
+                drop(e);
+                self.drain_verdicts();
+            }
+            return;
+        }
+        if sys::notif_continue(fd, n.id).is_err() {
+            self.stats.abandoned += 1;
+        }
+        // Blocks while the consumer is behind: the tracee waits, nothing is
+        // lost. A consumer that is gone is not a reason to stop answering.
+        let _ = self.tx.send(Message::Event(event));
+    }
+}
+
+/// Decode options (interim: raw numbers until the decoders land).
+#[derive(Debug, Clone, Default)]
+pub struct DecodeOptions;
+
+fn decode(
+    def: Option<&'static tables::SyscallDef>,
+    n: &Notification,
+    _opts: &DecodeOptions,
+) -> Vec<DecodedArg> {
+    let count = def.map(|d| d.args.len()).unwrap_or(6);
+    (0..count)
+        .map(|i| DecodedArg {
+            name: Cow::Owned(format!("arg{i}")),
+            kind: Cow::Borrowed("hex"),
+            raw: n.args[i],
+            text: format!("{:#x}", n.args[i]),
+            value: None,
+        })
+        .collect()
+}
+
+fn read_tgid(tid: u32) -> Option<i32> {
+    let s = std::fs::read_to_string(format!("/proc/{tid}/status")).ok()?;
+    s.lines()
+        .find_map(|l| l.strip_prefix("Tgid:"))
+        .and_then(|v| v.trim().parse().ok())
+}
