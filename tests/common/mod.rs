@@ -1,0 +1,145 @@
+//! Shared helpers for notrace's integration tests.
+//!
+//! * [`fixture`] compiles `tests/fixtures/NAME.c` with
+//!   `gcc -O2 -pthread` into `<target dir>/<profile>/fixtures/NAME` the first
+//!   time a test process asks for it, and reuses an existing binary that is
+//!   newer than its source.
+//! * [`notrace`] is the path of the notrace binary under test.
+//! * [`run_notrace`] / [`notrace_cmd`] run it.
+//!
+//! Every test file that uses this module includes it with `mod common;`;
+//! not every file uses every helper, hence the `dead_code` allowance.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::{Mutex, OnceLock};
+use std::time::SystemTime;
+
+/// The notrace binary built by cargo for these tests.
+pub fn notrace() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_notrace"))
+}
+
+/// The directory holding the C sources of the fixtures.
+pub fn fixtures_src_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The directory the compiled fixtures go to: `fixtures/` next to the
+/// notrace binary (e.g. `$CARGO_TARGET_DIR/debug/fixtures`).
+pub fn fixtures_out_dir() -> PathBuf {
+    notrace()
+        .parent()
+        .expect("notrace binary has a parent directory")
+        .join("fixtures")
+}
+
+fn mtime(p: &Path) -> Option<SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// Path of the compiled fixture `NAME` (from `tests/fixtures/NAME.c`),
+/// compiling it if needed. Panics with gcc's output if compilation fails.
+///
+/// Safe to call from parallel tests: compilation happens at most once per
+/// fixture per test process (a mutex guards a cache), and the binary is
+/// written under a temporary name and renamed into place, so concurrent
+/// test processes never see a half-written file.
+pub fn fixture(name: &str) -> PathBuf {
+    static CACHE: OnceLock<Mutex<HashMap<String, PathBuf>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    // A panic in another test while holding the lock must not poison every
+    // later call: the map is still consistent.
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = cache.get(name) {
+        return p.clone();
+    }
+
+    let src = fixtures_src_dir().join(format!("{name}.c"));
+    assert!(src.is_file(), "no fixture source {}", src.display());
+    let out_dir = fixtures_out_dir();
+    std::fs::create_dir_all(&out_dir)
+        .unwrap_or_else(|e| panic!("creating {}: {e}", out_dir.display()));
+    let bin = out_dir.join(name);
+
+    let fresh = match (mtime(&bin), mtime(&src)) {
+        (Some(b), Some(s)) => b > s,
+        _ => false,
+    };
+    if !fresh {
+        let tmp = out_dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let out = Command::new("gcc")
+            .args(["-O2", "-pthread", "-o"])
+            .arg(&tmp)
+            .arg(&src)
+            .output()
+            .unwrap_or_else(|e| panic!("running gcc for fixture {name}: {e}"));
+        if !out.status.success() {
+            let _ = std::fs::remove_file(&tmp);
+            panic!(
+                "gcc failed for fixture {name} ({}):\n{}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::fs::rename(&tmp, &bin)
+            .unwrap_or_else(|e| panic!("installing fixture {}: {e}", bin.display()));
+    }
+    cache.insert(name.to_string(), bin.clone());
+    bin
+}
+
+/// A `Command` for notrace with `args`, stdin closed (null), stdout and
+/// stderr piped. Adjust it before spawning if a test needs otherwise.
+pub fn notrace_cmd(args: &[&str]) -> Command {
+    let mut cmd = Command::new(notrace());
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Runs notrace with `args` to completion and returns its output
+/// (status, stdout, stderr). stdin is /dev/null.
+pub fn run_notrace(args: &[&str]) -> Output {
+    notrace_cmd(args)
+        .output()
+        .unwrap_or_else(|e| panic!("running notrace {args:?}: {e}"))
+}
+
+/// Runs `notrace <opts> -- <fixture NAME> <fixture_args>` to completion.
+/// Example: `trace_fixture(&["-e", "getppid"], "threads", &[])`.
+pub fn trace_fixture(opts: &[&str], name: &str, fixture_args: &[&str]) -> Output {
+    let bin = fixture(name);
+    let bin = bin.to_str().expect("fixture path is UTF-8");
+    let mut args: Vec<&str> = opts.to_vec();
+    args.push("--");
+    args.push(bin);
+    args.extend_from_slice(fixture_args);
+    run_notrace(&args)
+}
+
+/// Parses JSONL text (as written by `notrace --json`) into values,
+/// skipping blank lines. Panics on a malformed line, quoting it.
+pub fn parse_jsonl(text: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(text)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSONL line ({e}): {l}")))
+        .collect()
+}
+
+/// The `"type":"syscall"` records of `events` whose `syscall` field is
+/// `name`.
+pub fn syscalls_named<'a>(
+    events: &'a [serde_json::Value],
+    name: &str,
+) -> Vec<&'a serde_json::Value> {
+    events
+        .iter()
+        .filter(|e| e["type"] == "syscall" && e["syscall"] == name)
+        .collect()
+}
