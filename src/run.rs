@@ -76,6 +76,9 @@ fn is_pipe_or_tty(fd: std::os::fd::BorrowedFd<'_>) -> bool {
 /// Runs notrace with `args` (argv including the program name); returns the
 /// exit status.
 pub fn main(args: Vec<OsString>) -> i32 {
+    // Before any thread exists, so that every thread inherits the mask and
+    // only the forwarding thread ever takes these signals.
+    let signals_blocked = crate::sys::block_signals(&FORWARDED).is_ok();
     let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
         Err(e) => {
@@ -142,7 +145,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Signals for notrace go to the command instead; notrace itself keeps
     // supervising until the last tracee is gone.
     let child_pid = Arc::new(AtomicI32::new(0));
-    if crate::sys::block_signals(&FORWARDED).is_ok() {
+    if signals_blocked {
         let child_pid = child_pid.clone();
         let _ = std::thread::Builder::new()
             .name("signals".into())

@@ -165,13 +165,15 @@ where
                 let _ = rustix::process::setsid();
                 let _ = rustix::process::ioctl_tiocsctty(rustix::stdio::stdin());
             }
+            // notrace blocks the signals it forwards; the command must not.
+            sys::unblock_all_signals();
             let pid = sys::raw_getpid();
             if let Err(e) = sys::set_no_new_privs() {
                 child_hs.publish_error(e.raw_os_error().unwrap_or(libc::EIO));
                 return Err(e);
             }
-            let base = libc::SECCOMP_FILTER_FLAG_NEW_LISTENER as u64;
-            let killable = libc::SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV as u64;
+            let base = libc::SECCOMP_FILTER_FLAG_NEW_LISTENER;
+            let killable = libc::SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV;
             let fd = match sys::seccomp_set_filter(&prog, base | killable) {
                 Ok(fd) => fd,
                 Err(e) if e.raw_os_error() == Some(libc::EINVAL) => {

@@ -342,6 +342,17 @@ pub fn block_signals(sigs: &[i32]) -> io::Result<()> {
     Ok(())
 }
 
+/// Unblocks every signal in the calling thread. Async-signal-safe.
+pub fn unblock_all_signals() {
+    // SAFETY: `set` is a local initialised by sigemptyset; sigprocmask
+    // only reads it.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigprocmask(libc::SIG_SETMASK, &set, std::ptr::null_mut());
+    }
+}
+
 /// Waits for one of `sigs` (which must be blocked) and returns its number
 /// and whether it came from a process (`kill`) rather than the kernel (a
 /// terminal's ^C reaches the whole foreground process group by itself).
