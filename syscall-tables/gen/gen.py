@@ -1,0 +1,822 @@
+#!/usr/bin/env python3
+"""Regenerates syscall-tables/{x86_64,i386,aarch64,x32}.tsv.
+
+The build reads only the .tsv files; this script is how they were made.
+
+Inputs (all paths overridable, see --help):
+  * x86_64 argument names and C types: the kernel's tracefs syscall events
+    (/sys/kernel/tracing/events/syscalls/sys_enter_*/format). They are
+    snapshotted into gen/tracefs-x86_64.txt, so regenerating on a machine
+    without tracefs works from the snapshot (--snapshot refreshes it).
+  * Numbers: /usr/include/x86_64-linux-gnu/asm/unistd_{64,32,x32}.h, and the
+    `syscalls` crate's src/arch/{x86_64,x86,aarch64}.rs for numbers newer than
+    the installed headers (the two must agree where both have a name).
+  * Classes: gen/strace-classes.tsv (strace's trace-class membership).
+  * Kinds: every kind written must be a variant of ArgKind in src/kinds.rs.
+
+Argument kinds come from rules on (C type, argument name), then from the
+per-syscall OVERRIDES below; calls with no tracefs event (or whose ABI
+differs on an arch) get a hand-written signature from the MANUAL tables,
+written from the kernel's prototypes.
+"""
+
+import argparse
+import glob
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TABLES = os.path.dirname(HERE)
+ROOT = os.path.dirname(TABLES)
+
+TRACEFS = "/sys/kernel/tracing/events/syscalls"
+SNAPSHOT = os.path.join(HERE, "tracefs-x86_64.txt")
+UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_{}.h"
+CRATE_GLOB = os.path.expanduser(
+    "~/.cargo/registry/src/*/syscalls-0.8.*/src/arch/{}.rs")
+
+X32_BIT = 0x40000000
+
+# Output order of classes in the tsv, and strace shorthand -> our name.
+CLASS_ORDER = ["file", "network", "process", "signal", "ipc", "desc",
+               "memory", "creds", "clock", "stat", "lstat", "fstat",
+               "stat_like", "statfs", "fstatfs", "statfs_like", "pure"]
+SHORTHAND = {"TF": "file", "TN": "network", "TP": "process", "TS": "signal",
+             "TI": "ipc", "TD": "desc", "TM": "memory", "TC": "creds",
+             "TCL": "clock", "TST": "stat", "TLST": "lstat", "TFST": "fstat",
+             "TSTA": "stat_like", "TSF": "statfs", "TFSF": "fstatfs",
+             "TSFA": "statfs_like", "PU": "pure"}
+
+# tracefs event name -> syscall name, where the kernel's SYSCALL_DEFINE name
+# differs from the x86_64 table name.
+TRACEFS_ALIAS = {"newfstat": "fstat", "newstat": "stat", "newlstat": "lstat",
+                 "newuname": "uname", "sendfile64": "sendfile",
+                 "umount": "umount2"}
+
+# --------------------------------------------------------------------------
+# Rules: (C type, argument name) -> kind.
+
+FD_NAMES = {"fd", "oldfd", "newfd", "fd_in", "fd_out", "fdin", "fdout",
+            "in_fd", "out_fd", "epfd", "ufd", "fanotify_fd", "fs_fd", "pidfd",
+            "ruleset_fd", "group_fd", "mqdes", "fildes", "mountdirfd"}
+DIRFD_NAMES = {"dfd", "olddfd", "newdfd", "from_dfd", "to_dfd", "dirfd"}
+PATH_NAMES = {"filename", "pathname", "oldname", "newname", "path",
+              "new_root", "put_old", "specialfile", "special",
+              "from_pathname", "to_pathname", "dir_name", "library"}
+ADDR_NAMES = {"addr", "start", "brk", "new_addr", "newsp", "tls", "shmaddr"}
+HEX_NAMES = {"flags", "mask", "at_flags", "attr_flags", "event_f_flags",
+             "clone_flags", "unshare_flags", "swap_flags", "prot", "mode",
+             "sizemask", "magic1", "magic2"}
+# Non-const pointer types the kernel only writes.
+OUT_TYPES = {"struct stat *", "struct statfs *", "struct statx *",
+             "struct rusage *", "struct new_utsname *", "struct sysinfo *",
+             "struct tms *", "struct linux_dirent *",
+             "struct linux_dirent64 *", "struct ustat *",
+             "struct statmount *", "struct cachestat *",
+             "__kernel_old_time_t *", "uid_t *", "gid_t *", "unsigned *",
+             "aio_context_t *", "struct io_event *", "timer_t *", "u64 *",
+             "struct __kernel_old_itimerval *", "struct sigaction *",
+             "struct siginfo *", "stack_t *", "size_t *",
+             "struct robust_list_head * *", "unsigned char *",
+             "struct file_handle *", "unsigned int *"}
+INT_TYPES = {"int", "long", "pid_t", "loff_t", "off_t", "key_t", "uid_t",
+             "gid_t", "qid_t", "timer_t", "key_serial_t", "__s32",
+             "const int", "const enum landlock_rule_type"}
+UINT_TYPES = {"unsigned int", "unsigned long", "size_t", "const size_t",
+              "u32", "unsigned", "__u64", "const __u32"}
+
+
+def rule_kind(ctype, name):
+    """The kind a bare (type, name) pair gets before overrides."""
+    ptr = ctype.endswith("*") or ctype.endswith("*const")
+    if not ptr:
+        if name in FD_NAMES or ctype == "mqd_t":
+            return "fd"
+        if name in DIRFD_NAMES:
+            return "dirfd"
+        if ctype == "umode_t":
+            return "mode"
+        if "clockid_t" in ctype or name == "which_clock":
+            return "clockid"
+        if name in ("sig", "signo") and ctype == "int":
+            return "signal"
+        if name in ADDR_NAMES and ctype == "unsigned long":
+            return "ptr"
+        if name in HEX_NAMES or name.endswith("_flags") \
+                or ctype in ("rwf_t", "aio_context_t", "__u64"):
+            return "hex"
+        if ctype in INT_TYPES:
+            return "int"
+        if ctype in UINT_TYPES:
+            return "uint"
+        if ctype in ("cap_user_header_t", "cap_user_data_t",
+                     "const cap_user_data_t"):
+            return "ptr"
+        raise SystemExit(f"no rule for scalar {ctype!r} {name!r}")
+    if ctype == "const char *":
+        return "path" if name in PATH_NAMES else "str"
+    if ctype == "char *":
+        return "path" if name in PATH_NAMES else "out_ptr"
+    if ctype == "const struct __kernel_timespec *":
+        return "timespec_in"
+    if ctype == "const char *const *":
+        return "argv" if name == "argv" else "envp"
+    if ctype in OUT_TYPES:
+        return "out_ptr"
+    return "ptr"
+
+
+# --------------------------------------------------------------------------
+# Per-syscall kind overrides (argument name -> kind), applied on every arch
+# that shares the signature.
+
+OVERRIDES = {
+    # open family
+    "open": {"flags": "open_flags", "mode": "mode"},
+    "openat": {"flags": "open_flags", "mode": "mode"},
+    "creat": {"mode": "mode"},
+    "openat2": {"how": "open_how:3", "usize": "uint"},
+    "open_by_handle_at": {"handle": "ptr", "flags": "open_flags"},
+    "name_to_handle_at": {"flag": "at_flags", "mnt_id": "out_ptr"},
+    # stat family
+    "stat": {"statbuf": "out_ptr"},
+    "lstat": {"statbuf": "out_ptr"},
+    "fstat": {"statbuf": "out_ptr"},
+    "newfstatat": {"flag": "at_flags"},
+    "statx": {"flags": "at_flags", "mask": "statx_mask", "buffer": "out_ptr"},
+    "statfs": {"buf": "out_ptr"},
+    "fstatfs": {"buf": "out_ptr"},
+    # access family
+    "access": {"mode": "access_mode"},
+    "faccessat": {"mode": "access_mode"},
+    "faccessat2": {"mode": "access_mode", "flags": "at_flags"},
+    # *at and path calls
+    "unlinkat": {"flag": "unlink_flags"},
+    "linkat": {"flags": "at_flags"},
+    "renameat2": {"flags": "rename_flags"},
+    "mkdir": {"mode": "mode"},
+    "mkdirat": {"mode": "mode"},
+    "mknod": {"mode": "mode", "dev": "hex"},
+    "mknodat": {"mode": "mode", "dev": "hex"},
+    "chmod": {"mode": "mode"},
+    "fchmod": {"mode": "mode"},
+    "fchmodat": {"mode": "mode"},
+    "fchmodat2": {"mode": "mode", "flags": "at_flags"},
+    "fchownat": {"flag": "at_flags"},
+    "utimensat": {"flags": "at_flags", "utimes": "ptr"},
+    "futimesat": {"utimes": "ptr"},
+    "readlink": {"buf": "out_ptr", "bufsiz": "int"},
+    "readlinkat": {"buf": "out_ptr", "bufsiz": "int"},
+    "getcwd": {"buf": "out_ptr"},
+    "truncate": {"length": "int"},
+    "ftruncate": {"length": "int"},
+    "umask": {"mask": "mode"},
+    "mount": {"dev_name": "str", "type": "str", "data": "ptr",
+              "flags": "hex"},
+    "umount2": {"name": "path", "flags": "hex"},
+    "acct": {"name": "path"},
+    "open_tree": {"flags": "hex"},
+    "execveat": {"flags": "at_flags"},
+    "inotify_add_watch": {"mask": "hex"},
+    # xattr
+    "setxattr": {"name": "str", "value": "buf_in:3", "flags": "xattr_flags"},
+    "lsetxattr": {"name": "str", "value": "buf_in:3", "flags": "xattr_flags"},
+    "fsetxattr": {"name": "str", "value": "buf_in:3", "flags": "xattr_flags"},
+    "getxattr": {"name": "str", "value": "out_ptr"},
+    "lgetxattr": {"name": "str", "value": "out_ptr"},
+    "fgetxattr": {"name": "str", "value": "out_ptr"},
+    "listxattr": {"list": "out_ptr"},
+    "llistxattr": {"list": "out_ptr"},
+    "flistxattr": {"list": "out_ptr"},
+    "setxattrat": {"at_flags": "at_flags", "name": "str"},
+    "getxattrat": {"at_flags": "at_flags", "name": "str"},
+    "listxattrat": {"at_flags": "at_flags", "list": "out_ptr"},
+    "removexattrat": {"at_flags": "at_flags", "name": "str"},
+    # read/write
+    "read": {"buf": "out_ptr"},
+    "write": {"buf": "buf_in:2"},
+    "pread64": {"buf": "out_ptr", "pos": "int"},
+    "pwrite64": {"buf": "buf_in:2", "pos": "int"},
+    "readv": {"vec": "iovec_out:2"},
+    "writev": {"vec": "iovec_in:2"},
+    "preadv": {"vec": "iovec_out:2"},
+    "pwritev": {"vec": "iovec_in:2"},
+    "preadv2": {"vec": "iovec_out:2"},
+    "pwritev2": {"vec": "iovec_in:2"},
+    "process_vm_readv": {"lvec": "ptr", "rvec": "ptr"},
+    "process_vm_writev": {"lvec": "ptr", "rvec": "ptr"},
+    "vmsplice": {"uiov": "ptr"},
+    "lseek": {"offset": "int", "whence": "whence"},
+    "getdents": {"dirent": "out_ptr"},
+    "getdents64": {"dirent": "out_ptr"},
+    # descriptors
+    "dup3": {"flags": "pipe_flags"},
+    "fcntl": {"cmd": "fcntl_cmd", "arg": "fcntl_arg:1"},
+    "ioctl": {"cmd": "ioctl_request", "arg": "hex"},
+    "pipe": {"fildes": "int_pair_out"},
+    "pipe2": {"fildes": "int_pair_out", "flags": "pipe_flags"},
+    "flock": {"cmd": "flock_op"},
+    "eventfd2": {"flags": "pipe_flags"},
+    "epoll_create1": {"flags": "pipe_flags"},
+    "inotify_init1": {"flags": "pipe_flags"},
+    "signalfd4": {"user_mask": "sigset_in:2", "flags": "pipe_flags"},
+    "signalfd": {"user_mask": "sigset_in:2"},
+    "timerfd_create": {"clockid": "clockid"},
+    "memfd_create": {"uname": "str", "flags": "hex"},
+    "close_range": {"fd": "fd", "max_fd": "uint"},
+    # network
+    "socket": {"family": "sock_domain", "type": "sock_type",
+               "protocol": "sock_proto:0"},
+    "socketpair": {"family": "sock_domain", "type": "sock_type",
+                   "protocol": "sock_proto:0", "usockvec": "int_pair_out"},
+    "connect": {"uservaddr": "sockaddr_in:2", "addrlen": "int"},
+    "bind": {"umyaddr": "sockaddr_in:2", "addrlen": "int"},
+    "accept": {"upeer_sockaddr": "sockaddr_out",
+               "upeer_addrlen": "ptr"},
+    "accept4": {"upeer_sockaddr": "sockaddr_out",
+                "upeer_addrlen": "ptr", "flags": "sock_flags"},
+    "getsockname": {"usockaddr": "sockaddr_out", "usockaddr_len": "ptr"},
+    "getpeername": {"usockaddr": "sockaddr_out", "usockaddr_len": "ptr"},
+    "sendto": {"buff": "buf_in:2", "len": "uint", "flags": "msg_flags",
+               "addr": "sockaddr_in:5", "addr_len": "int"},
+    "recvfrom": {"ubuf": "out_ptr", "flags": "msg_flags",
+                 "addr": "sockaddr_out", "addr_len": "ptr"},
+    "sendmsg": {"msg": "msghdr_in", "flags": "msg_flags"},
+    "recvmsg": {"msg": "out_ptr", "flags": "msg_flags"},
+    "sendmmsg": {"mmsg": "ptr", "flags": "msg_flags"},
+    "recvmmsg": {"mmsg": "out_ptr", "flags": "msg_flags"},
+    "setsockopt": {"level": "sockopt_level", "optname": "sockopt_name:1",
+                   "optval": "ptr", "optlen": "int"},
+    "getsockopt": {"level": "sockopt_level", "optname": "sockopt_name:1",
+                   "optval": "out_ptr", "optlen": "ptr"},
+    "shutdown": {"how": "shutdown_how"},
+    "listen": {"backlog": "int"},
+    # process
+    "execve": {"filename": "path", "argv": "argv", "envp": "envp"},
+    "clone": {"clone_flags": "clone_flags", "newsp": "ptr",
+              "parent_tidptr": "ptr", "child_tidptr": "ptr", "tls": "ptr"},
+    "clone3": {"uargs": "clone_args:1", "size": "uint"},
+    "kill": {"sig": "signal"},
+    "tkill": {"sig": "signal"},
+    "tgkill": {"sig": "signal"},
+    "pidfd_send_signal": {"sig": "signal", "info": "ptr"},
+    "rt_sigqueueinfo": {"sig": "signal", "uinfo": "ptr"},
+    "rt_tgsigqueueinfo": {"sig": "signal", "uinfo": "ptr"},
+    "wait4": {"stat_addr": "out_ptr", "options": "wait_options",
+              "ru": "out_ptr"},
+    "waitid": {"infop": "out_ptr", "options": "wait_options",
+               "ru": "out_ptr"},
+    "exit": {"error_code": "int"},
+    "exit_group": {"error_code": "int"},
+    "prctl": {"option": "prctl_option", "arg2": "hex", "arg3": "hex",
+              "arg4": "hex", "arg5": "hex"},
+    "arch_prctl": {"option": "hex", "arg2": "hex"},
+    "unshare": {"unshare_flags": "clone_flags"},
+    "setns": {"flags": "clone_flags"},
+    "set_tid_address": {"tidptr": "ptr"},
+    # memory
+    "mmap": {"addr": "ptr", "len": "uint", "prot": "mmap_prot",
+             "flags": "mmap_flags", "fd": "fd", "off": "hex"},
+    "mprotect": {"start": "ptr", "len": "uint", "prot": "mmap_prot"},
+    "pkey_mprotect": {"start": "ptr", "len": "uint", "prot": "mmap_prot"},
+    "munmap": {"addr": "ptr", "len": "uint"},
+    "madvise": {"start": "ptr", "len_in": "uint", "behavior": "madvise_advice"},
+    "process_madvise": {"vec": "ptr", "behavior": "madvise_advice"},
+    "mremap": {"addr": "ptr", "old_len": "uint", "new_len": "uint",
+               "flags": "mremap_flags", "new_addr": "ptr"},
+    "brk": {"brk": "ptr"},
+    "msync": {"start": "ptr"},
+    "mlock": {"start": "ptr"},
+    "munlock": {"start": "ptr"},
+    "mincore": {"start": "ptr", "vec": "out_ptr"},
+    # signals
+    "rt_sigaction": {"sig": "signal", "act": "sigaction_in", "oact": "out_ptr",
+                     "sigsetsize": "uint"},
+    "rt_sigprocmask": {"how": "sigprocmask_how", "nset": "sigset_in:3",
+                       "oset": "out_ptr", "sigsetsize": "uint"},
+    "rt_sigsuspend": {"unewset": "sigset_in:1"},
+    "rt_sigpending": {"uset": "out_ptr"},
+    "rt_sigtimedwait": {"uthese": "sigset_in:3", "uinfo": "out_ptr"},
+    "sigaltstack": {"uss": "ptr", "uoss": "out_ptr"},
+    # time
+    "nanosleep": {"rqtp": "timespec_in", "rmtp": "out_ptr"},
+    "clock_nanosleep": {"which_clock": "clockid", "flags": "hex",
+                        "rqtp": "timespec_in", "rmtp": "out_ptr"},
+    "clock_gettime": {"which_clock": "clockid", "tp": "out_ptr"},
+    "clock_getres": {"which_clock": "clockid", "tp": "out_ptr"},
+    "clock_settime": {"which_clock": "clockid", "tp": "timespec_in"},
+    "clock_adjtime": {"which_clock": "clockid", "utx": "ptr"},
+    "gettimeofday": {"tv": "out_ptr", "tz": "out_ptr"},
+    "settimeofday": {"tv": "ptr", "tz": "ptr"},
+    "timer_create": {"which_clock": "clockid"},
+    "ppoll": {"tsp": "timespec_in", "sigmask": "sigset_in:4"},
+    "pselect6": {"tsp": "timespec_in"},
+    "futex": {"uaddr": "ptr", "op": "int", "utime": "ptr", "uaddr2": "ptr"},
+    "epoll_pwait": {"events": "out_ptr", "sigmask": "sigset_in:5"},
+    "epoll_pwait2": {"events": "out_ptr", "timeout": "timespec_in",
+                     "sigmask": "sigset_in:5"},
+    "epoll_wait": {"events": "out_ptr"},
+    "select": {"inp": "ptr", "outp": "ptr", "exp": "ptr", "tvp": "ptr"},
+    # misc
+    "getrlimit": {"rlim": "out_ptr"},
+    "setrlimit": {"rlim": "ptr"},
+    "prlimit64": {"old_rlim": "out_ptr"},
+    "getrandom": {"ubuf": "out_ptr", "flags": "hex"},
+    "getitimer": {"value": "out_ptr"},
+    "setitimer": {"value": "ptr", "ovalue": "out_ptr"},
+    "sethostname": {"name": "buf_in:1"},
+    "setdomainname": {"name": "buf_in:1"},
+    "uname": {"name": "out_ptr"},
+    "sysinfo": {"info": "out_ptr"},
+    "getgroups": {"grouplist": "out_ptr"},
+    "setgroups": {"grouplist": "ptr"},
+    "getresuid": {"ruidp": "out_ptr", "euidp": "out_ptr", "suidp": "out_ptr"},
+    "getresgid": {"rgidp": "out_ptr", "egidp": "out_ptr", "sgidp": "out_ptr"},
+    "capget": {"dataptr": "out_ptr"},
+    "sched_getaffinity": {"user_mask_ptr": "out_ptr"},
+    "sched_setaffinity": {"user_mask_ptr": "ptr"},
+    "sched_getparam": {"param": "out_ptr"},
+    "mq_timedsend": {"u_msg_ptr": "buf_in:2"},
+    "mq_timedreceive": {"u_msg_ptr": "out_ptr", "u_msg_prio": "out_ptr"},
+    "mq_getsetattr": {"u_omqstat": "out_ptr"},
+    "mq_open": {"u_name": "str", "oflag": "open_flags", "mode": "mode",
+                "u_attr": "ptr"},
+    "mq_unlink": {"u_name": "str"},
+    "semop": {"tsops": "ptr"},
+    "semtimedop": {"tsops": "ptr"},
+    "shmat": {"shmaddr": "ptr"},
+    "shmdt": {"shmaddr": "ptr"},
+    "shmctl": {"buf": "ptr"},
+    "msgctl": {"buf": "ptr"},
+    "msgsnd": {"msgp": "ptr"},
+    "msgrcv": {"msgp": "out_ptr"},
+    "splice": {"off_in": "ptr", "off_out": "ptr"},
+    "copy_file_range": {"off_in": "ptr", "off_out": "ptr"},
+    "sendfile": {"offset": "ptr"},
+    "io_uring_enter": {"argp": "ptr"},
+    "bpf": {"uattr": "ptr"},
+    "seccomp": {"uargs": "ptr"},
+    "sched_setattr": {"uattr": "ptr"},
+    "sched_getattr": {"uattr": "out_ptr"},
+    "mount_setattr": {"flags": "at_flags", "uattr": "ptr"},
+    "fanotify_mark": {"mask": "hex"},
+    "statmount": {"req": "ptr", "buf": "out_ptr"},
+    "listmount": {"req": "ptr", "mnt_ids": "out_ptr"},
+    "lsm_get_self_attr": {"ctx": "out_ptr", "size": "ptr"},
+    "lsm_set_self_attr": {"ctx": "ptr"},
+    "lsm_list_modules": {"ids": "out_ptr", "size": "ptr"},
+    "cachestat": {"cstat_range": "ptr"},
+    "file_getattr": {"ufattr": "out_ptr", "at_flags": "at_flags"},
+    "file_setattr": {"ufattr": "ptr", "at_flags": "at_flags"},
+    "open_tree_attr": {"flags": "hex", "uattr": "ptr"},
+    "get_robust_list": {"len_ptr": "out_ptr"},
+    "io_setup": {"ctxp": "out_ptr"},
+    "getcpu": {"unused": "ptr"},
+    "rseq": {"rseq": "ptr"},
+}
+
+# --------------------------------------------------------------------------
+# Hand-written signatures (name:kind ...), from the kernel's prototypes, for
+# calls with no tracefs event on the reference machine.
+
+MANUAL_COMMON = {
+    "_sysctl": "args:ptr",
+    "create_module": "name:str size:uint",
+    "get_kernel_syms": "table:ptr",
+    "query_module": "name:str which:int buf:out_ptr bufsize:uint ret:out_ptr",
+    "init_module": "umod:ptr len:uint uargs:str",
+    "finit_module": "fd:fd uargs:str flags:hex",
+    "delete_module": "name_user:str flags:hex",
+    "nfsservctl": "cmd:int argp:ptr resp:ptr",
+    "getpmsg": "fd:fd ctlptr:ptr dataptr:ptr bandp:ptr flagsp:ptr",
+    "putpmsg": "fd:fd ctlptr:ptr dataptr:ptr band:int flags:hex",
+    "afs_syscall": "arg0:hex arg1:hex arg2:hex arg3:hex arg4:hex",
+    "tuxcall": "arg0:hex arg1:hex arg2:hex",
+    "security": "arg0:hex arg1:hex arg2:hex",
+    "vserver": "arg0:hex arg1:hex arg2:hex arg3:hex arg4:hex",
+    "uselib": "library:path",
+    "set_thread_area": "u_info:ptr",
+    "get_thread_area": "u_info:out_ptr",
+    "lookup_dcookie": "cookie64:hex buf:out_ptr len:uint",
+    "epoll_ctl_old": "arg0:hex arg1:hex arg2:hex arg3:hex",
+    "epoll_wait_old": "arg0:hex arg1:hex arg2:hex arg3:hex",
+    "kexec_load": "entry:hex nr_segments:uint segments:ptr flags:hex",
+    "kexec_file_load": ("kernel_fd:fd initrd_fd:fd cmdline_len:uint "
+                        "cmdline_ptr:str flags:hex"),
+    "map_shadow_stack": "addr:ptr size:uint flags:hex",
+    "rt_sigreturn": "-",
+    "restart_syscall": "-",
+}
+
+# i386 calls whose ABI differs from x86_64 (split 64-bit values, old
+# structs, multiplexers), from arch/x86/kernel/sys_ia32.c and friends.
+MANUAL_I386 = {
+    "waitpid": "pid:int stat_addr:out_ptr options:wait_options",
+    "break": "-",
+    "oldstat": "filename:path statbuf:out_ptr",
+    "umount": "name:path",
+    "stime": "tptr:ptr",
+    "oldfstat": "fd:fd statbuf:out_ptr",
+    "stty": "fd:fd tty:ptr",
+    "gtty": "fd:fd tty:out_ptr",
+    "nice": "increment:int",
+    "ftime": "-",
+    "prof": "-",
+    "signal": "sig:signal handler:ptr",
+    "lock": "-",
+    "mpx": "-",
+    "ulimit": "cmd:int newlimit:int",
+    "oldolduname": "name:out_ptr",
+    "sigaction": "sig:signal act:ptr oact:out_ptr",
+    "sgetmask": "-",
+    "ssetmask": "newmask:hex",
+    "sigsuspend": "unused1:int unused2:int mask:hex",
+    "sigpending": "set:out_ptr",
+    "select": "arg:ptr",
+    "oldlstat": "filename:path statbuf:out_ptr",
+    "readdir": "fd:fd dirent:out_ptr count:uint",
+    "mmap": "arg:ptr",
+    "profil": "buf:ptr bufsiz:uint offset:uint scale:uint",
+    "socketcall": "call:int args:ptr",
+    "olduname": "name:out_ptr",
+    "idle": "-",
+    "vm86old": "user_vm86:ptr",
+    "ipc": "call:uint first:int second:int third:int ptr:ptr fifth:int",
+    "sigreturn": "-",
+    "sigprocmask": "how:sigprocmask_how nset:ptr oset:out_ptr",
+    "bdflush": "func:int data:hex",
+    "_llseek": ("fd:fd offset_high:uint offset_low:uint result:out_ptr "
+                "whence:whence"),
+    "_newselect": "n:int inp:ptr outp:ptr exp:ptr tvp:ptr",
+    "vm86": "cmd:hex arg:hex",
+    "ugetrlimit": "resource:int rlim:out_ptr",
+    "mmap2": ("addr:ptr len:uint prot:mmap_prot flags:mmap_flags fd:fd "
+              "pgoff:hex"),
+    "truncate64": "path:path length_lo:uint length_hi:uint",
+    "ftruncate64": "fd:fd length_lo:uint length_hi:uint",
+    "truncate": "path:path length:int",
+    "ftruncate": "fd:fd length:int",
+    "stat64": "filename:path statbuf:out_ptr",
+    "lstat64": "filename:path statbuf:out_ptr",
+    "fstat64": "fd:fd statbuf:out_ptr",
+    "fstatat64": "dfd:dirfd filename:path statbuf:out_ptr flag:at_flags",
+    "fcntl64": "fd:fd cmd:fcntl_cmd arg:fcntl_arg:1",
+    "sendfile64": "out_fd:fd in_fd:fd offset:ptr count:uint",
+    "statfs64": "pathname:path sz:uint buf:out_ptr",
+    "fstatfs64": "fd:fd sz:uint buf:out_ptr",
+    "pread64": ("fd:fd buf:out_ptr count:uint pos_lo:uint pos_hi:uint"),
+    "pwrite64": ("fd:fd buf:buf_in:2 count:uint pos_lo:uint pos_hi:uint"),
+    "readahead": "fd:fd offset_lo:uint offset_hi:uint count:uint",
+    "fadvise64": "fd:fd offset_lo:uint offset_hi:uint len:uint advice:int",
+    "fadvise64_64": ("fd:fd offset_lo:uint offset_hi:uint len_lo:uint "
+                     "len_hi:uint advice:int"),
+    "sync_file_range": ("fd:fd off_low:uint off_hi:uint n_low:uint "
+                        "n_hi:uint flags:hex"),
+    "fallocate": ("fd:fd mode:hex offset_lo:uint offset_hi:uint "
+                  "len_lo:uint len_hi:uint"),
+    "preadv": "fd:fd vec:iovec_out:2 vlen:uint pos_l:uint pos_h:uint",
+    "pwritev": "fd:fd vec:iovec_in:2 vlen:uint pos_l:uint pos_h:uint",
+    "preadv2": ("fd:fd vec:iovec_out:2 vlen:uint pos_l:uint pos_h:uint "
+                "flags:hex"),
+    "pwritev2": ("fd:fd vec:iovec_in:2 vlen:uint pos_l:uint pos_h:uint "
+                 "flags:hex"),
+    "lookup_dcookie": "cookie_lo:uint cookie_hi:uint buf:out_ptr len:uint",
+    "fanotify_mark": ("fanotify_fd:fd flags:hex mask_lo:hex mask_hi:hex "
+                      "dfd:dirfd pathname:path"),
+    # CONFIG_CLONE_BACKWARDS: tls before child_tidptr.
+    "clone": ("clone_flags:clone_flags newsp:ptr parent_tidptr:ptr tls:ptr "
+              "child_tidptr:ptr"),
+    "set_thread_area": "u_info:ptr",
+    "get_thread_area": "u_info:out_ptr",
+}
+
+MANUAL_AARCH64 = {
+    # CONFIG_CLONE_BACKWARDS, as on i386.
+    "clone": ("clone_flags:clone_flags newsp:ptr parent_tidptr:ptr tls:ptr "
+              "child_tidptr:ptr"),
+}
+
+# The syscalls crate's aarch64 table names 79 "fstatat" (the kernel's and
+# strace's name is newfstatat) and lists the 32-bit-only time64 calls
+# 403..423, which a 64-bit kernel does not provide.
+AARCH64_RENAME = {"fstatat": "newfstatat"}
+AARCH64_NOT_NATIVE = range(403, 424)
+
+# i386 names that reuse another call's signature.
+I386_ALIAS = {"sendfile": "sendfile64"}
+
+# x32 slots of 64-bit-only calls (syscall_64.tbl ABI "64"): strace names
+# them "<name>#64" and prints their arguments raw.
+X32_64ONLY = {13, 15, 16, 19, 20, 45, 46, 47, 54, 55, 59, 101, 127, 128, 129,
+              131, 134, 156, 174, 177, 178, 180, 205, 206, 209, 211, 214, 215,
+              222, 236, 244, 246, 247, 273, 274, 278, 279, 295, 296, 297, 299,
+              307, 310, 311, 322, 327, 328}
+# x86_64 numbers with no x32 slot at all (newer than strace's x32 table and
+# 64-bit-only in the kernel).
+X32_ABSENT = {335, 336}
+
+
+# --------------------------------------------------------------------------
+
+def fail(msg):
+    raise SystemExit(f"gen.py: {msg}")
+
+
+def parse_unistd(path):
+    out = {}
+    with open(path) as f:
+        for line in f:
+            m = re.match(r"#define __NR_(\w+)\s+\(?(?:__X32_SYSCALL_BIT\s*\+\s*)?"
+                         r"(\d+)\)?\s*$", line)
+            if m:
+                out[m.group(1)] = int(m.group(2))
+    return out
+
+
+def parse_crate(arch):
+    paths = sorted(glob.glob(CRATE_GLOB.format(arch)))
+    if not paths:
+        fail(f"syscalls crate source for {arch} not found")
+    out = {}
+    with open(paths[-1]) as f:
+        for line in f:
+            m = re.match(r"\s+(\w+) = (\d+),\s*$", line)
+            if m:
+                out[m.group(1)] = int(m.group(2))
+    return out
+
+
+def merged_numbers(header, crate, what):
+    """name -> nr from the installed header, extended by the crate."""
+    nums = dict(header)
+    for name, nr in crate.items():
+        if name in nums and nums[name] != nr:
+            fail(f"{what}: {name} is {nums[name]} in unistd but {nr} in crate")
+        nums.setdefault(name, nr)
+    by_nr = {}
+    for name, nr in nums.items():
+        if nr in by_nr:
+            fail(f"{what}: {nr} is both {by_nr[nr]} and {name}")
+        by_nr[nr] = name
+    return by_nr
+
+
+def snapshot_tracefs():
+    lines = []
+    for fmt in sorted(glob.glob(os.path.join(TRACEFS, "sys_enter_*/format"))):
+        event = os.path.basename(os.path.dirname(fmt))[len("sys_enter_"):]
+        fields = []
+        with open(fmt) as f:
+            for line in f:
+                m = re.match(r"\s*field:(.*);\s*offset:", line)
+                if not m:
+                    continue
+                decl = m.group(1).strip()
+                if "common_" in decl or "__syscall_nr" in decl:
+                    continue
+                fm = re.match(r"(.*?[\s*])(\w+)$", decl)
+                fields.append(f"{fm.group(1).strip()}\t{fm.group(2)}")
+        lines.append(event + ("\t" + "\t".join(fields) if fields else ""))
+    with open(SNAPSHOT, "w") as f:
+        f.write("# x86_64 syscall argument C types and names, one event per "
+                "line:\n# event<TAB>type<TAB>name<TAB>type<TAB>name...\n"
+                f"# Snapshot of {TRACEFS}/sys_enter_*/format, "
+                f"kernel {os.uname().release}.\n")
+        f.write("\n".join(lines) + "\n")
+
+
+def load_signatures():
+    """syscall name -> [(ctype, argname)] from the tracefs snapshot."""
+    sigs = {}
+    with open(SNAPSHOT) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            event, rest = parts[0], parts[1:]
+            args = [(rest[i], rest[i + 1]) for i in range(0, len(rest), 2)]
+            sigs[TRACEFS_ALIAS.get(event, event)] = args
+    return sigs
+
+
+def load_kinds():
+    """snake_case kind name -> takes a number (bool), from src/kinds.rs."""
+    text = open(os.path.join(ROOT, "src", "kinds.rs")).read()
+    body = text[text.index("pub enum ArgKind"):]
+    body = body[:body.index("\n}")]
+    kinds = {}
+    for m in re.finditer(r"^\s+([A-Z]\w*)(\(u8\))?,", body, re.M):
+        snake = re.sub(r"(?<!^)([A-Z])", r"_\1", m.group(1)).lower()
+        kinds[snake] = bool(m.group(2))
+    return kinds
+
+
+def load_classes():
+    classes = {}
+    with open(os.path.join(HERE, "strace-classes.tsv")) as f:
+        for n, line in enumerate(f, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            name, flags = line.split()
+            if flags == "0":
+                classes[name] = []
+                continue
+            try:
+                classes[name] = [SHORTHAND[x] for x in flags.split("|")]
+            except KeyError as e:
+                fail(f"strace-classes.tsv:{n}: unknown flag {e}")
+    return classes
+
+
+def class_field(classes, name):
+    if name in classes:
+        got = classes[name]
+    elif name.endswith("#64") and name[:-3] in classes:
+        got = classes[name[:-3]]
+    else:
+        fail(f"no strace class data for {name}")
+    got = sorted(set(got), key=CLASS_ORDER.index)
+    return ",".join(got) if got else "-"
+
+
+def build_args(name, ctypes):
+    ov = OVERRIDES.get(name, {})
+    unknown = set(ov) - {a for _, a in ctypes}
+    if unknown:
+        fail(f"override for {name} names missing args {sorted(unknown)}")
+    out = []
+    for ctype, arg in ctypes:
+        out.append(f"{arg}:{ov.get(arg) or rule_kind(ctype, arg)}")
+    return " ".join(out) if out else "-"
+
+
+def check_args(arch, name, args, kinds):
+    if args == "-":
+        return
+    items = args.split(" ")
+    if len(items) > 6:
+        fail(f"{arch} {name}: more than 6 args")
+    for item in items:
+        arg, _, kind = item.partition(":")
+        base, _, num = kind.partition(":")
+        if base not in kinds:
+            fail(f"{arch} {name}: unknown kind {kind!r}")
+        if kinds[base] != bool(num):
+            fail(f"{arch} {name}: kind {kind!r} argument count mismatch")
+        if num and int(num) >= len(items):
+            fail(f"{arch} {name}: {kind} refers past the last argument")
+
+
+HEADER = """\
+# notrace syscall table: {arch}. Generated by syscall-tables/gen/gen.py;
+# edit the generator (or its data) and rerun rather than editing by hand.
+#
+# Columns (tab-separated): nr  name  classes  args
+#   nr       syscall number in the {arch} ABI{nrnote}, decimal or 0x hex
+#   name     as strace prints it
+#   classes  strace trace classes (%file -> file, %%stat -> stat_like, ...),
+#            from strace's syscallent tables via gen/strace-classes.tsv
+#   args     name:kind per argument (kinds are src/kinds.rs ArgKind
+#            variants in snake_case), or - when the call takes none
+#
+# Sources: {sources}
+"""
+
+
+def write_table(arch, rows, nrnote, sources):
+    path = os.path.join(TABLES, f"{arch}.tsv")
+    with open(path, "w") as f:
+        f.write(HEADER.format(arch=arch, nrnote=nrnote, sources=sources))
+        for nr, name, classes, args in sorted(rows):
+            num = f"{nr:#x}" if nr >= X32_BIT else str(nr)
+            f.write(f"{num}\t{name}\t{classes}\t{args}\n")
+    print(f"wrote {path}: {len(rows)} rows")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--snapshot", action="store_true",
+                    help=f"refresh {SNAPSHOT} from tracefs first")
+    opts = ap.parse_args()
+    if opts.snapshot:
+        if not os.path.isdir(TRACEFS):
+            fail(f"{TRACEFS} missing (mount -t tracefs nodev "
+                 "/sys/kernel/tracing)")
+        snapshot_tracefs()
+
+    sigs = load_signatures()
+    kinds = load_kinds()
+    classes = load_classes()
+
+    # x86_64 ---------------------------------------------------------------
+    x64 = merged_numbers(parse_unistd(UNISTD.format(64)),
+                         parse_crate("x86_64"), "x86_64")
+    x64_args = {}
+    rows = []
+    for nr, name in x64.items():
+        if name in sigs:
+            args = build_args(name, sigs[name])
+        elif name in MANUAL_COMMON:
+            args = MANUAL_COMMON[name]
+        else:
+            fail(f"x86_64 {name}: no signature")
+        check_args("x86_64", name, args, kinds)
+        x64_args[name] = args
+        rows.append((nr, name, class_field(classes, name), args))
+    write_table("x86_64", rows, "",
+                "numbers: unistd_64.h (linux-libc-dev) + syscalls crate "
+                "x86_64.rs;\n# argument names and C types: tracefs "
+                "sys_enter_*/format (gen/tracefs-x86_64.txt),\n# kinds by "
+                "gen.py rules and overrides.")
+
+    def shared(name, arch):
+        """The x86_64 signature reused for another arch, by name."""
+        if name in x64_args:
+            return x64_args[name]
+        if name in sigs:
+            return build_args(name, sigs[name])
+        if name in MANUAL_COMMON:
+            return MANUAL_COMMON[name]
+        fail(f"{arch} {name}: no signature")
+
+    # i386 -----------------------------------------------------------------
+    i386 = merged_numbers(parse_unistd(UNISTD.format(32)), parse_crate("x86"),
+                          "i386")
+    rows = []
+    for nr, name in i386.items():
+        if name in MANUAL_I386:
+            args = MANUAL_I386[name]
+        else:
+            base = I386_ALIAS.get(name, name)
+            if base not in x64_args and base not in sigs:
+                # 16/32-bit uid variants and the time64 calls keep the
+                # shape of the plain call.
+                for suffix in ("_time64", "64", "32"):
+                    if base.endswith(suffix) and \
+                            base[:-len(suffix)] in x64_args:
+                        base = base[:-len(suffix)]
+                        break
+            if base in MANUAL_I386:
+                args = MANUAL_I386[base]
+            else:
+                args = shared(base, "i386")
+        check_args("i386", name, args, kinds)
+        rows.append((nr, name, class_field(classes, name), args))
+    write_table("i386", rows, "",
+                "numbers: unistd_32.h (linux-libc-dev) + syscalls crate "
+                "x86.rs;\n# arguments: the x86_64 signature by name, hand-"
+                "written (gen.py MANUAL_I386)\n# for i386-only calls and "
+                "those whose ABI differs.")
+
+    # aarch64 --------------------------------------------------------------
+    a64 = merged_numbers({}, parse_crate("aarch64"), "aarch64")
+    rows = []
+    for nr, name in a64.items():
+        if nr in AARCH64_NOT_NATIVE:
+            continue
+        name = AARCH64_RENAME.get(name, name)
+        args = MANUAL_AARCH64.get(name) or shared(name, "aarch64")
+        check_args("aarch64", name, args, kinds)
+        rows.append((nr, name, class_field(classes, name), args))
+    write_table("aarch64", rows, "",
+                "numbers: syscalls crate aarch64.rs (asm-generic "
+                "unistd.h), without\n# its 32-bit-only 403..423 and with "
+                "79 named newfstatat as the kernel does;\n# arguments: the x86_64 signature by name "
+                "(clone per CONFIG_CLONE_BACKWARDS).")
+
+    # x32 ------------------------------------------------------------------
+    x32_hdr = parse_unistd(UNISTD.format("x32"))
+    rows = []
+    for nr, name in x64.items():
+        if nr in X32_ABSENT or nr >= 512:
+            continue
+        if nr in X32_64ONLY:
+            label = name + "#64"
+            args = " ".join(a.split(":")[0] + ":hex"
+                            for a in x64_args[name].split(" ")
+                            if a != "-") or "-"
+        else:
+            label, args = name, x64_args[name]
+        rows.append((X32_BIT + nr, label, class_field(classes, label), args))
+    for name, nr in x32_hdr.items():
+        if nr >= 512:
+            args = shared(name, "x32")
+            rows.append((X32_BIT + nr, name, class_field(classes, name),
+                         args))
+    # The installed header must agree with what we emit.
+    emitted = {name: nr - X32_BIT for nr, name, _, _ in rows}
+    for name, nr in x32_hdr.items():
+        if emitted.get(name) != nr:
+            fail(f"x32 {name}: header says {nr}, table {emitted.get(name)}")
+    for _, name, _, args in rows:
+        check_args("x32", name, args, kinds)
+    write_table("x32", rows, " (bit 30, 0x40000000, included)",
+                "x86_64 numbers + 0x40000000, x32-only 512..547 from "
+                "unistd_x32.h;\n# 64-bit-only slots named <name>#64 as "
+                "strace does (args raw);\n# arguments: the x86_64 signature "
+                "by name.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
