@@ -1,0 +1,1 @@
+//! Argument decoding (in progress).
