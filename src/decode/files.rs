@@ -41,6 +41,15 @@ fn fd_path_text(p: &[u8]) -> String {
 /// A dirfd: `AT_FDCWD` or an fd.
 pub(crate) fn dirfd(ctx: &Ctx, v: u64) -> Out {
     if as_int(v) == AT_FDCWD {
+        if ctx.opts.fd_paths {
+            if let Some(p) = ctx.host.cwd(ctx.pid) {
+                let text = format!("AT_FDCWD<{}>", fd_path_text(&p));
+                return (
+                    text,
+                    Some(json!({ "fd": "AT_FDCWD", "path": super::bytes_json(&p) })),
+                );
+            }
+        }
         return ("AT_FDCWD".into(), Some(Value::from("AT_FDCWD")));
     }
     fd(ctx, v)

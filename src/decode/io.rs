@@ -40,7 +40,8 @@ pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, with_data: bool) -> Out {
             if i == 0 {
                 return (addr(v), None);
             }
-            parts.push(addr(at));
+            // strace's marker for an array that becomes unreadable.
+            parts.push(format!("... /* {at:#x} */"));
             break;
         }
         let base = u64::from_ne_bytes(b[..8].try_into().unwrap());

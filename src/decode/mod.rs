@@ -69,6 +69,8 @@ pub trait HostLookup {
     fn fd_path(&self, pid: i32, fd: i32) -> Option<Vec<u8>>;
     /// The name of network interface `index` (for IPv6 scope ids).
     fn if_name(&self, index: u32) -> Option<String>;
+    /// The process's working directory (`AT_FDCWD` with `-y`).
+    fn cwd(&self, pid: i32) -> Option<Vec<u8>>;
 }
 
 /// The real host: `/proc` and `/sys/class/net`.
@@ -79,6 +81,13 @@ impl HostLookup for ProcHost {
     fn fd_path(&self, pid: i32, fd: i32) -> Option<Vec<u8>> {
         use std::os::unix::ffi::OsStringExt;
         std::fs::read_link(format!("/proc/{pid}/fd/{fd}"))
+            .ok()
+            .map(|p| p.into_os_string().into_vec())
+    }
+
+    fn cwd(&self, pid: i32) -> Option<Vec<u8>> {
+        use std::os::unix::ffi::OsStringExt;
+        std::fs::read_link(format!("/proc/{pid}/cwd"))
             .ok()
             .map(|p| p.into_os_string().into_vec())
     }
@@ -105,6 +114,9 @@ impl HostLookup for NoHost {
         None
     }
     fn if_name(&self, _: u32) -> Option<String> {
+        None
+    }
+    fn cwd(&self, _: i32) -> Option<Vec<u8>> {
         None
     }
 }

@@ -35,10 +35,10 @@ pub(crate) fn argv(ctx: &Ctx, v: u64) -> Out {
     if ptrs.is_empty() && !complete {
         return (addr(v), None);
     }
-    string_array(ctx, &ptrs, complete)
+    string_array(ctx, v, &ptrs, complete)
 }
 
-fn string_array(ctx: &Ctx, ptrs: &[u64], complete: bool) -> Out {
+fn string_array(ctx: &Ctx, v: u64, ptrs: &[u64], complete: bool) -> Out {
     let limit = ctx.array_limit();
     let mut parts = Vec::new();
     let mut values = Vec::new();
@@ -52,7 +52,9 @@ fn string_array(ctx: &Ctx, ptrs: &[u64], complete: bool) -> Out {
         values.push(j.unwrap_or(Value::Null));
     }
     if !complete && ptrs.len() <= limit {
-        parts.push("...".into());
+        // The pointer slot that could not be read, as strace marks it.
+        let at = v.wrapping_add(ptrs.len() as u64 * 8);
+        parts.push(format!("... /* {at:#x} */"));
     }
     (
         format!("[{}]", parts.join(", ")),
@@ -70,12 +72,16 @@ pub(crate) fn envp(ctx: &Ctx, v: u64) -> Out {
     if ptrs.is_empty() && !complete {
         return (addr(v), None);
     }
-    let (full, value) = string_array(ctx, &ptrs, complete);
+    let (full, value) = string_array(ctx, v, &ptrs, complete);
     if ctx.opts.verbose {
         return (full, value);
     }
     let n = ptrs.len();
-    let text = format!("{v:#x} /* {n} var{} */", if n == 1 { "" } else { "s" });
+    let text = format!(
+        "{v:#x} /* {n} var{}{} */",
+        if n == 1 { "" } else { "s" },
+        if complete { "" } else { ", unterminated" }
+    );
     (text, value)
 }
 

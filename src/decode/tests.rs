@@ -17,6 +17,9 @@ impl HostLookup for Host {
     fn if_name(&self, index: u32) -> Option<String> {
         (index == 2).then(|| "ifb0".to_string())
     }
+    fn cwd(&self, _pid: i32) -> Option<Vec<u8>> {
+        Some(b"/tmp/dec".to_vec())
+    }
 }
 
 fn defs(kinds: &[ArgKind]) -> Vec<ArgDef> {
@@ -893,4 +896,95 @@ fn json_fields_and_names() {
         one(K::CloneFlags, 0x100 | 17, &m).value,
         Some(json!(["CLONE_VM", "SIGCHLD"]))
     );
+}
+
+// ---- edge cases measured with strace 6.1 (t4/t5 programs) ---------------
+
+#[test]
+fn at_fdcwd_with_fd_paths() {
+    let y = DecodeOptions {
+        fd_paths: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        text_with(&[K::Dirfd], &[(-100i64) as u64], &none(), y),
+        "AT_FDCWD</tmp/dec>"
+    );
+}
+
+#[test]
+fn sigset_complement_threshold() {
+    let m = none()
+        .with(P, ((1u64 << 41) - 1).to_ne_bytes().to_vec())
+        .with(P + 8, ((1u64 << 42) - 1).to_ne_bytes().to_vec())
+        .with(P + 16, ((1u64 << 33) - 1).to_ne_bytes().to_vec());
+    let k = [K::SigsetIn(1), K::Uint];
+    assert!(text(&k, &[P, 8], &m).starts_with("[HUP INT "));
+    let rt: Vec<String> = (11..=32).map(|i| format!("RT_{i}")).collect();
+    assert_eq!(text(&k, &[P + 8, 8], &m), format!("~[{}], 8", rt.join(" ")));
+    assert!(text(&k, &[P + 16, 8], &m).ends_with("PWR SYS RTMIN RT_1], 8"));
+}
+
+#[test]
+fn arrays_running_into_unmapped_memory() {
+    let m = none()
+        .with(P, iov(&[(P + 0x100, 3)]))
+        .with(P + 0x100, b"abc".to_vec())
+        .with(P + 0x200, ptrs(&[P + 0x300, P + 0x310]))
+        .with(P + 0x300, cstr(b"a"))
+        .with(P + 0x310, cstr(b"b"))
+        .with(P + 0x400, ptrs(&[P + 0x300, 0]));
+    assert_eq!(
+        text(&[K::Fd, K::IovecIn(2), K::Uint], &[55, P, 3], &m),
+        r#"55, [{iov_base="abc", iov_len=3}, ... /* 0x100010 */], 3"#
+    );
+    assert_eq!(
+        text(&[K::Argv, K::Envp], &[P + 0x200, P + 0x200], &m),
+        r#"["a", "b", ... /* 0x100210 */], 0x100200 /* 2 vars, unterminated */"#
+    );
+    assert_eq!(text(&[K::Envp], &[P + 0x400], &m), "0x100400 /* 1 var */");
+}
+
+#[test]
+fn inet6_without_scope_id() {
+    let mut b = vec![10, 0];
+    b.extend(443u16.to_be_bytes());
+    b.extend([0u8; 4]);
+    b.extend(std::net::Ipv6Addr::LOCALHOST.octets());
+    let m = none().with(P, b);
+    let k = [K::SockaddrIn(1), K::Uint];
+    assert_eq!(
+        text(&k, &[P, 24], &m),
+        r#"{sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr)}, 24"#
+    );
+    assert_eq!(text(&k, &[P, 1], &m), "0x100000, 1");
+}
+
+/// The real reader against this process: decode an argv that lives in our
+/// own memory, with one string ending right before an unmapped page.
+#[test]
+fn decode_through_process_memory() {
+    use crate::memory::{ProcessMemory, PAGE};
+    let mut map = crate::sys::TestMapping::new(2 * PAGE as usize).unwrap();
+    map.unmap_tail(PAGE as usize).unwrap();
+    let base = map.addr();
+    map.write(0, b"one\0");
+    map.write(PAGE as usize - 3, b"two");
+    let argv = ptrs(&[base, base + PAGE - 3, 0]);
+    let me = ProcessMemory {
+        pid: std::process::id() as i32,
+    };
+    let raw = [argv.as_ptr() as u64, base + PAGE - 3, 0, 0, 0, 0];
+    let a = decode_args_with(
+        &defs(&[K::Argv, K::Path]),
+        &raw,
+        0,
+        &me,
+        &DecodeOptions::default(),
+        &NoHost,
+    );
+    let second = format!("{:#x}", base + PAGE - 3);
+    assert_eq!(a[0].text, format!(r#"["one", {second}]"#));
+    assert_eq!(a[1].text, second);
+    assert_eq!(a[1].value, Some(json!({"partial": "two"})));
 }
