@@ -1,10 +1,12 @@
 //! notrace: a ptrace-free syscall tracer built on seccomp user notification.
 
 pub mod cli;
+pub mod decode;
 pub mod errno;
 pub mod event;
 pub mod filter;
 pub mod kinds;
+pub mod memory;
 pub mod output;
 pub mod run;
 pub mod select;
@@ -13,3 +15,4 @@ pub mod spawn;
 pub mod supervisor;
 pub mod sys;
 pub mod tables;
+pub mod xlat;

@@ -392,3 +392,78 @@ pub fn local_hms(secs: i64) -> (u32, u32, u32) {
         (tm.tm_hour as u32, tm.tm_min as u32, tm.tm_sec as u32)
     }
 }
+
+/// An anonymous private mapping owned by this process, for tests that need
+/// memory next to an unmapped page (the string-before-a-hole case).
+#[derive(Debug)]
+pub struct TestMapping {
+    addr: usize,
+    len: usize,
+}
+
+impl TestMapping {
+    /// Maps `len` bytes (a multiple of the page size) read-write.
+    pub fn new(len: usize) -> io::Result<Self> {
+        // SAFETY: an anonymous mapping at an address of the kernel's choice
+        // touches no existing memory; the result is checked for MAP_FAILED.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(Self {
+            addr: p as usize,
+            len,
+        })
+    }
+
+    /// The mapping's start address.
+    pub fn addr(&self) -> u64 {
+        self.addr as u64
+    }
+
+    /// Unmaps everything from `keep` (page aligned) to the end.
+    pub fn unmap_tail(&mut self, keep: usize) -> io::Result<()> {
+        assert!(keep <= self.len);
+        // SAFETY: the range lies inside our own mapping, which no Rust
+        // reference points into; `len` shrinks so it is never touched again.
+        let r = unsafe { libc::munmap((self.addr + keep) as *mut libc::c_void, self.len - keep) };
+        if r != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        self.len = keep;
+        Ok(())
+    }
+
+    /// Copies `bytes` into the mapping at `offset`.
+    pub fn write(&mut self, offset: usize, bytes: &[u8]) {
+        assert!(offset + bytes.len() <= self.len, "write outside mapping");
+        // SAFETY: the destination range was checked to lie inside the
+        // still-mapped, writable part of our mapping; `&mut self` means no
+        // other reference into it exists.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                bytes.as_ptr(),
+                (self.addr + offset) as *mut u8,
+                bytes.len(),
+            )
+        };
+    }
+}
+
+impl Drop for TestMapping {
+    fn drop(&mut self) {
+        if self.len > 0 {
+            // SAFETY: unmaps exactly what is still mapped of our mapping.
+            unsafe { libc::munmap(self.addr as *mut libc::c_void, self.len) };
+        }
+    }
+}

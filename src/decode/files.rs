@@ -1,0 +1,152 @@
+//! File descriptors, modes and the file-family structs (open_how, the
+//! fcntl argument).
+
+use super::{as_int, flags, oct, signals, Ctx, Out};
+use crate::memory::read_exact;
+use crate::xlat::{self, hex};
+use serde_json::{json, Value};
+
+const AT_FDCWD: i32 = -100;
+const S_IFMT: u64 = 0o170000;
+
+/// An fd: decimal, with `-y` followed by `<path>`.
+pub(crate) fn fd(ctx: &Ctx, v: u64) -> Out {
+    let n = as_int(v);
+    if ctx.opts.fd_paths && n >= 0 {
+        if let Some(p) = ctx.host.fd_path(ctx.pid, n) {
+            let text = format!("{n}<{}>", fd_path_text(&p));
+            return (
+                text,
+                Some(json!({ "fd": n, "path": super::bytes_json(&p) })),
+            );
+        }
+    }
+    (n.to_string(), Some(Value::from(n)))
+}
+
+/// strace prints the link target raw except for bytes that would break
+/// the `<...>` framing or the line; those it escapes as `\x..`.
+fn fd_path_text(p: &[u8]) -> String {
+    let mut s = String::new();
+    for &c in p {
+        if c.is_ascii_graphic() && c != b'<' && c != b'>' && c != b'\\' || c == b' ' {
+            s.push(c as char);
+        } else {
+            s.push_str(&format!("\\x{c:02x}"));
+        }
+    }
+    s
+}
+
+/// A dirfd: `AT_FDCWD` or an fd.
+pub(crate) fn dirfd(ctx: &Ctx, v: u64) -> Out {
+    if as_int(v) == AT_FDCWD {
+        if ctx.opts.fd_paths {
+            if let Some(p) = ctx.host.cwd(ctx.pid) {
+                let text = format!("AT_FDCWD<{}>", fd_path_text(&p));
+                return (
+                    text,
+                    Some(json!({ "fd": "AT_FDCWD", "path": super::bytes_json(&p) })),
+                );
+            }
+        }
+        return ("AT_FDCWD".into(), Some(Value::from("AT_FDCWD")));
+    }
+    fd(ctx, v)
+}
+
+/// A file mode: `0644`, `000` for zero (strace's `%#03o`), and with type
+/// bits `S_IFREG|0644`.
+pub(crate) fn mode(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let value = Some(Value::from(v));
+    let perm = v & !S_IFMT;
+    if v & S_IFMT != 0 {
+        if let Some(t) = xlat::MODE_TYPES.lookup(v & S_IFMT) {
+            return (format!("{t}|{}", mode_octal(perm)), value);
+        }
+    }
+    (mode_octal(v), value)
+}
+
+fn mode_octal(v: u64) -> String {
+    format!("{:0>3}", oct(v))
+}
+
+/// `struct open_how` (openat2): flags, mode when it matters, resolve.
+pub(crate) fn open_how(ctx: &Ctx, v: u64, size: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let mut b = [0u8; 24];
+    if size < 24 || !read_exact(ctx.mem, v, &mut b) {
+        return (super::addr(v), None);
+    }
+    let f = u64::from_ne_bytes(b[0..8].try_into().unwrap());
+    let m = u64::from_ne_bytes(b[8..16].try_into().unwrap());
+    let r = u64::from_ne_bytes(b[16..24].try_into().unwrap());
+    let (ft, fj) = flags::open_flags(f);
+    let mut text = format!("{{flags={ft}");
+    // strace shows the mode only when the call can use it.
+    const O_CREAT: u64 = 0o100;
+    const O_TMPFILE_BIT: u64 = 0o20000000;
+    if f & (O_CREAT | O_TMPFILE_BIT) != 0 || m != 0 {
+        text.push_str(&format!(", mode={}", mode_octal(m)));
+    }
+    text.push_str(&format!(
+        ", resolve={}}}",
+        xlat::RESOLVE_FLAGS.format_flags(r)
+    ));
+    let value = json!({ "flags": fj, "mode": m, "resolve": xlat::RESOLVE_FLAGS.flags_json(r) });
+    (text, Some(value))
+}
+
+/// fcntl's third argument, shaped by the command.
+pub(crate) fn fcntl_arg(ctx: &Ctx, v: u64, cmd: u64) -> Out {
+    match xlat::FCNTL_CMDS.lookup(cmd as u32 as u64).unwrap_or("") {
+        // Commands without an argument: strace prints nothing.
+        "F_GETFD" | "F_GETFL" | "F_GETOWN" | "F_GETSIG" | "F_GETLEASE" | "F_GETPIPE_SZ"
+        | "F_GET_SEALS" => (String::new(), None),
+        "F_SETFD" => (
+            xlat::FD_FLAGS.format_flags(v as u32 as u64),
+            Some(xlat::FD_FLAGS.flags_json(v as u32 as u64)),
+        ),
+        "F_SETFL" => flags::open_flags(v),
+        "F_DUPFD" | "F_DUPFD_CLOEXEC" | "F_SETOWN" | "F_SETPIPE_SZ" => {
+            let n = as_int(v);
+            (n.to_string(), Some(Value::from(n)))
+        }
+        "F_SETSIG" => signals::signal(v),
+        "F_GETLK" | "F_SETLK" | "F_SETLKW" | "F_OFD_GETLK" | "F_OFD_SETLK" | "F_OFD_SETLKW" => {
+            flock(ctx, v)
+        }
+        _ => (hex(v), Some(Value::from(v))),
+    }
+}
+
+/// `struct flock`: `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}`.
+fn flock(ctx: &Ctx, v: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let mut b = [0u8; 32];
+    if !read_exact(ctx.mem, v, &mut b) {
+        return (super::addr(v), None);
+    }
+    let ty = i16::from_ne_bytes([b[0], b[1]]);
+    let whence = i16::from_ne_bytes([b[2], b[3]]) as u16 as u64;
+    let start = i64::from_ne_bytes(b[8..16].try_into().unwrap());
+    let len = i64::from_ne_bytes(b[16..24].try_into().unwrap());
+    let ty_s = match ty {
+        0 => "F_RDLCK".to_string(),
+        1 => "F_WRLCK".to_string(),
+        2 => "F_UNLCK".to_string(),
+        n => format!("{} /* F_??? */", hex(n as u16 as u64)),
+    };
+    let text = format!(
+        "{{l_type={ty_s}, l_whence={}, l_start={start}, l_len={len}}}",
+        xlat::WHENCE.format_enum(whence)
+    );
+    let value = json!({ "type": ty_s, "whence": xlat::WHENCE.enum_json(whence), "start": start, "len": len });
+    (text, Some(value))
+}

@@ -1,0 +1,118 @@
+//! Arguments that are numbers named by an xlat table, and the few whose
+//! layout needs more than one table (open flags, mmap flags, ioctl).
+
+use super::Out;
+use crate::kinds::ArgKind;
+use crate::xlat::{self, hex, Xlat};
+use serde_json::Value;
+
+/// The table behind a kind that is just "look it up".
+fn table(kind: ArgKind) -> Option<&'static Xlat> {
+    use ArgKind as K;
+    Some(match kind {
+        K::AtFlags => &xlat::AT_FLAGS,
+        K::AccessMode => &xlat::ACCESS_MODES,
+        K::Clockid => &xlat::CLOCK_IDS,
+        K::Whence => &xlat::WHENCE,
+        K::SockDomain => &xlat::ADDRESS_FAMILIES,
+        K::SockoptLevel => &xlat::SOCKET_LEVELS,
+        K::MsgFlags => &xlat::MSG_FLAGS,
+        K::ShutdownHow => &xlat::SHUTDOWN_MODES,
+        K::SockFlags => &xlat::SOCKET_FLAGS,
+        K::PrctlOption => &xlat::PRCTL_OPTIONS,
+        K::MmapProt => &xlat::MMAP_PROT,
+        K::MadviseAdvice => &xlat::MADVISE_ADVICE,
+        K::MremapFlags => &xlat::MREMAP_FLAGS,
+        K::SigprocmaskHow => &xlat::SIGPROCMASK_HOW,
+        K::FcntlCmd => &xlat::FCNTL_CMDS,
+        K::FlockOp => &xlat::FLOCK_OPS,
+        K::RenameFlags => &xlat::RENAME_FLAGS,
+        K::XattrFlags => &xlat::XATTR_FLAGS,
+        K::WaitOptions => &xlat::WAIT_OPTIONS,
+        K::PipeFlags => &xlat::PIPE_FLAGS,
+        K::StatxMask => &xlat::STATX_MASK,
+        K::UnlinkFlags => &xlat::UNLINK_FLAGS,
+        _ => return None,
+    })
+}
+
+/// Decodes a kind that is a plain table lookup. These are all `int`-sized
+/// in the kernel, so only the low 32 bits count (as strace casts them).
+pub(crate) fn table_kind(kind: ArgKind, v: u64) -> Out {
+    match table(kind) {
+        Some(t) => {
+            let v = v as u32 as u64;
+            (t.format(v), Some(t.json(v)))
+        }
+        // Every kind with a decoder of its own is matched before this.
+        None => (hex(v), Some(Value::from(v))),
+    }
+}
+
+/// open flags: the access mode first (`O_RDONLY` is 0, so it is always
+/// printed), then the other bits.
+pub(crate) fn open_flags(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let acc = v & 3;
+    let rest = v & !3;
+    let mut text = xlat::OPEN_ACCESS.format_enum(acc);
+    let mut list = vec![xlat::OPEN_ACCESS.enum_json(acc)];
+    if rest != 0 {
+        text.push('|');
+        text.push_str(&xlat::OPEN_FLAGS.format_flags(rest));
+        if let Value::Array(more) = xlat::OPEN_FLAGS.flags_json(rest) {
+            list.extend(more);
+        }
+    }
+    (text, Some(Value::Array(list)))
+}
+
+/// Bits 26..31 of mmap flags hold log2 of the huge page size.
+const MAP_HUGE_SHIFT: u32 = 26;
+const MAP_HUGE_MASK: u64 = 0x3f;
+
+/// mmap flags: the mapping type, then flags, then `N<<MAP_HUGE_SHIFT`.
+pub(crate) fn mmap_flags(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let kind = v & 0xf;
+    let huge = (v >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
+    let rest = v & !0xf & !(MAP_HUGE_MASK << MAP_HUGE_SHIFT);
+    let mut text = xlat::MMAP_TYPES.format_enum(kind);
+    let mut list = vec![xlat::MMAP_TYPES.enum_json(kind)];
+    if rest != 0 {
+        text.push('|');
+        text.push_str(&xlat::MMAP_FLAGS.format_flags(rest));
+        if let Value::Array(more) = xlat::MMAP_FLAGS.flags_json(rest) {
+            list.extend(more);
+        }
+    }
+    if huge != 0 {
+        let h = format!("{huge}<<MAP_HUGE_SHIFT");
+        text.push('|');
+        text.push_str(&h);
+        list.push(Value::from(h));
+    }
+    (text, Some(Value::Array(list)))
+}
+
+/// ioctl request: a known name, else the `_IOC(dir, type, nr, size)`
+/// fields as strace spells them (x86 encoding: 2 direction bits on top).
+pub(crate) fn ioctl_request(v: u64) -> Out {
+    let v = v as u32 as u64;
+    if let Some(n) = xlat::IOCTL_REQUESTS.lookup(v) {
+        return (n.to_string(), Some(Value::from(n)));
+    }
+    let dir = match v >> 30 {
+        0 => "_IOC_NONE",
+        1 => "_IOC_WRITE",
+        2 => "_IOC_READ",
+        _ => "_IOC_READ|_IOC_WRITE",
+    };
+    let text = format!(
+        "_IOC({dir}, {}, {}, {})",
+        hex((v >> 8) & 0xff),
+        hex(v & 0xff),
+        hex((v >> 16) & 0x3fff)
+    );
+    (text, Some(Value::from(v)))
+}
