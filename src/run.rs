@@ -169,7 +169,16 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let sup_cfg = supervisor::Config {
         selection,
         hold: None,
-        decode: supervisor::DecodeOptions,
+        decode: crate::decode::DecodeOptions {
+            string_limit: cli.string_limit,
+            hex: match cli.hex {
+                0 => crate::decode::HexMode::Normal,
+                1 => crate::decode::HexMode::NonAscii,
+                _ => crate::decode::HexMode::All,
+            },
+            verbose: cli.verbose,
+            fd_paths: cli.decode_fds,
+        },
     };
     let sup_tx = tx.clone();
     let started =

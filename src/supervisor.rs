@@ -6,8 +6,10 @@
 //! answering until the last process holding the filter is gone (the
 //! listener reports POLLHUP), whatever happens to the output.
 
+use crate::decode::DecodeOptions;
 use crate::event::{Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Verdict};
 use crate::filter::{AUDIT_ARCH_I386, AUDIT_ARCH_X86_64, X32_BIT};
+use crate::memory::ProcessMemory;
 use crate::select::Selection;
 use crate::sys::{self, Notification};
 use crate::tables;
@@ -268,25 +270,30 @@ impl Supervisor {
     }
 }
 
-/// Decode options (interim: raw numbers until the decoders land).
-#[derive(Debug, Clone, Default)]
-pub struct DecodeOptions;
-
 fn decode(
     def: Option<&'static tables::SyscallDef>,
     n: &Notification,
-    _opts: &DecodeOptions,
+    opts: &DecodeOptions,
 ) -> Vec<DecodedArg> {
-    let count = def.map(|d| d.args.len()).unwrap_or(6);
-    (0..count)
-        .map(|i| DecodedArg {
-            name: Cow::Owned(format!("arg{i}")),
-            kind: Cow::Borrowed("hex"),
-            raw: n.args[i],
-            text: format!("{:#x}", n.args[i]),
-            value: None,
-        })
-        .collect()
+    match def {
+        Some(d) => {
+            let mem = ProcessMemory { pid: n.tid as i32 };
+            crate::decode::decode_args(d.args, &n.args, n.tid as i32, &mem, opts)
+        }
+        // An unknown call: its six registers in hex, as strace prints them.
+        None => n
+            .args
+            .iter()
+            .enumerate()
+            .map(|(i, &raw)| DecodedArg {
+                name: Cow::Owned(format!("arg{i}")),
+                kind: Cow::Borrowed("hex"),
+                raw,
+                text: format!("{raw:#x}"),
+                value: None,
+            })
+            .collect(),
+    }
 }
 
 fn read_tgid(tid: u32) -> Option<i32> {

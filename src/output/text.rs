@@ -79,12 +79,7 @@ pub fn call_text(e: &Event) -> String {
     let mut s = String::with_capacity(64);
     s.push_str(&e.name);
     s.push('(');
-    for (i, a) in e.decoded.iter().enumerate() {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        s.push_str(&a.text);
-    }
+    s.push_str(&crate::decode::render_args(&e.decoded));
     s.push(')');
     if e.arch != crate::event::Arch::native() {
         let _ = write!(s, " [{}]", e.arch.name());
