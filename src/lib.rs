@@ -3,3 +3,4 @@
 pub mod event;
 pub mod kinds;
 pub mod sys;
+pub mod tui;
