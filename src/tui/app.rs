@@ -357,6 +357,20 @@ impl App {
         if !self.ended {
             self.ended = true;
             self.quit_ask = false;
+            // Nobody is left to wait for a verdict: release the queue.
+            let n = self.held.len();
+            while let Some(h) = self.held.pop_front() {
+                if let Some(row) = h
+                    .abs
+                    .checked_sub(self.base)
+                    .and_then(|i| self.rows.get_mut(i as usize))
+                {
+                    row.hold = HoldMark::None;
+                }
+            }
+            if n > 0 {
+                self.note = Some(format!("command ended: {n} held calls released"));
+            }
         }
     }
 
@@ -573,13 +587,18 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Index in `held` of the call `a`/`d` act on: the selected row when
-    /// it is held, else the oldest.
+    /// Index in `held` of the call `a`/`d` act on: the row the user
+    /// selected when it is held, else the oldest. While following, the
+    /// selection moves by itself, so it does not count.
     pub fn hold_target(&self) -> Option<usize> {
         if self.held.is_empty() {
             return None;
         }
-        let sel = self.selected_abs();
+        let sel = if self.follow {
+            None
+        } else {
+            self.selected_abs()
+        };
         Some(
             self.held
                 .iter()
@@ -600,7 +619,8 @@ impl App {
                 return Some(Action::InputLeave);
             }
             if k.code == KeyCode::Esc {
-                if self.pending_esc {
+                // Two quick Escs can arrive in one read, parsed as Alt-Esc.
+                if self.pending_esc || k.modifiers.contains(KeyModifiers::ALT) {
                     self.pending_esc = false;
                     return Some(Action::InputLeave);
                 }

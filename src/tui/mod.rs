@@ -157,17 +157,22 @@ fn spawn_input(tx: Sender<Input>, stop: Arc<AtomicBool>) {
             // Poll with a timeout so the thread ends with the UI and does
             // not steal keystrokes from whatever runs after it.
             while !stop.load(Ordering::Relaxed) {
-                match ct::poll(Duration::from_millis(100)) {
-                    Ok(true) => match ct::read() {
-                        Ok(ev) => {
-                            if tx.send(Input::Term(ev)).is_err() {
-                                return;
-                            }
+                match ct::poll(Duration::from_millis(100)).and_then(|ready| {
+                    if ready {
+                        ct::read().map(Some)
+                    } else {
+                        Ok(None)
+                    }
+                }) {
+                    Ok(Some(ev)) => {
+                        if tx.send(Input::Term(ev)).is_err() {
+                            return;
                         }
-                        Err(_) => return,
-                    },
-                    Ok(false) => {}
-                    Err(_) => return,
+                    }
+                    Ok(None) => {}
+                    // EIO while another process group owns the terminal:
+                    // wait rather than spin or give up on input for good.
+                    Err(_) => std::thread::sleep(Duration::from_millis(100)),
                 }
             }
         })

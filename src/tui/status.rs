@@ -13,8 +13,10 @@ use crate::event::ExitKind;
 
 /// Draws the top line: title, view tabs, class toggles, filter.
 pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
-    let title: String = if app.title.chars().count() > 32 {
-        let t: String = app.title.chars().take(31).collect();
+    // Leave room for the tabs and class toggles (about 80 cells).
+    let room = (area.width as usize).saturating_sub(82).clamp(8, 48);
+    let title: String = if app.title.chars().count() > room {
+        let t: String = app.title.chars().take(room - 1).collect();
         format!("{t}…")
     } else {
         app.title.clone()

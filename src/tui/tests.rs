@@ -325,15 +325,18 @@ fn hold_queue_allow_and_deny_reach_the_supervisor() {
     assert!(s.contains("⏸ 2 held"), "status counter: {s}");
     assert!(s.contains("hold: openat"), "{s}");
     assert!(s.contains("… held: a allow, d deny"), "{s}");
-    // Following: the selection is the newest (held) call: d denies it.
+    a.push(Message::Event(read(4, 100)));
+    // A held call the user selected is the one answered, not the oldest.
+    key(&mut a, KeyCode::Up);
+    assert_eq!(a.selected_row().unwrap().ev.seq, 3);
     key(&mut a, KeyCode::Char('d'));
     assert_eq!(v2.try_recv().unwrap(), (42, Verdict::Deny(libc::EPERM)));
     assert!(v1.try_recv().is_err(), "the other call is still held");
     let s = render_to_text(&a, 100, 30);
     assert!(s.contains("/etc/secret\", O_RDONLY) = -1 EPERM"), "{s}");
     assert!(s.contains("1 held"), "{s}");
-    // Selecting a non-held row: a answers the oldest.
-    key(&mut a, KeyCode::Char('g'));
+    // Otherwise (here: following) a answers the oldest.
+    key(&mut a, KeyCode::End);
     key(&mut a, KeyCode::Char('a'));
     assert_eq!(v1.try_recv().unwrap(), (41, Verdict::Allow));
     let mut b = [0u8; 1];
@@ -523,7 +526,18 @@ fn quit_asks_while_running_and_reports_the_choice() {
     key(&mut a, KeyCode::Char('k'));
     assert_eq!(a.quit, Some(QuitChoice::Killed));
     a.quit = None;
+    let (r, v, _p) = held_reply(9);
+    a.push(Message::Held(Held {
+        event: openat(9, 100, "/late"),
+        reply: r,
+    }));
     a.set_ended();
+    assert_eq!(
+        v.try_recv().unwrap(),
+        (9, Verdict::Allow),
+        "released at the end"
+    );
+    assert!(a.held.is_empty());
     let s = render_to_text(&a, 100, 30);
     assert!(s.contains("command ended"), "{s}");
     key(&mut a, KeyCode::Char('q'));
@@ -566,6 +580,9 @@ fn input_mode_sends_keys_to_the_pty() {
     a.key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::NONE));
     a.key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::CONTROL));
     assert!(!a.input_mode);
+    key(&mut a, KeyCode::Char('i'));
+    a.key(KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT));
+    assert!(!a.input_mode, "Esc Esc in one read");
 }
 
 #[test]
