@@ -1,6 +1,7 @@
 //! Drives the TUI with synthetic events, for trying it by hand (no tracer
 //! needed): `cargo run --example tui_demo -- [RATE] [-- CMD...]`, or
-//! `cargo run --example tui_demo -- view FILE.jsonl`.
+//! `cargo run --example tui_demo -- view FILE.jsonl`, or
+//! `cargo run --example tui_demo -- shot FILE.jsonl [KEYS] > shot.svg`.
 //!
 //! CMD (default `sh`) runs on a pty shown in the output pane; the fake
 //! supervisor emits RATE events per second (default 200) and holds calls
@@ -135,6 +136,21 @@ fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("view") {
         return tui::view_file(std::path::Path::new(&args[1]));
+    }
+    // shot FILE.jsonl [VIEW-KEYS]: an SVG screenshot on stdout, after
+    // typing the given keys (e.g. "\t" for the stats view).
+    if args.first().map(String::as_str) == Some("shot") {
+        let mut app = tui::app_from_file(std::path::Path::new(&args[1]))?;
+        for c in args.get(2).map(String::as_str).unwrap_or("").chars() {
+            let code = match c {
+                '\t' => ratatui::crossterm::event::KeyCode::Tab,
+                '\n' => ratatui::crossterm::event::KeyCode::Enter,
+                c => ratatui::crossterm::event::KeyCode::Char(c),
+            };
+            app.key(ratatui::crossterm::event::KeyEvent::from(code));
+        }
+        print!("{}", tui::render_to_svg(&app, 120, 36));
+        return Ok(());
     }
     let rate: u64 = args.first().and_then(|a| a.parse().ok()).unwrap_or(200);
     let cmd: Vec<String> = match args.iter().position(|a| a == "--") {

@@ -101,6 +101,8 @@ pub enum Action {
     HoldAdd,
     /// Stop holding the selected event's syscall.
     HoldRemove,
+    /// Scroll the detail pane by this many lines.
+    DetailScroll(i16),
     /// Freeze or unfreeze the view.
     TogglePause,
     /// Show or hide the output pane.
@@ -229,6 +231,8 @@ pub struct App {
     pub view_mode: View,
     /// The detail pane is open.
     pub detail: bool,
+    /// Lines the detail pane is scrolled down.
+    pub detail_scroll: u16,
     /// The help overlay is open.
     pub help: bool,
     /// The quit dialog is open.
@@ -297,6 +301,7 @@ impl App {
             hidden: [false; 6],
             view_mode: View::List,
             detail: false,
+            detail_scroll: 0,
             help: false,
             quit_ask: false,
             quit: None,
@@ -681,6 +686,8 @@ impl App {
             KeyCode::Char('A') => Action::AllowAll,
             KeyCode::Char('h') => Action::HoldAdd,
             KeyCode::Char('H') => Action::HoldRemove,
+            KeyCode::Char('J') => Action::DetailScroll(1),
+            KeyCode::Char('K') => Action::DetailScroll(-1),
             KeyCode::Char('p') | KeyCode::Char(' ') => Action::TogglePause,
             KeyCode::Char('o') => Action::ToggleOutput,
             KeyCode::Char('i') if self.has_pty => Action::InputStart,
@@ -826,6 +833,9 @@ impl App {
                     self.selected = self.visible_len().saturating_sub(1);
                 }
             }
+            Action::DetailScroll(d) => {
+                self.detail_scroll = self.detail_scroll.saturating_add_signed(d);
+            }
             Action::ToggleOutput => self.show_output = !self.show_output,
             Action::InputStart => {
                 if self.has_pty {
@@ -860,6 +870,7 @@ impl App {
             return;
         }
         let cur = self.selected_pos().unwrap_or(0);
+        self.detail_scroll = 0;
         let new = cur.saturating_add_signed(d).min(len - 1);
         self.selected = new;
         // Moving up stops following; reaching the end follows again.

@@ -49,7 +49,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(Style::default().fg(Color::Cyan))
-        .title(" Detail · Enter/Esc closes ");
+        .title(" Detail · J/K scroll · Enter/Esc closes ");
     let Some(r) = app.selected_row() else {
         f.render_widget(Paragraph::new("no call selected").block(block), area);
         return;
@@ -147,7 +147,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0)),
         area,
     );
 }

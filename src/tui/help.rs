@@ -13,6 +13,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("g Home", "first call"),
     ("G End F", "last call, follow new calls"),
     ("Enter", "detail of the selected call"),
+    ("J / K", "scroll the detail pane"),
     ("Tab S-Tab", "switch view: events, stats, processes, output"),
     (
         "/",

@@ -104,6 +104,17 @@ pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<QuitChoice> {
 
 /// Opens a saved JSONL trace in the same UI.
 pub fn view_file(path: &Path) -> io::Result<()> {
+    let mut app = app_from_file(path)?;
+    let (itx, irx) = mpsc::channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    let r = with_terminal(&mut app, None, itx, irx, None, &stop);
+    stop.store(true, Ordering::Relaxed);
+    r.map(|_| ())
+}
+
+/// The UI state for a saved trace, as `notrace view` shows it; also how
+/// screenshots are made: `render_to_svg(&app_from_file(p)?, 120, 36)`.
+pub fn app_from_file(path: &Path) -> io::Result<App> {
     let msgs = load::load_file(path)?;
     let title = format!("view {}", path.display());
     let mut app = App::new(title, HoldSet::default(), app::DEFAULT_CAP);
@@ -111,11 +122,7 @@ pub fn view_file(path: &Path) -> io::Result<()> {
         app.push(m);
     }
     app.ended = true;
-    let (itx, irx) = mpsc::channel();
-    let stop = Arc::new(AtomicBool::new(false));
-    let r = with_terminal(&mut app, None, itx, irx, None, &stop);
-    stop.store(true, Ordering::Relaxed);
-    r.map(|_| ())
+    Ok(app)
 }
 
 /// What the helper threads send to the loop.

@@ -279,6 +279,10 @@ fn detail_pane_shows_full_strings() {
     assert!(s.contains("comm cat"), "{s}");
     assert!(s.contains("2025-11-22 10:41:24.001000000 UTC"), "{s}");
     assert!(s.contains("action allowed"), "{s}");
+    key(&mut a, KeyCode::Char('J'));
+    assert_eq!(a.detail_scroll, 1);
+    let s = render_to_text(&a, 100, 30);
+    assert!(!s.contains("nr 257"), "scrolled past the first line: {s}");
     key(&mut a, KeyCode::Esc);
     assert!(!a.detail);
 }
@@ -613,4 +617,42 @@ fn saved_trace_opens_in_the_same_ui() {
     assert!(s.contains("saved trace"), "{s}");
     key(&mut a, KeyCode::Char('q'));
     assert_eq!(a.quit, Some(QuitChoice::Finished));
+}
+
+#[test]
+fn every_view_draws_at_any_size() {
+    let mut a = sample_app();
+    a.has_pty = true;
+    a.feed_output(b"hello\n");
+    let (r, _v, _p) = held_reply(1);
+    a.push(Message::Held(Held {
+        event: openat(9, 100, "/held"),
+        reply: r,
+    }));
+    a.push(Message::Exit(ProcessExit {
+        pid: 100,
+        time_ns: T0,
+        how: ExitKind::Exited(3),
+    }));
+    for view in [View::List, View::Stats, View::Procs, View::Output] {
+        a.view_mode = view;
+        for (detail, help, quit) in [
+            (false, false, false),
+            (true, true, false),
+            (true, false, true),
+        ] {
+            a.detail = detail;
+            a.help = help;
+            a.quit_ask = quit;
+            for (w, h) in [(1, 1), (20, 5), (40, 10), (80, 24), (100, 30), (200, 60)] {
+                render_to_text(&a, w, h);
+                render_to_svg(&a, w, h);
+            }
+        }
+    }
+    a.view_mode = View::Procs;
+    a.detail = false;
+    a.quit_ask = false;
+    let s = render_to_text(&a, 80, 24);
+    assert!(s.contains("exit 3"), "{s}");
 }
