@@ -76,6 +76,15 @@ pub struct Cli {
     #[arg(short = 'P', long = "path", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Open the live terminal UI instead of printing (needs a terminal).
+    #[arg(long = "tui")]
+    pub tui: bool,
+
+    /// With --tui: hold calls in SET until you allow (a) or deny (d) each
+    /// one in the UI. Held calls are traced even when -e leaves them out.
+    #[arg(long = "hold", value_name = "SET", requires = "tui")]
+    pub hold: Vec<String>,
+
     /// The command and its arguments.
     #[arg(
         required = true,

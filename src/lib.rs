@@ -15,4 +15,5 @@ pub mod spawn;
 pub mod supervisor;
 pub mod sys;
 pub mod tables;
+pub mod tui;
 pub mod xlat;

@@ -73,12 +73,75 @@ fn is_pipe_or_tty(fd: std::os::fd::BorrowedFd<'_>) -> bool {
     }
 }
 
+/// Waits for the command, then for the last tracee, then reports the
+/// command's end and closes the channel. Returns how the command ended, or
+/// an exit status when waiting failed.
+fn finish(
+    mut started: spawn::Started<supervisor::Stats>,
+    tx: std::sync::mpsc::SyncSender<Message>,
+    child_pid: Arc<AtomicI32>,
+) -> Result<ExitKind, i32> {
+    let pid = started.child.id() as i32;
+    let status = loop {
+        match started.child.wait() {
+            Ok(s) => break s,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(fail(1, format!("waiting for the command: {e}"))),
+        }
+    };
+    child_pid.store(0, Ordering::SeqCst);
+    // Descendants may outlive the command: keep answering until the last.
+    let _stats = started.supervisor.join().ok().flatten();
+    let how = match (status.code(), status.signal()) {
+        (Some(c), _) => ExitKind::Exited(c),
+        (None, Some(sig)) => ExitKind::Signaled {
+            signal: sig,
+            core: status.core_dumped(),
+        },
+        _ => ExitKind::Exited(1),
+    };
+    let _ = tx.send(Message::Exit(ProcessExit {
+        pid,
+        time_ns: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0),
+        how,
+    }));
+    Ok(how)
+}
+
+/// Names of the syscalls in the `--hold` sets.
+fn hold_names(
+    sets: &[String],
+) -> Result<std::collections::BTreeSet<String>, crate::select::SelectError> {
+    let mut names = std::collections::BTreeSet::new();
+    if sets.is_empty() {
+        return Ok(names);
+    }
+    let sel = Selection::parse_all(sets)?;
+    for arch in crate::select::ARCHES {
+        for nr in sel.numbers(arch) {
+            if let Some(d) = tables::lookup(arch, nr) {
+                names.insert(d.name.to_string());
+            }
+        }
+    }
+    Ok(names)
+}
+
 /// Runs notrace with `args` (argv including the program name); returns the
 /// exit status.
 pub fn main(args: Vec<OsString>) -> i32 {
     // Before any thread exists, so that every thread inherits the mask and
     // only the forwarding thread ever takes these signals.
     let signals_blocked = crate::sys::block_signals(&FORWARDED).is_ok();
+    if args.len() == 3 && args[1] == "view" {
+        return match crate::tui::view_file(std::path::Path::new(&args[2])) {
+            Ok(()) => 0,
+            Err(e) => fail(1, format!("{}: {e}", args[2].to_string_lossy())),
+        };
+    }
     let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
         Err(e) => {
@@ -86,9 +149,30 @@ pub fn main(args: Vec<OsString>) -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    let selection = match Selection::parse_all(&cli.trace) {
+    let mut selection = match Selection::parse_all(&cli.trace) {
         Ok(s) => s,
         Err(e) => return fail(2, e),
+    };
+    let hold_names = match hold_names(&cli.hold) {
+        Ok(h) => h,
+        Err(e) => return fail(2, e),
+    };
+    if !cli.hold.is_empty() {
+        // Held calls must reach the supervisor.
+        if let Ok(h) = Selection::parse_all(&cli.hold) {
+            selection.add(&h);
+        }
+    }
+    if cli.tui && !io::stdout().is_terminal() {
+        return fail(2, "--tui needs a terminal on stdout");
+    }
+    let pty = if cli.tui {
+        match crate::tui::pty::open() {
+            Ok(p) => Some(p),
+            Err(e) => return fail(1, format!("cannot open a pseudo-terminal: {e}")),
+        }
+    } else {
+        None
     };
     let format = if cli.json { Format::Json } else { Format::Text };
     let to_stdout = cli.output.as_deref().map(|p| p.as_os_str() == "-");
@@ -135,12 +219,25 @@ pub fn main(args: Vec<OsString>) -> i32 {
         line_flush,
     };
     let (tx, rx) = std::sync::mpsc::sync_channel::<Message>(CHANNEL_CAPACITY);
-    let writer = std::thread::Builder::new()
-        .name("writer".into())
-        .spawn(move || {
-            output::write_all(rx, io::BufWriter::with_capacity(64 * 1024, out), &out_cfg)
-        })
-        .expect("spawn writer thread");
+    let (pty_master, stdio) = match pty {
+        Some((master, slave)) => (Some(master), ChildStdio::Pty(slave)),
+        None => (None, stdio),
+    };
+    let mut tui_rx = None;
+    let writer = if cli.tui {
+        tui_rx = Some(rx);
+        None
+    } else {
+        Some(
+            std::thread::Builder::new()
+                .name("writer".into())
+                .spawn(move || {
+                    output::write_all(rx, io::BufWriter::with_capacity(64 * 1024, out), &out_cfg)
+                })
+                .expect("spawn writer thread"),
+        )
+    };
+    let hold_set: crate::event::HoldSet = Arc::new(std::sync::RwLock::new(hold_names));
 
     // Signals for notrace go to the command instead; notrace itself keeps
     // supervising until the last tracee is gone.
@@ -168,7 +265,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
 
     let sup_cfg = supervisor::Config {
         selection,
-        hold: None,
+        hold: cli.tui.then(|| hold_set.clone()),
         decode: crate::decode::DecodeOptions {
             string_limit: cli.string_limit,
             hex: match cli.hex {
@@ -195,44 +292,62 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 }
             },
         );
-    let mut started = match started {
+    let started = match started {
         Ok(s) => s,
         Err(e) => {
             drop(tx);
-            let _ = writer.join();
+            if let Some(w) = writer {
+                let _ = w.join();
+            }
             return fail(e.exit_code(), e);
         }
     };
     let pid = started.child.id() as i32;
     child_pid.store(pid, Ordering::SeqCst);
-    let status = loop {
-        match started.child.wait() {
-            Ok(s) => break s,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return fail(1, format!("waiting for the command: {e}")),
+    let finish = move || finish(started, tx, child_pid);
+    let how = match tui_rx {
+        Some(rx) => {
+            let waiter = std::thread::spawn(finish);
+            let title = cli
+                .command
+                .iter()
+                .map(|a| a.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let opts = crate::tui::TuiOptions {
+                hold: hold_set,
+                pty_master,
+                child_pid: Some(pid),
+                title,
+            };
+            match crate::tui::run(rx, opts) {
+                Ok(crate::tui::QuitChoice::Killed) => {
+                    if let Some(p) = rustix::process::Pid::from_raw(pid) {
+                        let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = writeln!(io::stderr(), "notrace: terminal UI failed: {e}");
+                }
+            }
+            match waiter.join() {
+                Ok(Ok(how)) => how,
+                Ok(Err(code)) => return code,
+                Err(_) => return 1,
+            }
+        }
+        None => {
+            let how = match finish() {
+                Ok(h) => h,
+                Err(code) => return code,
+            };
+            if let Some(w) = writer {
+                let _ = w.join();
+            }
+            how
         }
     };
-    child_pid.store(0, Ordering::SeqCst);
-    // Descendants may outlive the command: keep answering until the last.
-    let _stats = started.supervisor.join().ok().flatten();
-    let how = match (status.code(), status.signal()) {
-        (Some(c), _) => ExitKind::Exited(c),
-        (None, Some(sig)) => ExitKind::Signaled {
-            signal: sig,
-            core: status.core_dumped(),
-        },
-        _ => ExitKind::Exited(1),
-    };
-    let _ = tx.send(Message::Exit(ProcessExit {
-        pid,
-        time_ns: std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0),
-        how,
-    }));
-    drop(tx);
-    let _report = writer.join();
     match how {
         ExitKind::Exited(c) => c,
         ExitKind::Signaled { signal, .. } => 128 + signal,

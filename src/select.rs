@@ -153,6 +153,17 @@ impl Selection {
         Ok(sel)
     }
 
+    /// Adds everything `other` selects.
+    pub fn add(&mut self, other: &Selection) {
+        for (arch, set) in &other.sets {
+            match self.sets.iter_mut().find(|(a, _)| a == arch) {
+                Some((_, mine)) => mine.extend(set.iter().copied()),
+                None => self.sets.push((*arch, set.clone())),
+            }
+        }
+        self.unknown |= other.unknown;
+    }
+
     /// Parses every `-e` given; they add up, as in strace.
     pub fn parse_all<S: AsRef<str>>(exprs: &[S]) -> Result<Selection, SelectError> {
         if exprs.is_empty() {
@@ -164,10 +175,7 @@ impl Selection {
             out = Some(match out {
                 None => s,
                 Some(mut acc) => {
-                    for ((_, a), (_, b)) in acc.sets.iter_mut().zip(s.sets) {
-                        a.extend(b);
-                    }
-                    acc.unknown |= s.unknown;
+                    acc.add(&s);
                     acc
                 }
             });

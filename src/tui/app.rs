@@ -1,0 +1,1043 @@
+//! The UI's state and everything that changes it: incoming messages
+//! ([`App::push`]) and user actions ([`App::handle`]). No terminal here, so
+//! all of it is testable; the widgets only read an `&App`.
+
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::class::{classify, Class};
+use super::output::{key_to_bytes, OutputBuf};
+use super::QuitChoice;
+use crate::event::{Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Verdict};
+
+/// Events kept for display by default. Older ones are let go (the UI says
+/// how many); every count and statistic stays exact regardless.
+pub const DEFAULT_CAP: usize = 100_000;
+
+/// Distinct paths / addresses counted before further new ones are lumped
+/// together, so a pathological trace cannot grow the maps without bound.
+const MAX_KEYS: usize = 50_000;
+
+/// Per-second rate buckets kept for the sparkline (one hour).
+const MAX_RATE_BUCKETS: usize = 3_600;
+
+/// The main views, cycled with Tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The live event list.
+    List,
+    /// Counters and charts.
+    Stats,
+    /// The process tree.
+    Procs,
+    /// The command's output, full screen.
+    Output,
+}
+
+impl View {
+    const ALL: [View; 4] = [View::List, View::Stats, View::Procs, View::Output];
+
+    /// Tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::List => "Events",
+            View::Stats => "Stats",
+            View::Procs => "Procs",
+            View::Output => "Output",
+        }
+    }
+}
+
+/// What the user asked for; keys map to these in [`App::map_key`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Move the selection up one row.
+    Up,
+    /// Move the selection down one row.
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// First row.
+    Top,
+    /// Last row, and follow new events.
+    Bottom,
+    /// Show or hide the detail pane.
+    ToggleDetail,
+    /// Close whatever is open (detail, help, prompt).
+    Escape,
+    /// Quit, or ask how when the command still runs.
+    Quit,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Next view.
+    NextView,
+    /// Previous view.
+    PrevView,
+    /// Open the filter prompt.
+    FilterStart,
+    /// Type into the filter prompt.
+    FilterChar(char),
+    /// Delete in the filter prompt.
+    FilterBackspace,
+    /// Keep the filter and close the prompt.
+    FilterAccept,
+    /// Restore the previous filter and close the prompt.
+    FilterCancel,
+    /// Show or hide one class.
+    ToggleClass(Class),
+    /// Show all classes and clear the filter text.
+    ClearFilters,
+    /// Allow the selected (or oldest) held call.
+    Allow,
+    /// Deny the selected (or oldest) held call with EPERM.
+    Deny,
+    /// Allow every held call.
+    AllowAll,
+    /// Hold future calls of the selected event's syscall.
+    HoldAdd,
+    /// Stop holding the selected event's syscall.
+    HoldRemove,
+    /// Scroll the detail pane by this many lines.
+    DetailScroll(i16),
+    /// Freeze or unfreeze the view.
+    TogglePause,
+    /// Show or hide the output pane.
+    ToggleOutput,
+    /// Send keystrokes to the command.
+    InputStart,
+    /// Bytes for the command's terminal.
+    InputBytes(Vec<u8>),
+    /// Leave input mode.
+    InputLeave,
+    /// Quit dialog: kill the command.
+    QuitKill,
+    /// Quit dialog: let it run untraced-by-UI until it exits.
+    QuitBackground,
+}
+
+/// A held call's state, shown on its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoldMark {
+    /// Not a held call.
+    None,
+    /// Waiting for the user.
+    Pending,
+    /// The user allowed it.
+    Allowed,
+    /// The user denied it.
+    Denied,
+}
+
+/// One kept event.
+#[derive(Debug)]
+pub struct Row {
+    /// The call.
+    pub ev: Event,
+    /// Its class, computed once.
+    pub class: Class,
+    /// Hold state.
+    pub hold: HoldMark,
+}
+
+/// A call waiting in the hold queue.
+#[derive(Debug)]
+pub struct HeldCall {
+    /// Absolute row index of the call in the list.
+    pub abs: u64,
+    /// The call (kept here too, in case its row is let go).
+    pub event: Event,
+    reply: HoldReply,
+}
+
+/// What the UI knows about one process.
+#[derive(Debug, Clone, Default)]
+pub struct Proc {
+    /// Process id.
+    pub pid: i32,
+    /// Parent, from `/proc/PID/stat` at first sight.
+    pub ppid: Option<i32>,
+    /// When `ppid` is unknown: the process that last forked before this
+    /// one appeared, a guess.
+    pub guessed_parent: Option<i32>,
+    /// Latest `comm`.
+    pub comm: String,
+    /// argv of the last execve, joined.
+    pub cmdline: Option<String>,
+    /// Calls seen.
+    pub calls: u64,
+    /// How it ended, once it did.
+    pub exit: Option<ExitKind>,
+}
+
+impl Proc {
+    /// Parent to draw the tree with: known, else guessed.
+    pub fn parent(&self) -> Option<i32> {
+        self.ppid.or(self.guessed_parent)
+    }
+}
+
+/// Exact counters over every event received, kept or not.
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// Calls per syscall name.
+    pub per_name: HashMap<String, u64>,
+    /// Calls per process.
+    pub per_pid: HashMap<i32, u64>,
+    /// Path arguments seen.
+    pub paths: HashMap<String, u64>,
+    /// Addresses passed to connect.
+    pub addrs: HashMap<String, u64>,
+    /// Paths / addresses not counted individually (maps full).
+    pub lumped: u64,
+    /// Calls per second, oldest first; the last bucket is `rate_last_sec`.
+    pub rate: VecDeque<u64>,
+    /// The second (since the epoch) of the last rate bucket.
+    pub rate_last_sec: u64,
+    /// Denied calls.
+    pub denied: u64,
+    /// Calls per class.
+    pub per_class: [u64; 6],
+}
+
+/// The whole UI state.
+#[derive(Debug)]
+pub struct App {
+    /// Shown in the title bar.
+    pub title: String,
+    cap: usize,
+    rows: VecDeque<Row>,
+    /// Absolute index of `rows[0]`: also the number of events let go.
+    base: u64,
+    /// Absolute indices of kept rows that pass the filter, ascending.
+    view: VecDeque<u64>,
+    /// Position of the selection in `view` (ignored while following).
+    selected: usize,
+    /// Stick to the newest event.
+    pub follow: bool,
+    /// While paused: rows from this absolute index on are not shown.
+    frozen_end: Option<u64>,
+    /// Text filter.
+    pub filter: String,
+    filter_before: String,
+    /// The filter prompt is open.
+    pub filter_editing: bool,
+    /// Classes hidden by the quick toggles, by [`Class::index`].
+    pub hidden: [bool; 6],
+    /// The current view.
+    pub view_mode: View,
+    /// The detail pane is open.
+    pub detail: bool,
+    /// Lines the detail pane is scrolled down.
+    pub detail_scroll: u16,
+    /// The help overlay is open.
+    pub help: bool,
+    /// The quit dialog is open.
+    pub quit_ask: bool,
+    /// Set when the UI should close, with what to tell the caller.
+    pub quit: Option<QuitChoice>,
+    /// Events received.
+    pub total: u64,
+    /// First event time, for relative timestamps.
+    pub start_ns: Option<u64>,
+    /// Exact statistics.
+    pub stats: Stats,
+    /// Known processes.
+    pub procs: BTreeMap<i32, Proc>,
+    last_forker: Option<i32>,
+    /// Read `/proc/PID/stat` for parents (live tracing only).
+    pub read_proc: bool,
+    /// The command notrace started.
+    pub child_pid: Option<i32>,
+    /// A command is being traced live (false for `notrace view`).
+    pub live: bool,
+    /// The tracer's channel closed: the command ended.
+    pub ended: bool,
+    /// Calls waiting for a verdict, oldest first.
+    pub held: VecDeque<HeldCall>,
+    /// Syscall names to hold, shared with the supervisor.
+    pub hold_set: HoldSet,
+    /// Command output.
+    pub output: OutputBuf,
+    /// A pty is attached.
+    pub has_pty: bool,
+    /// The output pane is shown in the event view.
+    pub show_output: bool,
+    /// Keystrokes go to the command.
+    pub input_mode: bool,
+    pending_esc: bool,
+    /// Bytes to write to the pty master; the run loop takes them.
+    pub pty_out: Vec<u8>,
+    /// A one-line note for the status bar (last action's result).
+    pub note: Option<String>,
+    /// Scroll position of the process view.
+    pub procs_scroll: usize,
+    /// First list row drawn last time (the list keeps it stable).
+    pub list_offset: Cell<usize>,
+    /// List rows that fit last time (page size).
+    pub list_height: Cell<usize>,
+    /// Inner size of the output pane last drawn (cols, rows).
+    pub output_size: Cell<(u16, u16)>,
+}
+
+impl App {
+    /// A new UI state keeping at most `cap` events.
+    pub fn new(title: impl Into<String>, hold_set: HoldSet, cap: usize) -> Self {
+        App {
+            title: title.into(),
+            cap: cap.max(1),
+            rows: VecDeque::new(),
+            base: 0,
+            view: VecDeque::new(),
+            selected: 0,
+            follow: true,
+            frozen_end: None,
+            filter: String::new(),
+            filter_before: String::new(),
+            filter_editing: false,
+            hidden: [false; 6],
+            view_mode: View::List,
+            detail: false,
+            detail_scroll: 0,
+            help: false,
+            quit_ask: false,
+            quit: None,
+            total: 0,
+            start_ns: None,
+            stats: Stats::default(),
+            procs: BTreeMap::new(),
+            last_forker: None,
+            read_proc: false,
+            child_pid: None,
+            live: false,
+            ended: false,
+            held: VecDeque::new(),
+            hold_set,
+            output: OutputBuf::default(),
+            has_pty: false,
+            show_output: true,
+            input_mode: false,
+            pending_esc: false,
+            pty_out: Vec::new(),
+            note: None,
+            procs_scroll: 0,
+            list_offset: Cell::new(0),
+            list_height: Cell::new(10),
+            output_size: Cell::new((0, 0)),
+        }
+    }
+
+    // ---- incoming ------------------------------------------------------
+
+    /// Takes one message from the tracer.
+    pub fn push(&mut self, msg: Message) {
+        match msg {
+            Message::Event(ev) => {
+                self.push_event(ev, HoldMark::None);
+            }
+            Message::Held(h) => {
+                let event = h.event.clone();
+                let abs = self.push_event(h.event, HoldMark::Pending);
+                self.held.push_back(HeldCall {
+                    abs,
+                    event,
+                    reply: h.reply,
+                });
+            }
+            Message::Exit(x) => {
+                let p = self.procs.entry(x.pid).or_insert_with(|| Proc {
+                    pid: x.pid,
+                    ..Proc::default()
+                });
+                p.exit = Some(x.how);
+            }
+        }
+    }
+
+    /// The tracer's channel closed.
+    pub fn set_ended(&mut self) {
+        if !self.ended {
+            self.ended = true;
+            self.quit_ask = false;
+            // Nobody is left to wait for a verdict: release the queue.
+            let n = self.held.len();
+            while let Some(h) = self.held.pop_front() {
+                if let Some(row) = h
+                    .abs
+                    .checked_sub(self.base)
+                    .and_then(|i| self.rows.get_mut(i as usize))
+                {
+                    row.hold = HoldMark::None;
+                }
+            }
+            if n > 0 {
+                self.note = Some(format!("command ended: {n} held calls released"));
+            }
+        }
+    }
+
+    /// Whether a traced command may still be running.
+    pub fn command_running(&self) -> bool {
+        self.live && !self.ended
+    }
+
+    fn push_event(&mut self, ev: Event, hold: HoldMark) -> u64 {
+        self.total += 1;
+        self.start_ns.get_or_insert(ev.time_ns);
+        let class = classify(&ev.name);
+        self.count(&ev, class);
+        self.track_proc(&ev);
+        let abs = self.base + self.rows.len() as u64;
+        let row = Row { ev, class, hold };
+        if self.passes(&row) {
+            self.view.push_back(abs);
+            if self.follow && self.frozen_end.is_none() {
+                self.selected = self.view.len() - 1;
+            }
+        }
+        self.rows.push_back(row);
+        while self.rows.len() > self.cap {
+            self.rows.pop_front();
+            if self.view.front() == Some(&self.base) {
+                self.view.pop_front();
+                self.selected = self.selected.saturating_sub(1);
+                self.list_offset
+                    .set(self.list_offset.get().saturating_sub(1));
+            }
+            self.base += 1;
+        }
+        abs
+    }
+
+    fn count(&mut self, ev: &Event, class: Class) {
+        let s = &mut self.stats;
+        *s.per_name.entry(ev.name.to_string()).or_default() += 1;
+        *s.per_pid.entry(ev.pid).or_default() += 1;
+        s.per_class[class.index()] += 1;
+        if matches!(ev.action, CallAction::Denied { .. }) {
+            s.denied += 1;
+        }
+        for a in &ev.decoded {
+            if a.kind == "path" {
+                let p = match &a.value {
+                    Some(serde_json::Value::String(p)) => p.clone(),
+                    _ => a.text.clone(),
+                };
+                bump(&mut s.paths, p, &mut s.lumped);
+            }
+        }
+        if ev.name == "connect" {
+            if let Some(a) = ev.decoded.iter().find(|a| a.kind.starts_with("sockaddr")) {
+                bump(&mut s.addrs, sockaddr_label(a), &mut s.lumped);
+            }
+        }
+        let sec = ev.time_ns / 1_000_000_000;
+        if s.rate.is_empty() || sec > s.rate_last_sec + MAX_RATE_BUCKETS as u64 {
+            s.rate.clear();
+            s.rate.push_back(0);
+            s.rate_last_sec = sec;
+        }
+        while sec > s.rate_last_sec {
+            s.rate.push_back(0);
+            s.rate_last_sec += 1;
+        }
+        while s.rate.len() > MAX_RATE_BUCKETS {
+            s.rate.pop_front();
+        }
+        // An event older than the window (clock went back) counts as now.
+        if let Some(last) = s.rate.back_mut() {
+            *last += 1;
+        }
+    }
+
+    fn track_proc(&mut self, ev: &Event) {
+        let read_proc = self.read_proc;
+        let forker = self.last_forker;
+        let p = self.procs.entry(ev.pid).or_insert_with(|| {
+            let ppid = if read_proc { read_ppid(ev.pid) } else { None };
+            Proc {
+                pid: ev.pid,
+                ppid,
+                guessed_parent: if ppid.is_none() {
+                    forker.filter(|f| *f != ev.pid)
+                } else {
+                    None
+                },
+                ..Proc::default()
+            }
+        });
+        p.calls += 1;
+        if p.comm != ev.comm {
+            p.comm = ev.comm.clone();
+        }
+        match &*ev.name {
+            "execve" | "execveat" => {
+                if let Some(a) = ev.decoded.iter().find(|a| a.kind == "argv") {
+                    p.cmdline = Some(argv_text(a));
+                }
+            }
+            "fork" | "vfork" | "clone3" => self.last_forker = Some(ev.pid),
+            "clone" => {
+                let thread = ev.decoded.iter().any(|a| a.text.contains("CLONE_THREAD"));
+                if !thread {
+                    self.last_forker = Some(ev.pid);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // ---- filtering -----------------------------------------------------
+
+    fn passes(&self, row: &Row) -> bool {
+        if self.hidden[row.class.index()] {
+            return false;
+        }
+        matches_text(&row.ev, &self.filter)
+    }
+
+    fn refilter(&mut self) {
+        let keep = self.selected_abs();
+        let mut view = VecDeque::new();
+        for (i, r) in self.rows.iter().enumerate() {
+            if self.passes(r) {
+                view.push_back(self.base + i as u64);
+            }
+        }
+        self.view = view;
+        let len = self.visible_len();
+        if self.follow {
+            self.selected = len.saturating_sub(1);
+        } else if let Some(abs) = keep {
+            self.selected = self
+                .view
+                .partition_point(|&a| a < abs)
+                .min(len.saturating_sub(1));
+        }
+    }
+
+    // ---- what the widgets read -----------------------------------------
+
+    /// Rows shown (after the filter; frozen while paused).
+    pub fn visible_len(&self) -> usize {
+        match self.frozen_end {
+            None => self.view.len(),
+            Some(end) => self.view.partition_point(|&a| a < end),
+        }
+    }
+
+    /// The `i`th shown row.
+    pub fn visible_row(&self, i: usize) -> Option<&Row> {
+        let abs = *self.view.get(i)?;
+        self.rows.get((abs - self.base) as usize)
+    }
+
+    /// Position of the selection among the shown rows.
+    pub fn selected_pos(&self) -> Option<usize> {
+        let len = self.visible_len();
+        if len == 0 {
+            None
+        } else if self.follow {
+            Some(len - 1)
+        } else {
+            Some(self.selected.min(len - 1))
+        }
+    }
+
+    fn selected_abs(&self) -> Option<u64> {
+        self.selected_pos().and_then(|i| self.view.get(i).copied())
+    }
+
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.selected_pos().and_then(|i| self.visible_row(i))
+    }
+
+    /// Events let go because of the cap.
+    pub fn evicted(&self) -> u64 {
+        self.base
+    }
+
+    /// The cap on kept events.
+    pub fn cap(&self) -> usize {
+        self.cap
+    }
+
+    /// Events kept.
+    pub fn kept(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the view is frozen.
+    pub fn paused(&self) -> bool {
+        self.frozen_end.is_some()
+    }
+
+    /// Events received since the pause.
+    pub fn since_pause(&self) -> u64 {
+        match self.frozen_end {
+            Some(end) => (self.base + self.rows.len() as u64).saturating_sub(end),
+            None => 0,
+        }
+    }
+
+    /// Syscall names currently held, sorted.
+    pub fn hold_names(&self) -> Vec<String> {
+        self.hold_set
+            .read()
+            .map(|s| s.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Index in `held` of the call `a`/`d` act on: the row the user
+    /// selected when it is held, else the oldest. While following, the
+    /// selection moves by itself, so it does not count.
+    pub fn hold_target(&self) -> Option<usize> {
+        if self.held.is_empty() {
+            return None;
+        }
+        let sel = if self.follow {
+            None
+        } else {
+            self.selected_abs()
+        };
+        Some(
+            self.held
+                .iter()
+                .position(|h| Some(h.abs) == sel)
+                .unwrap_or(0),
+        )
+    }
+
+    // ---- actions -------------------------------------------------------
+
+    /// Maps a key to an action, given the current mode. Input mode is
+    /// handled here too because Esc-Esc needs to remember the first Esc.
+    pub fn map_key(&mut self, k: KeyEvent) -> Option<Action> {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        if self.input_mode {
+            if ctrl && matches!(k.code, KeyCode::Char(']') | KeyCode::Char('5')) {
+                self.pending_esc = false;
+                return Some(Action::InputLeave);
+            }
+            if k.code == KeyCode::Esc {
+                // Two quick Escs can arrive in one read, parsed as Alt-Esc.
+                if self.pending_esc || k.modifiers.contains(KeyModifiers::ALT) {
+                    self.pending_esc = false;
+                    return Some(Action::InputLeave);
+                }
+                self.pending_esc = true;
+                return None;
+            }
+            let mut bytes = Vec::new();
+            if std::mem::take(&mut self.pending_esc) {
+                bytes.push(0x1b);
+            }
+            bytes.extend(key_to_bytes(&k)?);
+            return Some(Action::InputBytes(bytes));
+        }
+        if self.filter_editing {
+            return match k.code {
+                KeyCode::Enter => Some(Action::FilterAccept),
+                KeyCode::Esc => Some(Action::FilterCancel),
+                KeyCode::Backspace => Some(Action::FilterBackspace),
+                KeyCode::Char('u') if ctrl => Some(Action::ClearFilters),
+                KeyCode::Char(c) if !ctrl => Some(Action::FilterChar(c)),
+                KeyCode::Up => Some(Action::Up),
+                KeyCode::Down => Some(Action::Down),
+                _ => None,
+            };
+        }
+        if self.quit_ask {
+            return match k.code {
+                KeyCode::Char('k') => Some(Action::QuitKill),
+                KeyCode::Char('b') => Some(Action::QuitBackground),
+                _ => Some(Action::Escape),
+            };
+        }
+        if ctrl && k.code == KeyCode::Char('c') {
+            return Some(Action::Quit);
+        }
+        Some(match k.code {
+            KeyCode::Up | KeyCode::Char('k') => Action::Up,
+            KeyCode::Down | KeyCode::Char('j') => Action::Down,
+            KeyCode::PageUp => Action::PageUp,
+            KeyCode::PageDown => Action::PageDown,
+            KeyCode::Char('b') if ctrl => Action::PageUp,
+            KeyCode::Char('f') if ctrl => Action::PageDown,
+            KeyCode::Home | KeyCode::Char('g') => Action::Top,
+            KeyCode::End | KeyCode::Char('G') | KeyCode::Char('F') => Action::Bottom,
+            KeyCode::Enter => Action::ToggleDetail,
+            KeyCode::Esc => Action::Escape,
+            KeyCode::Char('q') => Action::Quit,
+            KeyCode::Char('?') => Action::ToggleHelp,
+            KeyCode::Tab => Action::NextView,
+            KeyCode::BackTab => Action::PrevView,
+            KeyCode::Char('/') => Action::FilterStart,
+            KeyCode::Char(c @ '1'..='6') => {
+                Action::ToggleClass(Class::ALL[(c as u8 - b'1') as usize])
+            }
+            KeyCode::Char('0') => Action::ClearFilters,
+            KeyCode::Char('a') => Action::Allow,
+            KeyCode::Char('d') => Action::Deny,
+            KeyCode::Char('A') => Action::AllowAll,
+            KeyCode::Char('h') => Action::HoldAdd,
+            KeyCode::Char('H') => Action::HoldRemove,
+            KeyCode::Char('J') => Action::DetailScroll(1),
+            KeyCode::Char('K') => Action::DetailScroll(-1),
+            KeyCode::Char('p') | KeyCode::Char(' ') => Action::TogglePause,
+            KeyCode::Char('o') => Action::ToggleOutput,
+            KeyCode::Char('i') if self.has_pty => Action::InputStart,
+            _ => return None,
+        })
+    }
+
+    /// Maps and handles a key.
+    pub fn key(&mut self, k: KeyEvent) {
+        if let Some(a) = self.map_key(k) {
+            self.handle(a);
+        }
+    }
+
+    /// Applies one action.
+    pub fn handle(&mut self, a: Action) {
+        match a {
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::Top => {
+                if self.view_mode == View::Procs {
+                    self.procs_scroll = 0;
+                } else {
+                    self.follow = false;
+                    self.selected = 0;
+                }
+            }
+            Action::Bottom => {
+                if self.view_mode == View::Procs {
+                    self.procs_scroll = usize::MAX / 2;
+                } else {
+                    self.follow = true;
+                    self.selected = self.visible_len().saturating_sub(1);
+                }
+            }
+            Action::ToggleDetail => {
+                if self.view_mode == View::List {
+                    self.detail = !self.detail;
+                }
+            }
+            Action::Escape => {
+                if self.quit_ask {
+                    self.quit_ask = false;
+                } else if self.help {
+                    self.help = false;
+                } else if self.detail {
+                    self.detail = false;
+                } else if self.view_mode != View::List {
+                    self.view_mode = View::List;
+                }
+            }
+            Action::Quit => {
+                if self.command_running() {
+                    self.quit_ask = true;
+                } else {
+                    self.quit = Some(QuitChoice::Finished);
+                }
+            }
+            Action::QuitKill => {
+                self.quit_ask = false;
+                self.quit = Some(QuitChoice::Killed);
+            }
+            Action::QuitBackground => {
+                self.quit_ask = false;
+                self.quit = Some(QuitChoice::Background);
+            }
+            Action::ToggleHelp => self.help = !self.help,
+            Action::NextView | Action::PrevView => {
+                let views: Vec<View> = View::ALL
+                    .into_iter()
+                    .filter(|v| *v != View::Output || self.has_pty)
+                    .collect();
+                let i = views.iter().position(|v| *v == self.view_mode).unwrap_or(0);
+                let n = views.len();
+                let j = if a == Action::NextView {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                self.view_mode = views[j];
+            }
+            Action::FilterStart => {
+                self.view_mode = View::List;
+                self.filter_editing = true;
+                self.filter_before = self.filter.clone();
+            }
+            Action::FilterChar(c) => {
+                self.filter.push(c);
+                self.refilter();
+            }
+            Action::FilterBackspace => {
+                self.filter.pop();
+                self.refilter();
+            }
+            Action::FilterAccept => self.filter_editing = false,
+            Action::FilterCancel => {
+                self.filter_editing = false;
+                self.filter = std::mem::take(&mut self.filter_before);
+                self.refilter();
+            }
+            Action::ToggleClass(c) => {
+                self.hidden[c.index()] = !self.hidden[c.index()];
+                self.refilter();
+            }
+            Action::ClearFilters => {
+                self.hidden = [false; 6];
+                self.filter.clear();
+                self.refilter();
+            }
+            Action::Allow => self.answer_target(Verdict::Allow),
+            Action::Deny => self.answer_target(Verdict::Deny(libc::EPERM)),
+            Action::AllowAll => {
+                let n = self.held.len();
+                for _ in 0..n {
+                    self.answer(0, Verdict::Allow);
+                }
+                if n > 0 {
+                    self.note = Some(format!("allowed {n} held calls"));
+                }
+            }
+            Action::HoldAdd | Action::HoldRemove => {
+                let Some(name) = self.selected_row().map(|r| r.ev.name.to_string()) else {
+                    return;
+                };
+                if let Ok(mut set) = self.hold_set.write() {
+                    if a == Action::HoldAdd {
+                        set.insert(name.clone());
+                        self.note = Some(format!("holding {name}: its calls now wait for a/d"));
+                    } else {
+                        set.remove(&name);
+                        self.note = Some(format!("no longer holding {name}"));
+                    }
+                }
+            }
+            Action::TogglePause => {
+                self.frozen_end = match self.frozen_end {
+                    Some(_) => None,
+                    None => Some(self.base + self.rows.len() as u64),
+                };
+                if self.follow {
+                    self.selected = self.visible_len().saturating_sub(1);
+                }
+            }
+            Action::DetailScroll(d) => {
+                self.detail_scroll = self.detail_scroll.saturating_add_signed(d);
+            }
+            Action::ToggleOutput => self.show_output = !self.show_output,
+            Action::InputStart => {
+                if self.has_pty {
+                    self.input_mode = true;
+                    self.pending_esc = false;
+                    if self.view_mode == View::List {
+                        self.show_output = true;
+                    } else {
+                        self.view_mode = View::Output;
+                    }
+                }
+            }
+            Action::InputBytes(b) => self.pty_out.extend(b),
+            Action::InputLeave => {
+                self.input_mode = false;
+                self.pending_esc = false;
+            }
+        }
+    }
+
+    fn page(&self) -> usize {
+        self.list_height.get().max(2) - 1
+    }
+
+    fn move_by(&mut self, d: isize) {
+        if self.view_mode == View::Procs {
+            self.procs_scroll = self.procs_scroll.saturating_add_signed(d);
+            return;
+        }
+        let len = self.visible_len();
+        if len == 0 {
+            return;
+        }
+        let cur = self.selected_pos().unwrap_or(0);
+        self.detail_scroll = 0;
+        let new = cur.saturating_add_signed(d).min(len - 1);
+        self.selected = new;
+        // Moving up stops following; reaching the end follows again.
+        self.follow = new == len - 1 && d > 0 || (self.follow && d >= 0);
+    }
+
+    fn answer_target(&mut self, v: Verdict) {
+        match self.hold_target() {
+            Some(i) => self.answer(i, v),
+            None => self.note = Some("no held call".into()),
+        }
+    }
+
+    /// Answers held call `i` and marks its row.
+    fn answer(&mut self, i: usize, v: Verdict) {
+        let Some(h) = self.held.remove(i) else { return };
+        let name = h.event.name.to_string();
+        h.reply.answer(v);
+        let kept = h.abs.checked_sub(self.base).map(|i| i as usize);
+        if let Some(row) = kept.and_then(|i| self.rows.get_mut(i)) {
+            match v {
+                Verdict::Allow => row.hold = HoldMark::Allowed,
+                Verdict::Deny(errno) => {
+                    row.hold = HoldMark::Denied;
+                    row.ev.action = CallAction::Denied {
+                        errno,
+                        rule: "held: denied by user".into(),
+                    };
+                }
+            }
+        }
+        if let Verdict::Deny(_) = v {
+            self.stats.denied += 1;
+        }
+        self.note = Some(match v {
+            Verdict::Allow => format!("allowed {name}"),
+            Verdict::Deny(e) => format!("denied {name} with {}", super::class::errno_name(e)),
+        });
+    }
+
+    /// Feeds command output.
+    pub fn feed_output(&mut self, data: &[u8]) {
+        self.output.feed(data);
+    }
+}
+
+fn bump(map: &mut HashMap<String, u64>, key: String, lumped: &mut u64) {
+    if let Some(n) = map.get_mut(&key) {
+        *n += 1;
+    } else if map.len() < MAX_KEYS {
+        map.insert(key, 1);
+    } else {
+        *lumped += 1;
+    }
+}
+
+/// `1.2.3.4:80`, `[::1]:443`, `/run/x.sock` from a decoded sockaddr, when
+/// its value has such fields; else its text.
+pub fn sockaddr_label(a: &crate::event::DecodedArg) -> String {
+    use serde_json::Value;
+    match &a.value {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Object(o)) => {
+            let s = |k: &str| o.get(k).and_then(Value::as_str);
+            let port = o.get("port").and_then(Value::as_u64);
+            if let Some(path) = s("path") {
+                path.to_string()
+            } else if let Some(addr) = s("addr").or(s("address")).or(s("ip")) {
+                match port {
+                    Some(p) if addr.contains(':') => format!("[{addr}]:{p}"),
+                    Some(p) => format!("{addr}:{p}"),
+                    None => addr.to_string(),
+                }
+            } else {
+                a.text.clone()
+            }
+        }
+        _ => a.text.clone(),
+    }
+}
+
+/// argv's value (a JSON list of strings) joined by spaces; else its text.
+pub fn argv_text(a: &crate::event::DecodedArg) -> String {
+    match &a.value {
+        Some(serde_json::Value::Array(v)) => v
+            .iter()
+            .map(|x| match x {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => a.text.clone(),
+    }
+}
+
+/// The decoded arguments joined as in strace.
+pub fn args_text(ev: &Event) -> String {
+    let mut s = String::new();
+    for (i, a) in ev.decoded.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(&a.text);
+    }
+    s
+}
+
+/// Whether the filter text matches the call's name, pid/tid, comm or any
+/// argument text. Case-insensitive unless the filter has capitals.
+pub fn matches_text(ev: &Event, filter: &str) -> bool {
+    let f = filter.trim();
+    if f.is_empty() {
+        return true;
+    }
+    if let Ok(n) = f.parse::<i32>() {
+        if ev.pid == n || ev.tid == n {
+            return true;
+        }
+    }
+    let ci = !f.chars().any(|c| c.is_uppercase());
+    let has = |hay: &str| {
+        if ci {
+            contains_ci(hay, f)
+        } else {
+            hay.contains(f)
+        }
+    };
+    has(&ev.name) || has(&ev.comm) || ev.decoded.iter().any(|a| has(&a.text))
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.len() > h.len() {
+        return false;
+    }
+    if needle.is_ascii() {
+        h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        hay.to_lowercase().contains(&needle.to_lowercase())
+    }
+}
+
+/// The parent pid from `/proc/PID/stat`, if the process still exists.
+fn read_ppid(pid: i32) -> Option<i32> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // comm may contain spaces and parentheses: fields resume after the last ')'.
+    let rest = &s[s.rfind(')')? + 1..];
+    rest.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ppid_of_self() {
+        let me = std::process::id() as i32;
+        assert_eq!(
+            read_ppid(me),
+            Some(std::os::unix::process::parent_id() as i32)
+        );
+    }
+
+    #[test]
+    fn case_insensitive_contains() {
+        assert!(contains_ci("/etc/HOSTNAME", "hostname"));
+        assert!(!contains_ci("abc", "abcd"));
+    }
+}

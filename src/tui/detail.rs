@@ -1,0 +1,166 @@
+//! The detail pane: everything known about the selected call, strings in
+//! full.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::app::{App, HoldMark};
+use super::class::errno_name;
+use crate::event::{Action as CallAction, DecodedArg};
+
+/// The full value of an argument: the uncut string when the value is one,
+/// compact JSON for other values, else the text.
+pub fn full_value(a: &DecodedArg) -> String {
+    match &a.value {
+        Some(serde_json::Value::String(s)) => format!("{s:?}"),
+        Some(v) => v.to_string(),
+        None => a.text.clone(),
+    }
+}
+
+/// `2025-11-22 10:41:24.123456789 UTC` from nanoseconds since the epoch.
+pub fn utc(ns: u64) -> String {
+    let secs = ns / 1_000_000_000;
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + (m <= 2) as i64;
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}.{:09} UTC",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        ns % 1_000_000_000
+    )
+}
+
+/// Draws the pane.
+pub fn render(f: &mut Frame, area: Rect, app: &App) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(Style::default().fg(Color::Cyan))
+        .title(" Detail · J/K scroll · Enter/Esc closes ");
+    let Some(r) = app.selected_row() else {
+        f.render_widget(Paragraph::new("no call selected").block(block), area);
+        return;
+    };
+    let ev = &r.ev;
+    let key = Style::default().fg(Color::DarkGray);
+    let val = Style::default()
+        .fg(Color::White)
+        .add_modifier(Modifier::BOLD);
+    let kv = |k: &'static str, v: String| {
+        vec![Span::styled(k, key), Span::styled(v, val), Span::raw("  ")]
+    };
+    let mut lines = Vec::new();
+    let mut l1 = vec![Span::styled(
+        format!("{} ", ev.name),
+        Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD),
+    )];
+    l1.extend(kv("nr ", ev.nr.to_string()));
+    l1.extend(kv("arch ", ev.arch.name().to_string()));
+    l1.extend(kv("seq ", ev.seq.to_string()));
+    lines.push(Line::from(l1));
+    let mut l2 = kv("pid ", ev.pid.to_string());
+    l2.extend(kv("tid ", ev.tid.to_string()));
+    l2.extend(kv("comm ", ev.comm.clone()));
+    lines.push(Line::from(l2));
+    let mut l3 = kv("time ", utc(ev.time_ns));
+    l3.extend(kv(
+        "+",
+        format!("{}s", super::list::rel_time(app, ev.time_ns)),
+    ));
+    lines.push(Line::from(l3));
+    let action = match &ev.action {
+        CallAction::Allowed => Span::styled("allowed", Style::default().fg(Color::Green)),
+        CallAction::Denied { errno, rule } => Span::styled(
+            format!("DENIED = -1 {} (rule: {rule})", errno_name(*errno)),
+            Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+        ),
+    };
+    let mut l4 = vec![Span::styled("action ", key), action];
+    match r.hold {
+        HoldMark::Pending => l4.push(Span::styled(
+            "  HELD: waiting for a (allow) or d (deny)",
+            Style::default().fg(Color::Black).bg(Color::Yellow),
+        )),
+        HoldMark::Allowed => l4.push(Span::styled(
+            "  (held, allowed by you)",
+            Style::default().fg(Color::Green),
+        )),
+        HoldMark::Denied => l4.push(Span::styled(
+            "  (held, denied by you)",
+            Style::default().fg(Color::Red),
+        )),
+        HoldMark::None => {}
+    }
+    lines.push(Line::from(l4));
+    lines.push(Line::styled("arguments", key));
+    for (i, a) in ev.decoded.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {i} "), key),
+            Span::styled(
+                a.name.to_string(),
+                Style::default()
+                    .fg(Color::Yellow)
+                    .add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(
+                format!(" [{}] ", a.kind),
+                Style::default().fg(Color::Magenta),
+            ),
+            Span::styled(format!("raw {:#x}", a.raw), key),
+        ]));
+        lines.push(Line::from(vec![
+            Span::raw("     "),
+            Span::styled(full_value(a), val),
+        ]));
+        if a.value.is_some() && full_value(a) != a.text {
+            lines.push(Line::from(vec![
+                Span::styled("     text ", key),
+                Span::raw(a.text.clone()),
+            ]));
+        }
+    }
+    if ev.decoded.is_empty() {
+        let regs: Vec<String> = ev.args.iter().map(|r| format!("{r:#x}")).collect();
+        lines.push(Line::from(vec![
+            Span::styled(" regs ", key),
+            Span::raw(regs.join(" ")),
+        ]));
+    }
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0)),
+        area,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utc_dates() {
+        assert_eq!(super::utc(0), "1970-01-01 00:00:00.000000000 UTC");
+        assert_eq!(
+            super::utc(1_763_808_084_123_456_789),
+            "2025-11-22 10:41:24.123456789 UTC"
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! The `?` overlay listing every key.
+
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+/// Every key and what it does, in display order.
+pub const KEYS: &[(&str, &str)] = &[
+    ("↑ ↓ j k", "move the selection (up stops following)"),
+    ("PgUp PgDn", "one page"),
+    ("g Home", "first call"),
+    ("G End F", "last call, follow new calls"),
+    ("Enter", "detail of the selected call"),
+    ("J / K", "scroll the detail pane"),
+    ("Tab S-Tab", "switch view: events, stats, processes, output"),
+    (
+        "/",
+        "filter by name, pid or argument text (Enter keeps, Esc undoes)",
+    ),
+    (
+        "1 … 6",
+        "toggle file, network, process, memory, signal, other",
+    ),
+    ("0", "clear all filters"),
+    ("p Space", "pause the view (tracing goes on)"),
+    (
+        "a / d",
+        "allow / deny (EPERM) the selected or oldest held call",
+    ),
+    ("A", "allow every held call"),
+    ("h / H", "hold / stop holding the selected call's syscall"),
+    ("o", "show or hide the output pane"),
+    ("i", "type into the command (Esc Esc or Ctrl-] to leave)"),
+    ("Esc", "close pane, overlay or prompt"),
+    ("q Ctrl-C", "quit (asks first while the command runs)"),
+    ("?", "this help"),
+];
+
+/// A rectangle of at most `w` × `h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [r] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    r
+}
+
+/// Draws the overlay.
+pub fn render(f: &mut Frame, area: Rect) {
+    let r = centered(area, 78, KEYS.len() as u16 + 2);
+    let lines: Vec<Line> = KEYS
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(
+                    format!(" {k:>10}  "),
+                    Style::default()
+                        .fg(Color::Yellow)
+                        .add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(Style::default().fg(Color::Yellow))
+                .title(" Keys · Esc or ? closes "),
+        ),
+        r,
+    );
+}
+
+/// Draws the quit question.
+pub fn render_quit(f: &mut Frame, area: Rect) {
+    let r = centered(area, 60, 7);
+    let k = Style::default()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD);
+    let lines = vec![
+        Line::raw(" The command is still running."),
+        Line::raw(""),
+        Line::from(vec![Span::styled("  k ", k), Span::raw("kill it and quit")]),
+        Line::from(vec![
+            Span::styled("  b ", k),
+            Span::raw("quit the UI, keep tracing until it exits"),
+        ]),
+        Line::from(vec![Span::styled("  Esc ", k), Span::raw("cancel")]),
+    ];
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(Style::default().fg(Color::Red))
+                .title(" Quit? "),
+        ),
+        r,
+    );
+}

@@ -1,0 +1,160 @@
+//! The live event list: one row per call, following the newest.
+
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+use super::app::{args_text, App, HoldMark, Row};
+use super::class::{errno_name, Class};
+use crate::event::Action as CallAction;
+
+/// The colour a class's syscall names are drawn in.
+pub fn class_color(c: Class) -> Color {
+    match c {
+        Class::File => Color::Cyan,
+        Class::Network => Color::Magenta,
+        Class::Process => Color::Green,
+        Class::Memory => Color::Blue,
+        Class::Signal => Color::Yellow,
+        Class::Other => Color::Gray,
+    }
+}
+
+/// Seconds since the first event, as `12.345678`.
+pub fn rel_time(app: &App, ns: u64) -> String {
+    let d = ns.saturating_sub(app.start_ns.unwrap_or(ns));
+    format!("{}.{:06}", d / 1_000_000_000, d % 1_000_000_000 / 1000)
+}
+
+/// One row, styled.
+pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool) -> Line<'a> {
+    let ev = &r.ev;
+    let denied = matches!(ev.action, CallAction::Denied { .. });
+    let (mark, mark_style) = match r.hold {
+        HoldMark::Pending => (
+            "⏸ ",
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+        ),
+        HoldMark::Allowed => ("✓ ", Style::default().fg(Color::Green)),
+        HoldMark::Denied => (
+            "✗ ",
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        HoldMark::None => ("  ", Style::default()),
+    };
+    let base = if denied {
+        Style::default().fg(Color::Red)
+    } else {
+        Style::default()
+    };
+    let name_style = if denied {
+        Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+    } else {
+        Style::default()
+            .fg(class_color(r.class))
+            .add_modifier(Modifier::BOLD)
+    };
+    let mut spans = vec![
+        Span::styled(
+            format!("{:>11} ", rel_time(app, ev.time_ns)),
+            Style::default().fg(Color::DarkGray),
+        ),
+        Span::styled(
+            format!("{:>7} ", ev.pid),
+            Style::default().fg(Color::LightBlue),
+        ),
+        Span::styled(mark, mark_style),
+        Span::styled(ev.name.to_string(), name_style),
+        Span::styled(format!("({})", args_text(ev)), base),
+    ];
+    if let CallAction::Denied { errno, .. } = &ev.action {
+        spans.push(Span::styled(
+            format!(" = -1 {}", errno_name(*errno)),
+            Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+        ));
+    } else if r.hold == HoldMark::Pending {
+        spans.push(Span::styled(
+            " … held: a allow, d deny",
+            Style::default().fg(Color::Yellow),
+        ));
+    }
+    let line = Line::from(spans);
+    if selected {
+        line.style(Style::default().add_modifier(Modifier::REVERSED))
+    } else {
+        line
+    }
+}
+
+/// Draws the list.
+pub fn render(f: &mut Frame, area: Rect, app: &App) {
+    let len = app.visible_len();
+    let mut title = format!(" Events {len}");
+    if len as u64 != app.total {
+        title.push_str(&format!(" of {}", app.total));
+    }
+    title.push(' ');
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(Style::default().fg(Color::DarkGray))
+        .title(Span::styled(
+            title,
+            Style::default()
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
+        ));
+    if app.paused() {
+        block = block.title(Span::styled(
+            format!(" PAUSED · {} new ", app.since_pause()),
+            Style::default().fg(Color::Black).bg(Color::Yellow),
+        ));
+    } else if app.follow {
+        block = block.title(Span::styled(
+            " following ",
+            Style::default().fg(Color::Green),
+        ));
+    }
+    if app.evicted() > 0 {
+        block = block.title(Span::styled(
+            format!(" {} older events not kept ", app.evicted()),
+            Style::default().fg(Color::Yellow),
+        ));
+    }
+    let inner = block.inner(area);
+    let h = inner.height as usize;
+    app.list_height.set(h.max(1));
+    let sel = app.selected_pos();
+    let mut off = app.list_offset.get();
+    if let Some(s) = sel {
+        if app.follow {
+            off = len.saturating_sub(h);
+        } else if s < off {
+            off = s;
+        } else if s >= off + h {
+            off = s + 1 - h;
+        }
+    }
+    off = off.min(len.saturating_sub(h));
+    app.list_offset.set(off);
+    let lines: Vec<Line> = if len == 0 {
+        let msg = if app.total == 0 {
+            "waiting for the first call…"
+        } else {
+            "no call matches the filter (0 shows all classes, / edits the text)"
+        };
+        vec![Line::styled(msg, Style::default().fg(Color::DarkGray))]
+    } else {
+        (off..(off + h).min(len))
+            .filter_map(|i| app.visible_row(i).map(|r| row_line(app, r, Some(i) == sel)))
+            .collect()
+    };
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}

@@ -1,0 +1,238 @@
+//! Reads a saved JSONL trace (format v1) back into [`Message`]s, for
+//! `notrace view trace.jsonl`.
+//!
+//! Lines of unknown `type` are skipped so newer traces still open; a line
+//! that is not JSON, or a known type missing a field, is an error that
+//! names its line number.
+
+use std::borrow::Cow;
+use std::io::{self, BufRead};
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::event::{Action, Arch, DecodedArg, Event, ExitKind, Message, ProcessExit};
+
+/// Parses the file at `path`.
+pub fn load_file(path: &Path) -> io::Result<Vec<Message>> {
+    let f = std::fs::File::open(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    parse(io::BufReader::new(f))
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
+/// Parses JSONL from a reader.
+pub fn parse<R: BufRead>(r: R) -> io::Result<Vec<Message>> {
+    let mut out = Vec::new();
+    for (i, line) in r.lines().enumerate() {
+        let line = line?;
+        let n = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad =
+            |msg: String| io::Error::new(io::ErrorKind::InvalidData, format!("line {n}: {msg}"));
+        let v: Value = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+        match v.get("type").and_then(Value::as_str) {
+            Some("syscall") => out.push(Message::Event(event(&v).map_err(bad)?)),
+            Some("exit") => out.push(Message::Exit(exit(&v).map_err(bad)?)),
+            Some(_) => {}
+            None => return Err(bad("no \"type\" field".into())),
+        }
+    }
+    Ok(out)
+}
+
+fn field<'a>(v: &'a Value, k: &str) -> Result<&'a Value, String> {
+    v.get(k).ok_or_else(|| format!("missing field \"{k}\""))
+}
+
+fn uint(v: &Value, k: &str) -> Result<u64, String> {
+    field(v, k)?
+        .as_u64()
+        .ok_or_else(|| format!("field \"{k}\" is not an unsigned integer"))
+}
+
+fn int(v: &Value, k: &str) -> Result<i64, String> {
+    field(v, k)?
+        .as_i64()
+        .ok_or_else(|| format!("field \"{k}\" is not an integer"))
+}
+
+fn string(v: &Value, k: &str) -> Result<String, String> {
+    field(v, k)?
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| format!("field \"{k}\" is not a string"))
+}
+
+fn hex(s: &str) -> Result<u64, String> {
+    let t = s.strip_prefix("0x").unwrap_or(s);
+    u64::from_str_radix(t, 16).map_err(|_| format!("bad hex value {s:?}"))
+}
+
+/// `time_ns` when present, else the float `time` (microsecond precision).
+fn time_ns(v: &Value) -> Result<u64, String> {
+    if let Some(ns) = v.get("time_ns").and_then(Value::as_u64) {
+        return Ok(ns);
+    }
+    let t = field(v, "time")?
+        .as_f64()
+        .ok_or_else(|| "field \"time\" is not a number".to_string())?;
+    Ok((t * 1e9) as u64)
+}
+
+fn event(v: &Value) -> Result<Event, String> {
+    let arch: Arch = serde_json::from_value(field(v, "arch")?.clone())
+        .map_err(|_| format!("unknown arch {}", v["arch"]))?;
+    let mut args = [0u64; 6];
+    if let Some(regs) = v.get("regs").and_then(Value::as_array) {
+        for (slot, r) in args.iter_mut().zip(regs) {
+            *slot = hex(r.as_str().ok_or("regs entry is not a string")?)?;
+        }
+    }
+    let mut decoded = Vec::new();
+    if let Some(list) = v.get("args").and_then(Value::as_array) {
+        for a in list {
+            let raw = match a.get("raw") {
+                Some(Value::String(s)) => hex(s)?,
+                Some(Value::Number(n)) => n.as_u64().unwrap_or(0),
+                _ => 0,
+            };
+            decoded.push(DecodedArg {
+                name: Cow::Owned(string(a, "name")?),
+                kind: Cow::Owned(string(a, "kind").unwrap_or_default()),
+                raw,
+                text: string(a, "text")?,
+                value: a.get("value").filter(|x| !x.is_null()).cloned(),
+            });
+        }
+    }
+    let action = match v.get("action").and_then(Value::as_str) {
+        Some("deny") => Action::Denied {
+            errno: v
+                .get("errno_nr")
+                .and_then(Value::as_i64)
+                .map(|e| e as i32)
+                .unwrap_or(libc::EPERM),
+            rule: v
+                .get("rule")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
+        },
+        _ => Action::Allowed,
+    };
+    let pid = int(v, "pid")? as i32;
+    Ok(Event {
+        seq: uint(v, "seq")?,
+        time_ns: time_ns(v)?,
+        pid,
+        tid: v
+            .get("tid")
+            .and_then(Value::as_i64)
+            .map(|t| t as i32)
+            .unwrap_or(pid),
+        comm: v
+            .get("comm")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string(),
+        arch,
+        name: Cow::Owned(string(v, "syscall")?),
+        nr: uint(v, "nr")? as u32,
+        args,
+        decoded,
+        action,
+    })
+}
+
+fn exit(v: &Value) -> Result<ProcessExit, String> {
+    let how = if let Some(code) = v.get("exit_code").and_then(Value::as_i64) {
+        ExitKind::Exited(code as i32)
+    } else {
+        let sig = match field(v, "signal")? {
+            Value::String(s) => {
+                super::class::signal_number(s).ok_or_else(|| format!("unknown signal {s:?}"))?
+            }
+            Value::Number(n) => n.as_i64().unwrap_or(0) as i32,
+            _ => return Err("field \"signal\" is not a string".into()),
+        };
+        ExitKind::Signaled {
+            signal: sig,
+            core: v
+                .get("core_dumped")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        }
+    };
+    Ok(ProcessExit {
+        pid: int(v, "pid")? as i32,
+        time_ns: time_ns(v)?,
+        how,
+    })
+}
+
+/// A small v1 trace for tests.
+#[cfg(test)]
+pub(crate) const SAMPLE: &str = r#"{"type":"syscall","v":1,"seq":1,"time":1763808084.123456,"time_ns":1763808084123456789,"pid":12,"tid":12,"comm":"cat","arch":"x86_64","syscall":"openat","nr":257,"args":[{"name":"dfd","kind":"dirfd","raw":"0xffffffffffffff9c","text":"AT_FDCWD","value":"AT_FDCWD"},{"name":"filename","kind":"path","raw":"0x7ffd0000","text":"\"/etc/hostname\"","value":"/etc/hostname"},{"name":"flags","kind":"open_flags","raw":"0x0","text":"O_RDONLY","value":["O_RDONLY"]}],"regs":["0xffffffffffffff9c","0x7ffd0000","0x0","0x0","0x0","0x0"],"text":"openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY)","action":"allow"}
+{"type":"future-thing","v":1}
+
+{"type":"syscall","v":1,"seq":2,"time":1763808084.2,"time_ns":1763808084200000000,"pid":12,"tid":13,"comm":"cat","arch":"x86_64","syscall":"unlink","nr":87,"args":[{"name":"pathname","kind":"path","raw":"0x1000","text":"\"/tmp/x\"","value":"/tmp/x"}],"regs":["0x1000","0x0","0x0","0x0","0x0","0x0"],"text":"unlink(\"/tmp/x\")","action":"deny","errno":"EACCES","errno_nr":13,"rule":"deny unlink"}
+{"type":"exit","v":1,"time":1763808084.3,"time_ns":1763808084300000000,"pid":12,"exit_code":0}
+{"type":"exit","v":1,"time":1763808084.4,"time_ns":1763808084400000000,"pid":14,"signal":"SIGKILL","core_dumped":false}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_sample() {
+        let msgs = parse(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(msgs.len(), 4);
+        let Message::Event(e) = &msgs[0] else {
+            panic!()
+        };
+        assert_eq!(e.name, "openat");
+        assert_eq!(e.nr, 257);
+        assert_eq!(e.time_ns, 1763808084123456789);
+        assert_eq!(e.args[0], 0xffffffffffffff9c);
+        assert_eq!(e.decoded.len(), 3);
+        assert_eq!(e.decoded[1].kind, "path");
+        assert_eq!(
+            e.decoded[1].value,
+            Some(Value::String("/etc/hostname".into()))
+        );
+        let Message::Event(e) = &msgs[1] else {
+            panic!()
+        };
+        assert_eq!(e.tid, 13);
+        assert_eq!(
+            e.action,
+            Action::Denied {
+                errno: 13,
+                rule: "deny unlink".into()
+            }
+        );
+        let Message::Exit(x) = &msgs[2] else { panic!() };
+        assert_eq!(x.how, ExitKind::Exited(0));
+        let Message::Exit(x) = &msgs[3] else { panic!() };
+        assert_eq!(
+            x.how,
+            ExitKind::Signaled {
+                signal: libc::SIGKILL,
+                core: false
+            }
+        );
+    }
+
+    #[test]
+    fn bad_line_names_its_number() {
+        let text = format!("{}\nnot json\n", SAMPLE.lines().next().unwrap());
+        let err = parse(text.as_bytes()).unwrap_err();
+        assert!(err.to_string().starts_with("line 2:"), "{err}");
+        let err = parse(r#"{"type":"syscall","v":1}"#.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("line 1: missing field"), "{err}");
+    }
+}

@@ -1,0 +1,285 @@
+//! The live terminal UI (`notrace --tui`) and the saved-trace viewer
+//! (`notrace view trace.jsonl`).
+//!
+//! As in tracexec, everything that happens reaches one loop: keys (from an
+//! input thread), command output (from a pty reader thread) and tracer
+//! messages, which are drained in batches on each render tick. State lives
+//! in [`app::App`] and changes only through [`app::App::push`] and
+//! [`app::App::handle`]; the screen is drawn on the tick only, never per
+//! event, so a busy tracee cannot slow the UI down.
+//!
+//! Memory is bounded: at most [`app::DEFAULT_CAP`] events are kept for
+//! display (the UI says how many older ones were let go) while every
+//! counter stays exact.
+
+pub mod app;
+pub mod class;
+pub mod detail;
+pub mod help;
+pub mod holdq;
+pub mod list;
+pub mod load;
+pub mod output;
+pub mod procs;
+pub mod pty;
+pub mod render;
+pub mod stats;
+pub mod status;
+
+#[cfg(test)]
+mod tests;
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::os::fd::OwnedFd;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self as ct, KeyEventKind};
+
+pub use app::App;
+pub use render::{render_to_svg, render_to_text};
+
+use crate::event::{HoldSet, Message};
+
+/// How long between two frames.
+const TICK: Duration = Duration::from_millis(50);
+
+/// At most this long is spent draining tracer messages per tick, so keys
+/// stay responsive under a flood.
+const DRAIN_BUDGET: Duration = Duration::from_millis(30);
+
+/// How the engine starts the UI.
+pub struct TuiOptions {
+    /// Syscall names to hold, shared with the supervisor.
+    pub hold: HoldSet,
+    /// The master side of the command's terminal, when it has one.
+    pub pty_master: Option<OwnedFd>,
+    /// The command notrace started.
+    pub child_pid: Option<i32>,
+    /// Shown in the title bar (usually the command line).
+    pub title: String,
+}
+
+/// How the UI ended, for the caller to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitChoice {
+    /// The command had ended (the channel closed) when the user quit.
+    Finished,
+    /// The user chose to kill the command: the caller kills it.
+    Killed,
+    /// The user chose to keep tracing without the UI until it exits.
+    Background,
+}
+
+/// Runs the live UI until the user quits. Sets up the terminal (raw mode,
+/// alternate screen) and restores it on every exit path, panics included.
+///
+/// When `rx` disconnects the command has ended: the status bar says so and
+/// `q` then quits at once. Calls still held when the UI closes are allowed
+/// (dropping a reply allows). After return, command output read from the
+/// pty goes to our stdout, so a command left running in the background
+/// stays visible and never blocks on a full terminal.
+pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<QuitChoice> {
+    let mut app = App::new(opts.title, opts.hold, app::DEFAULT_CAP);
+    app.live = true;
+    app.read_proc = true;
+    app.child_pid = opts.child_pid;
+    app.has_pty = opts.pty_master.is_some();
+    let master = opts.pty_master.map(File::from);
+    let (itx, irx) = mpsc::channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    let ui_gone = Arc::new(AtomicBool::new(false));
+    if let Some(m) = &master {
+        spawn_pty_reader(m.try_clone()?, itx.clone(), ui_gone.clone());
+    }
+    let r = with_terminal(&mut app, Some(&rx), itx, irx, master.as_ref(), &stop);
+    stop.store(true, Ordering::Relaxed);
+    ui_gone.store(true, Ordering::Relaxed);
+    r
+}
+
+/// Opens a saved JSONL trace in the same UI.
+pub fn view_file(path: &Path) -> io::Result<()> {
+    let mut app = app_from_file(path)?;
+    let (itx, irx) = mpsc::channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    let r = with_terminal(&mut app, None, itx, irx, None, &stop);
+    stop.store(true, Ordering::Relaxed);
+    r.map(|_| ())
+}
+
+/// The UI state for a saved trace, as `notrace view` shows it; also how
+/// screenshots are made: `render_to_svg(&app_from_file(p)?, 120, 36)`.
+pub fn app_from_file(path: &Path) -> io::Result<App> {
+    let msgs = load::load_file(path)?;
+    let title = format!("view {}", path.display());
+    let mut app = App::new(title, HoldSet::default(), app::DEFAULT_CAP);
+    for m in msgs {
+        app.push(m);
+    }
+    app.ended = true;
+    Ok(app)
+}
+
+/// What the helper threads send to the loop.
+enum Input {
+    Term(ct::Event),
+    Output(Vec<u8>),
+    OutputEnd,
+}
+
+/// Restores the terminal when dropped (early return, `?`, unwinding).
+struct TermGuard;
+
+impl Drop for TermGuard {
+    fn drop(&mut self) {
+        let _ = ratatui::try_restore();
+    }
+}
+
+fn with_terminal(
+    app: &mut App,
+    rx: Option<&Receiver<Message>>,
+    itx: Sender<Input>,
+    irx: Receiver<Input>,
+    master: Option<&File>,
+    stop: &Arc<AtomicBool>,
+) -> io::Result<QuitChoice> {
+    // try_init also installs a panic hook that restores the terminal
+    // before the panic message is printed.
+    let mut term = ratatui::try_init()?;
+    let _guard = TermGuard;
+    spawn_input(itx, stop.clone());
+    run_loop(&mut term, app, rx, &irx, master)
+}
+
+fn spawn_input(tx: Sender<Input>, stop: Arc<AtomicBool>) {
+    std::thread::Builder::new()
+        .name("notrace-tui-input".into())
+        .spawn(move || {
+            // Poll with a timeout so the thread ends with the UI and does
+            // not steal keystrokes from whatever runs after it.
+            while !stop.load(Ordering::Relaxed) {
+                match ct::poll(Duration::from_millis(100)).and_then(|ready| {
+                    if ready {
+                        ct::read().map(Some)
+                    } else {
+                        Ok(None)
+                    }
+                }) {
+                    Ok(Some(ev)) => {
+                        if tx.send(Input::Term(ev)).is_err() {
+                            return;
+                        }
+                    }
+                    Ok(None) => {}
+                    // EIO while another process group owns the terminal:
+                    // wait rather than spin or give up on input for good.
+                    Err(_) => std::thread::sleep(Duration::from_millis(100)),
+                }
+            }
+        })
+        .expect("spawn input thread");
+}
+
+fn spawn_pty_reader(mut master: File, tx: Sender<Input>, ui_gone: Arc<AtomicBool>) {
+    std::thread::Builder::new()
+        .name("notrace-tui-pty".into())
+        .spawn(move || {
+            let mut buf = vec![0u8; 16 * 1024];
+            loop {
+                match master.read(&mut buf) {
+                    // EIO: every slave fd is closed, the command is gone.
+                    Ok(0) | Err(_) => {
+                        let _ = tx.send(Input::OutputEnd);
+                        return;
+                    }
+                    Ok(n) => {
+                        if ui_gone.load(Ordering::Relaxed)
+                            || tx.send(Input::Output(buf[..n].to_vec())).is_err()
+                        {
+                            // The UI is gone: pass output through so the
+                            // command never blocks on a full terminal.
+                            let mut out = io::stdout().lock();
+                            let _ = out.write_all(&buf[..n]);
+                            let _ = out.flush();
+                        }
+                    }
+                }
+            }
+        })
+        .expect("spawn pty reader thread");
+}
+
+/// Drains tracer messages for at most 30 ms (`DRAIN_BUDGET`).
+pub fn drain(app: &mut App, rx: &Receiver<Message>) {
+    let t0 = Instant::now();
+    let mut n = 0u32;
+    loop {
+        match rx.try_recv() {
+            Ok(m) => app.push(m),
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                app.set_ended();
+                return;
+            }
+        }
+        n += 1;
+        if n.is_multiple_of(1024) && t0.elapsed() > DRAIN_BUDGET {
+            return;
+        }
+    }
+}
+
+fn run_loop(
+    term: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    rx: Option<&Receiver<Message>>,
+    irx: &Receiver<Input>,
+    mut master: Option<&File>,
+) -> io::Result<QuitChoice> {
+    let mut next = Instant::now();
+    let mut winsize = (0u16, 0u16);
+    loop {
+        let timeout = next.saturating_duration_since(Instant::now());
+        match irx.recv_timeout(timeout) {
+            Ok(Input::Term(ct::Event::Key(k))) if k.kind != KeyEventKind::Release => app.key(k),
+            Ok(Input::Term(_)) => {}
+            Ok(Input::Output(b)) => app.feed_output(&b),
+            Ok(Input::OutputEnd) => app.output.closed = true,
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => std::thread::sleep(timeout),
+        }
+        if let Some(q) = app.quit.take() {
+            return Ok(q);
+        }
+        if Instant::now() < next {
+            continue;
+        }
+        if let Some(rx) = rx {
+            drain(app, rx);
+        }
+        if let Some(m) = master {
+            if !app.pty_out.is_empty() {
+                let mut w = m;
+                if w.write_all(&app.pty_out).is_err() {
+                    master = None;
+                }
+                app.pty_out.clear();
+            }
+        }
+        term.draw(|f| render::draw(f, app))?;
+        let size = app.output_size.get();
+        if let Some(m) = master {
+            if size != winsize && size.0 > 0 && size.1 > 0 {
+                winsize = size;
+                let _ = pty::set_size(m, size.0, size.1);
+            }
+        }
+        next = Instant::now() + TICK;
+    }
+}

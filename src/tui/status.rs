@@ -1,0 +1,173 @@
+//! The title bar (views, filter) and the status bar (state, counters).
+
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::app::{App, View};
+use super::class::{signal_name, Class};
+use super::list::class_color;
+use crate::event::ExitKind;
+
+/// Draws the top line: title, view tabs, class toggles, filter.
+pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
+    // Leave room for the tabs and class toggles (about 80 cells).
+    let room = (area.width as usize).saturating_sub(82).clamp(8, 48);
+    let title: String = if app.title.chars().count() > room {
+        let t: String = app.title.chars().take(room - 1).collect();
+        format!("{t}…")
+    } else {
+        app.title.clone()
+    };
+    let mut spans = vec![Span::styled(
+        format!(" notrace · {title} "),
+        Style::default()
+            .fg(Color::Black)
+            .bg(Color::Cyan)
+            .add_modifier(Modifier::BOLD),
+    )];
+    for v in [View::List, View::Stats, View::Procs, View::Output] {
+        if v == View::Output && !app.has_pty {
+            continue;
+        }
+        let st = if v == app.view_mode {
+            Style::default()
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::default().fg(Color::Gray)
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {} ", v.label()), st));
+    }
+    spans.push(Span::raw(" "));
+    if !app.filter.is_empty() && !app.filter_editing {
+        spans.push(Span::styled(
+            format!("/{}", app.filter),
+            Style::default().fg(Color::Black).bg(Color::LightGreen),
+        ));
+    }
+    spans.push(Span::raw(" "));
+    for (i, c) in Class::ALL.iter().enumerate() {
+        let on = !app.hidden[c.index()];
+        let st = if on {
+            Style::default().fg(class_color(*c))
+        } else {
+            Style::default()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::CROSSED_OUT)
+        };
+        spans.push(Span::styled(format!("{}{} ", i + 1, c.label()), st));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Draws the bottom line: filter prompt, or state and counters.
+pub fn render(f: &mut Frame, area: Rect, app: &App) {
+    if app.filter_editing {
+        let line = Line::from(vec![
+            Span::styled(
+                " filter /",
+                Style::default()
+                    .fg(Color::LightGreen)
+                    .add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(app.filter.clone()),
+            Span::styled("█", Style::default().fg(Color::LightGreen)),
+            Span::styled(
+                format!(
+                    "   {} match · Enter keep · Esc undo · Ctrl-U clear",
+                    app.visible_len()
+                ),
+                Style::default().fg(Color::DarkGray),
+            ),
+        ]);
+        f.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    let mut spans = Vec::new();
+    if app.input_mode {
+        spans.push(Span::styled(
+            " INPUT ",
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+        ));
+    }
+    if app.command_running() {
+        spans.push(Span::styled(
+            " ● running ",
+            Style::default()
+                .fg(Color::Green)
+                .add_modifier(Modifier::BOLD),
+        ));
+    } else if app.live {
+        let how = app
+            .child_pid
+            .and_then(|p| app.procs.get(&p))
+            .and_then(|p| p.exit)
+            .map(|x| match x {
+                ExitKind::Exited(c) => format!(", exit {c}"),
+                ExitKind::Signaled { signal, .. } => format!(", killed by {}", signal_name(signal)),
+            })
+            .unwrap_or_default();
+        spans.push(Span::styled(
+            format!(" ■ command ended{how} · q quits "),
+            Style::default().fg(Color::Black).bg(Color::Gray),
+        ));
+    } else {
+        spans.push(Span::styled(
+            " ■ saved trace ",
+            Style::default().fg(Color::Black).bg(Color::Gray),
+        ));
+    }
+    spans.push(Span::raw(format!(" {} calls ", app.total)));
+    if app.stats.denied > 0 {
+        spans.push(Span::styled(
+            format!(" {} denied ", app.stats.denied),
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ));
+    }
+    if !app.held.is_empty() {
+        spans.push(Span::styled(
+            format!(" ⏸ {} held ", app.held.len()),
+            Style::default()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+        ));
+    }
+    let names = app.hold_names();
+    if !names.is_empty() {
+        spans.push(Span::styled(
+            format!(" hold: {} ", names.join(",")),
+            Style::default().fg(Color::Yellow),
+        ));
+    }
+    if app.paused() {
+        spans.push(Span::styled(
+            format!(" PAUSED +{} ", app.since_pause()),
+            Style::default().fg(Color::Black).bg(Color::Yellow),
+        ));
+    }
+    if app.evicted() > 0 {
+        spans.push(Span::styled(
+            format!(" {} older events not kept ", app.evicted()),
+            Style::default().fg(Color::Yellow),
+        ));
+    }
+    if let Some(n) = &app.note {
+        spans.push(Span::styled(
+            format!(" {n} "),
+            Style::default().fg(Color::Cyan),
+        ));
+    }
+    spans.push(Span::styled(
+        " ? help",
+        Style::default().fg(Color::DarkGray),
+    ));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
