@@ -199,6 +199,9 @@ pub type HoldSet = std::sync::Arc<std::sync::RwLock<std::collections::BTreeSet<S
 pub enum Message {
     /// A syscall entry.
     Event(Event),
+    /// Syscall entries in order, batched to spare the consumer a wake-up
+    /// per call.
+    Batch(Vec<Event>),
     /// A syscall entry waiting for a verdict.
     Held(Held),
     /// A traced process ended.

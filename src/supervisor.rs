@@ -9,11 +9,12 @@
 use crate::decode::DecodeOptions;
 use crate::event::{Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Verdict};
 use crate::filter::{AUDIT_ARCH_I386, AUDIT_ARCH_X86_64, X32_BIT};
-use crate::memory::ProcessMemory;
+use crate::memory::{ProcessMemory, TraceeMemory};
 use crate::select::Selection;
 use crate::sys::{self, Notification};
 use crate::tables;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, PipeReader, Read};
@@ -51,7 +52,18 @@ pub struct Config {
 struct Task {
     tgid: i32,
     comm_file: Option<File>,
+    comm: String,
+    /// When `comm` was read (ns since the epoch); 0 forces a re-read.
+    comm_at: u64,
 }
+
+/// How long a thread's comm is trusted before it is read again. It changes
+/// only on execve and prctl(PR_SET_NAME), which force a re-read when traced.
+const COMM_TTL_NS: u64 = 20_000_000;
+/// Events go to the consumer in batches of at most this many...
+const BATCH: usize = 256;
+/// ...and never later than this after the call.
+const BATCH_DELAY_NS: u64 = 10_000_000;
 
 /// The supervisor loop state.
 pub struct Supervisor {
@@ -66,6 +78,8 @@ pub struct Supervisor {
     wake_r: PipeReader,
     wake_w: Arc<io::PipeWriter>,
     held: HashMap<u64, ()>,
+    pending: Vec<Event>,
+    pending_since: u64,
 }
 
 const MAX_TASKS: usize = 4096;
@@ -94,6 +108,8 @@ impl Supervisor {
             wake_r,
             wake_w: Arc::new(wake_w),
             held: HashMap::new(),
+            pending: Vec::with_capacity(BATCH),
+            pending_since: 0,
         })
     }
 
@@ -107,7 +123,19 @@ impl Supervisor {
                     PollFd::new(&self.listener, PollFlags::IN),
                     PollFd::new(&self.wake_r, PollFlags::IN),
                 ];
-                match poll(&mut fds, None) {
+                let timeout = (!self.pending.is_empty()).then(|| {
+                    let waited = now_ns().saturating_sub(self.pending_since);
+                    let left = BATCH_DELAY_NS.saturating_sub(waited);
+                    rustix::event::Timespec {
+                        tv_sec: 0,
+                        tv_nsec: left as _,
+                    }
+                });
+                match poll(&mut fds, timeout.as_ref()) {
+                    Ok(0) => {
+                        self.flush();
+                        continue;
+                    }
                     Ok(_) => {}
                     Err(rustix::io::Errno::INTR) => continue,
                     Err(e) => {
@@ -140,7 +168,13 @@ impl Supervisor {
             } else if hup {
                 break;
             }
+            if !self.pending.is_empty()
+                && now_ns().saturating_sub(self.pending_since) >= BATCH_DELAY_NS
+            {
+                self.flush();
+            }
         }
+        self.flush();
         self.stats
     }
 
@@ -173,26 +207,38 @@ impl Supervisor {
         self.tasks.entry(tid).or_insert_with(|| Task {
             tgid: read_tgid(tid).unwrap_or(tid as i32),
             comm_file: File::open(format!("/proc/{tid}/comm")).ok(),
+            comm: String::new(),
+            comm_at: 0,
         })
     }
 
-    fn comm(&mut self, tid: u32) -> String {
-        let mut buf = [0u8; 64];
+    fn comm(&mut self, tid: u32, now: u64) -> String {
         let task = self.task(tid);
-        if let Some(f) = &task.comm_file {
-            if let Ok(n) = f.read_at(&mut buf, 0) {
-                return String::from_utf8_lossy(&buf[..n]).trim_end().to_string();
-            }
+        if now.saturating_sub(task.comm_at) < COMM_TTL_NS {
+            return task.comm.clone();
+        }
+        if let Some(c) = task.comm_file.as_ref().and_then(read_comm) {
+            task.comm = c;
+            task.comm_at = now;
+            return task.comm.clone();
         }
         // The thread is gone or its tid was reused: look again.
         self.tasks.remove(&tid);
         let task = self.task(tid);
-        match &task.comm_file {
-            Some(f) => match f.read_at(&mut buf, 0) {
-                Ok(n) => String::from_utf8_lossy(&buf[..n]).trim_end().to_string(),
-                Err(_) => String::new(),
-            },
-            None => String::new(),
+        if let Some(c) = task.comm_file.as_ref().and_then(read_comm) {
+            task.comm = c;
+            task.comm_at = now;
+        }
+        task.comm.clone()
+    }
+
+    /// Hands the pending events to the consumer. Blocks while the consumer
+    /// is behind: the tracees wait, nothing is lost. A consumer that is gone
+    /// is not a reason to stop answering.
+    fn flush(&mut self) {
+        if !self.pending.is_empty() {
+            let batch = std::mem::take(&mut self.pending);
+            let _ = self.tx.send(Message::Batch(batch));
         }
     }
 
@@ -216,13 +262,23 @@ impl Supervisor {
             Some(d) => Cow::Borrowed(d.name),
             None => Cow::Owned(format!("syscall_{:#x}", nr)),
         };
-        let comm = self.comm(n.tid);
-        let tgid = self.task(n.tid).tgid;
-        let decoded = decode(def, &n, &self.cfg.decode);
+        let comm = self.comm(n.tid, time_ns);
+        let task = self.task(n.tid);
+        let tgid = task.tgid;
+        if matches!(name.as_ref(), "execve" | "execveat" | "prctl") {
+            // The name may change with this call: read it afresh next time.
+            task.comm_at = 0;
+        }
+        let mem = CheckedMemory {
+            inner: ProcessMemory { pid: n.tid as i32 },
+            touched: Cell::new(false),
+        };
+        let decoded = decode(def, &n, &mem, &self.cfg.decode);
         // The tracee may have abandoned the call (a signal) while we read
-        // its memory; then the bytes may belong to someone else.
+        // its memory; then the bytes may belong to someone else. Registers
+        // alone need no check: they were copied at notification time.
         let fd = self.listener.as_fd();
-        if !sys::notif_id_valid(fd, n.id) {
+        if mem.touched.get() && !sys::notif_id_valid(fd, n.id) {
             self.stats.abandoned += 1;
             return;
         }
@@ -252,6 +308,7 @@ impl Supervisor {
             })
             .unwrap_or(false);
         if held {
+            self.flush();
             self.held.insert(n.id, ());
             let reply = HoldReply::new(n.id, self.verdict_tx.clone(), self.wake_w.clone());
             if let Err(e) = self.tx.send(Message::Held(Held { event, reply })) {
@@ -264,22 +321,37 @@ impl Supervisor {
         if sys::notif_continue(fd, n.id).is_err() {
             self.stats.abandoned += 1;
         }
-        // Blocks while the consumer is behind: the tracee waits, nothing is
-        // lost. A consumer that is gone is not a reason to stop answering.
-        let _ = self.tx.send(Message::Event(event));
+        if self.pending.is_empty() {
+            self.pending_since = time_ns;
+        }
+        self.pending.push(event);
+        if self.pending.len() >= BATCH {
+            self.flush();
+        }
+    }
+}
+
+/// Tracee memory that remembers whether it was read at all.
+struct CheckedMemory {
+    inner: ProcessMemory,
+    touched: Cell<bool>,
+}
+
+impl TraceeMemory for CheckedMemory {
+    fn read(&self, addr: u64, buf: &mut [u8]) -> usize {
+        self.touched.set(true);
+        self.inner.read(addr, buf)
     }
 }
 
 fn decode(
     def: Option<&'static tables::SyscallDef>,
     n: &Notification,
+    mem: &dyn TraceeMemory,
     opts: &DecodeOptions,
 ) -> Vec<DecodedArg> {
     match def {
-        Some(d) => {
-            let mem = ProcessMemory { pid: n.tid as i32 };
-            crate::decode::decode_args(d.args, &n.args, n.tid as i32, &mem, opts)
-        }
+        Some(d) => crate::decode::decode_args(d.args, &n.args, n.tid as i32, mem, opts),
         // An unknown call: its six registers in hex, as strace prints them.
         None => n
             .args
@@ -294,6 +366,12 @@ fn decode(
             })
             .collect(),
     }
+}
+
+fn read_comm(f: &File) -> Option<String> {
+    let mut buf = [0u8; 64];
+    let n = f.read_at(&mut buf, 0).ok()?;
+    Some(String::from_utf8_lossy(&buf[..n]).trim_end().to_string())
 }
 
 fn read_tgid(tid: u32) -> Option<i32> {

@@ -113,6 +113,12 @@ fn call(e: &Event, held: bool) -> JsonCall<'_> {
 /// Appends one JSON line for `msg` to `out`.
 pub fn format(msg: &Message, out: &mut String) {
     let json = match msg {
+        Message::Batch(events) => {
+            for e in events {
+                push_line(serde_json::to_string(&call(e, false)), out);
+            }
+            return;
+        }
         Message::Event(e) => serde_json::to_string(&call(e, false)),
         Message::Held(h) => serde_json::to_string(&call(&h.event, true)),
         Message::Exit(x) => {
@@ -134,6 +140,10 @@ pub fn format(msg: &Message, out: &mut String) {
             })
         }
     };
+    push_line(json, out);
+}
+
+fn push_line(json: serde_json::Result<String>, out: &mut String) {
     // Serialising these types cannot fail: no maps with non-string keys.
     out.push_str(&json.expect("event serialises"));
     out.push('\n');

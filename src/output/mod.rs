@@ -81,6 +81,40 @@ impl<W: Write> Sink<W> {
     }
 }
 
+/// Writes one (non-batch) message.
+fn one<W: Write>(
+    msg: &Message,
+    sink: &mut Sink<W>,
+    text: &mut text::TextFormatter,
+    summary: &mut summary::Summary,
+    line: &mut String,
+    cfg: &OutputConfig,
+) {
+    match msg {
+        Message::Event(e) => summary.add(e),
+        Message::Held(h) => summary.add(&h.event),
+        Message::Exit(_) | Message::Batch(_) => {}
+    }
+    if !matches!(msg, Message::Exit(_)) {
+        sink.report.events += 1;
+        if sink.failed && cfg.events {
+            sink.report.unwritten += 1;
+        }
+    }
+    if !cfg.events {
+        return;
+    }
+    line.clear();
+    match cfg.format {
+        Format::Text => text.format(msg, line),
+        Format::Json => json::format(msg, line),
+    }
+    sink.write(line.as_bytes());
+    if cfg.line_flush {
+        sink.flush();
+    }
+}
+
 /// Drains `rx` into `out` until every sender is gone; returns what was done.
 pub fn write_all<W: Write>(rx: Receiver<Message>, out: W, cfg: &OutputConfig) -> WriterReport {
     let mut sink = Sink {
@@ -104,29 +138,20 @@ pub fn write_all<W: Write>(rx: Receiver<Message>, out: W, cfg: &OutputConfig) ->
             }
             Err(TryRecvError::Disconnected) => break,
         };
-        let event_like = !matches!(msg, Message::Exit(_));
-        if event_like {
-            sink.report.events += 1;
-            if sink.failed && cfg.events {
-                sink.report.unwritten += 1;
+        match msg {
+            Message::Batch(events) => {
+                for e in events {
+                    one(
+                        &Message::Event(e),
+                        &mut sink,
+                        &mut text,
+                        &mut summary,
+                        &mut line,
+                        cfg,
+                    );
+                }
             }
-        }
-        match &msg {
-            Message::Event(e) => summary.add(e),
-            Message::Held(h) => summary.add(&h.event),
-            Message::Exit(_) => {}
-        }
-        if !cfg.events {
-            continue;
-        }
-        line.clear();
-        match cfg.format {
-            Format::Text => text.format(&msg, &mut line),
-            Format::Json => json::format(&msg, &mut line),
-        }
-        sink.write(line.as_bytes());
-        if cfg.line_flush {
-            sink.flush();
+            m => one(&m, &mut sink, &mut text, &mut summary, &mut line, cfg),
         }
     }
     if cfg.summary {

@@ -41,6 +41,11 @@ impl TextFormatter {
     pub fn format(&mut self, msg: &Message, out: &mut String) {
         match msg {
             Message::Event(e) => self.event(e, out),
+            Message::Batch(events) => {
+                for e in events {
+                    self.event(e, out);
+                }
+            }
             Message::Held(h) => self.event(&h.event, out),
             Message::Exit(x) => {
                 self.note(x.pid);

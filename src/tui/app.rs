@@ -338,6 +338,11 @@ impl App {
             Message::Event(ev) => {
                 self.push_event(ev, HoldMark::None);
             }
+            Message::Batch(evs) => {
+                for ev in evs {
+                    self.push_event(ev, HoldMark::None);
+                }
+            }
             Message::Held(h) => {
                 let event = h.event.clone();
                 let abs = self.push_event(h.event, HoldMark::Pending);
