@@ -306,3 +306,62 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+#[test]
+fn full_disk_warns_once_and_the_command_is_unharmed() {
+    let dir = tempdir();
+    let result = dir.join("result");
+    let o = run_notrace(&[
+        "-o",
+        "/dev/full",
+        "-e",
+        "getppid",
+        "--",
+        fixture("manycalls").to_str().unwrap(),
+        "20000",
+        result.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr_of(&o);
+    assert_eq!(err.matches("notrace: output failed").count(), 1, "{err}");
+    assert!(err.contains("No space left on device"), "{err}");
+    let got = std::fs::read_to_string(&result).unwrap();
+    assert!(got.starts_with("done 20000 "), "{got:?}");
+}
+
+#[test]
+fn classes_select_with_strace_membership() {
+    let o = run_notrace(&[
+        "--json",
+        "-e",
+        "%network,%%stat",
+        "--",
+        "python3",
+        "-c",
+        "import socket,os; s=socket.socket(); os.stat('/'); s.close()",
+    ]);
+    assert!(o.status.success(), "{}", stderr_of(&o));
+    let events = parse_jsonl(&o.stdout);
+    let names: BTreeSet<&str> = events
+        .iter()
+        .filter(|e| e["type"] == "syscall")
+        .map(|e| e["syscall"].as_str().unwrap())
+        .collect();
+    assert!(names.contains("socket"), "{names:?}");
+    assert!(
+        names.contains("newfstatat") || names.contains("statx"),
+        "{names:?}"
+    );
+    assert!(!names.contains("openat"), "{names:?}");
+    assert!(!names.contains("close"), "{names:?}");
+}
+
+#[test]
+fn negation_removes_from_a_class() {
+    let o = run_notrace(&["--json", "-e", "%desc,!close", "--", "cat", "/etc/hostname"]);
+    assert!(o.status.success());
+    let events = parse_jsonl(&o.stdout);
+    assert!(!syscalls_named(&events, "openat").is_empty());
+    assert!(!syscalls_named(&events, "read").is_empty());
+    assert!(syscalls_named(&events, "close").is_empty());
+}
