@@ -48,14 +48,17 @@ fn notrace() -> String {
 /// drop, so no session outlives its test.
 struct Tmux {
     socket: String,
+    /// The server's socket file, removed on drop.
+    socket_path: Option<PathBuf>,
 }
 
 impl Tmux {
     /// Starts `shell_cmd` (run by `sh -c`) in a 120 × 40 session.
     fn start(name: &str, shell_cmd: &str) -> Tmux {
         tmux_available();
-        let t = Tmux {
+        let mut t = Tmux {
             socket: format!("notrace-e2e-{}-{name}", std::process::id()),
+            socket_path: None,
         };
         let out = t.tmux(&[
             "new-session",
@@ -73,6 +76,9 @@ impl Tmux {
             "tmux new-session failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        let out = t.tmux(&["display-message", "-p", "-t", "t", "#{socket_path}"]);
+        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        t.socket_path = (!path.is_empty()).then(|| PathBuf::from(path));
         t
     }
 
@@ -141,6 +147,9 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.tmux(&["kill-server"]);
+        if let Some(p) = &self.socket_path {
+            let _ = std::fs::remove_file(p);
+        }
     }
 }
 
@@ -156,34 +165,34 @@ fn scratch(name: &str) -> PathBuf {
     d
 }
 
-/// Pids of live processes whose command line contains `marker`.
-fn processes_with(marker: &str) -> Vec<i32> {
+/// Pids of live processes whose arguments are exactly `argv`.
+fn processes_running(argv: &[&str]) -> Vec<i32> {
+    let want: Vec<u8> = argv
+        .iter()
+        .flat_map(|a| [a.as_bytes(), b"\0"].concat())
+        .collect();
     let mut pids = Vec::new();
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else {
             continue;
         };
-        let Ok(cmd) = std::fs::read(e.path().join("cmdline")) else {
-            continue;
-        };
-        let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
-        if cmd.contains(marker) {
-            // A zombie has an empty cmdline, so it never matches.
+        // A zombie has an empty cmdline, so it never matches.
+        if std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c == want) {
             pids.push(pid);
         }
     }
     pids
 }
 
-fn wait_gone(marker: &str) {
+fn wait_gone(argv: &[&str]) {
     let t0 = Instant::now();
     loop {
-        let p = processes_with(marker);
+        let p = processes_running(argv);
         if p.is_empty() {
             return;
         }
         if t0.elapsed() > WAIT {
-            panic!("processes {p:?} running '{marker}' are still alive");
+            panic!("processes {p:?} running {argv:?} are still alive");
         }
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -202,9 +211,7 @@ fn rows_with<'a>(screen: &'a str, text: &str) -> Vec<&'a str> {
 fn live_filter_detail_stats_then_kill() {
     // A duration no other process uses, to find the sleep afterwards.
     let marker = format!("1000.{}", std::process::id());
-    let cmd = format!(
-        "cat /etc/hostname; echo E2E-READY; sleep {marker}; echo never-printed"
-    );
+    let cmd = format!("cat /etc/hostname; echo E2E-READY; sleep {marker}; echo never-printed");
     let t = Tmux::start(
         "kill",
         &format!(
@@ -220,12 +227,21 @@ fn live_filter_detail_stats_then_kill() {
     t.keys(&["/"]);
     t.type_text("hostname");
     t.keys(&["Enter"]);
-    let s = t.wait_for("only calls mentioning hostname", |s| {
-        s.contains("\"/etc/hostname\"") && !s.contains("ld.so.cache")
+    let s = t.wait_for("the list filtered on hostname", |s| {
+        let mut l = s.lines();
+        l.next().is_some_and(|top| top.contains("/hostname"))
+            && l.next().is_some_and(|title| title.contains(" of "))
     });
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains("  0.0")).collect();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|l| l.contains("hostname")),
+        "every row should mention hostname:\n{s}"
+    );
     // cat's execve and its openat of /etc/hostname both mention it.
     assert!(
-        rows_with(&s, "execve(").iter().any(|l| l.contains("hostname")),
+        rows_with(&s, "execve(")
+            .iter()
+            .any(|l| l.contains("hostname")),
         "the execve of cat should match the filter:\n{s}"
     );
 
@@ -248,7 +264,7 @@ fn live_filter_detail_stats_then_kill() {
     t.keys(&["q"]);
     t.wait_text(&["Quit?", "kill it and quit"]);
     assert!(
-        !processes_with(&marker).is_empty(),
+        !processes_running(&["sleep", &marker]).is_empty(),
         "the sleep should still be running before k"
     );
     t.keys(&["k"]);
@@ -257,7 +273,7 @@ fn live_filter_detail_stats_then_kill() {
         !s.contains("never-printed"),
         "the command went on after k:\n{s}"
     );
-    wait_gone(&marker);
+    wait_gone(&["sleep", &marker]);
 }
 
 /// `b` leaves the UI while the command runs: notrace keeps answering
@@ -336,7 +352,11 @@ fn hold_openat_then_allow() {
         {
             return true;
         }
-        if queue.iter().any(|l| l.contains('▶') && l.contains("openat(")) && allowed < 100 {
+        if queue
+            .iter()
+            .any(|l| l.contains('▶') && l.contains("openat("))
+            && allowed < 100
+        {
             t.keys(&["a"]);
             allowed += 1;
             // Wait for that one to leave the queue.
@@ -401,5 +421,8 @@ fn view_a_saved_trace() {
     // The trace is complete: q quits at once, no question.
     t.keys(&["q"]);
     let s = t.wait_text(&["NOTRACE-EXIT=0"]);
-    assert!(!s.contains("Quit?"), "a saved trace needs no question:\n{s}");
+    assert!(
+        !s.contains("Quit?"),
+        "a saved trace needs no question:\n{s}"
+    );
 }
