@@ -152,7 +152,7 @@ pub fn app_from_file(path: &Path) -> io::Result<App> {
     for m in msgs {
         app.push(m);
     }
-    app.ended = true;
+    app.set_ended();
     Ok(app)
 }
 
