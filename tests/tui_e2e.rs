@@ -389,6 +389,7 @@ fn hold_openat_then_allow() {
 /// `notrace view` on a JSONL trace written by `notrace --json -o`.
 #[test]
 fn view_a_saved_trace() {
+    tmux_available();
     let dir = scratch("view");
     let trace = dir.join("trace.jsonl");
     let out = Command::new(common::notrace())
