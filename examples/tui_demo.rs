@@ -226,6 +226,7 @@ fn main() -> std::io::Result<()> {
             title: cmd.join(" "),
         },
     )?;
-    println!("quit: {q:?}");
+    println!("quit: {:?}", q.choice);
+    q.finish_output(Duration::from_secs(1));
     Ok(())
 }

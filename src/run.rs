@@ -111,6 +111,17 @@ fn finish(
     Ok(how)
 }
 
+/// Kills the command and its process group: it is a session leader on its
+/// own terminal, so this takes the children it started along (`sh -c 'a;
+/// b'`), which would otherwise keep notrace waiting for them.
+fn kill_command(pid: i32) {
+    use rustix::process::{kill_process, kill_process_group, Pid, Signal};
+    if let Some(p) = Pid::from_raw(pid) {
+        let _ = kill_process_group(p, Signal::KILL);
+        let _ = kill_process(p, Signal::KILL);
+    }
+}
+
 /// Names of the syscalls in the `--hold` sets.
 fn hold_names(
     sets: &[String],
@@ -320,22 +331,27 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 child_pid: Some(pid),
                 title,
             };
-            match crate::tui::run(rx, opts) {
-                Ok(crate::tui::QuitChoice::Killed) => {
-                    if let Some(p) = rustix::process::Pid::from_raw(pid) {
-                        let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
-                    }
-                }
-                Ok(_) => {}
+            let ended = match crate::tui::run(rx, opts) {
+                Ok(ended) => Some(ended),
                 Err(e) => {
                     let _ = writeln!(io::stderr(), "notrace: terminal UI failed: {e}");
+                    None
                 }
+            };
+            if let Some(crate::tui::QuitChoice::Killed) = ended.as_ref().map(|e| e.choice) {
+                kill_command(pid);
             }
-            match waiter.join() {
+            let how = match waiter.join() {
                 Ok(Ok(how)) => how,
                 Ok(Err(code)) => return code,
                 Err(_) => return 1,
+            };
+            // Every tracee is gone: copy what is left of the command's
+            // output (after `b`, the terminal shows it) before exiting.
+            if let Some(e) = ended {
+                e.finish_output(std::time::Duration::from_secs(2));
             }
+            how
         }
         None => {
             let how = match finish() {

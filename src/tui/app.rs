@@ -171,6 +171,8 @@ pub struct Proc {
     pub calls: u64,
     /// How it ended, once it did.
     pub exit: Option<ExitKind>,
+    /// Known to be gone without a known status (the trace ended).
+    pub gone: bool,
 }
 
 impl Proc {
@@ -367,6 +369,10 @@ impl App {
         if !self.ended {
             self.ended = true;
             self.quit_ask = false;
+            // The engine closes the channel after the last tracee is gone.
+            for p in self.procs.values_mut() {
+                p.gone = p.exit.is_none();
+            }
             // Nobody is left to wait for a verdict: release the queue.
             let n = self.held.len();
             while let Some(h) = self.held.pop_front() {
@@ -431,7 +437,10 @@ impl App {
                     Some(serde_json::Value::String(p)) => p.clone(),
                     _ => a.text.clone(),
                 };
-                bump(&mut s.paths, p, &mut s.lumped);
+                // "" with AT_EMPTY_PATH names the fd, not a path.
+                if !p.is_empty() && p != "\"\"" {
+                    bump(&mut s.paths, p, &mut s.lumped);
+                }
             }
         }
         if ev.name == "connect" {
@@ -485,6 +494,11 @@ impl App {
                 }
             }
             "fork" | "vfork" | "clone3" => self.last_forker = Some(ev.pid),
+            // exit_group never returns: the process ends with that status
+            // (the engine reports exits of the command only).
+            "exit_group" if p.exit.is_none() => {
+                p.exit = Some(ExitKind::Exited((ev.args[0] as i32) & 0xff));
+            }
             "clone" => {
                 let thread = ev.decoded.iter().any(|a| a.text.contains("CLONE_THREAD"));
                 if !thread {

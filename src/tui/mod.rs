@@ -64,6 +64,32 @@ pub struct TuiOptions {
     pub title: String,
 }
 
+/// What [`run`] hands back: how the UI ended and the thread still
+/// copying the command's output, which the caller waits for
+/// ([`Ended::finish_output`]) once the command is gone, so that its last
+/// lines are not lost when notrace exits.
+pub struct Ended {
+    /// The user's choice.
+    pub choice: QuitChoice,
+    output: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Ended {
+    /// Waits, at most `timeout`, until the command's output is copied to
+    /// our stdout to the end (every end of its terminal is closed).
+    pub fn finish_output(self, timeout: Duration) {
+        let Some(h) = self.output else { return };
+        let t0 = Instant::now();
+        while !h.is_finished() {
+            if t0.elapsed() > timeout {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = h.join();
+    }
+}
+
 /// How the UI ended, for the caller to act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuitChoice {
@@ -83,7 +109,7 @@ pub enum QuitChoice {
 /// (dropping a reply allows). After return, command output read from the
 /// pty goes to our stdout, so a command left running in the background
 /// stays visible and never blocks on a full terminal.
-pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<QuitChoice> {
+pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<Ended> {
     let mut app = App::new(opts.title, opts.hold, app::DEFAULT_CAP);
     app.live = true;
     app.read_proc = true;
@@ -93,13 +119,18 @@ pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<QuitChoice> {
     let (itx, irx) = mpsc::channel();
     let stop = Arc::new(AtomicBool::new(false));
     let ui_gone = Arc::new(AtomicBool::new(false));
-    if let Some(m) = &master {
-        spawn_pty_reader(m.try_clone()?, itx.clone(), ui_gone.clone());
-    }
+    let output = match &master {
+        Some(m) => Some(spawn_pty_reader(
+            m.try_clone()?,
+            itx.clone(),
+            ui_gone.clone(),
+        )),
+        None => None,
+    };
     let r = with_terminal(&mut app, Some(&rx), itx, irx, master.as_ref(), &stop);
     stop.store(true, Ordering::Relaxed);
     ui_gone.store(true, Ordering::Relaxed);
-    r
+    r.map(|choice| Ended { choice, output })
 }
 
 /// Opens a saved JSONL trace in the same UI.
@@ -121,7 +152,7 @@ pub fn app_from_file(path: &Path) -> io::Result<App> {
     for m in msgs {
         app.push(m);
     }
-    app.ended = true;
+    app.set_ended();
     Ok(app)
 }
 
@@ -186,7 +217,11 @@ fn spawn_input(tx: Sender<Input>, stop: Arc<AtomicBool>) {
         .expect("spawn input thread");
 }
 
-fn spawn_pty_reader(mut master: File, tx: Sender<Input>, ui_gone: Arc<AtomicBool>) {
+fn spawn_pty_reader(
+    mut master: File,
+    tx: Sender<Input>,
+    ui_gone: Arc<AtomicBool>,
+) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
         .name("notrace-tui-pty".into())
         .spawn(move || {
@@ -212,7 +247,7 @@ fn spawn_pty_reader(mut master: File, tx: Sender<Input>, ui_gone: Arc<AtomicBool
                 }
             }
         })
-        .expect("spawn pty reader thread");
+        .expect("spawn pty reader thread")
 }
 
 /// Drains tracer messages for at most 30 ms (`DRAIN_BUDGET`).

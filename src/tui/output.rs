@@ -233,7 +233,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     app.output_size.set((inner.width, inner.height));
     let lines: Vec<Line> = if app.output.is_empty() {
         vec![Line::styled(
-            "(no output yet)",
+            if app.ended || app.output.closed {
+                "(no output)"
+            } else {
+                "(no output yet)"
+            },
             Style::default().fg(Color::DarkGray),
         )]
     } else {

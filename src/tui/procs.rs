@@ -51,6 +51,7 @@ pub fn tree_order(procs: &BTreeMap<i32, Proc>) -> Vec<(usize, i32)> {
 /// `running`, `exit 0`, `killed by SIGKILL (core dumped)`.
 pub fn state_text(p: &Proc) -> (String, Color) {
     match p.exit {
+        None if p.gone => ("ended".into(), Color::DarkGray),
         None => ("running".into(), Color::Green),
         Some(ExitKind::Exited(0)) => ("exit 0".into(), Color::DarkGray),
         Some(ExitKind::Exited(c)) => (format!("exit {c}"), Color::Yellow),
@@ -67,7 +68,11 @@ pub fn state_text(p: &Proc) -> (String, Color) {
 
 /// Draws the view.
 pub fn render(f: &mut Frame, area: Rect, app: &App) {
-    let alive = app.procs.values().filter(|p| p.exit.is_none()).count();
+    let alive = app
+        .procs
+        .values()
+        .filter(|p| p.exit.is_none() && !p.gone)
+        .count();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(Style::default().fg(Color::DarkGray))

@@ -656,3 +656,52 @@ fn every_view_draws_at_any_size() {
     let s = render_to_text(&a, 80, 24);
     assert!(s.contains("exit 3"), "{s}");
 }
+
+#[test]
+fn exit_group_and_the_end_of_the_trace_end_processes() {
+    let mut a = app();
+    a.push(Message::Event(openat(1, 300, "/etc/passwd")));
+    a.push(Message::Event(openat(2, 301, "/etc/group")));
+    a.push(Message::Event(ev(
+        3,
+        301,
+        "exit_group",
+        vec![arg("error_code", "int", 2, "2", Some(json!(2)))],
+    )));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    let s = render_to_text(&a, 100, 30);
+    assert!(s.contains("exit 2"), "exit_group ends the process: {s}");
+    assert!(s.contains("1 running"), "{s}");
+    // The channel closes after the last tracee: nothing runs any more.
+    a.set_ended();
+    let s = render_to_text(&a, 100, 30);
+    assert!(s.contains("0 running"), "{s}");
+    assert_eq!(s.matches("running").count(), 1, "only in the title: {s}");
+    assert!(s.contains("ended"), "{s}");
+    assert!(s.contains("exit 2"), "{s}");
+}
+
+#[test]
+fn empty_paths_are_not_counted_as_opened_paths() {
+    let mut a = app();
+    a.push(Message::Event(openat(1, 300, "/etc/passwd")));
+    a.push(Message::Event(openat(2, 300, "")));
+    assert_eq!(a.stats.paths.len(), 1, "{:?}", a.stats.paths);
+    assert!(a.stats.paths.contains_key("/etc/passwd"));
+}
+
+#[test]
+fn an_ended_command_without_output_says_so() {
+    let mut a = app();
+    a.live = true;
+    a.has_pty = true;
+    a.push(Message::Event(openat(1, 300, "/etc/passwd")));
+    assert!(render_to_text(&a, 100, 30).contains("(no output yet)"));
+    a.set_ended();
+    let s = render_to_text(&a, 100, 30);
+    assert!(
+        s.contains("(no output)") && !s.contains("no output yet"),
+        "{s}"
+    );
+}

@@ -1,0 +1,450 @@
+//! End-to-end tests of the terminal UI: `notrace --tui` and `notrace view`
+//! run inside a detached tmux session of a fixed size, keys go in with
+//! `tmux send-keys`, and every step is checked on `tmux capture-pane -p`.
+//!
+//! Needs `tmux` (Debian/Ubuntu: `apt-get install tmux`). Without it these
+//! tests fail with a message saying so: CI is expected to install it.
+//!
+//! Every wait polls the screen until the expected text shows up, with a
+//! timeout; nothing relies on fixed sleeps. Each test has its own tmux
+//! server (`tmux -L <socket>`), killed by a guard when the test ends, also
+//! when an assertion fails.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long any one expected screen may take to appear (debug build, a
+/// busy two-core CI machine).
+const WAIT: Duration = Duration::from_secs(30);
+
+fn tmux_available() {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "tmux is not installed: the terminal UI end-to-end tests need it \
+         (Debian/Ubuntu: apt-get install tmux)"
+    );
+}
+
+/// Quotes `s` for `sh`.
+fn sq(s: impl AsRef<str>) -> String {
+    format!("'{}'", s.as_ref().replace('\'', r"'\''"))
+}
+
+fn notrace() -> String {
+    common::notrace().to_string_lossy().into_owned()
+}
+
+/// One detached tmux session on a private server; the server is killed on
+/// drop, so no session outlives its test.
+struct Tmux {
+    socket: String,
+    /// The server's socket file, removed on drop.
+    socket_path: Option<PathBuf>,
+}
+
+impl Tmux {
+    /// Starts `shell_cmd` (run by `sh -c`) in a 120 × 40 session.
+    fn start(name: &str, shell_cmd: &str) -> Tmux {
+        tmux_available();
+        let mut t = Tmux {
+            socket: format!("notrace-e2e-{}-{name}", std::process::id()),
+            socket_path: None,
+        };
+        let out = t.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            shell_cmd,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = t.tmux(&["display-message", "-p", "-t", "t", "#{socket_path}"]);
+        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        t.socket_path = (!path.is_empty()).then(|| PathBuf::from(path));
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            // No user configuration; a server of our own.
+            .args(["-f", "/dev/null", "-L", &self.socket])
+            .args(args)
+            .env_remove("TMUX")
+            // cargo test points the loader at the target directory; the
+            // traced commands would then open many more files.
+            .env_remove("LD_LIBRARY_PATH")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run tmux")
+    }
+
+    /// Sends tmux key names (`Enter`, `Tab`, `Down`, `q` …).
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        let out = self.tmux(&args);
+        assert!(
+            out.status.success(),
+            "tmux send-keys {keys:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Types `text` literally.
+    fn type_text(&self, text: &str) {
+        let out = self.tmux(&["send-keys", "-t", "t", "-l", text]);
+        assert!(out.status.success(), "tmux send-keys -l {text:?} failed");
+    }
+
+    /// The visible screen, one string.
+    fn screen(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-t", "t"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Polls the screen until `ok` holds; panics with the last screen and
+    /// `what` after [`WAIT`].
+    fn wait_for(&self, what: &str, mut ok: impl FnMut(&str) -> bool) -> String {
+        let t0 = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if t0.elapsed() > WAIT {
+                panic!("timed out waiting for {what}; the screen was:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the screen contains every one of `texts`.
+    fn wait_text(&self, texts: &[&str]) -> String {
+        self.wait_for(&format!("{texts:?}"), |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+        if let Some(p) = &self.socket_path {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// A unique scratch directory under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let d = common::notrace()
+        .parent()
+        .unwrap()
+        .join("tui-e2e")
+        .join(format!("{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Pids of live processes whose arguments are exactly `argv`.
+fn processes_running(argv: &[&str]) -> Vec<i32> {
+    let want: Vec<u8> = argv
+        .iter()
+        .flat_map(|a| [a.as_bytes(), b"\0"].concat())
+        .collect();
+    let mut pids = Vec::new();
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        // A zombie has an empty cmdline, so it never matches.
+        if std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c == want) {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+fn wait_gone(argv: &[&str]) {
+    let t0 = Instant::now();
+    loop {
+        let p = processes_running(argv);
+        if p.is_empty() {
+            return;
+        }
+        if t0.elapsed() > WAIT {
+            panic!("processes {p:?} running {argv:?} are still alive");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// N in the list title `Events N`.
+fn events_count(screen: &str) -> Option<u64> {
+    // The tab bar says "Events" too, without a number.
+    screen.match_indices("Events ").find_map(|(i, m)| {
+        let digits: String = screen[i + m.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    })
+}
+
+/// Lines of the event list (between the list's borders) that contain
+/// `text`.
+fn rows_with<'a>(screen: &'a str, text: &str) -> Vec<&'a str> {
+    screen.lines().filter(|l| l.contains(text)).collect()
+}
+
+/// The whole way through a live session: events arrive, the filter
+/// narrows them, the selection moves, Enter opens the detail, Tab goes to
+/// the stats, `q` asks and `k` kills the command, its child included.
+#[test]
+fn live_filter_detail_stats_then_kill() {
+    // A duration no other process uses, to find the sleep afterwards.
+    let marker = format!("1000.{}", std::process::id());
+    let cmd = format!("cat /etc/hostname; echo E2E-READY; sleep {marker}; echo never-printed");
+    let t = Tmux::start(
+        "kill",
+        &format!(
+            "{} --tui -e %file,%process -- sh -c {}; echo NOTRACE-EXIT=$?; sleep 600",
+            sq(notrace()),
+            sq(&cmd)
+        ),
+    );
+    // Events come in, the command's output lands in the output pane.
+    t.wait_text(&["Events", "openat(", "E2E-READY", "running"]);
+
+    // Filter on the argument text.
+    t.keys(&["/"]);
+    t.type_text("hostname");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the list filtered on hostname", |s| {
+        let mut l = s.lines();
+        l.next().is_some_and(|top| top.contains("/hostname"))
+            && l.next().is_some_and(|title| title.contains(" of "))
+    });
+    // The filter also matches text cut off at the screen's edge, so only
+    // check that the list shrank and kept the openat.
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains("  0.0")).collect();
+    assert!(
+        rows.iter()
+            .any(|l| l.contains("openat(") && l.contains("/etc/hostname"))
+            && !rows.iter().any(|l| l.contains("/usr/lib/locale")),
+        "the list should keep the openat of /etc/hostname only:\n{s}"
+    );
+    // cat's execve and its openat of /etc/hostname both mention it.
+    assert!(
+        rows_with(&s, "execve(")
+            .iter()
+            .any(|l| l.contains("hostname")),
+        "the execve of cat should match the filter:\n{s}"
+    );
+
+    // First row, then one down: the openat; Enter shows its detail.
+    t.keys(&["g"]);
+    t.keys(&["Down"]);
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the detail of the openat", |s| {
+        s.contains("Detail") || s.contains("detail")
+    });
+    assert!(s.contains("openat"), "detail should be of openat:\n{s}");
+    assert!(s.contains("/etc/hostname"), "detail shows the path:\n{s}");
+    t.keys(&["Escape"]);
+
+    // Stats view.
+    t.keys(&["Tab"]);
+    t.wait_text(&["openat", "execve", "calls"]);
+
+    // Quit while the command runs: asked first; k kills it.
+    t.keys(&["q"]);
+    t.wait_text(&["Quit?", "kill it and quit"]);
+    assert!(
+        !processes_running(&["sleep", &marker]).is_empty(),
+        "the sleep should still be running before k"
+    );
+    t.keys(&["k"]);
+    let s = t.wait_text(&["NOTRACE-EXIT="]);
+    assert!(
+        !s.contains("never-printed"),
+        "the command went on after k:\n{s}"
+    );
+    wait_gone(&["sleep", &marker]);
+}
+
+/// `b` leaves the UI while the command runs: notrace keeps answering
+/// (held calls included: with nobody to ask, they are allowed) and the
+/// command's output goes on reaching the terminal until it exits.
+#[test]
+fn quit_to_background_keeps_the_command_running() {
+    let dir = scratch("bg");
+    let go = dir.join("go");
+    let cmd = format!(
+        "echo E2E-STARTED; while [ ! -e {go} ]; do sleep 0.05; done; \
+         cat /etc/hostname >/dev/null; echo E2E-FINISHED; exit 7",
+        go = sq(go.to_string_lossy())
+    );
+    let t = Tmux::start(
+        "bg",
+        &format!(
+            "{} --tui --hold openat -- sh -c {}; echo NOTRACE-EXIT=$?; sleep 600",
+            sq(notrace()),
+            sq(&cmd)
+        ),
+    );
+    // sh opens nothing before echo on most systems, but the loader does:
+    // allow whatever is held until the command is running.
+    t.wait_for("the command to start", |s| {
+        if s.contains("E2E-STARTED") {
+            return true;
+        }
+        if s.contains("held · a allow") {
+            t.keys(&["A"]);
+        }
+        false
+    });
+    t.keys(&["q"]);
+    t.wait_text(&["Quit?", "keep tracing"]);
+    t.keys(&["b"]);
+    t.wait_for("the UI to close", |s| !s.contains("Quit?"));
+    // Only now let the command go on: it opens a held file, which must be
+    // allowed without the UI, and prints.
+    std::fs::write(&go, b"").unwrap();
+    let s = t.wait_text(&["E2E-FINISHED", "NOTRACE-EXIT="]);
+    assert!(
+        s.contains("NOTRACE-EXIT=7"),
+        "notrace should exit with the command's status:\n{s}"
+    );
+}
+
+/// `--hold openat`: calls wait in the queue; `a` allows the oldest and
+/// the command proceeds to print /etc/hostname in the output pane.
+#[test]
+fn hold_openat_then_allow() {
+    let want = std::fs::read_to_string("/etc/hostname")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let t = Tmux::start(
+        "hold",
+        &format!(
+            "{} --tui --hold openat -- cat /etc/hostname; echo NOTRACE-EXIT=$?; sleep 600",
+            sq(notrace())
+        ),
+    );
+    let s = t.wait_text(&["held · a allow", "openat(", "hold: openat"]);
+    assert!(
+        s.contains("(no output yet)"),
+        "nothing should be printed while openat is held:\n{s}"
+    );
+    // The loader's openat calls come first, then cat's own: allow them one
+    // at a time until /etc/hostname is held, then allow it too.
+    let mut allowed = 0;
+    t.wait_for("the openat of /etc/hostname to be held", |s| {
+        let queue: Vec<&str> = s.lines().take(6).collect();
+        if queue
+            .iter()
+            .any(|l| l.contains('▶') && l.contains("\"/etc/hostname\""))
+        {
+            return true;
+        }
+        if queue
+            .iter()
+            .any(|l| l.contains('▶') && l.contains("openat("))
+            && allowed < 100
+        {
+            // Allow it, then wait until more calls arrived (the next held
+            // one is a call too), so one `a` never lands on a call not
+            // seen yet.
+            let before = events_count(s);
+            t.keys(&["a"]);
+            allowed += 1;
+            t.wait_for("calls after the allowed openat", |s| {
+                events_count(s) != before || s.contains("command ended")
+            });
+        }
+        false
+    });
+    assert!(
+        !t.screen().contains("NOTRACE-EXIT="),
+        "cat ended while its openat was held"
+    );
+    t.keys(&["a"]);
+    let s = t.wait_text(&["command ended, exit 0"]);
+    assert!(
+        s.contains("✓ openat(AT_FDCWD, \"/etc/hostname\""),
+        "the allowed call should be marked in the list:\n{s}"
+    );
+    if !want.is_empty() {
+        assert!(
+            s.lines()
+                .skip_while(|l| !l.contains("output"))
+                .any(|l| l.contains(&want)),
+            "cat's output ({want}) should be in the output pane:\n{s}"
+        );
+    }
+    t.keys(&["q"]);
+    t.wait_text(&["NOTRACE-EXIT=0"]);
+}
+
+/// `notrace view` on a JSONL trace written by `notrace --json -o`.
+#[test]
+fn view_a_saved_trace() {
+    tmux_available();
+    let dir = scratch("view");
+    let trace = dir.join("trace.jsonl");
+    let out = Command::new(common::notrace())
+        .args(["--json", "-o"])
+        .arg(&trace)
+        .args(["--", "ls", "/"])
+        .stdout(Stdio::null())
+        .output()
+        .expect("run notrace --json");
+    assert!(
+        out.status.success(),
+        "notrace --json failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let t = Tmux::start(
+        "view",
+        &format!(
+            "{} view {}; echo NOTRACE-EXIT=$?; sleep 600",
+            sq(notrace()),
+            sq(trace.to_string_lossy())
+        ),
+    );
+    let s = t.wait_text(&["view", "saved trace", "getdents64(", "exit_group(0)"]);
+    assert!(s.contains("\"/\""), "ls opens /:\n{s}");
+    // First call: the execve of ls.
+    t.keys(&["g"]);
+    t.wait_text(&["execve(", "[\"ls\", \"/\"]"]);
+    t.keys(&["Tab"]);
+    t.wait_text(&["getdents64", "execve"]);
+    // The trace is complete: q quits at once, no question.
+    t.keys(&["q"]);
+    let s = t.wait_text(&["NOTRACE-EXIT=0"]);
+    assert!(
+        !s.contains("Quit?"),
+        "a saved trace needs no question:\n{s}"
+    );
+}
