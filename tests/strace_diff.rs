@@ -1,0 +1,536 @@
+//! Differential test: the same commands traced by strace and by notrace,
+//! argument text compared call by call.
+//!
+//! notrace sees each call at entry only, so only the argument positions
+//! that are inputs at entry are compared: positions whose kind in notrace's
+//! syscall table is an output (`out_ptr`, `iovec_out`, `sockaddr_out`,
+//! `int_pair_out`) are skipped, and strace's ` = result` suffix is dropped.
+//!
+//! Normalisation, applied to both sides before comparing:
+//! * addresses (`0x` followed by 6 or more hex digits) become `ADDR`:
+//!   address-space randomisation makes pointers differ from run to run;
+//! * the pids of the traced processes become `PID`: the two runs get
+//!   different pids.
+//!
+//! Calls are matched per process (processes paired by the likeness of
+//! their call sequences), in order, by syscall name (re-synchronising after a call seen by one
+//! tracer only, so it does not shift the rest).
+//!
+//! strace must be installed: without it the test fails and says so.
+
+mod common;
+
+use common::{fixture, notrace};
+use notrace::event::Arch;
+use notrace::kinds::ArgKind;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// One call as printed by a tracer.
+#[derive(Debug, Clone)]
+struct Call {
+    pid: u32,
+    name: String,
+    args: Vec<String>,
+}
+
+fn require_strace() {
+    let ok = Command::new("strace")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "strace is not installed: this differential test needs strace 6.x \
+         (e.g. `apt-get install strace`); CI installs it"
+    );
+}
+
+fn tempdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("notrace-diff-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Splits `s` (the text after `name(`) into top-level arguments, stopping at
+/// the `)` that closes the call. Returns the arguments and whether the
+/// closing parenthesis was found.
+fn split_args(s: &str) -> (Vec<String>, bool) {
+    let mut args = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0i32;
+    let mut chars = s.chars().peekable();
+    let mut closed = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                cur.push(c);
+                while let Some(d) = chars.next() {
+                    cur.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            cur.push(e);
+                        }
+                    } else if d == '"' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                // A comment: copy up to and including `*/`.
+                cur.push(c);
+                let mut prev = ' ';
+                for d in chars.by_ref() {
+                    cur.push(d);
+                    if prev == '*' && d == '/' {
+                        break;
+                    }
+                    prev = d;
+                }
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                cur.push(c);
+            }
+            ')' if depth == 0 => {
+                closed = true;
+                break;
+            }
+            ')' | ']' | '}' => {
+                depth -= 1;
+                cur.push(c);
+            }
+            ',' if depth == 0 => {
+                args.push(cur.trim().to_string());
+                cur.clear();
+            }
+            _ => cur.push(c),
+        }
+    }
+    let last = cur.trim();
+    if !last.is_empty() || !args.is_empty() {
+        args.push(last.to_string());
+    }
+    (args, closed)
+}
+
+/// Splits `name(rest` into the name and the rest.
+fn name_and_rest(line: &str) -> Option<(&str, &str)> {
+    let open = line.find('(')?;
+    let name = &line[..open];
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '#')
+    {
+        return None;
+    }
+    Some((name, &line[open + 1..]))
+}
+
+/// Parses strace's `-f -o FILE` output (every line starts with the pid),
+/// joining `<unfinished ...>` lines with their `<... name resumed>` ends.
+fn parse_strace(text: &str) -> Vec<Call> {
+    let mut out = Vec::new();
+    let mut pending: HashMap<u32, String> = HashMap::new();
+    for line in text.lines() {
+        let (pid, rest) = match line.split_once(' ') {
+            Some((p, r)) if p.parse::<u32>().is_ok() => (p.parse::<u32>().unwrap(), r),
+            _ => (0, line),
+        };
+        let rest = rest.trim_start();
+        if rest.starts_with("+++") || rest.starts_with("---") {
+            continue;
+        }
+        let full = if let Some(r) = rest.strip_prefix("<... ") {
+            let Some((_, after)) = r.split_once(" resumed>") else {
+                continue;
+            };
+            match pending.remove(&pid) {
+                Some(head) => format!("{head}{after}"),
+                None => continue,
+            }
+        } else if let Some(head) = rest.strip_suffix(" <unfinished ...>") {
+            pending.insert(pid, head.to_string());
+            continue;
+        } else {
+            rest.to_string()
+        };
+        if let Some((name, args)) = name_and_rest(&full) {
+            let (args, _) = split_args(args);
+            out.push(Call {
+                pid,
+                name: name.to_string(),
+                args,
+            });
+        }
+    }
+    out
+}
+
+/// Parses notrace's text output: `[pid N] ` once there are several
+/// processes, no result.
+fn parse_notrace(text: &str) -> Vec<Call> {
+    const UNKNOWN: u32 = u32::MAX;
+    let mut out = Vec::new();
+    // notrace reports the end of the command only: that line names it.
+    let mut command_pid = None;
+    for line in text.lines() {
+        let (pid, rest) = match line.strip_prefix("[pid ") {
+            Some(r) => {
+                let (p, rest) = r.split_once("] ").unwrap();
+                (p.trim().parse::<u32>().unwrap(), rest)
+            }
+            // Before a second process shows up there is no prefix: those
+            // lines come from the command itself.
+            None => (UNKNOWN, line),
+        };
+        if rest.starts_with("+++") {
+            command_pid.get_or_insert(pid);
+            continue;
+        }
+        if let Some((name, args)) = name_and_rest(rest) {
+            let (args, _) = split_args(args);
+            out.push(Call {
+                pid,
+                name: name.to_string(),
+                args,
+            });
+        }
+    }
+    if let Some(p) = command_pid.filter(|&p| p != UNKNOWN) {
+        for c in &mut out {
+            if c.pid == UNKNOWN {
+                c.pid = p;
+            }
+        }
+    }
+    out
+}
+
+/// Replaces addresses by `ADDR` and the traced pids by `PID`.
+struct Normaliser {
+    addr: regex::Regex,
+    pids: Option<regex::Regex>,
+}
+
+impl Normaliser {
+    fn new(pids: &[u32]) -> Self {
+        let mut alts: Vec<String> = pids.iter().map(|p| p.to_string()).collect();
+        alts.sort();
+        alts.dedup();
+        Normaliser {
+            addr: regex::Regex::new(r"0x[0-9a-f]{6,}").unwrap(),
+            pids: (!alts.is_empty())
+                .then(|| regex::Regex::new(&format!(r"\b({})\b", alts.join("|"))).unwrap()),
+        }
+    }
+
+    fn apply(&self, s: &str) -> String {
+        let s = self.addr.replace_all(s, "ADDR");
+        match &self.pids {
+            Some(re) => re.replace_all(&s, "PID").into_owned(),
+            None => s.into_owned(),
+        }
+    }
+}
+
+fn normalise(s: &str, pids: &[u32]) -> String {
+    Normaliser::new(pids).apply(s)
+}
+
+fn is_output(kind: ArgKind) -> bool {
+    matches!(
+        kind,
+        ArgKind::OutPtr | ArgKind::IovecOut(_) | ArgKind::SockaddrOut | ArgKind::IntPairOut
+    )
+}
+
+/// Positions of `name`'s arguments that are outputs (not compared).
+fn output_positions(name: &str) -> Vec<bool> {
+    notrace::tables::by_name(Arch::native(), name)
+        .map(|d| d.args.iter().map(|a| is_output(a.kind)).collect())
+        .unwrap_or_default()
+}
+
+/// Aligns two call sequences by syscall name: equal names pair up; at a
+/// difference, the nearest point (within `WINDOW` calls on each side) where
+/// both sequences agree again for a few calls is taken. Returns the matched
+/// index pairs. Linear in practice, unlike a full LCS on 10^4 calls.
+fn align(a: &[&Call], b: &[&Call]) -> Vec<(usize, usize)> {
+    const WINDOW: usize = 64;
+    const AGREE: usize = 3;
+    let agrees = |i: usize, j: usize| {
+        (0..AGREE).all(|k| match (a.get(i + k), b.get(j + k)) {
+            (Some(x), Some(y)) => x.name == y.name,
+            (None, None) => true,
+            _ => k > 0,
+        })
+    };
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i].name == b[j].name {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+            continue;
+        }
+        // The resync point with the fewest skipped calls.
+        let mut best = None;
+        'search: for skip in 1..=2 * WINDOW {
+            for di in 0..=skip.min(WINDOW) {
+                let dj = skip - di;
+                if dj > WINDOW {
+                    continue;
+                }
+                if a.get(i + di).is_some() && b.get(j + dj).is_some() && agrees(i + di, j + dj) {
+                    best = Some((i + di, j + dj));
+                    break 'search;
+                }
+            }
+        }
+        match best {
+            Some((ni, nj)) => {
+                i = ni;
+                j = nj;
+            }
+            None => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn by_pid(calls: &[Call]) -> Vec<(u32, Vec<&Call>)> {
+    let mut order = Vec::new();
+    let mut map: BTreeMap<u32, Vec<&Call>> = BTreeMap::new();
+    for c in calls {
+        if !map.contains_key(&c.pid) {
+            order.push(c.pid);
+        }
+        map.entry(c.pid).or_default().push(c);
+    }
+    order
+        .into_iter()
+        .map(|p| (p, map.remove(&p).unwrap()))
+        .collect()
+}
+
+/// The outcome of comparing one program's traces.
+#[derive(Default)]
+struct Report {
+    /// Calls matched by name with at least one input argument compared.
+    compared: usize,
+    /// Of those, calls whose compared arguments were all identical.
+    same: usize,
+    /// Calls seen by only one tracer.
+    unpaired: usize,
+    /// `(syscall, strace text, notrace text)` for every mismatch.
+    mismatches: Vec<(String, String, String)>,
+}
+
+fn shown(args: &[String], out: &[bool]) -> String {
+    args.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if out.get(i).copied().unwrap_or(false) {
+                "<out>".to_string()
+            } else {
+                a.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn compare(strace: &[Call], ours: &[Call]) -> Report {
+    let snorm = Normaliser::new(&strace.iter().map(|c| c.pid).collect::<Vec<_>>());
+    let nnorm = Normaliser::new(&ours.iter().map(|c| c.pid).collect::<Vec<_>>());
+    let sp = by_pid(strace);
+    let mut np = by_pid(ours);
+    let mut rep = Report::default();
+    for (_, s_calls) in &sp {
+        // Pair with the most alike process not yet paired.
+        let best = np
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, (_, n_calls))| align(s_calls, n_calls).len())
+            .map(|(i, _)| i);
+        let Some(bi) = best else {
+            rep.unpaired += s_calls.len();
+            continue;
+        };
+        let (_, n_calls) = np.remove(bi);
+        let pairs = align(s_calls, &n_calls);
+        rep.unpaired += s_calls.len() + n_calls.len() - 2 * pairs.len();
+        for (i, j) in pairs {
+            let (s, n) = (s_calls[i], n_calls[j]);
+            let out = output_positions(&s.name);
+            let sa: Vec<String> = s.args.iter().map(|a| snorm.apply(a)).collect();
+            let na: Vec<String> = n.args.iter().map(|a| nnorm.apply(a)).collect();
+            let len = sa.len().max(na.len());
+            let inputs: Vec<usize> = (0..len)
+                .filter(|&k| !out.get(k).copied().unwrap_or(false))
+                .collect();
+            if inputs.is_empty() {
+                continue;
+            }
+            rep.compared += 1;
+            if inputs.iter().all(|&k| sa.get(k) == na.get(k)) {
+                rep.same += 1;
+            } else {
+                rep.mismatches.push((
+                    s.name.clone(),
+                    format!("{}({})", s.name, shown(&sa, &out)),
+                    format!("{}({})", n.name, shown(&na, &out)),
+                ));
+            }
+        }
+    }
+    for (_, n_calls) in np {
+        rep.unpaired += n_calls.len();
+    }
+    rep
+}
+
+/// Traces `cmd` with both tracers (trace set `set`, extra options `opts`
+/// given to both) from `dir` and compares.
+fn diff(label: &str, set: &str, opts: &[&str], cmd: &[&str], dir: &Path) -> Report {
+    require_strace();
+    let s_out = dir.join(format!("{label}.strace"));
+    let n_out = dir.join(format!("{label}.notrace"));
+    let st = Command::new("strace")
+        .args(["-f", "-qq", "-e", "signal=none", "-e"])
+        .arg(format!("trace={set}"))
+        .args(opts)
+        .arg("-o")
+        .arg(&s_out)
+        .arg("--")
+        .args(cmd)
+        .current_dir(dir)
+        .env_remove("LD_LIBRARY_PATH")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("running strace");
+    assert!(st.success(), "strace {cmd:?} failed: {st}");
+    let nt = Command::new(notrace())
+        .args(["-e", set])
+        .args(opts)
+        .arg("-o")
+        .arg(&n_out)
+        .arg("--")
+        .args(cmd)
+        .current_dir(dir)
+        .env_remove("LD_LIBRARY_PATH")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("running notrace");
+    assert!(nt.success(), "notrace {cmd:?} failed: {nt}");
+    let s = parse_strace(&std::fs::read_to_string(&s_out).unwrap());
+    let n = parse_notrace(&std::fs::read_to_string(&n_out).unwrap());
+    assert!(!s.is_empty(), "strace printed no calls for {cmd:?}");
+    assert!(!n.is_empty(), "notrace printed no calls for {cmd:?}");
+    let rep = compare(&s, &n);
+    let share = 100.0 * rep.same as f64 / rep.compared.max(1) as f64;
+    println!(
+        "== {label}: {}/{} calls with identical input arguments ({share:.1}%), {} calls seen by one tracer only",
+        rep.same, rep.compared, rep.unpaired
+    );
+    for (_, s, n) in &rep.mismatches {
+        println!("  strace : {s}\n  notrace: {n}");
+    }
+    rep
+}
+
+fn share(r: &Report) -> f64 {
+    100.0 * r.same as f64 / r.compared.max(1) as f64
+}
+
+fn check(label: &str, set: &str, cmd: &[&str], min_share: f64) -> Report {
+    let dir = tempdir(label);
+    let rep = diff(label, set, &[], cmd, &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(rep.compared > 0, "{label}: no calls compared");
+    assert!(
+        share(&rep) >= min_share,
+        "{label}: only {:.1}% of calls match strace (want >= {min_share}%)",
+        share(&rep)
+    );
+    rep
+}
+
+#[test]
+fn parser_joins_unfinished_and_resumed_lines() {
+    let text = "10 wait4(-1,  <unfinished ...>\n11 write(1, \"a, b)\", 5) = 5\n\
+                10 <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 11\n\
+                10 --- SIGCHLD {si_signo=SIGCHLD} ---\n10 +++ exited with 0 +++\n";
+    let calls = parse_strace(text);
+    assert_eq!(calls.len(), 2);
+    assert_eq!(calls[0].name, "write");
+    assert_eq!(calls[0].args, ["1", "\"a, b)\"", "5"]);
+    assert_eq!(calls[1].name, "wait4");
+    assert_eq!(
+        calls[1].args,
+        [
+            "-1",
+            "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]",
+            "0",
+            "NULL"
+        ]
+    );
+    assert_eq!(
+        normalise("mmap(0x7f6eb30c0000, 0x26000) 1234", &[1234]),
+        "mmap(ADDR, 0x26000) PID"
+    );
+}
+
+#[test]
+fn ls_la_etc_matches_strace() {
+    check("ls", "all", &["ls", "-la", "/etc"], 90.0);
+}
+
+#[test]
+fn sh_c_matches_strace() {
+    check(
+        "sh",
+        "all",
+        &["sh", "-c", "echo hi > /dev/null; cat /etc/hostname"],
+        90.0,
+    );
+}
+
+#[test]
+fn python3_listdir_matches_strace() {
+    check(
+        "python3",
+        "all",
+        &["/usr/bin/python3", "-c", "import json,os; os.listdir(\"/\")"],
+        90.0,
+    );
+}
+
+#[test]
+fn tar_matches_strace() {
+    let dir = tempdir("tar");
+    let tarfile = dir.join("x.tar");
+    let rep = diff(
+        "tar",
+        "all",
+        &[],
+        &["tar", "-cf", tarfile.to_str().unwrap(), "-C", "/etc", "hostname"],
+        &dir,
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(share(&rep) >= 90.0, "tar: only {:.1}%", share(&rep));
+}
