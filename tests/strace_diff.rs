@@ -482,12 +482,7 @@ fn parser_joins_unfinished_and_resumed_lines() {
     assert_eq!(calls[1].name, "wait4");
     assert_eq!(
         calls[1].args,
-        [
-            "-1",
-            "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]",
-            "0",
-            "NULL"
-        ]
+        ["-1", "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]", "0", "NULL"]
     );
     assert_eq!(
         normalise("mmap(0x7f6eb30c0000, 0x26000) 1234", &[1234]),
@@ -497,7 +492,7 @@ fn parser_joins_unfinished_and_resumed_lines() {
 
 #[test]
 fn ls_la_etc_matches_strace() {
-    check("ls", "all", &["ls", "-la", "/etc"], 90.0);
+    check("ls", "all", &["ls", "-la", "/etc"], 99.0);
 }
 
 #[test]
@@ -506,7 +501,9 @@ fn sh_c_matches_strace() {
         "sh",
         "all",
         &["sh", "-c", "echo hi > /dev/null; cat /etc/hostname"],
-        90.0,
+        // rt_sigreturn's frame (strace: `{mask=[]}`) is not readable at
+        // entry without the stack pointer: one call in ~190.
+        98.0,
     );
 }
 
@@ -515,8 +512,12 @@ fn python3_listdir_matches_strace() {
     check(
         "python3",
         "all",
-        &["/usr/bin/python3", "-c", "import json,os; os.listdir(\"/\")"],
-        90.0,
+        &[
+            "/usr/bin/python3",
+            "-c",
+            "import json,os; os.listdir(\"/\")",
+        ],
+        99.0,
     );
 }
 
@@ -528,9 +529,92 @@ fn tar_matches_strace() {
         "tar",
         "all",
         &[],
-        &["tar", "-cf", tarfile.to_str().unwrap(), "-C", "/etc", "hostname"],
+        &[
+            "tar",
+            "-cf",
+            tarfile.to_str().unwrap(),
+            "-C",
+            "/etc",
+            "hostname",
+        ],
         &dir,
     );
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(share(&rep) >= 90.0, "tar: only {:.1}%", share(&rep));
+    assert!(share(&rep) >= 99.0, "tar: only {:.1}%", share(&rep));
+}
+
+/// What notrace must print for `tests/fixtures/args.c` after the dynamic
+/// loader's calls (addresses and pids normalised). Each line is what strace
+/// 6.1 printed for the same call, except that output arguments (the stat
+/// buffers, getrandom's bytes, the rlimits) are their address.
+const ARGS_EXPECTED: &[&str] = &[
+    r#"openat(AT_FDCWD, "/dev/null", O_RDONLY|O_CLOEXEC)"#,
+    r#"openat(AT_FDCWD, "/nonexistent/new", O_WRONLY|O_CREAT|O_EXCL, 0600)"#,
+    r#"open("/nonexistent/a\tb\"c", O_RDWR|O_APPEND)"#,
+    r#"creat("/nonexistent/creat", 0644)"#,
+    r#"wait4(-1, NULL, WNOHANG, NULL)"#,
+    r#"kill(-99999, SIGCONT)"#,
+    r#"lseek(-1, -2, SEEK_END)"#,
+    r#"write(-1, "hello\n\1\377worl", 12)"#,
+    r#"access("/nonexistent", R_OK|W_OK)"#,
+    r#"chmod("/nonexistent", 04755)"#,
+    r#"mkdirat(AT_FDCWD, "/nonexistent/dir", 0755)"#,
+    r#"unlinkat(AT_FDCWD, "/nonexistent/dir", AT_REMOVEDIR)"#,
+    r#"fchmodat(AT_FDCWD, "/nonexistent", 0640)"#,
+    r#"newfstatat(AT_FDCWD, "/", ADDR, AT_SYMLINK_NOFOLLOW)"#,
+    r#"statx(AT_FDCWD, "/", AT_STATX_SYNC_AS_STAT, STATX_ALL, ADDR)"#,
+    r#"dup3(-1, -1, O_CLOEXEC)"#,
+    r#"fcntl(-1, F_GETFL)"#,
+    r#"fcntl(-1, F_SETFD, FD_CLOEXEC)"#,
+    r#"getrandom(ADDR, 8, GRND_NONBLOCK)"#,
+    r#"clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1000}, NULL)"#,
+    r#"nanosleep({tv_sec=0, tv_nsec=1000}, NULL)"#,
+    r#"writev(-1, [{iov_base="ab", iov_len=2}, {iov_base="cde", iov_len=3}], 2)"#,
+    r#"mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)"#,
+    r#"mprotect(ADDR, 4096, PROT_READ)"#,
+    r#"munmap(ADDR, 4096)"#,
+    r#"prctl(PR_SET_NAME, "fixture")"#,
+    r#"prctl(PR_GET_DUMPABLE)"#,
+    r#"prctl(PR_SET_PDEATHSIG, SIGTERM)"#,
+    // strace switches on the whole domain register: with junk above
+    // AF_INET it prints the protocol as a number.
+    r#"socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, 6)"#,
+    r#"connect(-1, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, [1], 4)"#,
+    r#"sendto(-1, "ping", 4, MSG_DONTWAIT, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16)"#,
+    r#"rt_sigprocmask(SIG_BLOCK, [USR1], NULL, 8)"#,
+    r#"rt_sigprocmask(SIG_UNBLOCK, [USR1], NULL, 8)"#,
+    r#"prlimit64(0, RLIMIT_NOFILE, NULL, ADDR)"#,
+    r#"getrlimit(RLIMIT_NOFILE, ADDR)"#,
+    r#"futex(ADDR, FUTEX_WAKE_PRIVATE, 1)"#,
+    r#"futex(ADDR, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 1, {tv_sec=0, tv_nsec=1000}, FUTEX_BITSET_MATCH_ANY)"#,
+    r#"clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=ADDR)"#,
+    r#"wait4(PID, NULL, 0, NULL)"#,
+    r#"execve("/nonexistent/prog", ["/nonexistent/prog", "-x"], ADDR /* 1 var */)"#,
+    r#"exit_group(0)"#,
+];
+
+#[test]
+fn args_fixture_lines_are_exact_and_match_strace() {
+    let bin = fixture("args");
+    let dir = tempdir("args");
+    let rep = diff("args", "all", &[], &[bin.to_str().unwrap()], &dir);
+    let text = std::fs::read_to_string(dir.join("args.notrace")).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let calls = parse_notrace(&text);
+    let norm = Normaliser::new(&calls.iter().map(|c| c.pid).collect::<Vec<_>>());
+    let command = calls[0].pid;
+    let got: Vec<String> = calls
+        .iter()
+        .filter(|c| c.pid == command)
+        .map(|c| format!("{}({})", c.name, norm.apply(&c.args.join(", "))))
+        .skip_while(|l| !l.contains("\"/dev/null\""))
+        .collect();
+    let want: Vec<String> = ARGS_EXPECTED.iter().map(|s| s.to_string()).collect();
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "line {i} of the fixture's calls");
+    }
+    assert_eq!(got.len(), want.len(), "{got:#?}");
+    // Every input argument agrees with strace, including the loader's.
+    assert_eq!(rep.same, rep.compared, "args fixture differs from strace");
 }
