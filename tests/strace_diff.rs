@@ -51,7 +51,9 @@ fn require_strace() {
 }
 
 fn tempdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("notrace-diff-{tag}-{}", std::process::id()));
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let d = std::env::temp_dir().join(format!("notrace-diff-{tag}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
@@ -617,4 +619,55 @@ fn args_fixture_lines_are_exact_and_match_strace() {
     assert_eq!(got.len(), want.len(), "{got:#?}");
     // Every input argument agrees with strace, including the loader's.
     assert_eq!(rep.same, rep.compared, "args fixture differs from strace");
+}
+
+/// The names of the calls `-P` lets through, by each tracer.
+fn names_under_p(path: &str, cmd: &[&str], cwd: &Path) -> (Vec<String>, Vec<String>) {
+    require_strace();
+    let dir = tempdir("p");
+    let (s_out, n_out) = (dir.join("s"), dir.join("n"));
+    let st = Command::new("strace")
+        .args(["-f", "-qq", "-e", "signal=none", "-P", path, "-o"])
+        .arg(&s_out)
+        .arg("--")
+        .args(cmd)
+        .current_dir(cwd)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let nt = Command::new(notrace())
+        .args(["-P", path, "-o"])
+        .arg(&n_out)
+        .arg("--")
+        .args(cmd)
+        .current_dir(cwd)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(nt.success());
+    let names = |calls: Vec<Call>| calls.into_iter().map(|c| c.name).collect::<Vec<_>>();
+    let s = names(parse_strace(&std::fs::read_to_string(&s_out).unwrap()));
+    let n = names(parse_notrace(&std::fs::read_to_string(&n_out).unwrap()));
+    let _ = std::fs::remove_dir_all(&dir);
+    (s, n)
+}
+
+#[test]
+fn dash_p_selects_the_calls_strace_selects() {
+    let (s, n) = names_under_p("/etc", &["ls", "/etc"], Path::new("/"));
+    assert!(!s.is_empty());
+    assert_eq!(s, n, "-P /etc on ls /etc");
+    let (s, n) = names_under_p("/etc/hostname", &["cat", "/etc/hostname"], Path::new("/"));
+    assert_eq!(s, n, "-P /etc/hostname on cat /etc/hostname");
+    assert_eq!(n[0], "openat");
+}
+
+#[test]
+fn dash_p_resolves_relative_paths_where_strace_does_not() {
+    // strace compares the path as written, so it misses `openat("hostname")`
+    // run in /etc and shows only the fd calls; notrace resolves it.
+    let (s, n) = names_under_p("/etc/hostname", &["cat", "hostname"], Path::new("/etc"));
+    assert_eq!(n[0], "openat");
+    assert_eq!(&n[1..], &s[..]);
 }
