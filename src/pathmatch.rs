@@ -163,7 +163,7 @@ mod tests {
         r[..raw.len()].copy_from_slice(raw);
         let mut bytes = s.to_vec();
         bytes.push(0);
-        let mem = FakeMemory::default().with(P, &bytes);
+        let mem = FakeMemory::default().with(P, bytes);
         let defs: Vec<ArgDef> = kinds.iter().map(|&k| def(k)).collect();
         let args = decode_args_with(&defs, &r, 1, &mem, &DecodeOptions::default(), &Host);
         let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();

@@ -170,6 +170,10 @@ enum PrctlShape {
     Num2,
     /// arg2 in unsigned decimal, then args 3..5 in hex.
     Num2Hex,
+    /// PR_SET_PTRACER: a pid or `PR_SET_PTRACER_ANY`.
+    Ptracer,
+    /// PR_SET_VMA: sub-option, address, size, name.
+    Vma,
     /// All four in hex (strace's default).
     Hex,
 }
@@ -201,6 +205,8 @@ fn prctl_shape(option: &str) -> PrctlShape {
             Num2
         }
         "PR_SET_NO_NEW_PRIVS" | "PR_SET_THP_DISABLE" => Num2Hex,
+        "PR_SET_VMA" => Vma,
+        "PR_SET_PTRACER" => Ptracer,
         _ => Hex,
     }
 }
@@ -226,6 +232,16 @@ pub(crate) fn prctl_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
         (Name2, 2) => strings::cstr_limited(ctx, v, COMM_MAX.min(ctx.opts.string_limit)),
         (Num2 | Num2Hex, 2) => (v.to_string(), Some(Value::from(v))),
         (Num2Hex | Hex, _) => hexed(),
+        (Ptracer, 2) if v == u64::MAX => ("PR_SET_PTRACER_ANY".into(), Some(Value::from(-1))),
+        (Ptracer, 2) => (v.to_string(), Some(Value::from(v))),
+        (Vma, 2) if v == 0 => ("PR_SET_VMA_ANON_NAME".into(), Some(Value::from(v))),
+        (Vma, 2) => (
+            format!("{} /* PR_SET_VMA_??? */", hex(v)),
+            Some(Value::from(v)),
+        ),
+        (Vma, 3) => hexed(),
+        (Vma, 4) => (v.to_string(), Some(Value::from(v))),
+        (Vma, 5) => strings::cstr(ctx, v),
         _ => omitted(v),
     }
 }
