@@ -9,8 +9,12 @@
 /// How one syscall argument is decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ArgKind {
-    /// Signed decimal (`int`, `long`, `pid_t`, ...).
+    /// A C `int` (`int`, `pid_t`, `uid_t`, ...): the low 32 bits of the
+    /// register, sign-extended, as strace prints it (junk in the upper half
+    /// is ignored, as the kernel ignores it).
     Int,
+    /// A C `long` (`long`, `off_t`, `loff_t`): the whole register, signed.
+    Long,
     /// Unsigned decimal (`size_t`, `unsigned int`, ...).
     Uint,
     /// Hexadecimal number (masks, cookies).
@@ -39,6 +43,42 @@ pub enum ArgKind {
     OpenFlags,
     /// A file mode (`0644`, with `S_IFREG|` for mknod).
     Mode,
+    /// open/openat's mode: printed only when the flags (argument N) hold
+    /// `O_CREAT` or `O_TMPFILE`, as strace does; otherwise left out.
+    OpenMode(u8),
+    /// statx flags: the `AT_STATX_*` sync type always first, then `AT_*`
+    /// flags (`AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW`).
+    StatxFlags,
+    /// getrlimit/setrlimit/prlimit64 resource (`RLIMIT_NOFILE`).
+    RlimitResource,
+    /// getrandom flags (`GRND_NONBLOCK`).
+    GetrandomFlags,
+    /// arch_prctl code (`ARCH_SET_FS`).
+    ArchPrctlCode,
+    /// fadvise64 advice (`POSIX_FADV_SEQUENTIAL`).
+    FadviseAdvice,
+    /// futex operation (`FUTEX_WAKE_PRIVATE`, `FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME`).
+    FutexOp,
+    /// futex arguments 2..5, printed or left out by the operation in
+    /// argument 1, as strace does (`futex(uaddr, FUTEX_WAKE_PRIVATE, 1)`).
+    FutexArg,
+    /// prctl arguments 2..5, printed or left out by the option in argument
+    /// 0, as strace does (`prctl(PR_SET_NAME, "x")`, `prctl(PR_GET_DUMPABLE)`).
+    PrctlArg,
+    /// clone's flags on x86_64-style clone: printed with strace's labels
+    /// and order, `child_stack=X, flags=Y`; the stack is argument N.
+    CloneCallFlags(u8),
+    /// clone's stack: printed with the flags (see `CloneCallFlags`), so
+    /// left out here.
+    CloneStack,
+    /// clone's `parent_tid`: `parent_tid=ADDR` when the flags (argument N)
+    /// hold `CLONE_PARENT_SETTID`, else left out.
+    CloneParentTid(u8),
+    /// clone's `child_tidptr`: shown when the flags (argument N) hold
+    /// `CLONE_CHILD_SETTID` or `CLONE_CHILD_CLEARTID`.
+    CloneChildTid(u8),
+    /// clone's `tls`: shown when the flags (argument N) hold `CLONE_SETTLS`.
+    CloneTls(u8),
     /// `AT_*` flags (`AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH`).
     AtFlags,
     /// access mode (`R_OK|W_OK`, `F_OK`).
@@ -63,6 +103,8 @@ pub enum ArgKind {
     SockoptLevel,
     /// Socket option name; argument N holds the level.
     SockoptName(u8),
+    /// setsockopt's input value; its length is argument N.
+    SockoptVal(u8),
     /// `MSG_*` flags.
     MsgFlags,
     /// An input `struct msghdr` (sendmsg).

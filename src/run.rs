@@ -274,7 +274,19 @@ pub fn main(args: Vec<OsString>) -> i32 {
             });
     }
 
+    // -P: each path as given, and its canonical form when that differs
+    // (strace adds the realpath too), so symlinked spellings match.
+    let mut paths = Vec::new();
+    for p in &cli.paths {
+        paths.push(p.clone());
+        if let Ok(c) = std::fs::canonicalize(p) {
+            if &c != p {
+                paths.push(c);
+            }
+        }
+    }
     let sup_cfg = supervisor::Config {
+        paths,
         selection,
         hold: cli.tui.then(|| hold_set.clone()),
         decode: crate::decode::DecodeOptions {

@@ -46,6 +46,9 @@ pub struct Config {
     pub hold: Option<HoldSet>,
     /// Decode options.
     pub decode: DecodeOptions,
+    /// `-P`: when not empty, only calls touching one of these paths are
+    /// emitted (the others still run).
+    pub paths: Vec<std::path::PathBuf>,
 }
 
 /// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
@@ -281,6 +284,15 @@ impl Supervisor {
         if mem.touched.get() && !sys::notif_id_valid(fd, n.id) {
             self.stats.abandoned += 1;
             return;
+        }
+        if !self.cfg.paths.is_empty() {
+            let defs = def.map(|d| d.args).unwrap_or(&[]);
+            let host = crate::decode::ProcHost;
+            let tid = n.tid as i32;
+            if !crate::pathmatch::touches(&decoded, defs, &n.args, tid, &host, &self.cfg.paths) {
+                let _ = sys::notif_continue(fd, n.id);
+                return;
+            }
         }
         self.seq += 1;
         let event = Event {

@@ -368,9 +368,17 @@ fn important_signatures() {
             ("dfd", Dirfd),
             ("filename", Path),
             ("flags", OpenFlags),
-            ("mode", Mode)
+            ("mode", OpenMode(2))
         ]
     );
+    assert_eq!(kinds(x, "open")[2], ("mode", OpenMode(1)));
+    assert_eq!(kinds(x, "creat")[1], ("mode", Mode));
+    // int arguments are cut to 32 bits, long ones are not.
+    assert_eq!(kinds(x, "wait4")[0], ("upid", Int));
+    assert_eq!(kinds(x, "lseek")[1], ("offset", Long));
+    assert_eq!(kinds(x, "pread64")[3], ("pos", Long));
+    assert_eq!(kinds(x, "futex")[1], ("op", FutexOp));
+    assert_eq!(kinds(x, "prctl")[1], ("arg2", PrctlArg));
     assert_eq!(
         kinds(x, "write"),
         [("fd", Fd), ("buf", BufIn(2)), ("count", Uint)]
@@ -397,7 +405,7 @@ fn important_signatures() {
         [
             ("dfd", Dirfd),
             ("filename", Path),
-            ("flags", AtFlags),
+            ("flags", StatxFlags),
             ("mask", StatxMask),
             ("buffer", OutPtr)
         ]
@@ -409,6 +417,16 @@ fn important_signatures() {
         assert_eq!(kinds(arch, "clone")[3].0, "tls", "{arch:?}");
     }
     assert_eq!(kinds(x, "clone")[4].0, "tls");
+    assert_eq!(
+        kinds(x, "clone"),
+        [
+            ("clone_flags", CloneCallFlags(1)),
+            ("newsp", CloneStack),
+            ("parent_tidptr", CloneParentTid(0)),
+            ("child_tidptr", CloneChildTid(0)),
+            ("tls", CloneTls(0))
+        ]
+    );
     assert_eq!(kinds(Arch::I386, "socketcall").len(), 2);
     assert_eq!(kinds(Arch::I386, "_llseek")[4], ("whence", Whence));
 }

@@ -32,6 +32,10 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::PipeFlags => &xlat::PIPE_FLAGS,
         K::StatxMask => &xlat::STATX_MASK,
         K::UnlinkFlags => &xlat::UNLINK_FLAGS,
+        K::RlimitResource => &xlat::RLIMIT_RESOURCES,
+        K::GetrandomFlags => &xlat::GETRANDOM_FLAGS,
+        K::ArchPrctlCode => &xlat::ARCH_PRCTL_CODES,
+        K::FadviseAdvice => &xlat::FADVISE_ADVICE,
         _ => return None,
     })
 }

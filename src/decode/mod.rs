@@ -8,6 +8,7 @@
 //! notification is still valid: the supervisor does that (ID_VALID) after
 //! decoding and before trusting the bytes.
 
+mod calls;
 mod files;
 mod flags;
 mod io;
@@ -178,8 +179,9 @@ pub fn decode_args_with(
     };
     defs.iter()
         .zip(raw.iter())
-        .map(|(def, &v)| {
-            let (text, value) = decode_one(&ctx, def.kind, v);
+        .enumerate()
+        .map(|(pos, (def, &v))| {
+            let (text, value) = decode_at(&ctx, pos, def.kind, v);
             DecodedArg {
                 name: Cow::Borrowed(def.name),
                 kind: Cow::Borrowed(def.kind_name),
@@ -215,14 +217,27 @@ pub(crate) fn as_int(v: u64) -> i32 {
     v as u32 as i32
 }
 
+/// Decodes argument `pos`: the kinds whose shape depends on their
+/// position, then [`decode_one`].
+pub(crate) fn decode_at(ctx: &Ctx, pos: usize, kind: ArgKind, v: u64) -> Out {
+    match kind {
+        ArgKind::FutexArg => calls::futex_arg(ctx, pos, v),
+        ArgKind::PrctlArg => calls::prctl_arg(ctx, pos, v),
+        _ => decode_one(ctx, kind, v),
+    }
+}
+
 /// Decodes one argument.
 pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
     use ArgKind as K;
     match kind {
         K::Int => {
-            // The kind covers both `int` and `long`, so the register is
-            // read whole: libc sign-extends int arguments, and cutting to
-            // 32 bits would mangle file offsets between 2 and 4 GiB.
+            // The kernel reads an int argument from the low half of the
+            // register; so does strace.
+            let n = as_int(v);
+            (n.to_string(), Some(Value::from(n)))
+        }
+        K::Long => {
             let n = v as i64;
             (n.to_string(), Some(Value::from(n)))
         }
@@ -239,11 +254,22 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::IovecOut(n) => io::iovec(ctx, v, ctx.arg(n), false),
         K::OpenFlags => flags::open_flags(v),
         K::Mode => files::mode(v),
+        K::OpenMode(n) => calls::open_mode(v, ctx.arg(n)),
+        K::StatxFlags => calls::statx_flags(v),
+        K::FutexOp => calls::futex_op(v),
+        // Only reached without a position (decode_at handles these).
+        K::FutexArg | K::PrctlArg => (crate::xlat::hex(v), Some(Value::from(v))),
+        K::CloneCallFlags(n) => calls::clone_call_flags(v, ctx.arg(n)),
+        K::CloneStack => (String::new(), Some(Value::from(v))),
+        K::CloneParentTid(n) => calls::clone_parent_tid(v, ctx.arg(n)),
+        K::CloneChildTid(n) => calls::clone_child_tid(v, ctx.arg(n)),
+        K::CloneTls(n) => calls::clone_tls(v, ctx.arg(n)),
         K::Signal => signals::signal(v),
         K::SockProto(n) => sockets::protocol(v, ctx.arg(n)),
         K::SockaddrIn(n) => sockets::sockaddr(ctx, v, ctx.arg(n)),
         K::SockoptName(n) => sockets::sockopt_name(v, ctx.arg(n)),
         K::SockType => sockets::sock_type(v),
+        K::SockoptVal(n) => sockets::sockopt_val(ctx, v, ctx.arg(n)),
         K::MsghdrIn => sockets::msghdr(ctx, v),
         K::TimespecIn => time::timespec(ctx, v),
         K::Argv => process::argv(ctx, v),

@@ -16,9 +16,12 @@ const AF_NETLINK: u64 = 16;
 const SOCKADDR_MAX: usize = 128;
 
 /// socket()'s protocol, named per domain where there is a table.
+///
+/// strace looks at both registers whole here (a `kernel_ulong_t` switch),
+/// so junk in the upper half of the domain makes it print the protocol as
+/// a plain number, and the protocol is printed as the whole register.
 pub(crate) fn protocol(v: u64, domain: u64) -> Out {
-    let v = v as u32 as u64;
-    let t: Option<&Xlat> = match domain as u32 as u64 {
+    let t: Option<&Xlat> = match domain {
         AF_INET | AF_INET6 => Some(&xlat::IP_PROTOCOLS),
         AF_NETLINK => Some(&xlat::NETLINK_PROTOCOLS),
         _ => None,
@@ -27,6 +30,24 @@ pub(crate) fn protocol(v: u64, domain: u64) -> Out {
         Some(t) => (t.format_enum(v), Some(t.enum_json(v))),
         None => (v.to_string(), Some(Value::from(v))),
     }
+}
+
+/// setsockopt's input value of `len` bytes: `[N]` for an int, as strace's
+/// default case prints it, else the bytes as a string.
+pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64) -> Out {
+    let len = len as u32 as u64;
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    if len == 4 {
+        let mut b = [0u8; 4];
+        if crate::memory::read_exact(ctx.mem, v, &mut b) {
+            let n = i32::from_ne_bytes(b);
+            return (format!("[{n}]"), Some(Value::from(n)));
+        }
+        return (super::addr(v), None);
+    }
+    super::strings::buf(ctx, v, len)
 }
 
 /// setsockopt/getsockopt option name, by level.

@@ -988,3 +988,232 @@ fn decode_through_process_memory() {
     assert_eq!(a[1].text, second);
     assert_eq!(a[1].value, Some(json!({"partial": "two"})));
 }
+
+// ---- strace-exact call shapes (expected texts from strace 6.1 runs of
+// tests/fixtures/args.c and real programs) ----------------------------------
+
+#[test]
+fn int_is_cut_to_32_bits_and_long_is_not() {
+    let m = none();
+    let junk = 0xdead_beef_0000_0000u64;
+    assert_eq!(text(&[K::Int], &[junk | 0xffff_ffff], &m), "-1");
+    assert_eq!(text(&[K::Int], &[0xffff_ffff], &m), "-1");
+    assert_eq!(text(&[K::Int], &[junk | 5], &m), "5");
+    assert_eq!(text(&[K::Long], &[(-2i64) as u64], &m), "-2");
+    assert_eq!(text(&[K::Long], &[0xffff_ffff], &m), "4294967295");
+}
+
+#[test]
+fn open_mode_only_with_creat_or_tmpfile() {
+    let m = none();
+    let k = [K::Dirfd, K::Path, K::OpenFlags, K::OpenMode(2)];
+    let m = m.with(P, cstr(b"/etc/hostname"));
+    let at = (-100i64) as u64;
+    assert_eq!(
+        text(&k, &[at, P, 0o2000000, 0], &m),
+        r#"AT_FDCWD, "/etc/hostname", O_RDONLY|O_CLOEXEC"#
+    );
+    assert_eq!(
+        text(&k, &[at, P, 0o301, 0o600], &m),
+        r#"AT_FDCWD, "/etc/hostname", O_WRONLY|O_CREAT|O_EXCL, 0600"#
+    );
+    // O_TMPFILE (with O_DIRECTORY) shows the mode too, even 000.
+    assert_eq!(
+        text(&k, &[at, P, 0o20200002, 0], &m),
+        r#"AT_FDCWD, "/etc/hostname", O_RDWR|O_TMPFILE, 000"#
+    );
+    // The mode's value stays in the JSON when the text leaves it out.
+    let a = run(&k, &[at, P, 0, 0o644], &m, &DecodeOptions::default());
+    assert_eq!(a[3].text, "");
+    assert_eq!(a[3].value, Some(json!(0o644)));
+}
+
+#[test]
+fn statx_flags_name_the_sync_type() {
+    let m = none();
+    assert_eq!(text(&[K::StatxFlags], &[0], &m), "AT_STATX_SYNC_AS_STAT");
+    assert_eq!(
+        text(&[K::StatxFlags], &[0x900], &m),
+        "AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT"
+    );
+    assert_eq!(
+        text(&[K::StatxFlags], &[0x4000 | 0x1000], &m),
+        "AT_STATX_DONT_SYNC|AT_EMPTY_PATH"
+    );
+}
+
+#[test]
+fn small_tables() {
+    let m = none();
+    assert_eq!(text(&[K::RlimitResource], &[3], &m), "RLIMIT_STACK");
+    assert_eq!(
+        text(&[K::RlimitResource], &[99], &m),
+        "0x63 /* RLIMIT_??? */"
+    );
+    assert_eq!(text(&[K::GetrandomFlags], &[1], &m), "GRND_NONBLOCK");
+    assert_eq!(text(&[K::GetrandomFlags], &[0], &m), "0");
+    assert_eq!(text(&[K::ArchPrctlCode], &[0x1002], &m), "ARCH_SET_FS");
+    assert_eq!(text(&[K::FadviseAdvice], &[2], &m), "POSIX_FADV_SEQUENTIAL");
+}
+
+const FUTEX: [ArgKind; 6] = [
+    K::Ptr,
+    K::FutexOp,
+    K::FutexArg,
+    K::FutexArg,
+    K::FutexArg,
+    K::FutexArg,
+];
+
+#[test]
+fn futex_prints_what_the_operation_uses() {
+    let ts: Vec<u8> = [0i64, 1000].iter().flat_map(|v| v.to_ne_bytes()).collect();
+    let m = none().with(P, ts);
+    let u = 0x7f00_0000_1000u64;
+    // FUTEX_WAKE_PRIVATE
+    assert_eq!(
+        text(&FUTEX, &[u, 129, 0x7fff_ffff, 0, 3, 0], &m),
+        "0x7f0000001000, FUTEX_WAKE_PRIVATE, 2147483647"
+    );
+    // FUTEX_WAIT: val and a relative timeout.
+    assert_eq!(
+        text(&FUTEX, &[u, 0, 2, 0, 0, 0], &m),
+        "0x7f0000001000, FUTEX_WAIT, 2, NULL"
+    );
+    // FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME: no uaddr2.
+    assert_eq!(
+        text(&FUTEX, &[u, 9 | 128 | 256, 1, P, 0, 0xffff_ffff], &m),
+        "0x7f0000001000, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 1, \
+         {tv_sec=0, tv_nsec=1000}, FUTEX_BITSET_MATCH_ANY"
+    );
+    // FUTEX_CMP_REQUEUE_PRIVATE: val, val2, uaddr2, val3.
+    assert_eq!(
+        text(&FUTEX, &[u, 4 | 128, 1, 0x7fff_ffff, u + 8, 2], &m),
+        "0x7f0000001000, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2147483647, 0x7f0000001008, 2"
+    );
+    // FUTEX_WAKE_OP with its encoded operation.
+    let op = (4 << 24) | 1; // FUTEX_OP_SET, 0, FUTEX_OP_CMP_GT, 1
+    assert_eq!(
+        text(&FUTEX, &[u, 5 | 128, 1, 1, u + 8, op], &m),
+        "0x7f0000001000, FUTEX_WAKE_OP_PRIVATE, 1, 1, 0x7f0000001008, \
+         {FUTEX_OP_SET, 0, FUTEX_OP_CMP_GT, 1}"
+    );
+    // FUTEX_UNLOCK_PI: nothing after the op.
+    assert_eq!(
+        text(&FUTEX, &[u, 7, 1, 2, 3, 4], &m),
+        "0x7f0000001000, FUTEX_UNLOCK_PI"
+    );
+}
+
+const PRCTL: [ArgKind; 5] = [
+    K::PrctlOption,
+    K::PrctlArg,
+    K::PrctlArg,
+    K::PrctlArg,
+    K::PrctlArg,
+];
+
+#[test]
+fn prctl_prints_what_the_option_uses() {
+    let m = none()
+        .with(P, cstr(b"fixture"))
+        .with(P + 0x100, cstr(b"a-very-long-thread-name"));
+    assert_eq!(
+        text(&PRCTL, &[15, P, 0, 0, 0], &m),
+        r#"PR_SET_NAME, "fixture""#
+    );
+    assert_eq!(
+        text(&PRCTL, &[15, P + 0x100, 0, 0, 0], &m),
+        r#"PR_SET_NAME, "a-very-long-thr"..."#
+    );
+    assert_eq!(text(&PRCTL, &[3, 7, 7, 7, 7], &m), "PR_GET_DUMPABLE");
+    assert_eq!(
+        text(&PRCTL, &[1, 15, 0, 0, 0], &m),
+        "PR_SET_PDEATHSIG, SIGTERM"
+    );
+    assert_eq!(text(&PRCTL, &[16, P, 0, 0, 0], &m), "PR_GET_NAME, 0x100000");
+    assert_eq!(
+        text(&PRCTL, &[38, 1, 0, 0, 0], &m),
+        "PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0"
+    );
+    assert_eq!(
+        text(&PRCTL, &[0x59616d61, 1, 2, 0, 0], &m),
+        "PR_SET_PTRACER, 1"
+    );
+    // An option without a shape of its own: four hex arguments (strace
+    // 6.1 decodes PR_CAP_AMBIENT; notrace does not yet).
+    assert_eq!(
+        text(&PRCTL, &[47, 1, 2, 0, 0], &m),
+        "PR_CAP_AMBIENT, 0x1, 0x2, 0, 0"
+    );
+    assert_eq!(
+        text(&PRCTL, &[0x53564d41, 0, 0x10, 0x1000, 0], &m),
+        "PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x10, 4096, NULL"
+    );
+}
+
+#[test]
+fn clone_uses_straces_labels_and_order() {
+    let m = none();
+    let k = [
+        K::CloneCallFlags(1),
+        K::CloneStack,
+        K::CloneParentTid(0),
+        K::CloneChildTid(0),
+        K::CloneTls(0),
+    ];
+    // glibc fork().
+    assert_eq!(
+        text(&k, &[0x0120_0011, 0, 0, 0x7f00_0000_0a10, 0], &m),
+        "child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, \
+         child_tidptr=0x7f0000000a10"
+    );
+    // A thread (old-style clone): every pointer the flags ask for. strace
+    // prints the pointers at exit, parent_tid as the value stored there
+    // (`parent_tid=[123]`); at entry notrace can only give its address.
+    let flags = 0x3d0f00; // VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|SETTLS|PARENT_SETTID|CHILD_CLEARTID
+    assert_eq!(
+        text(
+            &k,
+            &[
+                flags,
+                0x7f00_0000_1000,
+                0x7f00_0000_2000,
+                0x7f00_0000_2000,
+                0x7f00_0000_3000
+            ],
+            &m
+        ),
+        "child_stack=0x7f0000001000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|\
+         CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, \
+         parent_tid=0x7f0000002000, child_tidptr=0x7f0000002000, tls=0x7f0000003000"
+    );
+}
+
+#[test]
+fn setsockopt_int_values_and_socket_protocol_junk() {
+    let m = none()
+        .with(P, 1i32.to_ne_bytes().to_vec())
+        .with(P + 0x100, b"abc".to_vec());
+    let k = [
+        K::Fd,
+        K::SockoptLevel,
+        K::SockoptName(1),
+        K::SockoptVal(4),
+        K::Int,
+    ];
+    assert_eq!(
+        text(&k, &[3, 1, 2, P, 4], &m),
+        "3, SOL_SOCKET, SO_REUSEADDR, [1], 4"
+    );
+    assert_eq!(
+        text(&k, &[3, 1, 25, P + 0x100, 3], &m),
+        r#"3, SOL_SOCKET, SO_BINDTODEVICE, "abc", 3"#
+    );
+    // strace switches on the whole domain register.
+    let s = [K::SockDomain, K::SockType, K::SockProto(0)];
+    assert_eq!(
+        text(&s, &[0xdead_beef_0000_0002, 1, 6], &m),
+        "AF_INET, SOCK_STREAM, 6"
+    );
+}

@@ -80,9 +80,12 @@ OUT_TYPES = {"struct stat *", "struct statfs *", "struct statx *",
              "struct siginfo *", "stack_t *", "size_t *",
              "struct robust_list_head * *", "unsigned char *",
              "struct file_handle *", "unsigned int *"}
-INT_TYPES = {"int", "long", "pid_t", "loff_t", "off_t", "key_t", "uid_t",
+# C int-sized signed types: strace prints the low 32 bits sign-extended.
+INT_TYPES = {"int", "pid_t", "key_t", "uid_t",
              "gid_t", "qid_t", "timer_t", "key_serial_t", "__s32",
              "const int", "const enum landlock_rule_type"}
+# C long-sized signed types: the whole register.
+LONG_TYPES = {"long", "loff_t", "off_t"}
 UINT_TYPES = {"unsigned int", "unsigned long", "size_t", "const size_t",
               "u32", "unsigned", "__u64", "const __u32"}
 
@@ -108,6 +111,8 @@ def rule_kind(ctype, name):
             return "hex"
         if ctype in INT_TYPES:
             return "int"
+        if ctype in LONG_TYPES:
+            return "long"
         if ctype in UINT_TYPES:
             return "uint"
         if ctype in ("cap_user_header_t", "cap_user_data_t",
@@ -133,8 +138,9 @@ def rule_kind(ctype, name):
 
 OVERRIDES = {
     # open family
-    "open": {"flags": "open_flags", "mode": "mode"},
-    "openat": {"flags": "open_flags", "mode": "mode"},
+    # strace prints open's mode only with O_CREAT or O_TMPFILE.
+    "open": {"flags": "open_flags", "mode": "open_mode:1"},
+    "openat": {"flags": "open_flags", "mode": "open_mode:2"},
     "creat": {"mode": "mode"},
     "openat2": {"how": "open_how:3", "usize": "uint"},
     "open_by_handle_at": {"handle": "ptr", "flags": "open_flags"},
@@ -144,7 +150,7 @@ OVERRIDES = {
     "lstat": {"statbuf": "out_ptr"},
     "fstat": {"statbuf": "out_ptr"},
     "newfstatat": {"flag": "at_flags"},
-    "statx": {"flags": "at_flags", "mask": "statx_mask", "buffer": "out_ptr"},
+    "statx": {"flags": "statx_flags", "mask": "statx_mask", "buffer": "out_ptr"},
     "statfs": {"buf": "out_ptr"},
     "fstatfs": {"buf": "out_ptr"},
     # access family
@@ -169,8 +175,8 @@ OVERRIDES = {
     "readlink": {"buf": "out_ptr", "bufsiz": "int"},
     "readlinkat": {"buf": "out_ptr", "bufsiz": "int"},
     "getcwd": {"buf": "out_ptr"},
-    "truncate": {"length": "int"},
-    "ftruncate": {"length": "int"},
+    "truncate": {"length": "long"},
+    "ftruncate": {"length": "long"},
     "umask": {"mask": "mode"},
     "mount": {"dev_name": "str", "type": "str", "data": "ptr",
               "flags": "hex"},
@@ -196,8 +202,8 @@ OVERRIDES = {
     # read/write
     "read": {"buf": "out_ptr"},
     "write": {"buf": "buf_in:2"},
-    "pread64": {"buf": "out_ptr", "pos": "int"},
-    "pwrite64": {"buf": "buf_in:2", "pos": "int"},
+    "pread64": {"buf": "out_ptr", "pos": "long"},
+    "pwrite64": {"buf": "buf_in:2", "pos": "long"},
     "readv": {"vec": "iovec_out:2"},
     "writev": {"vec": "iovec_in:2"},
     "preadv": {"vec": "iovec_out:2"},
@@ -207,7 +213,8 @@ OVERRIDES = {
     "process_vm_readv": {"lvec": "ptr", "rvec": "ptr"},
     "process_vm_writev": {"lvec": "ptr", "rvec": "ptr"},
     "vmsplice": {"uiov": "ptr"},
-    "lseek": {"offset": "int", "whence": "whence"},
+    "lseek": {"offset": "long", "whence": "whence"},
+    "fadvise64": {"offset": "long", "len": "long", "advice": "fadvise_advice"},
     "getdents": {"dirent": "out_ptr"},
     "getdents64": {"dirent": "out_ptr"},
     # descriptors
@@ -247,15 +254,18 @@ OVERRIDES = {
     "sendmmsg": {"mmsg": "ptr", "flags": "msg_flags"},
     "recvmmsg": {"mmsg": "out_ptr", "flags": "msg_flags"},
     "setsockopt": {"level": "sockopt_level", "optname": "sockopt_name:1",
-                   "optval": "ptr", "optlen": "int"},
+                   "optval": "sockopt_val:4", "optlen": "int"},
     "getsockopt": {"level": "sockopt_level", "optname": "sockopt_name:1",
                    "optval": "out_ptr", "optlen": "ptr"},
     "shutdown": {"how": "shutdown_how"},
     "listen": {"backlog": "int"},
     # process
     "execve": {"filename": "path", "argv": "argv", "envp": "envp"},
-    "clone": {"clone_flags": "clone_flags", "newsp": "ptr",
-              "parent_tidptr": "ptr", "child_tidptr": "ptr", "tls": "ptr"},
+    # strace's labels and order: child_stack=, flags=, then the pointers
+    # the flags make meaningful.
+    "clone": {"clone_flags": "clone_call_flags:1", "newsp": "clone_stack",
+              "parent_tidptr": "clone_parent_tid:0",
+              "child_tidptr": "clone_child_tid:0", "tls": "clone_tls:0"},
     "clone3": {"uargs": "clone_args:1", "size": "uint"},
     "kill": {"sig": "signal"},
     "tkill": {"sig": "signal"},
@@ -269,9 +279,10 @@ OVERRIDES = {
                "ru": "out_ptr"},
     "exit": {"error_code": "int"},
     "exit_group": {"error_code": "int"},
-    "prctl": {"option": "prctl_option", "arg2": "hex", "arg3": "hex",
-              "arg4": "hex", "arg5": "hex"},
-    "arch_prctl": {"option": "hex", "arg2": "hex"},
+    "prctl": {"option": "prctl_option", "arg2": "prctl_arg",
+              "arg3": "prctl_arg", "arg4": "prctl_arg", "arg5": "prctl_arg"},
+    "arch_prctl": {"option": "arch_prctl_code", "arg2": "hex"},
+    "rseq": {"rseq": "ptr", "rseq_len": "hex", "flags": "hex", "sig": "hex"},
     "unshare": {"unshare_flags": "clone_flags"},
     "setns": {"flags": "clone_flags"},
     "set_tid_address": {"tidptr": "ptr"},
@@ -312,17 +323,18 @@ OVERRIDES = {
     "timer_create": {"which_clock": "clockid"},
     "ppoll": {"tsp": "timespec_in", "sigmask": "sigset_in:4"},
     "pselect6": {"tsp": "timespec_in"},
-    "futex": {"uaddr": "ptr", "op": "int", "utime": "ptr", "uaddr2": "ptr"},
+    "futex": {"uaddr": "ptr", "op": "futex_op", "val": "futex_arg",
+              "utime": "futex_arg", "uaddr2": "futex_arg", "val3": "futex_arg"},
     "epoll_pwait": {"events": "out_ptr", "sigmask": "sigset_in:5"},
     "epoll_pwait2": {"events": "out_ptr", "timeout": "timespec_in",
                      "sigmask": "sigset_in:5"},
     "epoll_wait": {"events": "out_ptr"},
     "select": {"inp": "ptr", "outp": "ptr", "exp": "ptr", "tvp": "ptr"},
     # misc
-    "getrlimit": {"rlim": "out_ptr"},
-    "setrlimit": {"rlim": "ptr"},
-    "prlimit64": {"old_rlim": "out_ptr"},
-    "getrandom": {"ubuf": "out_ptr", "flags": "hex"},
+    "getrlimit": {"resource": "rlimit_resource", "rlim": "out_ptr"},
+    "setrlimit": {"resource": "rlimit_resource", "rlim": "ptr"},
+    "prlimit64": {"resource": "rlimit_resource", "old_rlim": "out_ptr"},
+    "getrandom": {"ubuf": "out_ptr", "flags": "getrandom_flags"},
     "getitimer": {"value": "out_ptr"},
     "setitimer": {"value": "ptr", "ovalue": "out_ptr"},
     "sethostname": {"name": "buf_in:1"},
@@ -373,7 +385,6 @@ OVERRIDES = {
     "get_robust_list": {"len_ptr": "out_ptr"},
     "io_setup": {"ctxp": "out_ptr"},
     "getcpu": {"unused": "ptr"},
-    "rseq": {"rseq": "ptr"},
 }
 
 # --------------------------------------------------------------------------
@@ -450,7 +461,7 @@ MANUAL_I386 = {
                 "whence:whence"),
     "_newselect": "n:int inp:ptr outp:ptr exp:ptr tvp:ptr",
     "vm86": "cmd:hex arg:hex",
-    "ugetrlimit": "resource:int rlim:out_ptr",
+    "ugetrlimit": "resource:rlimit_resource rlim:out_ptr",
     "mmap2": ("addr:ptr len:uint prot:mmap_prot flags:mmap_flags fd:fd "
               "pgoff:hex"),
     "truncate64": "path:path length_lo:uint length_hi:uint",
@@ -468,9 +479,10 @@ MANUAL_I386 = {
     "pread64": ("fd:fd buf:out_ptr count:uint pos_lo:uint pos_hi:uint"),
     "pwrite64": ("fd:fd buf:buf_in:2 count:uint pos_lo:uint pos_hi:uint"),
     "readahead": "fd:fd offset_lo:uint offset_hi:uint count:uint",
-    "fadvise64": "fd:fd offset_lo:uint offset_hi:uint len:uint advice:int",
+    "fadvise64": ("fd:fd offset_lo:uint offset_hi:uint len:uint "
+                  "advice:fadvise_advice"),
     "fadvise64_64": ("fd:fd offset_lo:uint offset_hi:uint len_lo:uint "
-                     "len_hi:uint advice:int"),
+                     "len_hi:uint advice:fadvise_advice"),
     "sync_file_range": ("fd:fd off_low:uint off_hi:uint n_low:uint "
                         "n_hi:uint flags:hex"),
     "fallocate": ("fd:fd mode:hex offset_lo:uint offset_hi:uint "
@@ -485,16 +497,18 @@ MANUAL_I386 = {
     "fanotify_mark": ("fanotify_fd:fd flags:hex mask_lo:hex mask_hi:hex "
                       "dfd:dirfd pathname:path"),
     # CONFIG_CLONE_BACKWARDS: tls before child_tidptr.
-    "clone": ("clone_flags:clone_flags newsp:ptr parent_tidptr:ptr tls:ptr "
-              "child_tidptr:ptr"),
+    "clone": ("clone_flags:clone_call_flags:1 newsp:clone_stack "
+              "parent_tidptr:clone_parent_tid:0 tls:clone_tls:0 "
+              "child_tidptr:clone_child_tid:0"),
     "set_thread_area": "u_info:ptr",
     "get_thread_area": "u_info:out_ptr",
 }
 
 MANUAL_AARCH64 = {
     # CONFIG_CLONE_BACKWARDS, as on i386.
-    "clone": ("clone_flags:clone_flags newsp:ptr parent_tidptr:ptr tls:ptr "
-              "child_tidptr:ptr"),
+    "clone": ("clone_flags:clone_call_flags:1 newsp:clone_stack "
+              "parent_tidptr:clone_parent_tid:0 tls:clone_tls:0 "
+              "child_tidptr:clone_child_tid:0"),
 }
 
 # The syscalls crate's aarch64 table names 79 "fstatat" (the kernel's and

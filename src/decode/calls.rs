@@ -1,0 +1,290 @@
+//! Arguments whose presence and shape depend on another argument of the
+//! same call, as strace prints them: futex (by operation), prctl (by
+//! option), clone (by flags, with strace's `name=` labels), open's mode
+//! (by flags), statx's flags.
+//!
+//! An argument strace leaves out decodes to empty text, which
+//! `render_args` skips.
+
+use super::{addr, as_int, files, signals, strings, time, Ctx, Out};
+use crate::xlat::{self, hex};
+use serde_json::Value;
+
+/// Left out of the text; the raw value stays in the JSON.
+fn omitted(v: u64) -> Out {
+    (String::new(), Some(Value::from(v)))
+}
+
+fn unsigned32(v: u64) -> Out {
+    let n = v as u32;
+    (n.to_string(), Some(Value::from(n)))
+}
+
+const O_CREAT: u64 = 0o100;
+/// `__O_TMPFILE`: O_TMPFILE without O_DIRECTORY, which is what strace tests.
+const O_TMPFILE_BIT: u64 = 0o20000000;
+
+/// open/openat mode: shown only when the flags can create a file.
+pub(crate) fn open_mode(v: u64, flags: u64) -> Out {
+    if flags & (O_CREAT | O_TMPFILE_BIT) != 0 {
+        files::mode(v)
+    } else {
+        omitted(v)
+    }
+}
+
+const AT_STATX_SYNC_TYPE: u64 = 0x6000;
+
+/// statx flags: the sync type is always named, even when it is 0.
+pub(crate) fn statx_flags(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let sync = v & AT_STATX_SYNC_TYPE;
+    let rest = v & !AT_STATX_SYNC_TYPE;
+    let mut text = xlat::STATX_SYNC.format_enum(sync);
+    let mut list = vec![xlat::STATX_SYNC.enum_json(sync)];
+    if rest != 0 {
+        text.push('|');
+        text.push_str(&xlat::AT_FLAGS.format_flags(rest));
+        if let Value::Array(more) = xlat::AT_FLAGS.flags_json(rest) {
+            list.extend(more);
+        }
+    }
+    (text, Some(Value::Array(list)))
+}
+
+const FUTEX_PRIVATE_FLAG: u32 = 128;
+const FUTEX_CLOCK_REALTIME: u32 = 256;
+const FUTEX_CMD_MASK: u32 = !(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+const FUTEX_BITSET_MATCH_ANY: u32 = 0xffff_ffff;
+
+/// futex op: `FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME`.
+pub(crate) fn futex_op(v: u64) -> Out {
+    let op = v as u32;
+    let cmd = op & FUTEX_CMD_MASK;
+    let mut text = match xlat::FUTEX_OPS.lookup(cmd as u64) {
+        Some(name) if op & FUTEX_PRIVATE_FLAG != 0 => format!("{name}_PRIVATE"),
+        Some(name) => name.to_string(),
+        // strace prints an unknown op whole.
+        None => {
+            return (
+                xlat::FUTEX_OPS.format_enum(op as u64),
+                Some(Value::from(op)),
+            )
+        }
+    };
+    if op & FUTEX_CLOCK_REALTIME != 0 {
+        text.push_str("|FUTEX_CLOCK_REALTIME");
+    }
+    let value = Value::from(text.clone());
+    (text, Some(value))
+}
+
+/// A futex bitset (`val3` of the BITSET operations).
+fn futex_bitset(v: u64) -> Out {
+    let b = v as u32;
+    if b == FUTEX_BITSET_MATCH_ANY {
+        ("FUTEX_BITSET_MATCH_ANY".into(), Some(Value::from(b)))
+    } else {
+        (hex(b as u64), Some(Value::from(b)))
+    }
+}
+
+/// FUTEX_WAKE_OP's encoded operation: `{FUTEX_OP_SET, 0, FUTEX_OP_CMP_GT, 1}`.
+fn futex_wake_op(v: u64) -> Out {
+    const OPS: [&str; 5] = [
+        "FUTEX_OP_SET",
+        "FUTEX_OP_ADD",
+        "FUTEX_OP_OR",
+        "FUTEX_OP_ANDN",
+        "FUTEX_OP_XOR",
+    ];
+    const CMPS: [&str; 6] = [
+        "FUTEX_OP_CMP_EQ",
+        "FUTEX_OP_CMP_NE",
+        "FUTEX_OP_CMP_LT",
+        "FUTEX_OP_CMP_LE",
+        "FUTEX_OP_CMP_GT",
+        "FUTEX_OP_CMP_GE",
+    ];
+    let v3 = v as u32;
+    let op = (v3 >> 28) & 7;
+    let cmp = (v3 >> 24) & 0xf;
+    let mut text = String::from("{");
+    if (v3 >> 28) & 8 != 0 {
+        text.push_str("FUTEX_OP_OPARG_SHIFT<<4|");
+    }
+    match OPS.get(op as usize) {
+        Some(n) => text.push_str(n),
+        None => text.push_str(&format!("{op:#x} /* FUTEX_OP_??? */")),
+    }
+    text.push_str(&format!(", {}, ", (v3 >> 12) & 0xfff));
+    match CMPS.get(cmp as usize) {
+        Some(n) => text.push_str(n),
+        None => text.push_str(&format!("{cmp:#x} /* FUTEX_OP_CMP_??? */")),
+    }
+    text.push_str(&format!(", {}}}", v3 & 0xfff));
+    (text, Some(Value::from(v3)))
+}
+
+/// futex argument `pos` (2: val, 3: timeout or val2, 4: uaddr2, 5: val3),
+/// shaped by the operation in argument 1 as strace's `SYS_FUNC(futex)`.
+pub(crate) fn futex_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
+    let cmd = (ctx.arg(1) as u32) & FUTEX_CMD_MASK;
+    let name = xlat::FUTEX_OPS.lookup(cmd as u64).unwrap_or("");
+    match (name, pos) {
+        ("FUTEX_UNLOCK_PI" | "FUTEX_TRYLOCK_PI", _) => omitted(v),
+        ("FUTEX_LOCK_PI" | "FUTEX_LOCK_PI2", 3) => time::timespec(ctx, v),
+        ("FUTEX_LOCK_PI" | "FUTEX_LOCK_PI2", _) => omitted(v),
+        (_, 2) => unsigned32(v),
+        ("FUTEX_WAKE", _) => omitted(v),
+        ("FUTEX_WAIT", 3) => time::timespec(ctx, v),
+        ("FUTEX_WAIT", _) => omitted(v),
+        ("FUTEX_WAIT_BITSET", 3) => time::timespec(ctx, v),
+        ("FUTEX_WAIT_BITSET", 5) | ("FUTEX_WAKE_BITSET", 5) => futex_bitset(v),
+        ("FUTEX_WAIT_BITSET" | "FUTEX_WAKE_BITSET", _) => omitted(v),
+        ("FUTEX_REQUEUE" | "FUTEX_CMP_REQUEUE" | "FUTEX_CMP_REQUEUE_PI" | "FUTEX_WAKE_OP", 3) => {
+            unsigned32(v)
+        }
+        ("FUTEX_REQUEUE", 5) => omitted(v),
+        ("FUTEX_CMP_REQUEUE" | "FUTEX_CMP_REQUEUE_PI", 5) => unsigned32(v),
+        ("FUTEX_WAKE_OP", 5) => futex_wake_op(v),
+        ("FUTEX_WAIT_REQUEUE_PI", 3) => time::timespec(ctx, v),
+        ("FUTEX_WAIT_REQUEUE_PI", 5) => omitted(v),
+        (_, 4) => (addr(v), Some(Value::from(v))),
+        (_, 3) => (addr(v), Some(Value::from(v))),
+        _ => (hex(v as u32 as u64), Some(Value::from(v as u32))),
+    }
+}
+
+/// How strace prints prctl's arguments 2..5 for one option.
+enum PrctlShape {
+    /// Only the option.
+    Bare,
+    /// arg2 is filled by the kernel: its address, nothing after.
+    Out2,
+    /// arg2 is a signal.
+    Signal2,
+    /// arg2 is a comm name (at most 16 bytes with the NUL).
+    Name2,
+    /// arg2 in unsigned decimal, nothing after.
+    Num2,
+    /// arg2 in unsigned decimal, then args 3..5 in hex.
+    Num2Hex,
+    /// PR_SET_PTRACER: a pid or `PR_SET_PTRACER_ANY`.
+    Ptracer,
+    /// PR_SET_VMA: sub-option, address, size, name.
+    Vma,
+    /// All four in hex (strace's default).
+    Hex,
+}
+
+fn prctl_shape(option: &str) -> PrctlShape {
+    use PrctlShape::*;
+    match option {
+        "PR_GET_DUMPABLE"
+        | "PR_GET_KEEPCAPS"
+        | "PR_GET_TIMING"
+        | "PR_GET_SECCOMP"
+        | "PR_GET_TIMERSLACK"
+        | "PR_TASK_PERF_EVENTS_DISABLE"
+        | "PR_TASK_PERF_EVENTS_ENABLE"
+        | "PR_GET_NO_NEW_PRIVS"
+        | "PR_GET_THP_DISABLE" => Bare,
+        "PR_GET_PDEATHSIG"
+        | "PR_GET_NAME"
+        | "PR_GET_CHILD_SUBREAPER"
+        | "PR_GET_UNALIGN"
+        | "PR_GET_FPEMU"
+        | "PR_GET_FPEXC"
+        | "PR_GET_TSC"
+        | "PR_GET_ENDIAN"
+        | "PR_GET_TID_ADDRESS" => Out2,
+        "PR_SET_PDEATHSIG" => Signal2,
+        "PR_SET_NAME" => Name2,
+        "PR_SET_DUMPABLE" | "PR_SET_KEEPCAPS" | "PR_SET_TIMERSLACK" | "PR_SET_CHILD_SUBREAPER" => {
+            Num2
+        }
+        "PR_SET_NO_NEW_PRIVS" | "PR_SET_THP_DISABLE" => Num2Hex,
+        "PR_SET_VMA" => Vma,
+        "PR_SET_PTRACER" => Ptracer,
+        _ => Hex,
+    }
+}
+
+/// TASK_COMM_LEN less its NUL: the most of a comm name strace prints.
+const COMM_MAX: usize = 15;
+
+/// prctl argument at index `pos` (1..4: arg2..arg5), shaped by the option
+/// in argument 0.
+pub(crate) fn prctl_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
+    use PrctlShape::*;
+    // Number it as prctl(2) does: option is arg1.
+    let pos = pos + 1;
+    let option = xlat::PRCTL_OPTIONS
+        .lookup(as_int(ctx.arg(0)) as u32 as u64)
+        .unwrap_or("");
+    let hexed = || (hex(v), Some(Value::from(v)));
+    match (prctl_shape(option), pos) {
+        (Bare, _) => omitted(v),
+        (Out2, 2) => (addr(v), Some(Value::from(v))),
+        (Signal2, 2) if v <= 128 => signals::signal(v),
+        (Signal2, 2) => (v.to_string(), Some(Value::from(v))),
+        (Name2, 2) => strings::cstr_limited(ctx, v, COMM_MAX.min(ctx.opts.string_limit)),
+        (Num2 | Num2Hex, 2) => (v.to_string(), Some(Value::from(v))),
+        (Num2Hex | Hex, _) => hexed(),
+        (Ptracer, 2) if v == u64::MAX => ("PR_SET_PTRACER_ANY".into(), Some(Value::from(-1))),
+        (Ptracer, 2) => (v.to_string(), Some(Value::from(v))),
+        (Vma, 2) if v == 0 => ("PR_SET_VMA_ANON_NAME".into(), Some(Value::from(v))),
+        (Vma, 2) => (
+            format!("{} /* PR_SET_VMA_??? */", hex(v)),
+            Some(Value::from(v)),
+        ),
+        (Vma, 3) => hexed(),
+        (Vma, 4) => (v.to_string(), Some(Value::from(v))),
+        (Vma, 5) => strings::cstr(ctx, v),
+        _ => omitted(v),
+    }
+}
+
+const CLONE_SETTLS: u64 = 0x80000;
+const CLONE_PARENT_SETTID: u64 = 0x100000;
+const CLONE_CHILD_CLEARTID: u64 = 0x200000;
+const CLONE_CHILD_SETTID: u64 = 0x1000000;
+
+/// clone's flags with the stack in front: `child_stack=NULL, flags=...`.
+pub(crate) fn clone_call_flags(v: u64, stack: u64) -> Out {
+    let (ft, fj) = super::process::clone_flags(v);
+    (
+        format!("child_stack={}, flags={ft}", addr(stack)),
+        Some(serde_json::json!({ "child_stack": stack, "flags": fj })),
+    )
+}
+
+/// One of clone's pointers, labelled, when the flags make it meaningful.
+pub(crate) fn clone_ptr(label: &str, v: u64, flags: u64, needs: u64) -> Out {
+    if flags & needs != 0 {
+        (format!("{label}={}", addr(v)), Some(Value::from(v)))
+    } else {
+        omitted(v)
+    }
+}
+
+/// `clone_parent_tid`, `clone_child_tid`, `clone_tls` by kind.
+pub(crate) fn clone_parent_tid(v: u64, flags: u64) -> Out {
+    clone_ptr("parent_tid", v, flags, CLONE_PARENT_SETTID)
+}
+
+/// See [`clone_parent_tid`].
+pub(crate) fn clone_child_tid(v: u64, flags: u64) -> Out {
+    clone_ptr(
+        "child_tidptr",
+        v,
+        flags,
+        CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID,
+    )
+}
+
+/// See [`clone_parent_tid`].
+pub(crate) fn clone_tls(v: u64, flags: u64) -> Out {
+    clone_ptr("tls", v, flags, CLONE_SETTLS)
+}
