@@ -15,7 +15,6 @@ use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
 use std::os::unix::process::ExitStatusExt;
-use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::Arc;
 
 /// Capacity of the channel between supervisor and writer: past this the
@@ -73,13 +72,58 @@ fn is_pipe_or_tty(fd: std::os::fd::BorrowedFd<'_>) -> bool {
     }
 }
 
+/// Where signals sent to notrace go: the command, once it exists. A signal
+/// that arrives while the command is being started waits for its pid.
+#[derive(Clone, Default)]
+struct ForwardTo(Arc<std::sync::Mutex<(i32, Vec<i32>, bool)>>);
+
+impl ForwardTo {
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn kill(pid: i32, sig: i32) {
+        if let (Some(p), Some(s)) = (
+            rustix::process::Pid::from_raw(pid),
+            rustix::process::Signal::from_named_raw(sig),
+        ) {
+            let _ = rustix::process::kill_process(p, s);
+        }
+    }
+
+    /// Forwards `sig` now, or as soon as the command's pid is known.
+    fn signal(&self, sig: i32) {
+        let mut st = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match *st {
+            (pid, _, _) if pid > 0 => Self::kill(pid, sig),
+            (_, _, true) => {}
+            (_, ref mut pending, false) => pending.push(sig),
+        }
+    }
+
+    /// The command started as `pid`: deliver what waited.
+    fn set(&self, pid: i32) {
+        let mut st = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        st.0 = pid;
+        for sig in std::mem::take(&mut st.1) {
+            Self::kill(pid, sig);
+        }
+    }
+
+    /// The command is gone (reaped): nothing more to forward to.
+    fn gone(&self) {
+        let mut st = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        *st = (0, Vec::new(), true);
+    }
+}
+
 /// Waits for the command, then for the last tracee, then reports the
 /// command's end and closes the channel. Returns how the command ended, or
 /// an exit status when waiting failed.
 fn finish(
     mut started: spawn::Started<supervisor::Stats>,
     tx: std::sync::mpsc::SyncSender<Message>,
-    child_pid: Arc<AtomicI32>,
+    child_pid: ForwardTo,
 ) -> Result<ExitKind, i32> {
     let pid = started.child.id() as i32;
     let status = loop {
@@ -89,7 +133,7 @@ fn finish(
             Err(e) => return Err(fail(1, format!("waiting for the command: {e}"))),
         }
     };
-    child_pid.store(0, Ordering::SeqCst);
+    child_pid.gone();
     // Descendants may outlive the command: keep answering until the last.
     let _stats = started.supervisor.join().ok().flatten();
     let how = match (status.code(), status.signal()) {
@@ -252,23 +296,17 @@ pub fn main(args: Vec<OsString>) -> i32 {
 
     // Signals for notrace go to the command instead; notrace itself keeps
     // supervising until the last tracee is gone.
-    let child_pid = Arc::new(AtomicI32::new(0));
+    let child_pid = ForwardTo::new();
     if signals_blocked {
         let child_pid = child_pid.clone();
         let _ = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || loop {
                 match crate::sys::wait_signal(&FORWARDED) {
-                    Ok((sig, from_process)) => {
-                        let pid = child_pid.load(Ordering::SeqCst);
-                        if from_process && pid > 0 {
-                            if let Some(s) = rustix::process::Signal::from_named_raw(sig) {
-                                if let Some(p) = rustix::process::Pid::from_raw(pid) {
-                                    let _ = rustix::process::kill_process(p, s);
-                                }
-                            }
-                        }
-                    }
+                    Ok((sig, true)) => child_pid.signal(sig),
+                    // From the terminal: it reached the command's process
+                    // group (ours) already.
+                    Ok((_, false)) => {}
                     Err(_) => return,
                 }
             });
@@ -326,7 +364,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         }
     };
     let pid = started.child.id() as i32;
-    child_pid.store(pid, Ordering::SeqCst);
+    child_pid.set(pid);
     let finish = move || finish(started, tx, child_pid);
     let how = match tui_rx {
         Some(rx) => {
