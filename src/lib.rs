@@ -8,6 +8,7 @@ pub mod filter;
 pub mod kinds;
 pub mod memory;
 pub mod output;
+pub mod rules;
 pub mod run;
 pub mod select;
 pub mod signals;

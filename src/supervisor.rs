@@ -10,6 +10,7 @@ use crate::decode::DecodeOptions;
 use crate::event::{Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Verdict};
 use crate::filter::{AUDIT_ARCH_I386, AUDIT_ARCH_X86_64, X32_BIT};
 use crate::memory::ProcessMemory;
+use crate::rules::enforce::{Decision, Enforcer};
 use crate::select::Selection;
 use crate::sys::{self, Notification};
 use crate::tables;
@@ -45,6 +46,8 @@ pub struct Config {
     pub hold: Option<HoldSet>,
     /// Decode options.
     pub decode: DecodeOptions,
+    /// Deny rules in force (their calls are notified even when not traced).
+    pub rules: Option<crate::rules::RuleSet>,
 }
 
 /// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
@@ -66,6 +69,7 @@ pub struct Supervisor {
     wake_r: PipeReader,
     wake_w: Arc<io::PipeWriter>,
     held: HashMap<u64, ()>,
+    rules: Option<Enforcer>,
 }
 
 const MAX_TASKS: usize = 4096;
@@ -79,8 +83,15 @@ fn now_ns() -> u64 {
 
 impl Supervisor {
     /// A supervisor for `listener`, sending to `tx`.
-    pub fn new(listener: OwnedFd, tx: SyncSender<Message>, cfg: Config) -> io::Result<Self> {
+    pub fn new(listener: OwnedFd, tx: SyncSender<Message>, mut cfg: Config) -> io::Result<Self> {
         let (wake_r, wake_w) = io::pipe()?;
+        // Built here, on the supervisor thread: it gives the thread a umask
+        // of its own.
+        let rules = cfg
+            .rules
+            .take()
+            .filter(|r| !r.is_empty())
+            .map(Enforcer::new);
         let (verdict_tx, verdict_rx) = std::sync::mpsc::channel();
         Ok(Supervisor {
             listener,
@@ -94,6 +105,7 @@ impl Supervisor {
             wake_r,
             wake_w: Arc::new(wake_w),
             held: HashMap::new(),
+            rules,
         })
     }
 
@@ -206,12 +218,34 @@ impl Supervisor {
             _ => (Arch::native(), n.nr as u32),
         };
         let fd = self.listener.as_fd();
-        if !self.cfg.selection.contains(arch, nr) {
+        let traced = self.cfg.selection.contains(arch, nr);
+        let ruled = self.rules.as_ref().is_some_and(|r| r.covers(arch, nr));
+        if !traced && !ruled {
             // Not chosen (an unselected x32 call reaching us): let it run.
             let _ = sys::notif_continue(fd, n.id);
             return;
         }
         let def = tables::lookup(arch, nr);
+        let decision = match &mut self.rules {
+            Some(r) if ruled => r.decide(fd, &n, arch, def),
+            _ => Decision::Pass,
+        };
+        let action = match &decision {
+            Decision::Gone => {
+                self.stats.abandoned += 1;
+                return;
+            }
+            Decision::Deny { errno, rule } => Action::Denied {
+                errno: *errno,
+                rule: rule.clone(),
+            },
+            _ => Action::Allowed,
+        };
+        if !traced && action == Action::Allowed {
+            // Covered by a rule but not traced: answer, print nothing.
+            self.answer(n.id, decision);
+            return;
+        }
         let name: Cow<'static, str> = match def {
             Some(d) => Cow::Borrowed(d.name),
             None => Cow::Owned(format!("syscall_{:#x}", nr)),
@@ -238,7 +272,7 @@ impl Supervisor {
             nr,
             args: n.args,
             decoded,
-            action: Action::Allowed,
+            action,
         };
         self.stats.emitted += 1;
         let held = self
@@ -251,6 +285,12 @@ impl Supervisor {
                     .unwrap_or(false)
             })
             .unwrap_or(false);
+        if !matches!(decision, Decision::Pass) {
+            // Decided by a rule: never held; answered before it is shown.
+            self.answer(n.id, decision);
+            let _ = self.tx.send(Message::Event(event));
+            return;
+        }
         if held {
             self.held.insert(n.id, ());
             let reply = HoldReply::new(n.id, self.verdict_tx.clone(), self.wake_w.clone());
@@ -267,6 +307,25 @@ impl Supervisor {
         // Blocks while the consumer is behind: the tracee waits, nothing is
         // lost. A consumer that is gone is not a reason to stop answering.
         let _ = self.tx.send(Message::Event(event));
+    }
+}
+
+impl Supervisor {
+    /// Answers a call a rule decided (or let through).
+    fn answer(&mut self, id: u64, d: Decision) {
+        let fd = self.listener.as_fd();
+        let r = match d {
+            Decision::Pass => sys::notif_continue(fd, id),
+            Decision::Deny { errno, .. } => {
+                self.stats.denied += 1;
+                sys::notif_fail(fd, id, errno)
+            }
+            Decision::Answer(a) => a.send(fd, id),
+            Decision::Gone => return,
+        };
+        if r.is_err() {
+            self.stats.abandoned += 1;
+        }
     }
 }
 
