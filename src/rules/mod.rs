@@ -326,10 +326,10 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, RuleError> {
             )));
         };
         let vat = at + key.len() + 1;
-        let bad_value = |m: String| err(vat, if value.is_empty() { tok } else { value }, m);
         if value.is_empty() {
-            return Err(bad_value(format!("empty value for '{key}'")));
+            return Err(err(at, tok, format!("empty value for '{key}'")));
         }
+        let bad_value = |m: String| err(vat, value, m);
         match key {
             "path" => {
                 if !value.starts_with('/') {
