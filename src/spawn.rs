@@ -118,7 +118,7 @@ pub struct Started<T> {
     pub supervisor: JoinHandle<Option<T>>,
 }
 
-/// Starts `argv` (argv[0] already resolved to `path`) under `prog`, and
+/// Starts `argv` (`argv[0]` already resolved to `path`) under `prog`, and
 /// runs `supervise(listener, sync_wakeup)` on a thread of its own as soon as
 /// the listener is taken, before the child execs: the exec itself may be a
 /// call the filter notifies.
