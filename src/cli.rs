@@ -76,6 +76,16 @@ pub struct Cli {
     #[arg(short = 'P', long = "path", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Fail calls matching RULE ("SET [key=value]...", e.g. 'connect
+    /// port=443' or 'openat path=/etc/shadow errno=EACCES'); see
+    /// docs/rules.md. Repeatable. Denied calls are always shown.
+    #[arg(long = "deny", value_name = "RULE")]
+    pub deny: Vec<String>,
+
+    /// Read deny rules from FILE, one per line, # comments (repeatable).
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+
     /// Open the live terminal UI instead of printing (needs a terminal).
     #[arg(long = "tui")]
     pub tui: bool,

@@ -9,6 +9,7 @@ pub mod kinds;
 pub mod memory;
 pub mod output;
 pub mod pathmatch;
+pub mod rules;
 pub mod run;
 pub mod select;
 pub mod signals;

@@ -185,6 +185,21 @@ fn hold_names(
     Ok(names)
 }
 
+/// Parses `--deny` rules and `--rules` files.
+fn load_rules(
+    deny: &[String],
+    files: &[std::path::PathBuf],
+) -> Result<crate::rules::RuleSet, String> {
+    let mut contents = Vec::new();
+    for f in files {
+        match std::fs::read_to_string(f) {
+            Ok(c) => contents.push((f.display().to_string(), c)),
+            Err(e) => return Err(format!("cannot read rules file '{}': {e}", f.display())),
+        }
+    }
+    crate::rules::RuleSet::parse(deny, &contents).map_err(|e| e.to_string())
+}
+
 /// Runs notrace with `args` (argv including the program name); returns the
 /// exit status.
 pub fn main(args: Vec<OsString>) -> i32 {
@@ -218,6 +233,11 @@ pub fn main(args: Vec<OsString>) -> i32 {
             selection.add(&h);
         }
     }
+    let mut rules = match load_rules(&cli.deny, &cli.rules) {
+        Ok(r) => r,
+        Err(e) => return fail(2, e),
+    };
+    rules.bind_identities();
     if cli.tui && !io::stdout().is_terminal() {
         return fail(2, "--tui needs a terminal on stdout");
     }
@@ -264,7 +284,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Ok(p) => p,
         Err(e) => return fail(e.exit_code(), e),
     };
-    let prog = filter::compile(&policy(&selection));
+    // Calls a rule covers reach the supervisor whether traced or not.
+    let mut notified = selection.clone();
+    notified.add(&rules.selection());
+    let prog = filter::compile(&policy(&notified));
 
     let out_cfg = OutputConfig {
         format,
@@ -337,6 +360,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
             verbose: cli.verbose,
             fd_paths: cli.decode_fds,
         },
+        rules: Some(rules),
     };
     let sup_tx = tx.clone();
     let started =

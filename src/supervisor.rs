@@ -10,6 +10,7 @@ use crate::decode::DecodeOptions;
 use crate::event::{Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Verdict};
 use crate::filter::{AUDIT_ARCH_I386, AUDIT_ARCH_X86_64, X32_BIT};
 use crate::memory::{ProcessMemory, TraceeMemory};
+use crate::rules::enforce::{Decision, Enforcer};
 use crate::select::Selection;
 use crate::sys::{self, Notification};
 use crate::tables;
@@ -49,6 +50,8 @@ pub struct Config {
     /// `-P`: when not empty, only calls touching one of these paths are
     /// emitted (the others still run).
     pub paths: Vec<std::path::PathBuf>,
+    /// Deny rules in force (their calls are notified even when not traced).
+    pub rules: Option<crate::rules::RuleSet>,
 }
 
 /// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
@@ -83,6 +86,7 @@ pub struct Supervisor {
     held: HashMap<u64, ()>,
     pending: Vec<Event>,
     pending_since: u64,
+    rules: Option<Enforcer>,
 }
 
 const MAX_TASKS: usize = 4096;
@@ -96,8 +100,15 @@ fn now_ns() -> u64 {
 
 impl Supervisor {
     /// A supervisor for `listener`, sending to `tx`.
-    pub fn new(listener: OwnedFd, tx: SyncSender<Message>, cfg: Config) -> io::Result<Self> {
+    pub fn new(listener: OwnedFd, tx: SyncSender<Message>, mut cfg: Config) -> io::Result<Self> {
         let (wake_r, wake_w) = io::pipe()?;
+        // Built here, on the supervisor thread: it gives the thread a umask
+        // of its own.
+        let rules = cfg
+            .rules
+            .take()
+            .filter(|r| !r.is_empty())
+            .map(Enforcer::new);
         let (verdict_tx, verdict_rx) = std::sync::mpsc::channel();
         Ok(Supervisor {
             listener,
@@ -113,6 +124,7 @@ impl Supervisor {
             held: HashMap::new(),
             pending: Vec::with_capacity(BATCH),
             pending_since: 0,
+            rules,
         })
     }
 
@@ -255,12 +267,34 @@ impl Supervisor {
             _ => (Arch::native(), n.nr as u32),
         };
         let fd = self.listener.as_fd();
-        if !self.cfg.selection.contains(arch, nr) {
+        let traced = self.cfg.selection.contains(arch, nr);
+        let ruled = self.rules.as_ref().is_some_and(|r| r.covers(arch, nr));
+        if !traced && !ruled {
             // Not chosen (an unselected x32 call reaching us): let it run.
             let _ = sys::notif_continue(fd, n.id);
             return;
         }
         let def = tables::lookup(arch, nr);
+        let decision = match &mut self.rules {
+            Some(r) if ruled => r.decide(fd, &n, arch, def),
+            _ => Decision::Pass,
+        };
+        let action = match &decision {
+            Decision::Gone => {
+                self.stats.abandoned += 1;
+                return;
+            }
+            Decision::Deny { errno, rule } => Action::Denied {
+                errno: *errno,
+                rule: rule.clone(),
+            },
+            _ => Action::Allowed,
+        };
+        if !traced && action == Action::Allowed {
+            // Covered by a rule but not traced: answer, print nothing.
+            self.answer(n.id, decision);
+            return;
+        }
         let name: Cow<'static, str> = match def {
             Some(d) => Cow::Borrowed(d.name),
             None => Cow::Owned(format!("syscall_{:#x}", nr)),
@@ -285,12 +319,13 @@ impl Supervisor {
             self.stats.abandoned += 1;
             return;
         }
-        if !self.cfg.paths.is_empty() {
+        if !self.cfg.paths.is_empty() && matches!(decision, Decision::Pass) {
+            // -P hides calls; it never hides a denial (the audit trail).
             let defs = def.map(|d| d.args).unwrap_or(&[]);
             let host = crate::decode::ProcHost;
             let tid = n.tid as i32;
             if !crate::pathmatch::touches(&decoded, defs, &n.args, tid, &host, &self.cfg.paths) {
-                let _ = sys::notif_continue(fd, n.id);
+                self.answer(n.id, decision);
                 return;
             }
         }
@@ -306,7 +341,7 @@ impl Supervisor {
             nr,
             args: n.args,
             decoded,
-            action: Action::Allowed,
+            action,
         };
         self.stats.emitted += 1;
         let held = self
@@ -319,6 +354,12 @@ impl Supervisor {
                     .unwrap_or(false)
             })
             .unwrap_or(false);
+        if !matches!(decision, Decision::Pass) {
+            // Decided by a rule: never held; answered before it is shown.
+            self.answer(n.id, decision);
+            self.queue(event, time_ns);
+            return;
+        }
         if held {
             self.flush();
             self.held.insert(n.id, ());
@@ -333,6 +374,11 @@ impl Supervisor {
         if sys::notif_continue(fd, n.id).is_err() {
             self.stats.abandoned += 1;
         }
+        self.queue(event, time_ns);
+    }
+
+    /// Adds an answered call's event to the next batch.
+    fn queue(&mut self, event: Event, time_ns: u64) {
         if self.pending.is_empty() {
             self.pending_since = time_ns;
         }
@@ -353,6 +399,25 @@ impl TraceeMemory for CheckedMemory {
     fn read(&self, addr: u64, buf: &mut [u8]) -> usize {
         self.touched.set(true);
         self.inner.read(addr, buf)
+    }
+}
+
+impl Supervisor {
+    /// Answers a call a rule decided (or let through).
+    fn answer(&mut self, id: u64, d: Decision) {
+        let fd = self.listener.as_fd();
+        let r = match d {
+            Decision::Pass => sys::notif_continue(fd, id),
+            Decision::Deny { errno, .. } => {
+                self.stats.denied += 1;
+                sys::notif_fail(fd, id, errno)
+            }
+            Decision::Answer(a) => a.send(fd, id),
+            Decision::Gone => return,
+        };
+        if r.is_err() {
+            self.stats.abandoned += 1;
+        }
     }
 }
 

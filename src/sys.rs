@@ -467,3 +467,105 @@ impl Drop for TestMapping {
         }
     }
 }
+
+/// `openat2(dirfd, path, {flags, mode, resolve})`. `dirfd` may be
+/// `AT_FDCWD`. Used by deny rules to open a file for a tracee.
+pub fn openat2(
+    dirfd: RawFd,
+    path: &std::ffi::CStr,
+    flags: u64,
+    mode: u64,
+    resolve: u64,
+) -> io::Result<OwnedFd> {
+    let mut how: libc::open_how = open_how_zeroed();
+    how.flags = flags;
+    how.mode = mode;
+    how.resolve = resolve;
+    // SAFETY: `path` is NUL-terminated and outlives the call; `how` is a
+    // fully initialised open_how whose size we pass; the kernel only reads
+    // both.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_openat2,
+            dirfd,
+            path.as_ptr(),
+            &how as *const libc::open_how,
+            std::mem::size_of::<libc::open_how>(),
+        )
+    };
+    if r < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: on success the kernel returned a new fd that nothing else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(r as RawFd) })
+}
+
+fn open_how_zeroed() -> libc::open_how {
+    // SAFETY: open_how is three u64s; all-zero is a valid value.
+    unsafe { std::mem::zeroed() }
+}
+
+const _: () = assert!(std::mem::size_of::<libc::open_how>() == 24);
+
+/// `unshare(CLONE_FS)`: gives the calling thread its own umask, cwd and
+/// root, so setting the umask there affects no other thread.
+pub fn unshare_fs() -> io::Result<()> {
+    // SAFETY: integer argument only; CLONE_FS touches nothing Rust owns.
+    let r = unsafe { libc::unshare(libc::CLONE_FS) };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// `umask(mask)`, returning the old mask. After [`unshare_fs`] it is the
+/// calling thread's alone.
+pub fn set_umask(mask: u32) -> u32 {
+    // SAFETY: integer argument only; umask cannot fail.
+    unsafe { libc::umask(mask as libc::mode_t) as u32 }
+}
+
+/// Which of connect(2) / bind(2) [`sock_call`] makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SockOp {
+    /// `connect(2)`.
+    Connect,
+    /// `bind(2)`.
+    Bind,
+}
+
+/// `connect(fd, addr, len)` or `bind(...)` with a raw sockaddr of
+/// `addr.len()` bytes. Returns the errno on failure.
+pub fn sock_call(op: SockOp, fd: BorrowedFd<'_>, addr: &[u8]) -> Result<(), i32> {
+    // Copy into an aligned sockaddr_storage: the kernel copies `len` bytes
+    // in, and the buffer must be at least that long.
+    // SAFETY: sockaddr_storage is plain integers; all-zero is valid.
+    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    let len = addr
+        .len()
+        .min(std::mem::size_of::<libc::sockaddr_storage>());
+    // SAFETY: `ss` is at least `len` bytes (checked by the min above) and
+    // does not overlap `addr`.
+    unsafe {
+        std::ptr::copy_nonoverlapping(
+            addr.as_ptr(),
+            (&mut ss as *mut libc::sockaddr_storage).cast::<u8>(),
+            len,
+        )
+    };
+    let p = &ss as *const libc::sockaddr_storage as *const libc::sockaddr;
+    // SAFETY: `p` points at `len` initialised bytes that outlive the call;
+    // the kernel only reads them.
+    let r = unsafe {
+        match op {
+            SockOp::Connect => libc::connect(fd.as_raw_fd(), p, len as libc::socklen_t),
+            SockOp::Bind => libc::bind(fd.as_raw_fd(), p, len as libc::socklen_t),
+        }
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(last_errno())
+    }
+}
