@@ -166,21 +166,25 @@ fn search(iv: &[(u32, u32)]) -> Vec<BpfInsn> {
 /// Compiles the policy into a BPF program for an x86_64 process.
 pub fn compile(p: &Policy) -> Vec<BpfInsn> {
     let mut a = Asm::default();
-    let native = a.label();
+    let other = a.label();
     let i386 = a.label();
     let x32 = a.label();
+    // The native path falls straight through: it is what nearly every call
+    // takes, so it pays for two loads and two tests before the search.
     a.push(insn(LD_W_ABS, 0, 0, OFF_ARCH));
-    a.jump_if(JEQ_K, AUDIT_ARCH_X86_64, native);
-    a.jump_if(JEQ_K, AUDIT_ARCH_I386, i386);
-    a.push(insn(RET_K, 0, 0, RET_KILL));
-
-    a.bind(native);
+    a.push(insn(JEQ_K, 1, 0, AUDIT_ARCH_X86_64));
+    a.fixups.push((a.code.len(), other));
+    a.push(insn(JA, 0, 0, 0));
     a.push(insn(LD_W_ABS, 0, 0, OFF_NR));
     a.jump_if(JSET_K, X32_BIT, x32);
     a.code.extend(search(&p.native.intervals()));
 
     a.bind(x32);
     a.code.extend(search(&p.x32.intervals()));
+
+    a.bind(other);
+    a.jump_if(JEQ_K, AUDIT_ARCH_I386, i386);
+    a.push(insn(RET_K, 0, 0, RET_KILL));
 
     a.bind(i386);
     a.push(insn(LD_W_ABS, 0, 0, OFF_NR));
