@@ -12,7 +12,6 @@ pub mod pathmatch;
 pub mod rules;
 pub mod run;
 pub mod select;
-pub mod signals;
 pub mod spawn;
 pub mod supervisor;
 pub mod sys;

@@ -75,7 +75,7 @@ fn text_prefixes_pid_once_there_are_several_processes() {
 
 #[test]
 fn closed_output_pipe_does_not_hurt_the_command() {
-    let dir = tempdir();
+    let dir = tempdir("engine");
     let result = dir.join("result");
     let mut child = notrace_cmd(&[
         "--json",
@@ -107,7 +107,7 @@ fn closed_output_pipe_does_not_hurt_the_command() {
 
 #[test]
 fn shell_pipeline_into_head_completes() {
-    let dir = tempdir();
+    let dir = tempdir("engine");
     let result = dir.join("result");
     let script = format!(
         "{} --json -e getppid -- {} 5000 {} 2>/dev/null | head -1; echo \"status=${{PIPESTATUS[0]}}\"",
@@ -160,7 +160,7 @@ fn command_not_found_is_127() {
 
 #[test]
 fn command_not_executable_is_126() {
-    let dir = tempdir();
+    let dir = tempdir("engine");
     let f = dir.join("plain");
     std::fs::write(&f, "not a program").unwrap();
     let o = run_notrace(&["--", f.to_str().unwrap()]);
@@ -174,7 +174,7 @@ fn command_not_executable_is_126() {
 
 #[test]
 fn unknown_syscall_is_a_usage_error_and_nothing_runs() {
-    let dir = tempdir();
+    let dir = tempdir("engine");
     let marker = dir.join("ran");
     let o = run_notrace(&["-e", "openat,opne", "--", "touch", marker.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
@@ -186,7 +186,7 @@ fn unknown_syscall_is_a_usage_error_and_nothing_runs() {
 
 #[test]
 fn unwritable_output_is_an_error_before_the_command_starts() {
-    let dir = tempdir();
+    let dir = tempdir("engine");
     let marker = dir.join("ran");
     let o = run_notrace(&[
         "-o",
@@ -295,21 +295,9 @@ fn summary_counts_calls() {
     assert!(err.lines().any(|l| l.ends_with(" total")), "{err}");
 }
 
-fn tempdir() -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static N: AtomicU32 = AtomicU32::new(0);
-    let d = std::env::temp_dir().join(format!(
-        "notrace-test-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 #[test]
 fn full_disk_warns_once_and_the_command_is_unharmed() {
-    let dir = tempdir();
+    let dir = tempdir("engine");
     let result = dir.join("result");
     let o = run_notrace(&[
         "-o",

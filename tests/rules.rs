@@ -18,25 +18,13 @@ fn stdout_of(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn tempdir() -> PathBuf {
-    static N: AtomicU64 = AtomicU64::new(0);
-    let d = std::env::temp_dir().join(format!(
-        "notrace-rules-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
 /// A secret and an ordinary file in a fresh directory.
 fn files() -> (PathBuf, PathBuf, PathBuf) {
-    let d = tempdir();
+    let d = tempdir("rules");
     let ok = d.join("ok.txt");
     let secret = d.join("secret.txt");
     std::fs::write(&ok, "ordinary\n").unwrap();
@@ -155,7 +143,7 @@ fn symlinks_hard_links_and_dot_dot_do_not_get_around_a_path_rule() {
 
 #[test]
 fn creating_files_is_checked_and_keeps_the_callers_umask() {
-    let d = tempdir();
+    let d = tempdir("rules");
     let locked = d.join("locked");
     std::fs::create_dir(&locked).unwrap();
     let rule = format!("creat path={}/**", s(&locked));
@@ -228,7 +216,7 @@ fn python_connect_to_a_denied_port_raises_permission_error() {
 
 #[test]
 fn a_rule_on_numbers_alone_stops_mkdir() {
-    let d = tempdir();
+    let d = tempdir("rules");
     let target = d.join("made");
     let o = run_notrace(&["--deny", "mkdir,mkdirat", "--", "mkdir", s(&target)]);
     let err = stderr_of(&o);
@@ -244,7 +232,7 @@ fn a_rule_on_numbers_alone_stops_mkdir() {
 #[test]
 fn register_rules_look_at_arguments() {
     // Deny opening for writing (O_WRONLY is 1 in the access mode bits).
-    let d = tempdir();
+    let d = tempdir("rules");
     let f = d.join("f");
     std::fs::write(&f, "x").unwrap();
     let script = format!("cat {0} && echo read; echo y > {0} || echo nowrite", s(&f));
@@ -285,7 +273,7 @@ fn int80_open_of_a_denied_path_is_refused() {
 
 #[test]
 fn open_race_never_reads_the_denied_file() {
-    let d = tempdir();
+    let d = tempdir("rules");
     let a = d.join("fileA");
     let dd = d.join("fileD");
     std::fs::write(&a, "allowed\n").unwrap();
@@ -383,7 +371,7 @@ fn connect_race_never_reaches_the_denied_port() {
 
 /// Runs notrace with a bad rule and a command that would leave a marker.
 fn rejected(args: &[&str], bad_token: &str) {
-    let d = tempdir();
+    let d = tempdir("rules");
     let marker = d.join("started");
     let mut all: Vec<&str> = args.to_vec();
     all.extend(["--", "touch", s(&marker)]);
@@ -402,7 +390,7 @@ fn malformed_rules_exit_2_and_name_the_token() {
     rejected(&["--deny", "conect port=1"], "conect");
     rejected(&["--deny", "connect port=2000-1000"], "2000-1000");
     rejected(&["--deny", "connect port=65536"], "65536");
-    let d = tempdir();
+    let d = tempdir("rules");
     let file = d.join("policy.rules");
     std::fs::write(&file, "# policy\nmkdir\n\nconnect prot=443\n").unwrap();
     rejected(&["--rules", s(&file)], "prot");
@@ -416,7 +404,7 @@ fn malformed_rules_exit_2_and_name_the_token() {
 
 #[test]
 fn a_rules_file_is_one_rule_per_line() {
-    let d = tempdir();
+    let d = tempdir("rules");
     let file = d.join("policy.rules");
     std::fs::write(
         &file,

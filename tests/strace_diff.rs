@@ -20,11 +20,11 @@
 
 mod common;
 
-use common::{fixture, notrace};
+use common::{fixture, notrace, require_tool, tempdir};
 use notrace::event::Arch;
 use notrace::kinds::ArgKind;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// One call as printed by a tracer.
@@ -33,30 +33,6 @@ struct Call {
     pid: u32,
     name: String,
     args: Vec<String>,
-}
-
-fn require_strace() {
-    let ok = Command::new("strace")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    assert!(
-        ok,
-        "strace is not installed: this differential test needs strace 6.x \
-         (e.g. `apt-get install strace`); CI installs it"
-    );
-}
-
-fn tempdir(tag: &str) -> PathBuf {
-    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let d = std::env::temp_dir().join(format!("notrace-diff-{tag}-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 /// Splits `s` (the text after `name(`) into top-level arguments, stopping at
@@ -405,7 +381,10 @@ fn compare(strace: &[Call], ours: &[Call]) -> Report {
 /// Traces `cmd` with both tracers (trace set `set`, extra options `opts`
 /// given to both) from `dir` and compares.
 fn diff(label: &str, set: &str, opts: &[&str], cmd: &[&str], dir: &Path) -> Report {
-    require_strace();
+    require_tool(
+        "strace",
+        "this differential test compares against strace 6.x",
+    );
     let s_out = dir.join(format!("{label}.strace"));
     let n_out = dir.join(format!("{label}.notrace"));
     let st = Command::new("strace")
@@ -623,7 +602,10 @@ fn args_fixture_lines_are_exact_and_match_strace() {
 
 /// The names of the calls `-P` lets through, by each tracer.
 fn names_under_p(path: &str, cmd: &[&str], cwd: &Path) -> (Vec<String>, Vec<String>) {
-    require_strace();
+    require_tool(
+        "strace",
+        "this differential test compares against strace 6.x",
+    );
     let dir = tempdir("p");
     let (s_out, n_out) = (dir.join("s"), dir.join("n"));
     let st = Command::new("strace")

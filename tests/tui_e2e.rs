@@ -20,21 +20,6 @@ use std::time::{Duration, Instant};
 /// busy two-core CI machine).
 const WAIT: Duration = Duration::from_secs(30);
 
-fn tmux_available() {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    assert!(
-        ok,
-        "tmux is not installed: the terminal UI end-to-end tests need it \
-         (Debian/Ubuntu: apt-get install tmux)"
-    );
-}
-
 /// Quotes `s` for `sh`.
 fn sq(s: impl AsRef<str>) -> String {
     format!("'{}'", s.as_ref().replace('\'', r"'\''"))
@@ -55,7 +40,10 @@ struct Tmux {
 impl Tmux {
     /// Starts `shell_cmd` (run by `sh -c`) in a 120 × 40 session.
     fn start(name: &str, shell_cmd: &str) -> Tmux {
-        tmux_available();
+        common::require_tool(
+            "tmux",
+            "the terminal UI end-to-end tests drive notrace --tui in tmux",
+        );
         let mut t = Tmux {
             socket: format!("notrace-e2e-{}-{name}", std::process::id()),
             socket_path: None,
@@ -410,7 +398,10 @@ fn hold_openat_then_allow() {
 /// `notrace view` on a JSONL trace written by `notrace --json -o`.
 #[test]
 fn view_a_saved_trace() {
-    tmux_available();
+    common::require_tool(
+        "tmux",
+        "the terminal UI end-to-end tests drive notrace --tui in tmux",
+    );
     let dir = scratch("view");
     let trace = dir.join("trace.jsonl");
     let out = Command::new(common::notrace())

@@ -26,6 +26,15 @@ use std::borrow::Cow;
 
 pub use strings::{bytes_json, quote};
 
+/// A signal's name as strace prints it (`SIGTERM`, `SIGRT_3`), or its
+/// number when it has none.
+pub fn signal_name(sig: i32) -> String {
+    u32::try_from(sig)
+        .ok()
+        .and_then(signals::signal_name)
+        .unwrap_or_else(|| sig.to_string())
+}
+
 /// How strings are escaped (`-x`, `-xx`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HexMode {

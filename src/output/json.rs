@@ -125,7 +125,7 @@ pub fn format(msg: &Message, out: &mut String) {
             let (exit_code, signal, core_dumped) = match x.how {
                 ExitKind::Exited(c) => (Some(c), None, None),
                 ExitKind::Signaled { signal, core } => {
-                    (None, Some(crate::signals::name(signal)), Some(core))
+                    (None, Some(crate::decode::signal_name(signal)), Some(core))
                 }
             };
             serde_json::to_string(&JsonExit {

@@ -58,7 +58,7 @@ impl TextFormatter {
                         let _ = writeln!(
                             out,
                             "+++ killed by {}{} +++",
-                            crate::signals::name(signal),
+                            crate::decode::signal_name(signal),
                             if core { " (core dumped)" } else { "" }
                         );
                     }

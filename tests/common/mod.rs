@@ -143,3 +143,30 @@ pub fn syscalls_named<'a>(
         .filter(|e| e["type"] == "syscall" && e["syscall"] == name)
         .collect()
 }
+
+/// A fresh, empty directory for one test: `<tmp>/notrace-TAG-PID-N`.
+pub fn tempdir(tag: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::SeqCst);
+    let d = std::env::temp_dir().join(format!("notrace-{tag}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Fails the test, saying what to install, when `tool -V` does not run:
+/// a test that needs a tool must never pass silently without it.
+pub fn require_tool(tool: &str, why: &str) {
+    let ok = Command::new(tool)
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "{tool} is not installed: {why} (apt-get install {tool}); CI installs it"
+    );
+}
