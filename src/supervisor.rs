@@ -36,6 +36,8 @@ pub struct Stats {
     pub abandoned: u64,
     /// Calls answered with an error.
     pub denied: u64,
+    /// Calls whose handling panicked (a notrace bug): let through unshown.
+    pub panics: u64,
 }
 
 /// What the supervisor needs besides the listener.
@@ -170,7 +172,7 @@ impl Supervisor {
             }
             if ready {
                 match sys::notif_recv(self.listener.as_fd()) {
-                    Ok(n) => self.handle(n),
+                    Ok(n) => self.handle_guarded(n),
                     Err(e)
                         if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::EINTR)) =>
                     {
@@ -254,6 +256,18 @@ impl Supervisor {
         if !self.pending.is_empty() {
             let batch = std::mem::take(&mut self.pending);
             let _ = self.tx.send(Message::Batch(batch));
+        }
+    }
+
+    /// [`Self::handle`], with a last line of defence: a bug that panics
+    /// while decoding one call must not take the listener down (every
+    /// tracee would get ENOSYS). The call is let through, and supervision
+    /// goes on.
+    fn handle_guarded(&mut self, n: Notification) {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle(n)));
+        if r.is_err() {
+            self.stats.panics += 1;
+            let _ = sys::notif_continue(self.listener.as_fd(), n.id);
         }
     }
 
