@@ -421,3 +421,35 @@ fn a_rules_file_is_one_rule_per_line() {
         stderr_of(&o)
     );
 }
+
+#[test]
+fn an_emulated_open_past_rlimit_nofile_fails_with_emfile_instead_of_hanging() {
+    let (_d, ok, secret) = files();
+    let rule = format!("openat path={}", s(&secret));
+    // fds 0-2 and 3 fill a limit of 4: the next open must fail with EMFILE.
+    let script = format!(
+        "ulimit -n 4; exec 3</dev/null; (exec 4<{} && echo opened); echo status=$?",
+        s(&ok)
+    );
+    let mut child = notrace_cmd(&["-e", "none", "--deny", &rule, "--", "sh", "-c", &script])
+        .spawn()
+        .unwrap();
+    let t0 = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if t0.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the tracee hangs in an open notrace could not install");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    let out = stdout_of(&o);
+    assert!(!out.contains("opened"), "{out}");
+    assert!(out.contains("status="), "{out}\n{}", stderr_of(&o));
+    assert!(!out.contains("status=0"), "{out}");
+    assert!(
+        stderr_of(&o).contains("Too many open files"),
+        "{}",
+        stderr_of(&o)
+    );
+}

@@ -66,19 +66,35 @@ impl Answer {
     pub fn send(self, listener: BorrowedFd<'_>, id: u64) -> io::Result<()> {
         match self {
             Answer::Fd(fd, flags) => {
-                sys::notif_addfd_send(listener, id, fd.as_fd(), flags).map(drop)
+                match sys::notif_addfd_send(listener, id, fd.as_fd(), flags) {
+                    Ok(_) => Ok(()),
+                    // The caller is gone.
+                    Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Err(e),
+                    // Installing the fd failed (EMFILE: the tracee is at
+                    // RLIMIT_NOFILE): the call is still pending, and is
+                    // answered with that error as open(2) would.
+                    Err(e) => sys::notif_fail(listener, id, errno_of(&e)),
+                }
             }
             Answer::Value(v) => sys::notif_return(listener, id, v),
             Answer::Error(e) => sys::notif_fail(listener, id, e),
             Answer::Later(f) => {
-                let l = listener.try_clone_to_owned()?;
-                std::thread::Builder::new()
-                    .name("rule-call".into())
-                    .spawn(move || {
-                        let a = f();
-                        let _ = a.send(l.as_fd(), id);
-                    })
-                    .map(drop)
+                // Unanswered, the call would wait forever: fail it instead.
+                let l = match listener.try_clone_to_owned() {
+                    Ok(l) => l,
+                    Err(e) => return sys::notif_fail(listener, id, errno_of(&e)),
+                };
+                let spawned =
+                    std::thread::Builder::new()
+                        .name("rule-call".into())
+                        .spawn(move || {
+                            let a = f();
+                            let _ = a.send(l.as_fd(), id);
+                        });
+                match spawned {
+                    Ok(_) => Ok(()),
+                    Err(_) => sys::notif_fail(listener, id, libc::EAGAIN),
+                }
             }
         }
     }
