@@ -453,3 +453,51 @@ fn an_emulated_open_past_rlimit_nofile_fails_with_emfile_instead_of_hanging() {
         stderr_of(&o)
     );
 }
+
+#[test]
+fn a_covered_call_of_a_tracee_proc_refuses_is_answered_not_left_hanging() {
+    let bin = fixture("nodump_connect");
+    // Unprivileged, notrace may not read a non-dumpable tracee's /proc
+    // entries; as root, drop to nobody so that it cannot either.
+    let root = rustix::process::geteuid().is_root();
+    let mut args: Vec<&str> = Vec::new();
+    let nt = notrace();
+    if root {
+        require_tool("setpriv", "runs notrace unprivileged");
+        args.extend(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        args.push(nt.to_str().unwrap());
+    }
+    args.extend(["-e", "none", "--deny", "connect port=443", "--"]);
+    args.push(bin.to_str().unwrap());
+    let mut cmd = if root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(&args);
+        c
+    } else {
+        std::process::Command::new(&nt)
+    };
+    if !root {
+        cmd.args(&args);
+    }
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let t0 = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if t0.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the tracee hangs in a call notrace never answered");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(stdout_of(&o), "connect=-1 Operation not permitted\n");
+    assert!(
+        stderr_of(&o).contains("connect(3, NULL, 0) = -1 EPERM"),
+        "{}",
+        stderr_of(&o)
+    );
+}

@@ -31,6 +31,10 @@ use std::os::unix::ffi::OsStrExt;
 /// the tracee with the tracee's own privileges.
 pub const CREDS_DIFFER: &str = "(notrace: tracee credentials differ from notrace's; not emulated)";
 
+/// The rule text given for covered calls of a tracee notrace cannot look
+/// at (its /proc entries refuse us: a non-dumpable process).
+pub const NOT_INSPECTABLE: &str = "(notrace: cannot inspect the tracee; not emulated)";
+
 /// What to do with a covered call.
 pub enum Decision {
     /// No rule matched and the call may run as it is (CONTINUE).
@@ -285,6 +289,24 @@ impl Enforcer {
     /// Decides a covered call: matches the rules and, where a rule reads
     /// tracee memory and the call can be performed here, performs it.
     pub fn decide(
+        &mut self,
+        listener: BorrowedFd<'_>,
+        n: &Notification,
+        arch: Arch,
+        def: Option<&'static SyscallDef>,
+    ) -> Decision {
+        match self.decide_call(listener, n, arch, def) {
+            // `Gone` is never answered: make sure the caller really is gone
+            // (a /proc read can also fail for a live, non-dumpable tracee),
+            // else it would wait forever. Fail closed.
+            Decision::Gone if sys::notif_id_valid(listener, n.id) => {
+                deny(libc::EPERM, NOT_INSPECTABLE)
+            }
+            d => d,
+        }
+    }
+
+    fn decide_call(
         &mut self,
         listener: BorrowedFd<'_>,
         n: &Notification,
