@@ -501,3 +501,27 @@ fn a_covered_call_of_a_tracee_proc_refuses_is_answered_not_left_hanging() {
         stderr_of(&o)
     );
 }
+
+#[test]
+fn io_uring_is_no_way_around_a_path_rule() {
+    let (_d, _ok, secret) = files();
+    let rule = format!("openat path={}", s(&secret));
+    let bin = fixture("uring_open");
+    let o = run_notrace(&[
+        "-e",
+        "none",
+        "--deny",
+        &rule,
+        "--",
+        bin.to_str().unwrap(),
+        s(&secret),
+    ]);
+    let err = stderr_of(&o);
+    assert!(!stdout_of(&o).contains("SECRET"), "{}", stdout_of(&o));
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("setup: Operation not permitted"), "{err}");
+    assert!(
+        err.contains("io_uring_setup("),
+        "the refusal is an event: {err}"
+    );
+}

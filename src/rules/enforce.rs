@@ -233,6 +233,32 @@ pub fn cover_socketcall(rules: &mut RuleSet) {
     }
 }
 
+/// The rule text of the refusal of `io_uring_setup` while rules are in
+/// force.
+pub const IO_URING_REFUSED: &str =
+    "io_uring_setup (notrace: io_uring would get around the deny rules)";
+
+/// Adds a rule refusing `io_uring_setup` (EPERM) when any rule is in
+/// force: an io_uring opens, connects, unlinks... without a syscall the
+/// filter could see, so it would be a way around every rule.
+pub fn cover_io_uring(rules: &mut RuleSet) {
+    if rules.is_empty() {
+        return;
+    }
+    let Ok(selection) = crate::select::Selection::parse("io_uring_setup") else {
+        return;
+    };
+    rules.rules.push(super::Rule {
+        text: IO_URING_REFUSED.to_string(),
+        selection,
+        paths: Vec::new(),
+        addrs: Vec::new(),
+        ports: Vec::new(),
+        args: Vec::new(),
+        errno: libc::EPERM,
+    });
+}
+
 fn cstring(b: &[u8]) -> Option<CString> {
     CString::new(b.to_vec()).ok()
 }
