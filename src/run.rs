@@ -413,10 +413,22 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 child_pid: Some(pid),
                 title,
             };
-            let ended = match crate::tui::run(rx, opts) {
-                Ok(ended) => Some(ended),
-                Err(e) => {
+            // A panic in the UI must not end this process: the supervisor
+            // would die with it and every tracee's next call fail (ENOSYS).
+            let ui = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::tui::run(rx, opts)
+            }));
+            let ended = match ui {
+                Ok(Ok(ended)) => Some(ended),
+                Ok(Err(e)) => {
                     let _ = writeln!(io::stderr(), "notrace: terminal UI failed: {e}");
+                    None
+                }
+                Err(_) => {
+                    let _ = writeln!(
+                        io::stderr(),
+                        "notrace: terminal UI crashed; tracing continues until the command exits"
+                    );
                     None
                 }
             };

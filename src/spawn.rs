@@ -266,6 +266,13 @@ fn take_listener(hs: &Handshake, stop: &AtomicBool) -> io::Result<(OwnedFd, bool
         }
     };
     let taken = sys::pidfd_open(pid).and_then(|pidfd| sys::pidfd_getfd(pidfd.as_fd(), fd));
+    if taken.is_err() {
+        // Its filter has no one to answer it: every notified call would
+        // fail with ENOSYS. It must not run at all.
+        if let Some(p) = rustix::process::Pid::from_raw(pid) {
+            let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
+        }
+    }
     // Release the child whatever happened: it must not spin forever.
     hs.ack();
     let listener = taken.map_err(|e| {

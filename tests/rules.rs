@@ -421,3 +421,107 @@ fn a_rules_file_is_one_rule_per_line() {
         stderr_of(&o)
     );
 }
+
+#[test]
+fn an_emulated_open_past_rlimit_nofile_fails_with_emfile_instead_of_hanging() {
+    let (_d, ok, secret) = files();
+    let rule = format!("openat path={}", s(&secret));
+    // fds 0-2 and 3 fill a limit of 4: the next open must fail with EMFILE.
+    let script = format!(
+        "ulimit -n 4; exec 3</dev/null; (exec 4<{} && echo opened); echo status=$?",
+        s(&ok)
+    );
+    let mut child = notrace_cmd(&["-e", "none", "--deny", &rule, "--", "sh", "-c", &script])
+        .spawn()
+        .unwrap();
+    let t0 = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if t0.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the tracee hangs in an open notrace could not install");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    let out = stdout_of(&o);
+    assert!(!out.contains("opened"), "{out}");
+    assert!(out.contains("status="), "{out}\n{}", stderr_of(&o));
+    assert!(!out.contains("status=0"), "{out}");
+    assert!(
+        stderr_of(&o).contains("Too many open files"),
+        "{}",
+        stderr_of(&o)
+    );
+}
+
+#[test]
+fn a_covered_call_of_a_tracee_proc_refuses_is_answered_not_left_hanging() {
+    let bin = fixture("nodump_connect");
+    // Unprivileged, notrace may not read a non-dumpable tracee's /proc
+    // entries; as root, drop to nobody so that it cannot either.
+    let root = rustix::process::geteuid().is_root();
+    let mut args: Vec<&str> = Vec::new();
+    let nt = notrace();
+    if root {
+        require_tool("setpriv", "runs notrace unprivileged");
+        args.extend(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        args.push(nt.to_str().unwrap());
+    }
+    args.extend(["-e", "none", "--deny", "connect port=443", "--"]);
+    args.push(bin.to_str().unwrap());
+    let mut cmd = if root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(&args);
+        c
+    } else {
+        std::process::Command::new(&nt)
+    };
+    if !root {
+        cmd.args(&args);
+    }
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let t0 = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if t0.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the tracee hangs in a call notrace never answered");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(stdout_of(&o), "connect=-1 Operation not permitted\n");
+    assert!(
+        stderr_of(&o).contains("connect(3, NULL, 0) = -1 EPERM"),
+        "{}",
+        stderr_of(&o)
+    );
+}
+
+#[test]
+fn io_uring_is_no_way_around_a_path_rule() {
+    let (_d, _ok, secret) = files();
+    let rule = format!("openat path={}", s(&secret));
+    let bin = fixture("uring_open");
+    let o = run_notrace(&[
+        "-e",
+        "none",
+        "--deny",
+        &rule,
+        "--",
+        bin.to_str().unwrap(),
+        s(&secret),
+    ]);
+    let err = stderr_of(&o);
+    assert!(!stdout_of(&o).contains("SECRET"), "{}", stdout_of(&o));
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("setup: Operation not permitted"), "{err}");
+    assert!(
+        err.contains("io_uring_setup("),
+        "the refusal is an event: {err}"
+    );
+}

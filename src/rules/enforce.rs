@@ -31,6 +31,10 @@ use std::os::unix::ffi::OsStrExt;
 /// the tracee with the tracee's own privileges.
 pub const CREDS_DIFFER: &str = "(notrace: tracee credentials differ from notrace's; not emulated)";
 
+/// The rule text given for covered calls of a tracee notrace cannot look
+/// at (its /proc entries refuse us: a non-dumpable process).
+pub const NOT_INSPECTABLE: &str = "(notrace: cannot inspect the tracee; not emulated)";
+
 /// What to do with a covered call.
 pub enum Decision {
     /// No rule matched and the call may run as it is (CONTINUE).
@@ -66,19 +70,35 @@ impl Answer {
     pub fn send(self, listener: BorrowedFd<'_>, id: u64) -> io::Result<()> {
         match self {
             Answer::Fd(fd, flags) => {
-                sys::notif_addfd_send(listener, id, fd.as_fd(), flags).map(drop)
+                match sys::notif_addfd_send(listener, id, fd.as_fd(), flags) {
+                    Ok(_) => Ok(()),
+                    // The caller is gone.
+                    Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Err(e),
+                    // Installing the fd failed (EMFILE: the tracee is at
+                    // RLIMIT_NOFILE): the call is still pending, and is
+                    // answered with that error as open(2) would.
+                    Err(e) => sys::notif_fail(listener, id, errno_of(&e)),
+                }
             }
             Answer::Value(v) => sys::notif_return(listener, id, v),
             Answer::Error(e) => sys::notif_fail(listener, id, e),
             Answer::Later(f) => {
-                let l = listener.try_clone_to_owned()?;
-                std::thread::Builder::new()
-                    .name("rule-call".into())
-                    .spawn(move || {
-                        let a = f();
-                        let _ = a.send(l.as_fd(), id);
-                    })
-                    .map(drop)
+                // Unanswered, the call would wait forever: fail it instead.
+                let l = match listener.try_clone_to_owned() {
+                    Ok(l) => l,
+                    Err(e) => return sys::notif_fail(listener, id, errno_of(&e)),
+                };
+                let spawned =
+                    std::thread::Builder::new()
+                        .name("rule-call".into())
+                        .spawn(move || {
+                            let a = f();
+                            let _ = a.send(l.as_fd(), id);
+                        });
+                match spawned {
+                    Ok(_) => Ok(()),
+                    Err(_) => sys::notif_fail(listener, id, libc::EAGAIN),
+                }
             }
         }
     }
@@ -213,6 +233,32 @@ pub fn cover_socketcall(rules: &mut RuleSet) {
     }
 }
 
+/// The rule text of the refusal of `io_uring_setup` while rules are in
+/// force.
+pub const IO_URING_REFUSED: &str =
+    "io_uring_setup (notrace: io_uring would get around the deny rules)";
+
+/// Adds a rule refusing `io_uring_setup` (EPERM) when any rule is in
+/// force: an io_uring opens, connects, unlinks... without a syscall the
+/// filter could see, so it would be a way around every rule.
+pub fn cover_io_uring(rules: &mut RuleSet) {
+    if rules.is_empty() {
+        return;
+    }
+    let Ok(selection) = crate::select::Selection::parse("io_uring_setup") else {
+        return;
+    };
+    rules.rules.push(super::Rule {
+        text: IO_URING_REFUSED.to_string(),
+        selection,
+        paths: Vec::new(),
+        addrs: Vec::new(),
+        ports: Vec::new(),
+        args: Vec::new(),
+        errno: libc::EPERM,
+    });
+}
+
 fn cstring(b: &[u8]) -> Option<CString> {
     CString::new(b.to_vec()).ok()
 }
@@ -269,6 +315,24 @@ impl Enforcer {
     /// Decides a covered call: matches the rules and, where a rule reads
     /// tracee memory and the call can be performed here, performs it.
     pub fn decide(
+        &mut self,
+        listener: BorrowedFd<'_>,
+        n: &Notification,
+        arch: Arch,
+        def: Option<&'static SyscallDef>,
+    ) -> Decision {
+        match self.decide_call(listener, n, arch, def) {
+            // `Gone` is never answered: make sure the caller really is gone
+            // (a /proc read can also fail for a live, non-dumpable tracee),
+            // else it would wait forever. Fail closed.
+            Decision::Gone if sys::notif_id_valid(listener, n.id) => {
+                deny(libc::EPERM, NOT_INSPECTABLE)
+            }
+            d => d,
+        }
+    }
+
+    fn decide_call(
         &mut self,
         listener: BorrowedFd<'_>,
         n: &Notification,

@@ -201,6 +201,7 @@ impl RuleSet {
         }
         let mut set = RuleSet { rules };
         enforce::cover_socketcall(&mut set);
+        enforce::cover_io_uring(&mut set);
         Ok(set)
     }
 
