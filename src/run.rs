@@ -21,7 +21,22 @@ use std::sync::Arc;
 /// tracee waits for the writer (backpressure), nothing is dropped.
 pub const CHANNEL_CAPACITY: usize = 4096;
 
-const FORWARDED: [i32; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
+/// Signals that would kill notrace by default: taken by notrace's signal
+/// thread and passed to the command, so that notrace itself survives them
+/// and keeps answering the kernel (its death would mean ENOSYS for every
+/// tracee).
+const FORWARDED: [i32; 7] = [
+    libc::SIGINT,
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+];
+
+/// The largest `-s` accepted: strings are read into memory whole.
+const MAX_STRING_LIMIT: usize = 1 << 20;
 
 fn fail(code: i32, msg: impl std::fmt::Display) -> i32 {
     let _ = writeln!(io::stderr(), "notrace: {msg}");
@@ -227,6 +242,15 @@ pub fn main(args: Vec<OsString>) -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if cli.string_limit > MAX_STRING_LIMIT {
+        return fail(
+            2,
+            format!(
+                "-s {}: the largest string limit is {MAX_STRING_LIMIT}",
+                cli.string_limit
+            ),
+        );
+    }
     let mut selection = match Selection::parse_all(&cli.trace) {
         Ok(s) => s,
         Err(e) => return fail(2, e),

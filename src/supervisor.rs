@@ -88,6 +88,7 @@ pub struct Supervisor {
     held: HashMap<u64, ()>,
     pending: Vec<Event>,
     pending_since: u64,
+    poll_failed: bool,
     rules: Option<Enforcer>,
 }
 
@@ -126,6 +127,7 @@ impl Supervisor {
             held: HashMap::new(),
             pending: Vec::with_capacity(BATCH),
             pending_since: 0,
+            poll_failed: false,
             rules,
         })
     }
@@ -156,8 +158,16 @@ impl Supervisor {
                     Ok(_) => {}
                     Err(rustix::io::Errno::INTR) => continue,
                     Err(e) => {
-                        eprintln!("notrace: poll on the seccomp listener failed: {e}");
-                        break;
+                        // Leaving would close the listener (ENOSYS for every
+                        // tracee): say so once, then keep trying.
+                        if !self.poll_failed {
+                            self.poll_failed = true;
+                            eprintln!(
+                                "notrace: poll on the seccomp listener failed: {e}; retrying"
+                            );
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                        continue;
                     }
                 }
                 let l = fds[0].revents();

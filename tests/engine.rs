@@ -353,3 +353,29 @@ fn negation_removes_from_a_class() {
     assert!(!syscalls_named(&events, "read").is_empty());
     assert!(syscalls_named(&events, "close").is_empty());
 }
+
+#[test]
+fn other_fatal_signals_reach_the_command_and_spare_notrace() {
+    let mut child = notrace_cmd(&["-e", "getppid", "--", fixture("sigwait").to_str().unwrap()])
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    out.read_line(&mut line).unwrap();
+    assert!(
+        line.trim().parse::<i32>().is_ok(),
+        "fixture printed its pid: {line:?}"
+    );
+    // sigwait does not wait for SIGUSR1: its default action kills it.
+    rustix::process::kill_process(
+        rustix::process::Pid::from_raw(child.id() as i32).unwrap(),
+        rustix::process::Signal::USR1,
+    )
+    .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), None, "notrace itself must not die");
+    assert_eq!(status.code(), Some(128 + 10), "the command died of SIGUSR1");
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(err.contains("+++ killed by SIGUSR1 +++"), "{err}");
+}
