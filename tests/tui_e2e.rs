@@ -229,7 +229,9 @@ fn live_filter_detail_stats_then_kill() {
     t.keys(&["Enter"]);
     let s = t.wait_for("the list filtered on hostname", |s| {
         let mut l = s.lines();
-        l.next().is_some_and(|top| top.contains("/hostname"))
+        // The committed filter shows as " /hostname " beside the tabs (the
+        // command line in the title has "/etc/hostname", which must not do).
+        l.next().is_some_and(|top| top.contains(" /hostname "))
             && l.next().is_some_and(|title| title.contains(" of "))
     });
     // The filter also matches text cut off at the screen's edge, so only

@@ -986,16 +986,10 @@ pub fn argv_text(a: &crate::event::DecodedArg) -> String {
     }
 }
 
-/// The decoded arguments joined as in strace.
+/// The decoded arguments joined as in strace (arguments strace leaves out,
+/// such as openat's mode without O_CREAT, have empty text and are skipped).
 pub fn args_text(ev: &Event) -> String {
-    let mut s = String::new();
-    for (i, a) in ev.decoded.iter().enumerate() {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        s.push_str(&a.text);
-    }
-    s
+    crate::decode::render_args(&ev.decoded)
 }
 
 /// Whether the filter text matches the call's name, pid/tid, comm or any
