@@ -255,24 +255,9 @@ fn json_stdout_is_pure_jsonl() {
 
 #[test]
 fn sigterm_to_notrace_reaches_the_command() {
-    let mut child = notrace_cmd(&["-e", "getppid", "--", fixture("sigwait").to_str().unwrap()])
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    // Keep reading stdout open: the fixture reports on it after the signal.
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    out.read_line(&mut line).unwrap();
-    assert!(
-        line.trim().parse::<i32>().is_ok(),
-        "fixture printed its pid: {line:?}"
-    );
-    rustix::process::kill_process(
-        rustix::process::Pid::from_raw(child.id() as i32).unwrap(),
-        rustix::process::Signal::TERM,
-    )
-    .unwrap();
+    let (mut child, mut out) = sigwait_under_notrace_then(rustix::process::Signal::TERM);
     let status = child.wait().unwrap();
-    line.clear();
+    let mut line = String::new();
     out.read_line(&mut line).unwrap();
     assert_eq!(line.trim(), "got signal 15");
     assert_eq!(status.signal(), None, "notrace itself must not die");
@@ -356,26 +341,36 @@ fn negation_removes_from_a_class() {
 
 #[test]
 fn other_fatal_signals_reach_the_command_and_spare_notrace() {
-    let mut child = notrace_cmd(&["-e", "getppid", "--", fixture("sigwait").to_str().unwrap()])
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    out.read_line(&mut line).unwrap();
-    assert!(
-        line.trim().parse::<i32>().is_ok(),
-        "fixture printed its pid: {line:?}"
-    );
     // sigwait does not wait for SIGUSR1: its default action kills it.
-    rustix::process::kill_process(
-        rustix::process::Pid::from_raw(child.id() as i32).unwrap(),
-        rustix::process::Signal::USR1,
-    )
-    .unwrap();
+    let (mut child, _out) = sigwait_under_notrace_then(rustix::process::Signal::USR1);
     let status = child.wait().unwrap();
     assert_eq!(status.signal(), None, "notrace itself must not die");
     assert_eq!(status.code(), Some(128 + 10), "the command died of SIGUSR1");
     let mut err = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
     assert!(err.contains("+++ killed by SIGUSR1 +++"), "{err}");
+}
+
+/// Starts the sigwait fixture under notrace, waits until it is ready (it
+/// printed its pid), and sends `sig` to notrace. Returns notrace and the
+/// fixture's stdout, kept open: the fixture reports on it after the signal.
+fn sigwait_under_notrace_then(
+    sig: rustix::process::Signal,
+) -> (std::process::Child, BufReader<std::process::ChildStdout>) {
+    let mut child = notrace_cmd(&["-e", "getppid", "--", fixture("sigwait").to_str().unwrap()])
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    assert!(
+        line.trim().parse::<i32>().is_ok(),
+        "fixture printed its pid: {line:?}"
+    );
+    rustix::process::kill_process(
+        rustix::process::Pid::from_raw(child.id() as i32).unwrap(),
+        sig,
+    )
+    .unwrap();
+    (child, out)
 }
