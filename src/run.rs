@@ -319,6 +319,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Calls a rule covers reach the supervisor whether traced or not.
     let mut notified = selection.clone();
     notified.add(&rules.selection());
+    // Every process's exit_group, to print its `+++ exited with N +++`.
+    notified.add(&Selection::parse("exit_group").expect("exit_group is a syscall"));
     let prog = filter::compile(&policy(&notified));
 
     let out_cfg = OutputConfig {
@@ -379,6 +381,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         }
     }
     let sup_cfg = supervisor::Config {
+        root: 0,
         paths,
         selection,
         hold: cli.tui.then(|| hold_set.clone()),
@@ -395,20 +398,26 @@ pub fn main(args: Vec<OsString>) -> i32 {
         rules: Some(rules),
     };
     let sup_tx = tx.clone();
-    let started =
-        spawn::spawn(
-            &path,
-            &cli.command,
-            prog,
-            stdio,
-            move |listener, _sync| match Supervisor::new(listener, sup_tx, sup_cfg) {
-                Ok(s) => s.run(),
-                Err(e) => {
-                    let _ = writeln!(io::stderr(), "notrace: supervisor: {e}");
-                    supervisor::Stats::default()
-                }
+    let started = spawn::spawn(
+        &path,
+        &cli.command,
+        prog,
+        stdio,
+        move |taken: spawn::Taken| match Supervisor::new(
+            taken.listener,
+            sup_tx,
+            supervisor::Config {
+                root: taken.pid,
+                ..sup_cfg
             },
-        );
+        ) {
+            Ok(s) => s.run(),
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "notrace: supervisor: {e}");
+                supervisor::Stats::default()
+            }
+        },
+    );
     let started = match started {
         Ok(s) => s,
         Err(e) => {

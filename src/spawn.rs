@@ -118,8 +118,18 @@ pub struct Started<T> {
     pub supervisor: JoinHandle<Option<T>>,
 }
 
+/// The listener, as taken from the child.
+pub struct Taken {
+    /// The seccomp listener.
+    pub listener: OwnedFd,
+    /// Whether `SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP` could be set.
+    pub sync_wakeup: bool,
+    /// The child's pid.
+    pub pid: i32,
+}
+
 /// Starts `argv` (`argv[0]` already resolved to `path`) under `prog`, and
-/// runs `supervise(listener, sync_wakeup)` on a thread of its own as soon as
+/// runs `supervise(taken)` on a thread of its own as soon as
 /// the listener is taken, before the child execs: the exec itself may be a
 /// call the filter notifies.
 pub fn spawn<T, F>(
@@ -131,7 +141,7 @@ pub fn spawn<T, F>(
 ) -> Result<Started<T>, SpawnError>
 where
     T: Send + 'static,
-    F: FnOnce(OwnedFd, bool) -> T + Send + 'static,
+    F: FnOnce(Taken) -> T + Send + 'static,
 {
     let shown = argv[0].to_string_lossy().into_owned();
     let other = |e: io::Error| SpawnError::Other(shown.clone(), e);
@@ -205,9 +215,9 @@ where
         std::thread::Builder::new()
             .name("supervisor".into())
             .spawn(move || match take_listener(&hs, &stop) {
-                Ok((listener, sync)) => {
+                Ok(taken) => {
                     let _ = taken_tx.send(Ok(()));
-                    Some(supervise(listener, sync))
+                    Some(supervise(taken))
                 }
                 Err(e) => {
                     let _ = taken_tx.send(Err(e));
@@ -239,7 +249,7 @@ where
     }
 }
 
-fn take_listener(hs: &Handshake, stop: &AtomicBool) -> io::Result<(OwnedFd, bool)> {
+fn take_listener(hs: &Handshake, stop: &AtomicBool) -> io::Result<Taken> {
     let start = Instant::now();
     let (pid, fd): (i32, RawFd) = loop {
         match hs.poll() {
@@ -278,6 +288,10 @@ fn take_listener(hs: &Handshake, stop: &AtomicBool) -> io::Result<(OwnedFd, bool
     let listener = taken.map_err(|e| {
         io::Error::new(e.kind(), format!("taking the seccomp listener failed: {e}"))
     })?;
-    let sync = sys::notif_set_sync_wakeup(listener.as_fd()).is_ok();
-    Ok((listener, sync))
+    let sync_wakeup = sys::notif_set_sync_wakeup(listener.as_fd()).is_ok();
+    Ok(Taken {
+        listener,
+        sync_wakeup,
+        pid,
+    })
 }

@@ -49,6 +49,9 @@ pub struct Config {
     pub hold: Option<HoldSet>,
     /// Decode options.
     pub decode: DecodeOptions,
+    /// The command notrace started: its end is reported by its parent
+    /// (notrace's waitpid), every other process's at its exit_group.
+    pub root: i32,
     /// `-P`: when not empty, only calls touching one of these paths are
     /// emitted (the others still run).
     pub paths: Vec<std::path::PathBuf>,
@@ -293,12 +296,17 @@ impl Supervisor {
         let fd = self.listener.as_fd();
         let traced = self.cfg.selection.contains(arch, nr);
         let ruled = self.rules.as_ref().is_some_and(|r| r.covers(arch, nr));
+        let def = tables::lookup(arch, nr);
+        let exiting = def.is_some_and(|d| d.name == "exit_group");
         if !traced && !ruled {
-            // Not chosen (an unselected x32 call reaching us): let it run.
+            // Not chosen (exit_group, always notified; an x32 call): let it
+            // run.
             let _ = sys::notif_continue(fd, n.id);
+            if exiting {
+                self.process_exits(n.tid, n.args[0], time_ns);
+            }
             return;
         }
-        let def = tables::lookup(arch, nr);
         let decision = match &mut self.rules {
             Some(r) if ruled => r.decide(fd, &n, arch, def),
             _ => Decision::Pass,
@@ -399,6 +407,25 @@ impl Supervisor {
             self.stats.abandoned += 1;
         }
         self.queue(event, time_ns);
+        if exiting {
+            self.process_exits(n.tid, n.args[0], time_ns);
+        }
+    }
+
+    /// A process called exit_group(status): it cannot fail, so the process
+    /// ends here. Reported for every process but the command itself, whose
+    /// end notrace learns from waitpid (with death by signal too).
+    fn process_exits(&mut self, tid: u32, status: u64, time_ns: u64) {
+        let pid = self.task(tid).tgid;
+        if pid == self.cfg.root {
+            return;
+        }
+        self.flush();
+        let _ = self.tx.send(Message::Exit(crate::event::ProcessExit {
+            pid,
+            time_ns,
+            how: crate::event::ExitKind::Exited((status & 0xff) as i32),
+        }));
     }
 
     /// Adds an answered call's event to the next batch.

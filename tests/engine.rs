@@ -374,3 +374,42 @@ fn sigwait_under_notrace_then(
     .unwrap();
     (child, out)
 }
+
+#[test]
+fn every_process_that_exits_gets_an_exit_line() {
+    let o = run_notrace(&[
+        "-e",
+        "execve",
+        "--",
+        "sh",
+        "-c",
+        "ls / > /dev/null; (exit 3); sh -c 'exit 4'; exit 5",
+    ]);
+    assert_eq!(o.status.code(), Some(5));
+    let err = stderr_of(&o);
+    let exits: Vec<&str> = err.lines().filter(|l| l.contains("+++ exited")).collect();
+    assert_eq!(
+        exits.len(),
+        4,
+        "ls, the subshell, the inner sh, the command:\n{err}"
+    );
+    for code in [0, 3, 4] {
+        assert!(
+            exits
+                .iter()
+                .any(|l| l.starts_with("[pid ")
+                    && l.ends_with(&format!("+++ exited with {code} +++"))),
+            "{err}"
+        );
+    }
+    assert!(
+        err.ends_with("+++ exited with 5 +++\n"),
+        "the command's is last:\n{err}"
+    );
+    let o = trace_fixture(&["--json", "-e", "getppid"], "fork100", &[]);
+    let events = parse_jsonl(&o.stdout);
+    let exits: Vec<_> = events.iter().filter(|e| e["type"] == "exit").collect();
+    assert_eq!(exits.len(), 101, "100 children and the command");
+    let pids: BTreeSet<i64> = exits.iter().map(|e| e["pid"].as_i64().unwrap()).collect();
+    assert_eq!(pids.len(), 101);
+}

@@ -156,7 +156,8 @@ fn parse_strace(text: &str) -> Vec<Call> {
 fn parse_notrace(text: &str) -> Vec<Call> {
     const UNKNOWN: u32 = u32::MAX;
     let mut out = Vec::new();
-    // notrace reports the end of the command only: that line names it.
+    // notrace reports the command's end last (other processes' ends come
+    // earlier, at their exit_group): the last such line names the command.
     let mut command_pid = None;
     for line in text.lines() {
         let (pid, rest) = match line.strip_prefix("[pid ") {
@@ -169,7 +170,7 @@ fn parse_notrace(text: &str) -> Vec<Call> {
             None => (UNKNOWN, line),
         };
         if rest.starts_with("+++") {
-            command_pid.get_or_insert(pid);
+            command_pid = Some(pid);
             continue;
         }
         if let Some((name, args)) = name_and_rest(rest) {
