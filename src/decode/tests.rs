@@ -1159,15 +1159,62 @@ fn prctl_prints_what_the_option_uses() {
         text(&PRCTL, &[0x59616d61, 1, 2, 0, 0], &m),
         "PR_SET_PTRACER, 1"
     );
-    // An option without a shape of its own: four hex arguments (strace
-    // 6.1 decodes PR_CAP_AMBIENT; notrace does not yet).
     assert_eq!(
         text(&PRCTL, &[47, 1, 2, 0, 0], &m),
-        "PR_CAP_AMBIENT, 0x1, 0x2, 0, 0"
+        "PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_DAC_READ_SEARCH, 0, 0"
+    );
+    assert_eq!(
+        text(&PRCTL, &[47, 4, 2, 0, 0], &m),
+        "PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0x2, 0, 0"
+    );
+    assert_eq!(
+        text(&PRCTL, &[24, 99, 0, 0, 0], &m),
+        "PR_CAPBSET_DROP, 0x63 /* CAP_??? */"
+    );
+    assert_eq!(
+        text(&PRCTL, &[29, u64::MAX, 0, 0, 0], &m),
+        "PR_SET_TIMERSLACK, -1"
+    );
+    assert_eq!(
+        text(&PRCTL, &[4, 0, 0, 0, 0], &m),
+        "PR_SET_DUMPABLE, SUID_DUMP_DISABLE"
+    );
+    assert_eq!(
+        text(&PRCTL, &[39, 0, 0, 0, 0], &m),
+        "PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0"
+    );
+    // An option without a shape of its own: four hex arguments.
+    assert_eq!(
+        text(&PRCTL, &[0x4d4d, 1, 2, 0, 0], &m),
+        "0x4d4d /* PR_??? */, 0x1, 0x2, 0, 0"
     );
     assert_eq!(
         text(&PRCTL, &[0x53564d41, 0, 0x10, 0x1000, 0], &m),
         "PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x10, 4096, NULL"
+    );
+}
+
+#[test]
+fn prctl_set_seccomp_prints_the_mode_and_the_filter() {
+    // struct sock_fprog: unsigned short len, padding, filter pointer.
+    let mut fprog = vec![3, 0, 0, 0, 0, 0, 0, 0];
+    fprog.extend_from_slice(&0x7ffd_0000_1000_u64.to_ne_bytes());
+    let m = none().with(P, fprog);
+    assert_eq!(
+        text(&PRCTL, &[22, 2, P, 0, 0], &m),
+        "PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=3, filter=0x7ffd00001000}"
+    );
+    assert_eq!(
+        text(&PRCTL, &[22, 2, P + 0x1000, 0, 0], &m),
+        "PR_SET_SECCOMP, SECCOMP_MODE_FILTER, 0x101000"
+    );
+    assert_eq!(
+        text(&PRCTL, &[22, 1, 5, 5, 5], &m),
+        "PR_SET_SECCOMP, SECCOMP_MODE_STRICT"
+    );
+    assert_eq!(
+        text(&PRCTL, &[22, 0, 5, 0, 0], &m),
+        "PR_SET_SECCOMP, SECCOMP_MODE_DISABLED, 0x5, 0, 0"
     );
 }
 
