@@ -15,10 +15,18 @@ pub enum ArgKind {
     Int,
     /// A C `long` (`long`, `off_t`, `loff_t`): the whole register, signed.
     Long,
-    /// Unsigned decimal (`size_t`, `unsigned int`, ...).
+    /// A C `unsigned int` (`unsigned int`, `u32`, ...): the low 32 bits of
+    /// the register in unsigned decimal, as strace prints it.
     Uint,
-    /// Hexadecimal number (masks, cookies).
+    /// A C `unsigned long` (`unsigned long`, `size_t`, `u64`): the whole
+    /// register in unsigned decimal.
+    Ulong,
+    /// An `int`-sized mask or cookie (`int`, `unsigned int`, `u32`): the
+    /// low 32 bits in hexadecimal.
     Hex,
+    /// A `long`-sized mask or cookie (`unsigned long`, `u64`): the whole
+    /// register in hexadecimal.
+    HexLong,
     /// Octal number (`umode_t` that is not a file mode).
     Oct,
     /// A pointer whose target is not decoded: `NULL` or its address.

@@ -212,13 +212,13 @@ mod tests {
     #[test]
     fn fd_and_dirfd_arguments_match_by_what_they_are_open_on() {
         assert!(check(
-            &[ArgKind::Fd, ArgKind::Uint],
+            &[ArgKind::Fd, ArgKind::Ulong],
             &[4, 10],
             b"",
             &["/etc/hostname"]
         ));
         assert!(!check(
-            &[ArgKind::Fd, ArgKind::Uint],
+            &[ArgKind::Fd, ArgKind::Ulong],
             &[3, 10],
             b"",
             &["/etc/hostname"]

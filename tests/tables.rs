@@ -381,9 +381,15 @@ fn important_signatures() {
     assert_eq!(kinds(x, "prctl")[1], ("arg2", PrctlArg));
     assert_eq!(
         kinds(x, "write"),
-        [("fd", Fd), ("buf", BufIn(2)), ("count", Uint)]
+        [("fd", Fd), ("buf", BufIn(2)), ("count", Ulong)]
     );
     assert_eq!(kinds(x, "read")[1], ("buf", OutPtr));
+    // unsigned int is Uint (low 32 bits), unsigned long / size_t Ulong.
+    assert_eq!(kinds(x, "getdents64")[2], ("count", Uint));
+    assert_eq!(kinds(x, "read")[2], ("count", Ulong));
+    assert_eq!(kinds(x, "mlockall")[0], ("flags", Hex));
+    assert_eq!(kinds(x, "ioctl")[2], ("arg", HexLong));
+    assert_eq!(kinds(x, "fanotify_mark")[2], ("mask", HexLong));
     assert_eq!(
         kinds(x, "socket"),
         [

@@ -7,7 +7,8 @@
 //! `render_args` skips.
 
 use super::{addr, as_int, files, signals, strings, time, Ctx, Out};
-use crate::xlat::{self, hex};
+use crate::memory::read_exact;
+use crate::xlat::{self, hex, Xlat};
 use serde_json::Value;
 
 /// Left out of the text; the raw value stays in the JSON.
@@ -170,6 +171,16 @@ enum PrctlShape {
     Num2,
     /// arg2 in unsigned decimal, then args 3..5 in hex.
     Num2Hex,
+    /// arg2 in signed decimal (`%ld`), nothing after.
+    Long2,
+    /// arg2 named by a table (the whole register), nothing after.
+    Xlat2(&'static Xlat),
+    /// PR_CAP_AMBIENT: sub-operation, then a capability for
+    /// IS_SET/RAISE/LOWER, the rest in hex.
+    CapAmbient,
+    /// PR_SET_SECCOMP: the mode, then the filter for SECCOMP_MODE_FILTER,
+    /// nothing for SECCOMP_MODE_STRICT, the rest in hex otherwise.
+    Seccomp,
     /// PR_SET_PTRACER: a pid or `PR_SET_PTRACER_ANY`.
     Ptracer,
     /// PR_SET_VMA: sub-option, address, size, name.
@@ -187,9 +198,7 @@ fn prctl_shape(option: &str) -> PrctlShape {
         | "PR_GET_SECCOMP"
         | "PR_GET_TIMERSLACK"
         | "PR_TASK_PERF_EVENTS_DISABLE"
-        | "PR_TASK_PERF_EVENTS_ENABLE"
-        | "PR_GET_NO_NEW_PRIVS"
-        | "PR_GET_THP_DISABLE" => Bare,
+        | "PR_TASK_PERF_EVENTS_ENABLE" => Bare,
         "PR_GET_PDEATHSIG"
         | "PR_GET_NAME"
         | "PR_GET_CHILD_SUBREAPER"
@@ -201,14 +210,49 @@ fn prctl_shape(option: &str) -> PrctlShape {
         | "PR_GET_TID_ADDRESS" => Out2,
         "PR_SET_PDEATHSIG" => Signal2,
         "PR_SET_NAME" => Name2,
-        "PR_SET_DUMPABLE" | "PR_SET_KEEPCAPS" | "PR_SET_TIMERSLACK" | "PR_SET_CHILD_SUBREAPER" => {
-            Num2
-        }
+        "PR_SET_KEEPCAPS" | "PR_SET_CHILD_SUBREAPER" => Num2,
+        "PR_SET_TIMERSLACK" => Long2,
+        "PR_SET_DUMPABLE" => Xlat2(&xlat::SUID_DUMP_MODES),
+        "PR_CAPBSET_READ" | "PR_CAPBSET_DROP" => Xlat2(&xlat::CAPABILITIES),
+        "PR_CAP_AMBIENT" => CapAmbient,
+        "PR_SET_SECCOMP" => Seccomp,
+        // strace prints all four (in hex) for the GET_ ones too.
+        "PR_GET_NO_NEW_PRIVS" | "PR_GET_THP_DISABLE" => Hex,
         "PR_SET_NO_NEW_PRIVS" | "PR_SET_THP_DISABLE" => Num2Hex,
         "PR_SET_VMA" => Vma,
         "PR_SET_PTRACER" => Ptracer,
         _ => Hex,
     }
+}
+
+const SECCOMP_MODE_STRICT: u64 = 1;
+const SECCOMP_MODE_FILTER: u64 = 2;
+
+/// Whether a PR_CAP_AMBIENT sub-operation takes a capability (all but
+/// PR_CAP_AMBIENT_CLEAR_ALL).
+fn ambient_takes_cap(op: u64) -> bool {
+    matches!(
+        xlat::PR_CAP_AMBIENT.lookup(op),
+        Some("PR_CAP_AMBIENT_IS_SET" | "PR_CAP_AMBIENT_RAISE" | "PR_CAP_AMBIENT_LOWER")
+    )
+}
+
+/// A `struct sock_fprog` (64-bit layout): `{len=2, filter=0x7ffd...}`, as
+/// strace prints it without `-v` decoding of the instructions.
+fn sock_fprog(ctx: &Ctx, v: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), Some(Value::from(v)));
+    }
+    let mut b = [0u8; 16];
+    if !read_exact(ctx.mem, v, &mut b) {
+        return (addr(v), Some(Value::from(v)));
+    }
+    let len = u16::from_ne_bytes([b[0], b[1]]);
+    let filter = u64::from_ne_bytes(b[8..].try_into().unwrap());
+    (
+        format!("{{len={len}, filter={}}}", addr(filter)),
+        Some(serde_json::json!({ "len": len, "filter": filter })),
+    )
 }
 
 /// TASK_COMM_LEN less its NUL: the most of a comm name strace prints.
@@ -231,6 +275,27 @@ pub(crate) fn prctl_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
         (Signal2, 2) => (v.to_string(), Some(Value::from(v))),
         (Name2, 2) => strings::cstr_limited(ctx, v, COMM_MAX.min(ctx.opts.string_limit)),
         (Num2 | Num2Hex, 2) => (v.to_string(), Some(Value::from(v))),
+        (Long2, 2) => ((v as i64).to_string(), Some(Value::from(v as i64))),
+        (Xlat2(t), 2) => (t.format_enum(v), Some(t.enum_json(v))),
+        (CapAmbient, 2) => (
+            xlat::PR_CAP_AMBIENT.format_enum(v),
+            Some(xlat::PR_CAP_AMBIENT.enum_json(v)),
+        ),
+        (CapAmbient, 3) if ambient_takes_cap(ctx.arg(1)) => (
+            xlat::CAPABILITIES.format_enum(v),
+            Some(xlat::CAPABILITIES.enum_json(v)),
+        ),
+        (CapAmbient, _) => hexed(),
+        (Seccomp, 2) => (
+            xlat::SECCOMP_MODES.format_enum(v),
+            Some(xlat::SECCOMP_MODES.enum_json(v)),
+        ),
+        (Seccomp, _) => match ctx.arg(1) {
+            SECCOMP_MODE_STRICT => omitted(v),
+            SECCOMP_MODE_FILTER if pos == 3 => sock_fprog(ctx, v),
+            SECCOMP_MODE_FILTER => omitted(v),
+            _ => hexed(),
+        },
         (Num2Hex | Hex, _) => hexed(),
         (Ptracer, 2) if v == u64::MAX => ("PR_SET_PTRACER_ANY".into(), Some(Value::from(-1))),
         (Ptracer, 2) => (v.to_string(), Some(Value::from(v))),

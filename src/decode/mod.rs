@@ -250,8 +250,17 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
             let n = v as i64;
             (n.to_string(), Some(Value::from(n)))
         }
-        K::Uint => (v.to_string(), Some(Value::from(v))),
-        K::Hex => (crate::xlat::hex(v), Some(Value::from(v))),
+        K::Uint => {
+            // An unsigned int: the kernel and strace use the low half.
+            let n = v as u32;
+            (n.to_string(), Some(Value::from(n)))
+        }
+        K::Ulong => (v.to_string(), Some(Value::from(v))),
+        K::Hex => {
+            let n = v as u32;
+            (crate::xlat::hex(n as u64), Some(Value::from(n)))
+        }
+        K::HexLong => (crate::xlat::hex(v), Some(Value::from(v))),
         K::Oct => (oct(v), Some(Value::from(v))),
         K::Ptr | K::OutPtr | K::SockaddrOut | K::IntPairOut => (addr(v), None),
         K::Fd => files::fd(ctx, v),

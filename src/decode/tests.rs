@@ -77,6 +77,25 @@ fn numbers_and_pointers() {
 }
 
 #[test]
+fn int_sized_kinds_ignore_the_upper_half_long_sized_print_it() {
+    // strace (and the kernel) read an `unsigned int` from the low 32 bits;
+    // an `unsigned long` / `size_t` is the whole register.
+    const JUNK: u64 = 0xdead_beef_0000_0000;
+    assert_eq!(
+        text(
+            &[K::Uint, K::Ulong, K::Hex, K::HexLong],
+            &[JUNK | 64, JUNK | 64, JUNK | 0x10, JUNK | 0x10],
+            &none()
+        ),
+        "64, 16045690981097406528, 0x10, 0xdeadbeef00000010"
+    );
+    assert_eq!(
+        text(&[K::Uint, K::Hex], &[u64::MAX, JUNK], &none()),
+        "4294967295, 0"
+    );
+}
+
+#[test]
 fn fds_and_dirfds() {
     let m = none();
     assert_eq!(
@@ -173,27 +192,27 @@ fn buffers() {
         .with(P + 0x1000, b"\0\x011\n".to_vec())
         .with(P + 0x2000, b"abc".to_vec());
     assert_eq!(
-        text(&[K::Fd, K::BufIn(2), K::Uint], &[55, P, 100], &m),
+        text(&[K::Fd, K::BufIn(2), K::Ulong], &[55, P, 100], &m),
         r#"55, "abcdefghijklmnopqrstuvwxyzabcdef"..., 100"#
     );
     assert_eq!(
-        text(&[K::BufIn(1), K::Uint], &[P + 0x1000, 4], &m),
+        text(&[K::BufIn(1), K::Ulong], &[P + 0x1000, 4], &m),
         r#""\0\0011\n", 4"#
     );
     assert_eq!(
-        text(&[K::BufIn(1), K::Uint], &[P, 32], &m),
+        text(&[K::BufIn(1), K::Ulong], &[P, 32], &m),
         r#""abcdefghijklmnopqrstuvwxyzabcdef", 32"#
     );
     // Partly unreadable within what strace would print: the address.
     assert_eq!(
-        text(&[K::BufIn(1), K::Uint], &[P + 0x2000, 10], &m),
+        text(&[K::BufIn(1), K::Ulong], &[P + 0x2000, 10], &m),
         "0x102000, 10"
     );
     // A hostile length reads at most the cap.
     let a = one(K::BufIn(1), P, &m);
     assert_eq!(a.text, "\"\"");
     let a = run(
-        &[K::BufIn(1), K::Uint],
+        &[K::BufIn(1), K::Ulong],
         &[P, u64::MAX],
         &m,
         &DecodeOptions::default(),
@@ -218,11 +237,11 @@ fn hex_modes() {
         ..Default::default()
     };
     assert_eq!(
-        text_with(&[K::BufIn(1), K::Uint], &[P, 6], &m, x.clone()),
+        text_with(&[K::BufIn(1), K::Ulong], &[P, 6], &m, x.clone()),
         r#""\x61\x62\x01\x0a\xff\x63", 6"#
     );
     assert_eq!(
-        text_with(&[K::BufIn(1), K::Uint], &[P + 0x100, 8], &m, x.clone()),
+        text_with(&[K::BufIn(1), K::Ulong], &[P + 0x100, 8], &m, x.clone()),
         r#""abc def\n", 8"#
     );
     assert_eq!(
@@ -230,7 +249,7 @@ fn hex_modes() {
         r#""\x2f\x74\x6d\x70\x2f\xc3\xa9\x74\xc3\xa9""#
     );
     assert_eq!(
-        text_with(&[K::BufIn(1), K::Uint], &[P + 0x100, 8], &m, xx),
+        text_with(&[K::BufIn(1), K::Ulong], &[P + 0x100, 8], &m, xx),
         r#""\x61\x62\x63\x20\x64\x65\x66\x0a", 8"#
     );
     assert_eq!(
@@ -472,7 +491,7 @@ fn sockaddr_inet() {
     let m = none()
         .with(P, storage)
         .with(P + 0x1000, sin(80, [127, 0, 0, 1]));
-    let k = [K::Fd, K::SockaddrIn(2), K::Uint];
+    let k = [K::Fd, K::SockaddrIn(2), K::Ulong];
     // strace reads min(len, sizeof(sockaddr_storage)) bytes or nothing.
     assert_eq!(text(&k, &[55, P + 0x1000, 200], &m), "55, 0x101000, 200");
     let want =
@@ -506,7 +525,7 @@ fn sockaddr_inet6() {
     ll.extend("fe80::1:2".parse::<std::net::Ipv6Addr>().unwrap().octets());
     ll.extend(2u32.to_ne_bytes());
     let m = none().with(P, b).with(P + 0x100, ll);
-    let k = [K::SockaddrIn(1), K::Uint];
+    let k = [K::SockaddrIn(1), K::Ulong];
     assert_eq!(
         text(&k, &[P, 28], &m),
         r#"{sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28"#
@@ -541,7 +560,7 @@ fn sockaddr_unix_netlink_other() {
         .with(P + 0x300, unk)
         .with(P + 0x400, pk)
         .with(P + 0x500, nl0);
-    let k = [K::SockaddrIn(1), K::Uint];
+    let k = [K::SockaddrIn(1), K::Ulong];
     assert_eq!(
         text(&k, &[P, 110], &m),
         r#"{sa_family=AF_UNIX, sun_path="/run/x.sock"}, 110"#
@@ -597,7 +616,7 @@ fn iovecs() {
         .with(P + 0x100, b"abc".to_vec())
         .with(P + 0x200, b"hello world\n".to_vec())
         .with(P + 0x1000, iov(&[(P + 0x100, 3); 40]));
-    let k = [K::Fd, K::IovecIn(2), K::Uint];
+    let k = [K::Fd, K::IovecIn(2), K::Ulong];
     assert_eq!(
         text(&k, &[55, P, 3], &m),
         r#"55, [{iov_base="abc", iov_len=3}, {iov_base="hello world\n", iov_len=12}, {iov_base=NULL, iov_len=0}], 3"#
@@ -610,7 +629,7 @@ fn iovecs() {
         "55, 0x100000, 18446744073709551615"
     );
     assert_eq!(
-        text(&[K::Fd, K::IovecOut(2), K::Uint], &[55, P, 2], &m),
+        text(&[K::Fd, K::IovecOut(2), K::Ulong], &[55, P, 2], &m),
         "55, [{iov_base=0x100100, iov_len=3}, {iov_base=0x100200, iov_len=12}], 2"
     );
     let s5 = DecodeOptions {
@@ -710,7 +729,7 @@ fn sigsets() {
         .with(P + 0x30, u64::MAX.to_ne_bytes().to_vec())
         .with(P + 0x40, (!rt).to_ne_bytes().to_vec())
         .with(P + 0x50, 0u64.to_ne_bytes().to_vec());
-    let k = [K::SigprocmaskHow, K::SigsetIn(3), K::OutPtr, K::Uint];
+    let k = [K::SigprocmaskHow, K::SigsetIn(3), K::OutPtr, K::Ulong];
     let t = |a: u64, size: u64| text(&k, &[0, a, 0, size], &m);
     assert_eq!(t(P, 8), "SIG_BLOCK, [INT TERM], NULL, 8");
     assert_eq!(t(P + 0x10, 8), "SIG_BLOCK, ~[INT TERM], NULL, 8");
@@ -747,7 +766,7 @@ fn sigactions() {
                 0,
             ),
         );
-    let k = [K::Signal, K::SigactionIn, K::OutPtr, K::Uint];
+    let k = [K::Signal, K::SigactionIn, K::OutPtr, K::Ulong];
     assert_eq!(text(&k, &[10, P, 0, 8], &m),
         "SIGUSR1, {sa_handler=0x401000, sa_mask=[INT], sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x402000}, NULL, 8");
     assert_eq!(
@@ -834,7 +853,7 @@ fn clone3_args() {
     ca2[9] = 1;
     ca2[10] = 3;
     let m = none().with(P, ptrs(&ca)).with(P + 0x100, ptrs(&ca2));
-    let k = [K::CloneArgs(1), K::Uint];
+    let k = [K::CloneArgs(1), K::Ulong];
     assert_eq!(
         text(&k, &[P, 88], &m),
         "{flags=CLONE_FS|CLONE_SIGHAND, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88"
@@ -854,7 +873,7 @@ fn open_how() {
     let m = none()
         .with(P, how(0o2000000, 0, 8))
         .with(P + 0x100, how(0o101, 0o644, 0));
-    let k = [K::Dirfd, K::Path, K::OpenHow(3), K::Uint];
+    let k = [K::Dirfd, K::Path, K::OpenHow(3), K::Ulong];
     let mm = m.clone().with(P + 0x200, cstr(b"/nonexist"));
     assert_eq!(
         text(&k, &[(-100i64) as u64, P + 0x200, P, 24], &mm),
@@ -918,7 +937,7 @@ fn sigset_complement_threshold() {
         .with(P, ((1u64 << 41) - 1).to_ne_bytes().to_vec())
         .with(P + 8, ((1u64 << 42) - 1).to_ne_bytes().to_vec())
         .with(P + 16, ((1u64 << 33) - 1).to_ne_bytes().to_vec());
-    let k = [K::SigsetIn(1), K::Uint];
+    let k = [K::SigsetIn(1), K::Ulong];
     assert!(text(&k, &[P, 8], &m).starts_with("[HUP INT "));
     let rt: Vec<String> = (11..=32).map(|i| format!("RT_{i}")).collect();
     assert_eq!(text(&k, &[P + 8, 8], &m), format!("~[{}], 8", rt.join(" ")));
@@ -935,7 +954,7 @@ fn arrays_running_into_unmapped_memory() {
         .with(P + 0x310, cstr(b"b"))
         .with(P + 0x400, ptrs(&[P + 0x300, 0]));
     assert_eq!(
-        text(&[K::Fd, K::IovecIn(2), K::Uint], &[55, P, 3], &m),
+        text(&[K::Fd, K::IovecIn(2), K::Ulong], &[55, P, 3], &m),
         r#"55, [{iov_base="abc", iov_len=3}, ... /* 0x100010 */], 3"#
     );
     assert_eq!(
@@ -952,7 +971,7 @@ fn inet6_without_scope_id() {
     b.extend([0u8; 4]);
     b.extend(std::net::Ipv6Addr::LOCALHOST.octets());
     let m = none().with(P, b);
-    let k = [K::SockaddrIn(1), K::Uint];
+    let k = [K::SockaddrIn(1), K::Ulong];
     assert_eq!(
         text(&k, &[P, 24], &m),
         r#"{sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr)}, 24"#
@@ -1140,15 +1159,62 @@ fn prctl_prints_what_the_option_uses() {
         text(&PRCTL, &[0x59616d61, 1, 2, 0, 0], &m),
         "PR_SET_PTRACER, 1"
     );
-    // An option without a shape of its own: four hex arguments (strace
-    // 6.1 decodes PR_CAP_AMBIENT; notrace does not yet).
     assert_eq!(
         text(&PRCTL, &[47, 1, 2, 0, 0], &m),
-        "PR_CAP_AMBIENT, 0x1, 0x2, 0, 0"
+        "PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_DAC_READ_SEARCH, 0, 0"
+    );
+    assert_eq!(
+        text(&PRCTL, &[47, 4, 2, 0, 0], &m),
+        "PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0x2, 0, 0"
+    );
+    assert_eq!(
+        text(&PRCTL, &[24, 99, 0, 0, 0], &m),
+        "PR_CAPBSET_DROP, 0x63 /* CAP_??? */"
+    );
+    assert_eq!(
+        text(&PRCTL, &[29, u64::MAX, 0, 0, 0], &m),
+        "PR_SET_TIMERSLACK, -1"
+    );
+    assert_eq!(
+        text(&PRCTL, &[4, 0, 0, 0, 0], &m),
+        "PR_SET_DUMPABLE, SUID_DUMP_DISABLE"
+    );
+    assert_eq!(
+        text(&PRCTL, &[39, 0, 0, 0, 0], &m),
+        "PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0"
+    );
+    // An option without a shape of its own: four hex arguments.
+    assert_eq!(
+        text(&PRCTL, &[0x4d4d, 1, 2, 0, 0], &m),
+        "0x4d4d /* PR_??? */, 0x1, 0x2, 0, 0"
     );
     assert_eq!(
         text(&PRCTL, &[0x53564d41, 0, 0x10, 0x1000, 0], &m),
         "PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x10, 4096, NULL"
+    );
+}
+
+#[test]
+fn prctl_set_seccomp_prints_the_mode_and_the_filter() {
+    // struct sock_fprog: unsigned short len, padding, filter pointer.
+    let mut fprog = vec![3, 0, 0, 0, 0, 0, 0, 0];
+    fprog.extend_from_slice(&0x7ffd_0000_1000_u64.to_ne_bytes());
+    let m = none().with(P, fprog);
+    assert_eq!(
+        text(&PRCTL, &[22, 2, P, 0, 0], &m),
+        "PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=3, filter=0x7ffd00001000}"
+    );
+    assert_eq!(
+        text(&PRCTL, &[22, 2, P + 0x1000, 0, 0], &m),
+        "PR_SET_SECCOMP, SECCOMP_MODE_FILTER, 0x101000"
+    );
+    assert_eq!(
+        text(&PRCTL, &[22, 1, 5, 5, 5], &m),
+        "PR_SET_SECCOMP, SECCOMP_MODE_STRICT"
+    );
+    assert_eq!(
+        text(&PRCTL, &[22, 0, 5, 0, 0], &m),
+        "PR_SET_SECCOMP, SECCOMP_MODE_DISABLED, 0x5, 0, 0"
     );
 }
 

@@ -67,7 +67,7 @@ PATH_NAMES = {"filename", "pathname", "oldname", "newname", "path",
 ADDR_NAMES = {"addr", "start", "brk", "new_addr", "newsp", "tls", "shmaddr"}
 HEX_NAMES = {"flags", "mask", "at_flags", "attr_flags", "event_f_flags",
              "clone_flags", "unshare_flags", "swap_flags", "prot", "mode",
-             "sizemask", "magic1", "magic2"}
+             "magic1", "magic2"}
 # Non-const pointer types the kernel only writes.
 OUT_TYPES = {"struct stat *", "struct statfs *", "struct statx *",
              "struct rusage *", "struct new_utsname *", "struct sysinfo *",
@@ -86,8 +86,22 @@ INT_TYPES = {"int", "pid_t", "key_t", "uid_t",
              "const int", "const enum landlock_rule_type"}
 # C long-sized signed types: the whole register.
 LONG_TYPES = {"long", "loff_t", "off_t"}
-UINT_TYPES = {"unsigned int", "unsigned long", "size_t", "const size_t",
-              "u32", "unsigned", "__u64", "const __u32"}
+# C unsigned int-sized types: strace prints the low 32 bits.
+UINT_TYPES = {"unsigned int", "u32", "unsigned", "const __u32"}
+# C unsigned long-sized types: the whole register.
+ULONG_TYPES = {"unsigned long", "size_t", "const size_t", "__u64"}
+# Types as wide as the register, for the hex kinds: a mask of one of these
+# is printed whole (hex_long); any narrower one by its low 32 bits (hex).
+WIDE_TYPES = LONG_TYPES | ULONG_TYPES | {"aio_context_t"}
+
+
+def sized(kind, ctype):
+    """A width-neutral kind (`hex`, `uint`) made as wide as the C type: an
+    override names how to print an argument, the type how much of the
+    register counts."""
+    if ctype in WIDE_TYPES:
+        return {"hex": "hex_long", "uint": "ulong"}.get(kind, kind)
+    return kind
 
 
 def rule_kind(ctype, name):
@@ -108,13 +122,15 @@ def rule_kind(ctype, name):
             return "ptr"
         if name in HEX_NAMES or name.endswith("_flags") \
                 or ctype in ("rwf_t", "aio_context_t", "__u64"):
-            return "hex"
+            return sized("hex", ctype)
         if ctype in INT_TYPES:
             return "int"
         if ctype in LONG_TYPES:
             return "long"
         if ctype in UINT_TYPES:
             return "uint"
+        if ctype in ULONG_TYPES:
+            return "ulong"
         if ctype in ("cap_user_header_t", "cap_user_data_t",
                      "const cap_user_data_t"):
             return "ptr"
@@ -393,29 +409,32 @@ OVERRIDES = {
 
 MANUAL_COMMON = {
     "_sysctl": "args:ptr",
-    "create_module": "name:str size:uint",
+    "create_module": "name:str size:ulong",
     "get_kernel_syms": "table:ptr",
-    "query_module": "name:str which:int buf:out_ptr bufsize:uint ret:out_ptr",
-    "init_module": "umod:ptr len:uint uargs:str",
+    "query_module": "name:str which:int buf:out_ptr bufsize:ulong ret:out_ptr",
+    "init_module": "umod:ptr len:ulong uargs:str",
     "finit_module": "fd:fd uargs:str flags:hex",
     "delete_module": "name_user:str flags:hex",
     "nfsservctl": "cmd:int argp:ptr resp:ptr",
     "getpmsg": "fd:fd ctlptr:ptr dataptr:ptr bandp:ptr flagsp:ptr",
     "putpmsg": "fd:fd ctlptr:ptr dataptr:ptr band:int flags:hex",
-    "afs_syscall": "arg0:hex arg1:hex arg2:hex arg3:hex arg4:hex",
-    "tuxcall": "arg0:hex arg1:hex arg2:hex",
-    "security": "arg0:hex arg1:hex arg2:hex",
-    "vserver": "arg0:hex arg1:hex arg2:hex arg3:hex arg4:hex",
+    "afs_syscall": ("arg0:hex_long arg1:hex_long arg2:hex_long "
+                    "arg3:hex_long arg4:hex_long"),
+    "tuxcall": "arg0:hex_long arg1:hex_long arg2:hex_long",
+    "security": "arg0:hex_long arg1:hex_long arg2:hex_long",
+    "vserver": ("arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long "
+                "arg4:hex_long"),
     "uselib": "library:path",
     "set_thread_area": "u_info:ptr",
     "get_thread_area": "u_info:out_ptr",
-    "lookup_dcookie": "cookie64:hex buf:out_ptr len:uint",
-    "epoll_ctl_old": "arg0:hex arg1:hex arg2:hex arg3:hex",
-    "epoll_wait_old": "arg0:hex arg1:hex arg2:hex arg3:hex",
-    "kexec_load": "entry:hex nr_segments:uint segments:ptr flags:hex",
-    "kexec_file_load": ("kernel_fd:fd initrd_fd:fd cmdline_len:uint "
-                        "cmdline_ptr:str flags:hex"),
-    "map_shadow_stack": "addr:ptr size:uint flags:hex",
+    "lookup_dcookie": "cookie64:hex_long buf:out_ptr len:ulong",
+    "epoll_ctl_old": "arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long",
+    "epoll_wait_old": "arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long",
+    "kexec_load": ("entry:hex_long nr_segments:ulong segments:ptr "
+                   "flags:hex_long"),
+    "kexec_file_load": ("kernel_fd:fd initrd_fd:fd cmdline_len:ulong "
+                        "cmdline_ptr:str flags:hex_long"),
+    "map_shadow_stack": "addr:ptr size:ulong flags:hex",
     "rt_sigreturn": "-",
     "restart_syscall": "-",
 }
@@ -661,7 +680,8 @@ def build_args(name, ctypes):
         fail(f"override for {name} names missing args {sorted(unknown)}")
     out = []
     for ctype, arg in ctypes:
-        out.append(f"{arg}:{ov.get(arg) or rule_kind(ctype, arg)}")
+        kind = sized(ov[arg], ctype) if arg in ov else rule_kind(ctype, arg)
+        out.append(f"{arg}:{kind}")
     return " ".join(out) if out else "-"
 
 
@@ -807,7 +827,7 @@ def main():
             continue
         if nr in X32_64ONLY:
             label = name + "#64"
-            args = " ".join(a.split(":")[0] + ":hex"
+            args = " ".join(a.split(":")[0] + ":hex_long"
                             for a in x64_args[name].split(" ")
                             if a != "-") or "-"
         else:
