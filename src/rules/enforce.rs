@@ -467,6 +467,28 @@ impl Enforcer {
         }
     }
 
+    /// The checks between reading the tracee and acting for it: the caller
+    /// still waits (so the facts are its own), no rule matches them, and
+    /// notrace may act for it. `None` when the call may be performed.
+    fn gate(
+        &self,
+        listener: BorrowedFd<'_>,
+        id: u64,
+        facts: &Facts,
+        task: &TaskInfo,
+    ) -> Option<Decision> {
+        if !sys::notif_id_valid(listener, id) {
+            return Some(Decision::Gone);
+        }
+        if let Some(r) = self.rules.first_match(facts) {
+            return Some(deny(r.errno, &r.text));
+        }
+        if !self.same_identity(task) {
+            return Some(deny(libc::EPERM, CREDS_DIFFER));
+        }
+        None
+    }
+
     /// Whether notrace may act for this task: same credentials, same root
     /// directory, same mount namespace.
     fn same_identity(&self, t: &TaskInfo) -> bool {
@@ -595,14 +617,8 @@ impl Enforcer {
         facts.paths.push(absolute(&base, &path));
         // The id check after every read of the tracee: from here on the
         // facts are the caller's own.
-        if !sys::notif_id_valid(listener, n.id) {
-            return Decision::Gone;
-        }
-        if let Some(r) = self.rules.first_match(&facts) {
-            return deny(r.errno, &r.text);
-        }
-        if !self.same_identity(&task) {
-            return deny(libc::EPERM, CREDS_DIFFER);
+        if let Some(d) = self.gate(listener, n.id, &facts, &task) {
+            return d;
         }
         let Some(cpath) = cstring(&path) else {
             return answer(Answer::Error(libc::EINVAL));
@@ -797,14 +813,8 @@ impl Enforcer {
             _ => None,
         };
         let sock = sys::pidfd_open(task.tgid).and_then(|p| sys::pidfd_getfd(p.as_fd(), fd));
-        if !sys::notif_id_valid(listener, n.id) {
-            return Decision::Gone;
-        }
-        if let Some(r) = self.rules.first_match(&facts) {
-            return deny(r.errno, &r.text);
-        }
-        if !self.same_identity(&task) {
-            return deny(libc::EPERM, CREDS_DIFFER);
+        if let Some(d) = self.gate(listener, n.id, &facts, &task) {
+            return d;
         }
         let sock = match sock {
             Ok(s) => s,
