@@ -396,6 +396,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
             fd_paths: cli.decode_fds,
         },
         rules: Some(rules),
+        helpers: Vec::new(),
     };
     let sup_tx = tx.clone();
     let started = spawn::spawn(

@@ -57,6 +57,9 @@ pub struct Config {
     pub paths: Vec<std::path::PathBuf>,
     /// Deny rules in force (their calls are notified even when not traced).
     pub rules: Option<crate::rules::RuleSet>,
+    /// Pids of notrace's helper processes, kept out of tracees' reach
+    /// while rules are in force.
+    pub helpers: Vec<i32>,
 }
 
 /// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
@@ -114,7 +117,15 @@ impl Supervisor {
             .rules
             .take()
             .filter(|r| !r.is_empty())
-            .map(Enforcer::new);
+            .map(|r| Enforcer::new(r, &cfg.helpers));
+        if rules.is_some() {
+            // A tracee of our uid must not be able to take the listener,
+            // trace us or write our memory (docs/rules.md, threat model).
+            // Only now: the child had to stay ptrace-accessible to us
+            // while we took the listener (it inherits our dumpability
+            // until it execs).
+            sys::set_non_dumpable()?;
+        }
         let (verdict_tx, verdict_rx) = std::sync::mpsc::channel();
         Ok(Supervisor {
             listener,
@@ -307,9 +318,14 @@ impl Supervisor {
             }
             return;
         }
-        let decision = match &mut self.rules {
-            Some(r) if ruled => r.decide(fd, &n, arch, def),
-            _ => Decision::Pass,
+        let decision = if ruled {
+            let tgid = self.task(n.tid).tgid;
+            match &mut self.rules {
+                Some(r) => r.decide(self.listener.as_fd(), &n, arch, def, tgid),
+                None => Decision::Pass,
+            }
+        } else {
+            Decision::Pass
         };
         let action = match &decision {
             Decision::Gone => {

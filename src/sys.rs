@@ -569,3 +569,16 @@ pub fn sock_call(op: SockOp, fd: BorrowedFd<'_>, addr: &[u8]) -> Result<(), i32>
         Err(last_errno())
     }
 }
+
+/// `prctl(PR_SET_DUMPABLE, 0)`: this process's /proc entries become
+/// root's, and same-uid processes may no longer ptrace it, read its
+/// memory or take its fds with `pidfd_getfd`.
+pub fn set_non_dumpable() -> io::Result<()> {
+    // SAFETY: integer arguments only; changes no memory Rust owns.
+    let r = unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}

@@ -16,6 +16,8 @@
 //! for register rules). See `docs/rules.md`.
 
 use super::addr::{parse_sockaddr, SockAddr};
+use super::protect::{Guard, GUARDED, LANDLOCKED};
+use super::walk::{self, RESOLVE_BENEATH, RESOLVE_IN_ROOT};
 use super::{absolute, normalize, Facts, RuleSet, OPEN_FAMILY};
 use crate::event::Arch;
 use crate::kinds::ArgKind;
@@ -114,6 +116,9 @@ struct Identity {
     cap_prm: String,
     root: (u64, u64),
     mnt_ns: Vec<u8>,
+    /// /proc lookups and the pids in them depend on the pid namespace.
+    pid_ns: Vec<u8>,
+    user_ns: Vec<u8>,
 }
 
 /// A tracee's facts from /proc.
@@ -121,6 +126,8 @@ struct TaskInfo {
     tgid: i32,
     umask: u32,
     who: Identity,
+    /// CAP_SYS_PTRACE is in its effective set.
+    cap_ptrace: bool,
 }
 
 fn read_task(proc_dir: &str) -> Option<TaskInfo> {
@@ -130,6 +137,7 @@ fn read_task(proc_dir: &str) -> Option<TaskInfo> {
         tgid: 0,
         umask: 0o022,
         who: Identity::default(),
+        cap_ptrace: false,
     };
     for line in status.lines() {
         let Some((k, v)) = line.split_once(':') else {
@@ -149,11 +157,15 @@ fn read_task(proc_dir: &str) -> Option<TaskInfo> {
     }
     let root = std::fs::metadata(format!("{proc_dir}/root")).ok()?;
     t.who.root = (root.dev(), root.ino());
-    t.who.mnt_ns = std::fs::read_link(format!("{proc_dir}/ns/mnt"))
-        .ok()?
-        .as_os_str()
-        .as_bytes()
-        .to_vec();
+    let ns = |n: &str| {
+        std::fs::read_link(format!("{proc_dir}/ns/{n}"))
+            .ok()
+            .map(|p| p.as_os_str().as_bytes().to_vec())
+    };
+    t.who.mnt_ns = ns("mnt")?;
+    t.who.pid_ns = ns("pid")?;
+    t.who.user_ns = ns("user")?;
+    t.cap_ptrace = u64::from_str_radix(&t.who.cap_eff, 16).is_ok_and(|c| c & (1 << 19) != 0); // bit 19: CAP_SYS_PTRACE
     Some(t)
 }
 
@@ -163,6 +175,8 @@ pub struct Enforcer {
     me: Option<Identity>,
     /// Whether this thread has its own umask (unshare(CLONE_FS) worked).
     own_fs: bool,
+    walker: walk::Walker,
+    guard: Guard,
 }
 
 const O_PATH_FLAGS: u64 = (libc::O_PATH | libc::O_CLOEXEC) as u64;
@@ -187,8 +201,6 @@ const VALID_OPEN_FLAGS: u64 = (libc::O_ACCMODE
     | libc::O_SYNC
     | libc::O_PATH
     | libc::O_TMPFILE) as u64;
-const RESOLVE_BENEATH: u64 = 0x08;
-const RESOLVE_IN_ROOT: u64 = 0x10;
 const PATH_MAX: usize = 4096;
 
 /// i386 `socketcall` sub-call numbers and the syscall each stands for.
@@ -290,13 +302,15 @@ struct OpenArgs {
 impl Enforcer {
     /// An engine for `rules`. Call it on the supervisor thread: it gives
     /// that thread a umask of its own.
-    pub fn new(mut rules: RuleSet) -> Enforcer {
+    pub fn new(mut rules: RuleSet, helpers: &[i32]) -> Enforcer {
         cover_socketcall(&mut rules);
         let own_fs = sys::unshare_fs().is_ok();
         Enforcer {
             rules,
             me: read_task("/proc/thread-self").map(|t| t.who),
             own_fs,
+            walker: walk::Walker::new(),
+            guard: Guard::new(helpers),
         }
     }
 
@@ -320,8 +334,9 @@ impl Enforcer {
         n: &Notification,
         arch: Arch,
         def: Option<&'static SyscallDef>,
+        tgid: i32,
     ) -> Decision {
-        match self.decide_call(listener, n, arch, def) {
+        match self.decide_call(listener, n, arch, def, tgid) {
             // `Gone` is never answered: make sure the caller really is gone
             // (a /proc read can also fail for a live, non-dumpable tracee),
             // else it would wait forever. Fail closed.
@@ -338,6 +353,7 @@ impl Enforcer {
         n: &Notification,
         arch: Arch,
         def: Option<&'static SyscallDef>,
+        tgid: i32,
     ) -> Decision {
         let nr = n.nr as u32;
         let mut facts = Facts {
@@ -350,15 +366,25 @@ impl Enforcer {
             return self.socketcall(&facts);
         }
         let name = def.map(|d| d.name).unwrap_or("");
+        let guarded = self.rules.guard.contains(arch, nr);
+        if guarded && GUARDED.contains(&name) {
+            // Registers only: race-free.
+            if let Some(t) = self.guard.check(name, arch, &n.args, tgid, n.tid as i32) {
+                return deny(libc::EPERM, t);
+            }
+        }
+        if OPEN_FAMILY.contains(&name) && (guarded || self.memory_rules(arch, nr)) {
+            // Every open is performed here while rules are in force: a path
+            // rule needs it, and so does keeping tracees out of notrace's
+            // own /proc entries.
+            return self.open(listener, n, arch, name, facts);
+        }
         if !self.memory_rules(arch, nr) {
             // Registers were copied at notification time: exact.
             return match self.rules.first_match(&facts) {
                 Some(r) => deny(r.errno, &r.text),
                 None => Decision::Pass,
             };
-        }
-        if OPEN_FAMILY.contains(&name) {
-            return self.open(listener, n, arch, name, facts);
         }
         if name == "connect" || name == "bind" {
             let op = if name == "connect" {
@@ -471,7 +497,7 @@ impl Enforcer {
     /// still waits (so the facts are its own), no rule matches them, and
     /// notrace may act for it. `None` when the call may be performed.
     fn gate(
-        &self,
+        &mut self,
         listener: BorrowedFd<'_>,
         id: u64,
         facts: &Facts,
@@ -485,6 +511,9 @@ impl Enforcer {
         }
         if !self.same_identity(task) {
             return Some(deny(libc::EPERM, CREDS_DIFFER));
+        }
+        if !self.guard.may_act_for(task.tgid) {
+            return Some(deny(libc::EPERM, LANDLOCKED));
         }
         None
     }
@@ -620,10 +649,6 @@ impl Enforcer {
         if let Some(d) = self.gate(listener, n.id, &facts, &task) {
             return d;
         }
-        let Some(cpath) = cstring(&path) else {
-            return answer(Answer::Error(libc::EINVAL));
-        };
-        let dirfd = dir.as_ref().map_or(libc::AT_FDCWD, |d| d.as_raw_fd());
         let flags = oa.flags;
         let newfd_flags = if flags & libc::O_CLOEXEC as u64 != 0 {
             libc::O_CLOEXEC as u32
@@ -632,56 +657,79 @@ impl Enforcer {
         };
         let creat = flags & libc::O_CREAT as u64 != 0;
         let excl = creat && flags & libc::O_EXCL as u64 != 0;
-        if excl {
-            // O_EXCL fails on anything at the name, even a dangling link.
-            match sys::openat2(
-                dirfd,
-                &cpath,
-                O_PATH_FLAGS | libc::O_NOFOLLOW as u64,
-                0,
-                oa.resolve,
-            ) {
-                Ok(fd) => {
-                    if let Some(d) = self.check_opened(fd.as_fd(), &mut facts) {
-                        return d;
-                    }
-                    return answer(Answer::Error(libc::EEXIST));
-                }
-                Err(e) if errno_of(&e) == libc::ENOENT => {
-                    return self.create(dirfd, &path, &oa, &task, newfd_flags, facts)
-                }
-                Err(e) => return answer(Answer::Error(errno_of(&e))),
-            }
+        let o_path = flags & libc::O_PATH as u64 != 0;
+        let tmpfile = flags & libc::O_TMPFILE as u64 == libc::O_TMPFILE as u64;
+        // Resolved as the kernel would for the tracee: /proc/self is the
+        // tracee, and notrace's own /proc entries are out of reach.
+        let who = walk::For {
+            tgid: task.tgid,
+            tid: n.tid as i32,
+        };
+        let how = walk::How {
+            follow_last: !excl && flags & libc::O_NOFOLLOW as u64 == 0,
+            resolve: oa.resolve,
+        };
+        let must_dir = flags & libc::O_DIRECTORY as u64 != 0 || tmpfile;
+        let w = match self.walker.walk(who, dir.as_ref(), &path, how) {
+            Ok(w) => w,
+            Err(e) => return answer(Answer::Error(e)),
+        };
+        let final_path = match &w.walked {
+            walk::Walked::Found(fd) => walk::fd_path(fd),
+            walk::Walked::Missing { .. } => None,
+        };
+        if let Some(t) = self.guard.check_proc(
+            &w.proc_entries,
+            final_path.as_deref(),
+            task.tgid,
+            task.cap_ptrace,
+        ) {
+            return deny(libc::EPERM, t);
         }
-        let lookup = O_PATH_FLAGS | flags & (libc::O_DIRECTORY | libc::O_NOFOLLOW) as u64;
-        let fd = match sys::openat2(dirfd, &cpath, lookup, 0, oa.resolve) {
-            Ok(fd) => fd,
-            Err(e) if creat && errno_of(&e) == libc::ENOENT => {
-                return self.create(dirfd, &path, &oa, &task, newfd_flags, facts)
+        let fd = match w.walked {
+            walk::Walked::Found(fd) => fd,
+            walk::Walked::Missing { parent, last } => {
+                if !creat || tmpfile {
+                    return answer(Answer::Error(libc::ENOENT));
+                }
+                return self.create(parent, &last, &oa, &task, newfd_flags, facts);
             }
-            Err(e) => return answer(Answer::Error(errno_of(&e))),
         };
         let mode = match self.check_opened(fd.as_fd(), &mut facts) {
             Some(d) => return d,
             None => ident(fd.as_fd()).map_or(0, |i| i.1),
         };
-        if flags & libc::O_PATH as u64 != 0 {
-            return answer(Answer::Fd(fd, newfd_flags));
-        }
         let kind = mode & libc::S_IFMT;
+        if excl {
+            // O_EXCL fails on anything at the name, even a dangling link.
+            return answer(Answer::Error(libc::EEXIST));
+        }
+        if must_dir && kind != libc::S_IFDIR {
+            return answer(Answer::Error(libc::ENOTDIR));
+        }
+        if o_path {
+            // The kernel cannot install an O_PATH file with ADDFD. The
+            // object was checked; the tracee's own open of it gives a
+            // handle whose reopening (/proc/self/fd/N) comes back here.
+            return Decision::Pass;
+        }
         if kind == libc::S_IFLNK {
             // Only reachable with O_NOFOLLOW: what open(2) says then.
             return answer(Answer::Error(libc::ELOOP));
         }
+        if kind == libc::S_IFDIR && (creat || flags & libc::O_ACCMODE as u64 != 0) && !tmpfile {
+            return answer(Answer::Error(libc::EISDIR));
+        }
         let reopen_flags = (flags
             & !(libc::O_NOFOLLOW | libc::O_CREAT | libc::O_EXCL | libc::O_CLOEXEC) as u64)
             | (libc::O_CLOEXEC | libc::O_NOCTTY) as u64;
-        let tmpfile = flags & libc::O_TMPFILE as u64 == libc::O_TMPFILE as u64;
+        // openat2 refuses a mode without O_CREAT/O_TMPFILE.
+        let reopen_mode = if tmpfile { oa.mode } else { 0 };
         let old_umask = (tmpfile && self.own_fs).then(|| sys::set_umask(task.umask));
         let reopen = move || {
             let magic =
                 cstring(format!("/proc/self/fd/{}", fd.as_raw_fd()).as_bytes()).expect("no NUL");
-            match sys::openat2(libc::AT_FDCWD, &magic, reopen_flags, oa.mode, 0) {
+            match sys::openat2(libc::AT_FDCWD, &magic, reopen_flags, reopen_mode, 0) {
                 Ok(f) => Answer::Fd(f, newfd_flags),
                 Err(e) => Answer::Error(errno_of(&e)),
             }
@@ -712,40 +760,22 @@ impl Enforcer {
             .map(|r| deny(r.errno, &r.text))
     }
 
-    /// O_CREAT of a name that does not exist yet: the parent is opened
-    /// (O_PATH), its real path plus the last component matched, and the
-    /// file created in that very directory without following a symlink.
+    /// O_CREAT of a name that does not exist (yet): the parent the walk
+    /// reached, its real path plus the name matched, and the file created
+    /// in that very directory without following a symlink.
     fn create(
         &self,
-        dirfd: RawFd,
-        path: &[u8],
+        parent: OwnedFd,
+        last: &[u8],
         oa: &OpenArgs,
         task: &TaskInfo,
         newfd_flags: u32,
         mut facts: Facts,
     ) -> Decision {
-        let (parent, last): (&[u8], &[u8]) = match path.iter().rposition(|&c| c == b'/') {
-            Some(0) => (b"/", &path[1..]),
-            Some(i) => (&path[..i], &path[i + 1..]),
-            None => (b".", path),
-        };
-        if last.is_empty() {
-            return answer(Answer::Error(libc::EISDIR));
-        }
-        let (Some(cparent), Some(clast)) = (cstring(parent), cstring(last)) else {
+        let Some(clast) = cstring(last) else {
             return answer(Answer::Error(libc::EINVAL));
         };
-        let pfd = match sys::openat2(
-            dirfd,
-            &cparent,
-            O_PATH_FLAGS | libc::O_DIRECTORY as u64,
-            0,
-            oa.resolve,
-        ) {
-            Ok(p) => p,
-            Err(e) => return answer(Answer::Error(errno_of(&e))),
-        };
-        let Some(real_parent) = fd_path(pfd.as_raw_fd()) else {
+        let Some(real_parent) = fd_path(parent.as_raw_fd()) else {
             return answer(Answer::Error(libc::ENOENT));
         };
         facts.paths.push(absolute(&real_parent, last));
@@ -755,7 +785,7 @@ impl Enforcer {
         let flags = (oa.flags & !(libc::O_CLOEXEC as u64))
             | (libc::O_NOFOLLOW | libc::O_CLOEXEC | libc::O_NOCTTY) as u64;
         let old = self.own_fs.then(|| sys::set_umask(task.umask));
-        let r = sys::openat2(pfd.as_raw_fd(), &clast, flags, oa.mode, oa.resolve);
+        let r = sys::openat2(parent.as_raw_fd(), &clast, flags, oa.mode, 0);
         if let Some(m) = old {
             sys::set_umask(m);
         }

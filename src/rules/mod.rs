@@ -11,6 +11,8 @@
 pub mod addr;
 pub mod enforce;
 pub mod glob;
+pub mod protect;
+pub mod walk;
 
 use crate::event::Arch;
 use crate::select::{Selection, ARCHES};
@@ -181,6 +183,10 @@ impl Rule {
 pub struct RuleSet {
     /// The rules; the first that matches a call names it.
     pub rules: Vec<Rule>,
+    /// Calls notrace decides while any rule is in force, whatever the
+    /// rules say: the open family (performed by notrace) and the calls
+    /// that could reach notrace itself ([`protect::GUARDED`]).
+    pub guard: Selection,
 }
 
 impl RuleSet {
@@ -199,15 +205,23 @@ impl RuleSet {
         for (name, content) in files {
             rules.extend(parse_file(name, content)?);
         }
-        let mut set = RuleSet { rules };
+        let mut set = RuleSet {
+            rules,
+            guard: Selection::default(),
+        };
         enforce::cover_socketcall(&mut set);
         enforce::cover_io_uring(&mut set);
+        if !set.is_empty() {
+            set.guard = protect::guarded();
+            let open = Selection::parse(&OPEN_FAMILY.join(",")).expect("open family");
+            set.guard.add(&open);
+        }
         Ok(set)
     }
 
     /// Every call some rule covers, per ABI: what the filter must notify.
     pub fn selection(&self) -> Selection {
-        let mut s = Selection::default();
+        let mut s = self.guard.clone();
         for r in &self.rules {
             s.add(&r.selection);
         }
@@ -216,7 +230,7 @@ impl RuleSet {
 
     /// Whether any rule covers `nr` on `arch`.
     pub fn covers(&self, arch: Arch, nr: u32) -> bool {
-        self.rules.iter().any(|r| r.covers(arch, nr))
+        self.guard.contains(arch, nr) || self.rules.iter().any(|r| r.covers(arch, nr))
     }
 
     /// The first rule that covers the call and matches `f`.

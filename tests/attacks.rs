@@ -1,0 +1,328 @@
+//! Attacks on deny rules through notrace itself and through the calls it
+//! performs for tracees, and the ordinary programs those calls must not
+//! harm: each asserts what the program saw and what notrace printed.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A directory an ordinary user can read, holding a readable secret.
+fn secret_dir(tag: &str) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempdir(tag);
+    std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let secret = d.join("secret");
+    std::fs::write(&secret, "SECRET\n").unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
+    (d, secret)
+}
+
+/// Runs `cmd` to completion, but never for more than `limit`: a tracee
+/// that managed to stop notrace would hang the test otherwise. On timeout
+/// notrace's whole group gets SIGCONT then SIGKILL, and the test fails.
+fn run_bounded(mut cmd: Command, limit: Duration) -> Output {
+    use std::os::unix::process::CommandExt;
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    let child = cmd.spawn().expect("start notrace");
+    let pid = child.id() as i32;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let d2 = done.clone();
+    let watchdog = std::thread::spawn(move || {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if d2.load(std::sync::atomic::Ordering::SeqCst) {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // SAFETY: kill(2) with integer arguments touches no memory.
+        unsafe {
+            libc::kill(-pid, libc::SIGCONT);
+            libc::kill(-pid, libc::SIGKILL);
+        }
+        true
+    });
+    let out = child.wait_with_output().expect("wait for notrace");
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    assert!(
+        !watchdog.join().unwrap(),
+        "notrace did not finish within {limit:?}: stopped by its tracee?\nstdout:\n{}\nstderr:\n{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    out
+}
+
+/// `cmd` run as `nobody` (setpriv), or None when that is impossible here.
+fn as_nobody(args: &[&str]) -> Option<Command> {
+    if !is_root() || Command::new("setpriv").arg("--version").output().is_err() {
+        return None;
+    }
+    let mut c = Command::new("setpriv");
+    c.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "--inh-caps=-all",
+    ]);
+    c.arg(notrace()).args(args);
+    Some(c)
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn attack_notrace(cmd: Command, who: &str) {
+    let out = run_bounded(cmd, Duration::from_secs(30));
+    let said = text(&out.stdout);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{who}: {said}\n{err}");
+    for attempt in [
+        "pidfd_open",
+        "ptrace_attach",
+        "ptrace_seize",
+        "process_vm_readv",
+        "process_vm_writev",
+        "prlimit",
+        "open_mem",
+        "open_fd",
+        "open_procdir",
+        "openat_proc_environ",
+        "tgkill_stop",
+        "kill_stop",
+        "kill_term",
+        "secret",
+    ] {
+        let line = format!("{attempt}=EPERM");
+        assert!(
+            said.lines().any(|l| l == line),
+            "{who}: expected {line} in:\n{said}\nnotrace said:\n{err}"
+        );
+    }
+    assert!(!said.contains("pidfd_getfd_taken"), "{who}: {said}");
+    // A signal-0 probe is harmless and still answered.
+    assert!(said.lines().any(|l| l == "kill_zero=ok"), "{who}: {said}");
+    // /proc/self in a call notrace performed is the tracee.
+    assert!(
+        said.lines()
+            .any(|l| l == "self_status=Name:\tattack_notrace"),
+        "{who}: {said}"
+    );
+    // Every refusal is in the audit trail, named.
+    for call in [
+        "pidfd_open(",
+        "kill(",
+        "tgkill(",
+        "ptrace(",
+        "process_vm_readv(",
+    ] {
+        assert!(
+            err.lines().any(|l| l.starts_with(call)
+                && l.ends_with("= -1 EPERM (Operation not permitted)")),
+            "{who}: no refused {call} line in:\n{err}"
+        );
+    }
+}
+
+#[test]
+fn a_root_tracee_cannot_stop_trace_read_or_rob_notrace() {
+    let (_d, secret) = secret_dir("attack-root");
+    let rule = format!("openat path={}", s(&secret));
+    let fx = fixture("attack_notrace");
+    let mut c = Command::new(notrace());
+    c.args(["-e", "none", "--deny", &rule, "--", s(&fx), s(&secret)]);
+    attack_notrace(c, "as root");
+}
+
+#[test]
+fn an_ordinary_tracee_cannot_stop_trace_read_or_rob_notrace() {
+    let (_d, secret) = secret_dir("attack-user");
+    let rule = format!("openat path={}", s(&secret));
+    let fx = fixture("attack_notrace");
+    let Some(c) = as_nobody(&["-e", "none", "--deny", &rule, "--", s(&fx), s(&secret)]) else {
+        eprintln!("skipped: needs root and setpriv to run notrace as nobody");
+        return;
+    };
+    attack_notrace(c, "as nobody");
+}
+
+#[test]
+fn a_connect_rule_alone_also_keeps_notrace_out_of_reach() {
+    // No path rule: opens are still performed by notrace, so its /proc
+    // entries stay out of reach.
+    let fx = fixture("attack_notrace");
+    let mut c = Command::new(notrace());
+    c.args(["-e", "none", "--deny", "connect port=9", "--", s(&fx)]);
+    let out = run_bounded(c, Duration::from_secs(30));
+    let said = text(&out.stdout);
+    for line in ["open_mem=EPERM", "kill_stop=EPERM", "pidfd_open=EPERM"] {
+        assert!(said.lines().any(|l| l == line), "{line} not in:\n{said}");
+    }
+}
+
+/// A shell script of everyday file idioms, run bare and under a path
+/// rule: the program must see exactly the same.
+const IDIOMS: &str = r#"
+cd "$1"
+echo old > existing
+echo new > existing; cat existing
+echo more >> existing; cat existing
+ls /nonexistent 2>/dev/null; echo "ls: $?"
+echo hidden >/dev/null; echo "devnull: $?"
+cat /dev/stdin < existing
+cat /dev/fd/0 < existing
+bash -c 'cat <(echo procsubst)'
+bash -c 'while read -r l; do echo "read $l"; done < <(printf "a\nb\n")'
+python3 -c 'open("/dev/null", "w").write("x"); print("py devnull ok")'
+python3 -c '
+import os
+fd = os.open("/etc", os.O_PATH)
+print("o_path", os.fstat(fd).st_ino == os.stat("/etc").st_ino)
+try:
+    os.open("existing", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+except FileExistsError:
+    print("excl EEXIST")
+ln = "dangling"
+os.symlink("target-of-dangling", ln)
+os.close(os.open(ln, os.O_CREAT | os.O_WRONLY, 0o600))
+print("dangling created", os.path.exists("target-of-dangling"))
+try:
+    os.open(ln, os.O_NOFOLLOW | os.O_RDONLY)
+except OSError as e:
+    print("nofollow", e.errno)
+try:
+    os.open("existing/", os.O_RDONLY)
+except OSError as e:
+    print("trailing slash", e.errno)
+try:
+    os.open(".", os.O_WRONLY)
+except OSError as e:
+    print("dir write", e.errno)
+d = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
+os.close(os.open("made-at", os.O_CREAT | os.O_WRONLY, 0o640, dir_fd=d))
+print("openat mode", oct(os.stat("made-at").st_mode & 0o777))
+print("self", open("/proc/self/status").readline().split()[1])
+print("thread-self", os.path.basename(os.readlink("/proc/thread-self")) == str(os.getpid()) or os.readlink("/proc/thread-self"))
+print("maps", "python" in open("/proc/self/maps").readline())
+os.mkfifo("fifo")
+'
+umask 077; : > private; stat -c '%a' private
+mkdir -p sub/dir && cd sub && echo rel > dir/f && cat ../sub/./dir/f
+"#;
+
+#[test]
+fn everyday_file_idioms_behave_as_without_notrace() {
+    require_tool("python3", "the idioms script uses python3");
+    let run = |under: bool| {
+        let d = tempdir(if under { "idioms-nt" } else { "idioms-bare" });
+        let mut c = if under {
+            let mut c = Command::new(notrace());
+            c.args([
+                "-e",
+                "openat",
+                "-o",
+                "/dev/null",
+                "--deny",
+                "openat path=/nonexistent/secret",
+                "--",
+            ]);
+            c.arg("sh");
+            c
+        } else {
+            Command::new("sh")
+        };
+        c.args(["-c", IDIOMS, "sh", s(&d)]);
+        let out = run_bounded(c, Duration::from_secs(60));
+        (
+            out.status.code(),
+            text(&out.stdout),
+            text(&out.stderr).replace(s(&d), "DIR"),
+        )
+    };
+    let bare = run(false);
+    let traced = run(true);
+    assert_eq!(bare.0, Some(0), "bare run failed: {bare:?}");
+    assert!(bare.1.contains("procsubst"), "{bare:?}");
+    assert_eq!(traced, bare, "under notrace (left) vs bare (right)");
+}
+
+#[test]
+fn forged_events_cannot_reach_notraces_stdout_through_proc_self() {
+    let o = run_notrace(&[
+        "--json",
+        "-e",
+        "openat",
+        "--deny",
+        "openat path=/nonexistent/secret",
+        "--",
+        "sh",
+        "-c",
+        r#"echo '{"type":"syscall","syscall":"forged"}' > /proc/self/fd/1; echo '{"type":"forged2"}' > /dev/stdout"#,
+    ]);
+    let out = text(&o.stdout);
+    assert!(
+        !out.contains("forged"),
+        "the tracee wrote into notrace's JSONL:\n{out}"
+    );
+    for l in out.lines() {
+        serde_json::from_str::<serde_json::Value>(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+    }
+    // It went where the command's stdout goes: notrace's stderr.
+    assert!(text(&o.stderr).contains("forged2"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn a_landlocked_tracee_stays_confined() {
+    let fx = fixture("landlock_open");
+    let bare = Command::new(&fx)
+        .args(["/usr", "/etc/hostname"])
+        .output()
+        .unwrap();
+    let bare = text(&bare.stdout);
+    if !bare.contains("restrict=ok") {
+        eprintln!("skipped: Landlock is not available here ({bare})");
+        return;
+    }
+    assert!(bare.contains("self=EACCES"), "{bare}");
+    let o = run_notrace(&[
+        "-e",
+        "openat",
+        "--deny",
+        "openat path=/nonexistent/secret",
+        "--",
+        s(&fx),
+        "/usr",
+        "/etc/hostname",
+    ]);
+    let said = text(&o.stdout);
+    assert!(said.contains("restrict=ok"), "{said}");
+    for who in ["self", "child"] {
+        let line = said
+            .lines()
+            .find(|l| l.starts_with(&format!("{who}=")))
+            .unwrap_or_else(|| panic!("no {who} line in {said}"));
+        assert_ne!(line, format!("{who}=ok"), "Landlock bypassed: {said}");
+    }
+    let err = text(&o.stderr);
+    assert!(
+        err.lines()
+            .any(|l| l.contains("\"/etc/hostname\"") && l.contains("= -1 E")),
+        "{err}"
+    );
+}
