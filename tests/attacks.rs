@@ -326,3 +326,29 @@ fn a_landlocked_tracee_stays_confined() {
         "{err}"
     );
 }
+
+#[test]
+fn dev_tty_is_the_tracees_controlling_terminal() {
+    // script(1) gives its shell a terminal of its own; notrace (started
+    // here in a new session, with no terminal) must open that one for it.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: script(1) (util-linux) is not installed");
+        return;
+    }
+    let mut c = Command::new(notrace());
+    c.args([
+        "-e",
+        "none",
+        "--deny",
+        "openat path=/nonexistent/secret",
+        "--",
+        "script",
+        "-qec",
+        "echo via-tty > /dev/tty && echo wrote",
+        "/dev/null",
+    ]);
+    let out = run_bounded(c, Duration::from_secs(30));
+    let said = text(&out.stdout);
+    assert!(said.contains("via-tty"), "{said}\n{}", text(&out.stderr));
+    assert!(said.contains("wrote"), "{said}");
+}

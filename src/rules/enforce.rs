@@ -720,6 +720,21 @@ impl Enforcer {
         if kind == libc::S_IFDIR && (creat || flags & libc::O_ACCMODE as u64 != 0) && !tmpfile {
             return answer(Answer::Error(libc::EISDIR));
         }
+        let fd = if kind == libc::S_IFCHR && is_dev_tty(fd.as_fd()) {
+            // /dev/tty is the caller's controlling terminal: the tracee's,
+            // not notrace's.
+            match controlling_tty(n.tid) {
+                Ok(t) => {
+                    if let Some(d) = self.check_opened(t.as_fd(), &mut facts) {
+                        return d;
+                    }
+                    t
+                }
+                Err(e) => return answer(Answer::Error(e)),
+            }
+        } else {
+            fd
+        };
         let reopen_flags = (flags
             & !(libc::O_NOFOLLOW | libc::O_CREAT | libc::O_EXCL | libc::O_CLOEXEC) as u64)
             | (libc::O_CLOEXEC | libc::O_NOCTTY) as u64;
@@ -946,6 +961,45 @@ impl Enforcer {
             answer(result(sock, addr_bytes, keep))
         }
     }
+}
+
+/// Whether `fd` is `/dev/tty` (character device 5:0).
+fn is_dev_tty(fd: BorrowedFd<'_>) -> bool {
+    rustix::fs::fstat(fd).is_ok_and(|st| {
+        rustix::fs::major(st.st_rdev) == 5 && rustix::fs::minor(st.st_rdev) == 0
+    })
+}
+
+/// The controlling terminal of thread `tid`, opened `O_PATH`: what its own
+/// open of `/dev/tty` would reach. `ENXIO` when it has none, as open(2)
+/// says then (and for a terminal notrace cannot name).
+fn controlling_tty(tid: u32) -> Result<OwnedFd, i32> {
+    let stat = std::fs::read_to_string(format!("/proc/{tid}/stat")).map_err(|_| libc::ESRCH)?;
+    let after = stat.rfind(')').map(|i| &stat[i + 2..]).ok_or(libc::ESRCH)?;
+    let tty_nr: u64 = after
+        .split(' ')
+        .nth(4)
+        .and_then(|v| v.parse().ok())
+        .ok_or(libc::ESRCH)?;
+    let major = (tty_nr >> 8) & 0xfff;
+    let minor = (tty_nr & 0xff) | ((tty_nr >> 12) & 0xfff00);
+    let path = match major {
+        0 => return Err(libc::ENXIO),
+        136..=143 => format!("/dev/pts/{}", (major - 136) * 256 + minor),
+        4 if minor < 64 => format!("/dev/tty{minor}"),
+        4 => format!("/dev/ttyS{}", minor - 64),
+        _ => return Err(libc::ENXIO),
+    };
+    let c = cstring(path.as_bytes()).ok_or(libc::EINVAL)?;
+    let fd = sys::openat2(libc::AT_FDCWD, &c, O_PATH_FLAGS | libc::O_NOFOLLOW as u64, 0, 0)
+        .map_err(|e| errno_of(&e))?;
+    let st = rustix::fs::fstat(&fd).map_err(|e| e.raw_os_error())?;
+    let same = rustix::fs::major(st.st_rdev) as u64 == major
+        && rustix::fs::minor(st.st_rdev) as u64 == minor;
+    if !same {
+        return Err(libc::ENXIO);
+    }
+    Ok(fd)
 }
 
 fn deny(errno: i32, rule: &str) -> Decision {
