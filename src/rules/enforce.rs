@@ -116,9 +116,10 @@ struct Identity {
     cap_prm: String,
     root: (u64, u64),
     mnt_ns: Vec<u8>,
-    /// /proc lookups and the pids in them depend on the pid namespace.
-    pid_ns: Vec<u8>,
-    user_ns: Vec<u8>,
+    /// Every other namespace: files such as /proc/sys/net/* (net),
+    /// /proc/sys/kernel/hostname (uts), /proc/uptime (time) and /proc
+    /// lookups (pid) depend on the opener's.
+    other_ns: Vec<Vec<u8>>,
 }
 
 /// A tracee's facts from /proc.
@@ -163,8 +164,10 @@ fn read_task(proc_dir: &str) -> Option<TaskInfo> {
             .map(|p| p.as_os_str().as_bytes().to_vec())
     };
     t.who.mnt_ns = ns("mnt")?;
-    t.who.pid_ns = ns("pid")?;
-    t.who.user_ns = ns("user")?;
+    for n in ["pid", "user", "net", "uts", "ipc", "cgroup", "time"] {
+        // A kernel without one namespace kind lacks it for everybody.
+        t.who.other_ns.push(ns(n).unwrap_or_default());
+    }
     t.cap_ptrace = u64::from_str_radix(&t.who.cap_eff, 16).is_ok_and(|c| c & (1 << 19) != 0); // bit 19: CAP_SYS_PTRACE
     Some(t)
 }
