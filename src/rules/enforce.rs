@@ -163,6 +163,8 @@ pub struct Enforcer {
     me: Option<Identity>,
     /// Whether this thread has its own umask (unshare(CLONE_FS) worked).
     own_fs: bool,
+    /// Whether the kernel runs x32 calls (else they all fail with ENOSYS).
+    x32_works: bool,
 }
 
 const O_PATH_FLAGS: u64 = (libc::O_PATH | libc::O_CLOEXEC) as u64;
@@ -253,6 +255,7 @@ pub fn cover_io_uring(rules: &mut RuleSet) {
         selection,
         paths: Vec::new(),
         addrs: Vec::new(),
+        unix_idents: Default::default(),
         ports: Vec::new(),
         args: Vec::new(),
         errno: libc::EPERM,
@@ -297,6 +300,7 @@ impl Enforcer {
             rules,
             me: read_task("/proc/thread-self").map(|t| t.who),
             own_fs,
+            x32_works: sys::x32_works(),
         }
     }
 
@@ -321,6 +325,11 @@ impl Enforcer {
         arch: Arch,
         def: Option<&'static SyscallDef>,
     ) -> Decision {
+        if arch == Arch::X32 && !self.x32_works {
+            // CONTINUE would get ENOSYS from the kernel; performing the
+            // call here would run what the kernel refuses.
+            return deny(libc::ENOSYS, super::bypass::X32_ABSENT);
+        }
         match self.decide_call(listener, n, arch, def) {
             // `Gone` is never answered: make sure the caller really is gone
             // (a /proc read can also fail for a live, non-dumpable tracee),
@@ -434,6 +443,7 @@ impl Enforcer {
                     let len = n.args[len_at as usize].min(128);
                     let b = read_bytes(&mem, n.args[i], len, 128);
                     f.sockaddr = parse_sockaddr(&b).map(|a| unix_abs(a, tid));
+                    push_socket_ident(f);
                 }
                 ArgKind::MsghdrIn => {
                     let (name, namelen) = if n.arch == crate::filter::AUDIT_ARCH_X86_64
@@ -460,6 +470,7 @@ impl Enforcer {
                     if name != 0 {
                         let b = read_bytes(&mem, name, namelen.min(128) as u64, 128);
                         f.sockaddr = parse_sockaddr(&b).map(|a| unix_abs(a, tid));
+                        push_socket_ident(f);
                     }
                 }
                 _ => {}
@@ -927,6 +938,20 @@ fn deny(errno: i32, rule: &str) -> Decision {
 
 fn answer(a: Answer) -> Decision {
     Decision::Answer(a)
+}
+
+/// Best-effort: the identity of the socket file a unix path names now,
+/// for `addr=` rules on sendto/sendmsg (a hard link to a denied socket).
+fn push_socket_ident(f: &mut Facts) {
+    use std::os::unix::fs::MetadataExt;
+    if let Some(SockAddr::Unix(p)) = &f.sockaddr {
+        if p.first() == Some(&b'/') {
+            let path = std::path::Path::new(std::ffi::OsStr::from_bytes(p));
+            if let Ok(m) = std::fs::metadata(path) {
+                f.idents.push((m.dev(), m.ino()));
+            }
+        }
+    }
 }
 
 /// A relative unix socket path made absolute against the tracee's cwd.
