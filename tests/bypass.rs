@@ -158,7 +158,11 @@ fn mount_attack(mode: &str, refused: &str, because: &str) {
     let rule = format!("openat path={}", s(&secret));
     let (o, ev) = under(&rule, &d.join("log"), &cmd, true);
     let so = out(&o);
-    assert!(so.contains(&format!("{refused}: errno 1\n")), "{so}{}", err(&o));
+    assert!(
+        so.contains(&format!("{refused}: errno 1\n")),
+        "{so}{}",
+        err(&o)
+    );
     assert!(!so.contains("SECRET"), "{so}");
     let r = denial(&ev, refused, "EPERM");
     assert!(r.contains(because), "{r}");
@@ -216,7 +220,11 @@ fn fastopen(mode: &str) {
     let rule = format!("connect port={port}");
     let (o, ev) = under(&rule, &d.join("log"), &cmd, false);
     let so = out(&o);
-    assert!(so.contains(&format!("{mode}: errno 1\n")), "{so}{}", err(&o));
+    assert!(
+        so.contains(&format!("{mode}: errno 1\n")),
+        "{so}{}",
+        err(&o)
+    );
     assert!(!connected(&l), "the listener saw a connection: {so}");
     let r = denial(&ev, mode, "EPERM");
     assert!(r.contains("MSG_FASTOPEN"), "{r}");
@@ -252,7 +260,10 @@ fn tcp_fastopen_connect_then_connect_is_still_a_checked_connect() {
     let so = out(&o);
     assert!(so.contains("setsockopt: ok\nconnect: errno 1\n"), "{so}");
     assert!(!connected(&l));
-    assert_eq!(denial(&ev, "connect", "EPERM"), format!("connect port={port}"));
+    assert_eq!(
+        denial(&ev, "connect", "EPERM"),
+        format!("connect port={port}")
+    );
 }
 
 #[test]
@@ -272,7 +283,11 @@ fn i386_socketcall_sendto_is_refused_under_a_connect_rule() {
         eprintln!("skipped: this kernel has no i386 emulation");
         return;
     }
-    assert!(so.contains("socketcall sendto: errno 1\n"), "{so}{}", err(&o));
+    assert!(
+        so.contains("socketcall sendto: errno 1\n"),
+        "{so}{}",
+        err(&o)
+    );
     assert!(!connected(&l));
     // Its flags are in memory the kernel reads after the answer: refused
     // whatever they are, under the MSG_FASTOPEN rule for sendto.
@@ -321,7 +336,14 @@ fn new_name(pattern: &str, how: &str, unprivileged: bool) {
     let script = format!("{how} {} {} && cat {}", s(&secret), s(&other), s(&other));
     let mut c = if unprivileged {
         let mut c = Command::new("setpriv");
-        c.args(["--reuid", "nobody", "--regid", "nogroup", "--clear-groups", "--"]);
+        c.args([
+            "--reuid",
+            "nobody",
+            "--regid",
+            "nogroup",
+            "--clear-groups",
+            "--",
+        ]);
         c.arg(notrace());
         c
     } else {
@@ -427,11 +449,20 @@ fn x32_calls_get_what_the_kernel_says() {
     }
     // No x32 here: the kernel says ENOSYS, and notrace, which used to
     // perform the open itself, must say the same.
-    assert!(out(&alone).contains("x32 openat: errno 38"), "{}", out(&alone));
+    assert!(
+        out(&alone).contains("x32 openat: errno 38"),
+        "{}",
+        out(&alone)
+    );
     assert!(so.contains("x32 openat: errno 38\n"), "{so}{}", err(&o));
     assert!(!so.contains("ordinary"), "{so}");
     let r = denial(&ev, "openat", "ENOSYS");
     assert!(r.contains("no x32 ABI"), "{r}");
-    let (o, _) = under(&rule, &d.join("log2"), &[s(&bin), "x32open", s(&secret)], false);
+    let (o, _) = under(
+        &rule,
+        &d.join("log2"),
+        &[s(&bin), "x32open", s(&secret)],
+        false,
+    );
     assert!(out(&o).contains("x32 openat: errno 38\n"), "{}", out(&o));
 }

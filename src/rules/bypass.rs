@@ -64,11 +64,10 @@ fn has_path_rule(rules: &RuleSet) -> bool {
 /// Whether a rule on `connect` looks at an inet address or port.
 fn has_inet_connect_rule(rules: &RuleSet) -> bool {
     rules.rules.iter().any(|r| {
-        let on_connect = crate::select::ARCHES.iter().any(|&a| {
-            tables::by_name(a, "connect").is_some_and(|d| r.selection.contains(a, d.nr))
-        });
-        on_connect
-            && (!r.ports.is_empty() || r.addrs.iter().any(|a| matches!(a, AddrPat::Net(..))))
+        let on_connect = crate::select::ARCHES
+            .iter()
+            .any(|&a| tables::by_name(a, "connect").is_some_and(|d| r.selection.contains(a, d.nr)));
+        on_connect && (!r.ports.is_empty() || r.addrs.iter().any(|a| matches!(a, AddrPat::Net(..))))
     })
 }
 
@@ -106,7 +105,11 @@ mod tests {
     use crate::event::Arch;
 
     fn set(rules: &[&str]) -> RuleSet {
-        RuleSet::parse(&rules.iter().map(|s| s.to_string()).collect::<Vec<_>>(), &[]).unwrap()
+        RuleSet::parse(
+            &rules.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            &[],
+        )
+        .unwrap()
     }
 
     fn texts(r: &RuleSet) -> Vec<&str> {
@@ -122,7 +125,13 @@ mod tests {
         assert!(t.contains(&OPEN_TREE_CLONE_REFUSED), "{t:?}");
         assert!(!t.iter().any(|x| x.contains("MSG_FASTOPEN")), "{t:?}");
         for a in crate::select::ARCHES {
-            for n in ["open_by_handle_at", "mount", "fsmount", "move_mount", "open_tree"] {
+            for n in [
+                "open_by_handle_at",
+                "mount",
+                "fsmount",
+                "move_mount",
+                "open_tree",
+            ] {
                 let d = tables::by_name(a, n).unwrap();
                 assert!(r.covers(a, d.nr), "{n} on {a:?}");
             }

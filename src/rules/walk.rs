@@ -145,7 +145,10 @@ pub fn find(glob: &Glob, cap: usize) -> Found {
     if text.first() != Some(&b'/') {
         return Found::default();
     }
-    let comps: Vec<&[u8]> = text.split(|&b| b == b'/').filter(|c| !c.is_empty()).collect();
+    let comps: Vec<&[u8]> = text
+        .split(|&b| b == b'/')
+        .filter(|c| !c.is_empty())
+        .collect();
     let mut w = Walk {
         glob,
         comps,

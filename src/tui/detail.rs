@@ -87,7 +87,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     let action = match &ev.action {
         CallAction::Allowed => Span::styled("allowed", Style::default().fg(Color::Green)),
         CallAction::Denied { errno, rule } => Span::styled(
-            format!("DENIED = -1 {} (rule: {})", errno_name(*errno), cleaned(rule)),
+            format!(
+                "DENIED = -1 {} (rule: {})",
+                errno_name(*errno),
+                cleaned(rule)
+            ),
             Style::default()
                 .fg(Color::White)
                 .bg(Color::Red)

@@ -57,7 +57,12 @@ fn open_event(seq: u64) -> Event {
         "openat",
         vec![
             arg("dfd", "dirfd", "AT_FDCWD", None),
-            arg("filename", "path", &format!("\"{PATH}\""), Some(json!(PATH))),
+            arg(
+                "filename",
+                "path",
+                &format!("\"{PATH}\""),
+                Some(json!(PATH)),
+            ),
             arg("flags", "open_flags", "O_RDONLY", None),
         ],
     )
@@ -73,7 +78,12 @@ fn hostile_app() -> (App, mpsc::Receiver<(u64, crate::event::Verdict)>) {
         1,
         "execve",
         vec![
-            arg("filename", "path", &format!("\"{PATH}\""), Some(json!(PATH))),
+            arg(
+                "filename",
+                "path",
+                &format!("\"{PATH}\""),
+                Some(json!(PATH)),
+            ),
             arg("argv", "argv", "[...]", Some(json!(["sh", COMM]))),
         ],
     )));
@@ -145,9 +155,15 @@ fn list_detail_and_hold_queue_show_hostile_text_escaped() {
     a.detail = true;
     let s = render(&a, 220, 60);
     assert!(s.contains(COMM_SHOWN), "comm in the detail pane:\n{s}");
-    assert!(s.contains(PATH_SHOWN), "path in list, detail, hold queue:\n{s}");
+    assert!(
+        s.contains(PATH_SHOWN),
+        "path in list, detail, hold queue:\n{s}"
+    );
     assert!(s.contains("\\33]0;pwned"), "title bar:\n{s}");
-    assert!(s.contains("out \\33]0;pwned") || s.contains("\\302\\23331mred"), "output pane:\n{s}");
+    assert!(
+        s.contains("out \\33]0;pwned") || s.contains("\\302\\23331mred"),
+        "output pane:\n{s}"
+    );
 }
 
 #[test]
@@ -155,9 +171,15 @@ fn stats_view_shows_hostile_text_escaped() {
     let (mut a, _rx) = hostile_app();
     a.view_mode = View::Stats;
     let s = render(&a, 220, 60);
-    assert!(s.contains(&format!("4242 {COMM_SHOWN}")), "per process:\n{s}");
+    assert!(
+        s.contains(&format!("4242 {COMM_SHOWN}")),
+        "per process:\n{s}"
+    );
     // Long labels keep their end.
-    assert!(s.contains("\\342\\200\\256txt"), "paths and addresses:\n{s}");
+    assert!(
+        s.contains("\\342\\200\\256txt"),
+        "paths and addresses:\n{s}"
+    );
 }
 
 #[test]
@@ -166,7 +188,10 @@ fn procs_view_shows_hostile_text_escaped() {
     a.view_mode = View::Procs;
     let s = render(&a, 220, 40);
     assert!(s.contains(&COMM_SHOWN[..16]), "comm column:\n{s}");
-    assert!(s.contains(&format!("sh {COMM_SHOWN}")), "command line:\n{s}");
+    assert!(
+        s.contains(&format!("sh {COMM_SHOWN}")),
+        "command line:\n{s}"
+    );
 }
 
 #[test]
