@@ -13,7 +13,7 @@ pub mod addr;
 pub mod bypass;
 pub mod enforce;
 pub mod glob;
-pub mod walk;
+pub mod globwalk;
 
 use crate::event::Arch;
 use crate::select::{Selection, ARCHES};
@@ -243,7 +243,7 @@ impl RuleSet {
     /// unix-path `addr=` patterns name now: for a literal path the file it
     /// leads to (following symlinks, as an open would), for a glob every
     /// existing entry it matches (see [`walk`]). A glob whose walk reaches
-    /// [`walk::WALK_CAP`] entries gets one warning on stderr.
+    /// [`globwalk::WALK_CAP`] entries gets one warning on stderr.
     pub fn bind_identities(&mut self) {
         for r in &mut self.rules {
             let mut capped = false;
@@ -267,8 +267,8 @@ impl RuleSet {
                      only the files among the first {} get identity checks (hard links \
                      to the others are not denied)",
                     r.text,
-                    walk::WALK_CAP,
-                    walk::WALK_CAP
+                    globwalk::WALK_CAP,
+                    globwalk::WALK_CAP
                 );
             }
         }
@@ -290,7 +290,7 @@ fn identities(g: &Glob) -> (HashSet<(u64, u64)>, bool) {
             .unwrap_or_default();
         return (ids, false);
     }
-    let f = walk::find(g, walk::WALK_CAP);
+    let f = globwalk::find(g, globwalk::WALK_CAP);
     (f.idents, f.capped)
 }
 
