@@ -317,6 +317,22 @@ pub fn raw_getpid() -> i32 {
     unsafe { libc::syscall(libc::SYS_getpid) as i32 }
 }
 
+/// Whether this kernel runs x32 calls: `getpid` with the x32 bit set
+/// fails with ENOSYS on a kernel without the x32 ABI (or with it off).
+#[cfg(target_arch = "x86_64")]
+pub fn x32_works() -> bool {
+    // SAFETY: getpid takes no arguments and has no effect; an unknown
+    // number only fails with ENOSYS.
+    let r = unsafe { libc::syscall(0x4000_0000 | libc::SYS_getpid) };
+    r >= 0
+}
+
+/// Whether this kernel runs x32 calls: there is no x32 off x86_64.
+#[cfg(not(target_arch = "x86_64"))]
+pub fn x32_works() -> bool {
+    false
+}
+
 /// The last OS error's errno, without allocating.
 pub fn last_errno() -> i32 {
     io::Error::last_os_error()

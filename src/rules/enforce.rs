@@ -180,6 +180,8 @@ pub struct Enforcer {
     own_fs: bool,
     walker: walk::Walker,
     guard: Guard,
+    /// Whether the kernel runs x32 calls (else they all fail with ENOSYS).
+    x32_works: bool,
 }
 
 const O_PATH_FLAGS: u64 = (libc::O_PATH | libc::O_CLOEXEC) as u64;
@@ -268,6 +270,7 @@ pub fn cover_io_uring(rules: &mut RuleSet) {
         selection,
         paths: Vec::new(),
         addrs: Vec::new(),
+        unix_idents: Default::default(),
         ports: Vec::new(),
         args: Vec::new(),
         errno: libc::EPERM,
@@ -314,6 +317,7 @@ impl Enforcer {
             own_fs,
             walker: walk::Walker::new(),
             guard: Guard::new(helpers),
+            x32_works: sys::x32_works(),
         }
     }
 
@@ -339,6 +343,11 @@ impl Enforcer {
         def: Option<&'static SyscallDef>,
         tgid: i32,
     ) -> Decision {
+        if arch == Arch::X32 && !self.x32_works {
+            // CONTINUE would get ENOSYS from the kernel; performing the
+            // call here would run what the kernel refuses.
+            return deny(libc::ENOSYS, super::bypass::X32_ABSENT);
+        }
         match self.decide_call(listener, n, arch, def, tgid) {
             // `Gone` is never answered: make sure the caller really is gone
             // (a /proc read can also fail for a live, non-dumpable tracee),
@@ -463,6 +472,7 @@ impl Enforcer {
                     let len = n.args[len_at as usize].min(128);
                     let b = read_bytes(&mem, n.args[i], len, 128);
                     f.sockaddr = parse_sockaddr(&b).map(|a| unix_abs(a, tid));
+                    push_socket_ident(f);
                 }
                 ArgKind::MsghdrIn => {
                     let (name, namelen) = if n.arch == crate::filter::AUDIT_ARCH_X86_64
@@ -489,6 +499,7 @@ impl Enforcer {
                     if name != 0 {
                         let b = read_bytes(&mem, name, namelen.min(128) as u64, 128);
                         f.sockaddr = parse_sockaddr(&b).map(|a| unix_abs(a, tid));
+                        push_socket_ident(f);
                     }
                 }
                 _ => {}
@@ -968,9 +979,8 @@ impl Enforcer {
 
 /// Whether `fd` is `/dev/tty` (character device 5:0).
 fn is_dev_tty(fd: BorrowedFd<'_>) -> bool {
-    rustix::fs::fstat(fd).is_ok_and(|st| {
-        rustix::fs::major(st.st_rdev) == 5 && rustix::fs::minor(st.st_rdev) == 0
-    })
+    rustix::fs::fstat(fd)
+        .is_ok_and(|st| rustix::fs::major(st.st_rdev) == 5 && rustix::fs::minor(st.st_rdev) == 0)
 }
 
 /// The controlling terminal of thread `tid`, opened `O_PATH`: what its own
@@ -994,8 +1004,14 @@ fn controlling_tty(tid: u32) -> Result<OwnedFd, i32> {
         _ => return Err(libc::ENXIO),
     };
     let c = cstring(path.as_bytes()).ok_or(libc::EINVAL)?;
-    let fd = sys::openat2(libc::AT_FDCWD, &c, O_PATH_FLAGS | libc::O_NOFOLLOW as u64, 0, 0)
-        .map_err(|e| errno_of(&e))?;
+    let fd = sys::openat2(
+        libc::AT_FDCWD,
+        &c,
+        O_PATH_FLAGS | libc::O_NOFOLLOW as u64,
+        0,
+        0,
+    )
+    .map_err(|e| errno_of(&e))?;
     let st = rustix::fs::fstat(&fd).map_err(|e| e.raw_os_error())?;
     let same = rustix::fs::major(st.st_rdev) as u64 == major
         && rustix::fs::minor(st.st_rdev) as u64 == minor;
@@ -1014,6 +1030,20 @@ fn deny(errno: i32, rule: &str) -> Decision {
 
 fn answer(a: Answer) -> Decision {
     Decision::Answer(a)
+}
+
+/// Best-effort: the identity of the socket file a unix path names now,
+/// for `addr=` rules on sendto/sendmsg (a hard link to a denied socket).
+fn push_socket_ident(f: &mut Facts) {
+    use std::os::unix::fs::MetadataExt;
+    if let Some(SockAddr::Unix(p)) = &f.sockaddr {
+        if p.first() == Some(&b'/') {
+            let path = std::path::Path::new(std::ffi::OsStr::from_bytes(p));
+            if let Ok(m) = std::fs::metadata(path) {
+                f.idents.push((m.dev(), m.ino()));
+            }
+        }
+    }
 }
 
 /// A relative unix socket path made absolute against the tracee's cwd.

@@ -5,12 +5,15 @@
 //!
 //! A rule is `SET [key=value]...`: the SET is what `-e` takes; every key
 //! narrows it. Parsing has no side effects; [`RuleSet::bind_identities`]
-//! then records the inode of each literal path, so a hard link or a bind
-//! mount of a denied file is denied too.
+//! then records the inode of each file a path pattern (literal or glob) or
+//! a unix socket `addr=` names, so a hard link, a rename or a bind mount of
+//! a denied file is denied too.
 
 pub mod addr;
+pub mod bypass;
 pub mod enforce;
 pub mod glob;
+pub mod globwalk;
 pub mod protect;
 pub mod walk;
 
@@ -19,6 +22,7 @@ use crate::select::{Selection, ARCHES};
 use crate::tables;
 use addr::{AddrPat, SockAddr};
 use glob::Glob;
+use std::collections::HashSet;
 use std::fmt;
 
 /// The open family: a `path=` rule on any of them covers all of them.
@@ -83,13 +87,14 @@ impl ArgCond {
     }
 }
 
-/// One path pattern, with the identity of the file it names when literal.
+/// One path pattern, with the identities of the files it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathPat {
     /// The glob, on absolute paths.
     pub glob: Glob,
-    /// `(st_dev, st_ino)` of a literal path, once bound.
-    pub ident: Option<(u64, u64)>,
+    /// `(st_dev, st_ino)` of the file a literal path leads to, or of every
+    /// file a glob matched, once bound (empty before).
+    pub idents: HashSet<(u64, u64)>,
 }
 
 /// One parsed rule.
@@ -104,6 +109,10 @@ pub struct Rule {
     pub paths: Vec<PathPat>,
     /// `addr=`: any of these (OR).
     pub addrs: Vec<AddrPat>,
+    /// `(st_dev, st_ino)` of the socket files the unix-path `addr=`
+    /// patterns named when bound: a connect to one of them by another name
+    /// matches too.
+    pub unix_idents: HashSet<(u64, u64)>,
     /// `port=`: any of these inclusive ranges (OR).
     pub ports: Vec<(u16, u16)>,
     /// `argN...`: all of these (AND).
@@ -156,14 +165,16 @@ impl Rule {
             let by_ident = f
                 .idents
                 .iter()
-                .any(|id| self.paths.iter().any(|g| g.ident == Some(*id)));
+                .any(|id| self.paths.iter().any(|g| g.idents.contains(id)));
             if !by_name && !by_ident {
                 return false;
             }
         }
         if !self.addrs.is_empty() {
+            let by_ident = f.idents.iter().any(|id| self.unix_idents.contains(id));
             match &f.sockaddr {
                 Some(a) if self.addrs.iter().any(|p| p.matches(a)) => {}
+                Some(SockAddr::Unix(_)) if by_ident => {}
                 _ => return false,
             }
         }
@@ -209,6 +220,7 @@ impl RuleSet {
             rules,
             guard: Selection::default(),
         };
+        bypass::cover(&mut set);
         enforce::cover_socketcall(&mut set);
         enforce::cover_io_uring(&mut set);
         if !set.is_empty() {
@@ -241,22 +253,59 @@ impl RuleSet {
             .find(|r| r.covers(arch, f.nr) && r.matches(f))
     }
 
-    /// Records `(st_dev, st_ino)` of every literal path pattern that names
-    /// an existing file now (following symlinks, as an open would).
+    /// Records `(st_dev, st_ino)` of the files the path patterns and the
+    /// unix-path `addr=` patterns name now: for a literal path the file it
+    /// leads to (following symlinks, as an open would), for a glob every
+    /// existing entry it matches (see [`walk`]). A glob whose walk reaches
+    /// [`globwalk::WALK_CAP`] entries gets one warning on stderr.
     pub fn bind_identities(&mut self) {
-        use std::os::unix::ffi::OsStrExt;
-        use std::os::unix::fs::MetadataExt;
         for r in &mut self.rules {
+            let mut capped = false;
             for p in &mut r.paths {
-                if let Some(lit) = p.glob.literal() {
-                    let path = std::path::Path::new(std::ffi::OsStr::from_bytes(&lit));
-                    if let Ok(m) = std::fs::metadata(path) {
-                        p.ident = Some((m.dev(), m.ino()));
-                    }
+                let (ids, cap) = identities(&p.glob);
+                p.idents = ids;
+                capped |= cap;
+            }
+            let mut unix = HashSet::new();
+            for a in &r.addrs {
+                if let AddrPat::Unix(g) = a {
+                    let (ids, cap) = identities(g);
+                    unix.extend(ids);
+                    capped |= cap;
                 }
+            }
+            r.unix_idents = unix;
+            if capped {
+                eprintln!(
+                    "notrace: warning: rule '{}': a glob reaches more than {} entries; \
+                     only the files among the first {} get identity checks (hard links \
+                     to the others are not denied)",
+                    r.text,
+                    globwalk::WALK_CAP,
+                    globwalk::WALK_CAP
+                );
             }
         }
     }
+}
+
+/// The identities of the files `g` names now (see
+/// [`RuleSet::bind_identities`]), and whether the walk was capped.
+fn identities(g: &Glob) -> (HashSet<(u64, u64)>, bool) {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::MetadataExt;
+    if let Some(lit) = g.literal() {
+        if lit.first() != Some(&b'/') {
+            return (HashSet::new(), false);
+        }
+        let path = std::path::Path::new(std::ffi::OsStr::from_bytes(&lit));
+        let ids = std::fs::metadata(path)
+            .map(|m| HashSet::from([(m.dev(), m.ino())]))
+            .unwrap_or_default();
+        return (ids, false);
+    }
+    let f = globwalk::find(g, globwalk::WALK_CAP);
+    (f.idents, f.capped)
 }
 
 /// Parses a rules file: one rule per line; `#` starts a comment, blank
@@ -324,6 +373,7 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, RuleError> {
         selection: Selection::default(),
         paths: Vec::new(),
         addrs: Vec::new(),
+        unix_idents: HashSet::new(),
         ports: Vec::new(),
         args: Vec::new(),
         errno: libc::EPERM,
@@ -355,7 +405,10 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, RuleError> {
                 let norm = normalize(value.as_bytes());
                 let norm = String::from_utf8(norm).unwrap_or_else(|_| value.to_string());
                 let glob = Glob::new(&norm).map_err(bad_value)?;
-                rule.paths.push(PathPat { glob, ident: None });
+                rule.paths.push(PathPat {
+                    glob,
+                    idents: HashSet::new(),
+                });
             }
             "addr" => rule.addrs.push(AddrPat::parse(value).map_err(bad_value)?),
             "port" => rule

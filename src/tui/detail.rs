@@ -9,6 +9,7 @@ use ratatui::Frame;
 
 use super::app::{App, HoldMark};
 use super::class::errno_name;
+use super::safe::cleaned;
 use crate::event::{Action as CallAction, DecodedArg};
 
 /// The full value of an argument: the uncut string when the value is one,
@@ -64,7 +65,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     };
     let mut lines = Vec::new();
     let mut l1 = vec![Span::styled(
-        format!("{} ", ev.name),
+        format!("{} ", cleaned(&ev.name)),
         Style::default()
             .fg(Color::Cyan)
             .add_modifier(Modifier::BOLD),
@@ -75,7 +76,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::from(l1));
     let mut l2 = kv("pid ", ev.pid.to_string());
     l2.extend(kv("tid ", ev.tid.to_string()));
-    l2.extend(kv("comm ", ev.comm.clone()));
+    l2.extend(kv("comm ", cleaned(&ev.comm)));
     lines.push(Line::from(l2));
     let mut l3 = kv("time ", utc(ev.time_ns));
     l3.extend(kv(
@@ -86,7 +87,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     let action = match &ev.action {
         CallAction::Allowed => Span::styled("allowed", Style::default().fg(Color::Green)),
         CallAction::Denied { errno, rule } => Span::styled(
-            format!("DENIED = -1 {} (rule: {rule})", errno_name(*errno)),
+            format!(
+                "DENIED = -1 {} (rule: {})",
+                errno_name(*errno),
+                cleaned(rule)
+            ),
             Style::default()
                 .fg(Color::White)
                 .bg(Color::Red)
@@ -115,25 +120,25 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         lines.push(Line::from(vec![
             Span::styled(format!(" {i} "), key),
             Span::styled(
-                a.name.to_string(),
+                cleaned(&a.name),
                 Style::default()
                     .fg(Color::Yellow)
                     .add_modifier(Modifier::BOLD),
             ),
             Span::styled(
-                format!(" [{}] ", a.kind),
+                format!(" [{}] ", cleaned(&a.kind)),
                 Style::default().fg(Color::Magenta),
             ),
             Span::styled(format!("raw {:#x}", a.raw), key),
         ]));
         lines.push(Line::from(vec![
             Span::raw("     "),
-            Span::styled(full_value(a), val),
+            Span::styled(cleaned(&full_value(a)), val),
         ]));
         if a.value.is_some() && full_value(a) != a.text {
             lines.push(Line::from(vec![
                 Span::styled("     text ", key),
-                Span::raw(a.text.clone()),
+                Span::raw(cleaned(&a.text)),
             ]));
         }
     }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::app::{args_text, App};
+use super::safe::cleaned;
 
 /// Rows the queue wants (0 when empty): up to 5 calls plus borders.
 pub fn height(app: &App) -> u16 {
@@ -60,10 +61,13 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
                     Style::default().fg(Color::LightBlue),
                 ),
                 Span::styled(
-                    format!("{:<12} ", c.event.comm),
+                    format!("{:<12} ", cleaned(&c.event.comm)),
                     Style::default().fg(Color::DarkGray),
                 ),
-                Span::styled(format!("{}({})", c.event.name, args_text(&c.event)), style),
+                Span::styled(
+                    cleaned(&format!("{}({})", c.event.name, args_text(&c.event))),
+                    style,
+                ),
             ])
         })
         .collect();

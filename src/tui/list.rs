@@ -8,6 +8,7 @@ use ratatui::Frame;
 
 use super::app::{args_text, App, HoldMark, Row};
 use super::class::{errno_name, Class};
+use super::safe::cleaned;
 use crate::event::Action as CallAction;
 
 /// The colour a class's syscall names are drawn in.
@@ -69,8 +70,8 @@ pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool) -> Line<'a> {
             Style::default().fg(Color::LightBlue),
         ),
         Span::styled(mark, mark_style),
-        Span::styled(ev.name.to_string(), name_style),
-        Span::styled(format!("({})", args_text(ev)), base),
+        Span::styled(cleaned(&ev.name), name_style),
+        Span::styled(format!("({})", cleaned(&args_text(ev))), base),
     ];
     if let CallAction::Denied { errno, .. } = &ev.action {
         spans.push(Span::styled(

@@ -23,11 +23,14 @@ pub mod output;
 pub mod procs;
 pub mod pty;
 pub mod render;
+pub mod safe;
 pub mod stats;
 pub mod status;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hostile;
 
 use std::fs::File;
 use std::io::{self, Read, Write};

@@ -244,7 +244,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         app.output
             .tail(inner.height as usize)
             .into_iter()
-            .map(Line::from)
+            .map(|l| Line::from(super::safe::cleaned(&l)))
             .collect()
     };
     f.render_widget(Paragraph::new(lines).block(block), area);

@@ -11,6 +11,7 @@ use ratatui::Frame;
 
 use super::app::{App, Proc};
 use super::class::signal_name;
+use super::safe::clean;
 use crate::event::ExitKind;
 
 /// `(depth, pid)` in tree order: roots are processes whose parent was not
@@ -121,8 +122,11 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             ),
             Span::raw(format!(" {ppid:>7} {:>8} ", p.calls)),
             Span::styled(format!("{state:<22} "), Style::default().fg(color)),
-            Span::styled(format!("{:<16} ", p.comm), Style::default().fg(Color::Cyan)),
-            Span::raw(p.cmdline.clone().unwrap_or_default()),
+            Span::styled(
+                format!("{:<16} ", clean(&p.comm)),
+                Style::default().fg(Color::Cyan),
+            ),
+            Span::raw(clean(p.cmdline.as_deref().unwrap_or_default()).into_owned()),
         ]));
     }
     if order.is_empty() {

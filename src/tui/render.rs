@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier};
 use ratatui::{Frame, Terminal};
 
 use super::app::{App, View};
-use super::{detail, help, holdq, list, output, procs, stats, status};
+use super::{detail, help, holdq, list, output, procs, safe, stats, status};
 
 /// Draws one frame.
 pub fn draw(f: &mut Frame, app: &App) {
@@ -60,6 +60,8 @@ pub fn draw(f: &mut Frame, app: &App) {
     if app.quit_ask {
         help::render_quit(f, main);
     }
+    // Views clean tracee text themselves; this catches what one missed.
+    safe::scrub(f.buffer_mut());
 }
 
 /// Detail beside the list on wide screens, under it otherwise.

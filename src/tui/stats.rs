@@ -13,6 +13,7 @@ use ratatui::Frame;
 use super::app::App;
 use super::class::classify;
 use super::list::class_color;
+use super::safe::cleaned;
 
 /// The `n` largest entries, largest first (ties by key).
 pub fn top<K: Clone + Ord + Hash>(m: &HashMap<K, u64>, n: usize) -> Vec<(K, u64)> {
@@ -64,6 +65,7 @@ fn bar_lines(rows: &[(String, u64, Color)], width: usize) -> Vec<Line<'static>> 
     rows.iter()
         .map(|(label, n, color)| {
             let label: String = label.chars().take(label_w).collect();
+            let label = cleaned(&label);
             Line::from(vec![
                 Span::styled(format!("{label:>label_w$} "), Style::default().fg(*color)),
                 Span::styled(format!("{n:>num_w$} "), Style::default().fg(Color::White)),
@@ -87,6 +89,7 @@ fn count_lines(rows: Vec<(String, u64)>, width: usize, empty: &str) -> Vec<Line<
         .unwrap_or(1);
     rows.into_iter()
         .map(|(label, n)| {
+            let label = cleaned(&label);
             let room = width.saturating_sub(num_w + 1);
             let count = label.chars().count();
             // Keep the end of long paths: it is the informative part.

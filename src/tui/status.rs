@@ -9,6 +9,7 @@ use ratatui::Frame;
 use super::app::{App, View};
 use super::class::{signal_name, Class};
 use super::list::class_color;
+use super::safe::cleaned;
 use crate::event::ExitKind;
 
 /// Draws the top line: title, view tabs, class toggles, filter.
@@ -21,6 +22,7 @@ pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
     } else {
         app.title.clone()
     };
+    let title = cleaned(&title);
     let mut spans = vec![Span::styled(
         format!(" notrace · {title} "),
         Style::default()
@@ -45,7 +47,7 @@ pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
     spans.push(Span::raw(" "));
     if !app.filter.is_empty() && !app.filter_editing {
         spans.push(Span::styled(
-            format!("/{}", app.filter),
+            format!("/{}", cleaned(&app.filter)),
             Style::default().fg(Color::Black).bg(Color::LightGreen),
         ));
     }
@@ -74,7 +76,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
                     .fg(Color::LightGreen)
                     .add_modifier(Modifier::BOLD),
             ),
-            Span::raw(app.filter.clone()),
+            Span::raw(cleaned(&app.filter)),
             Span::styled("█", Style::default().fg(Color::LightGreen)),
             Span::styled(
                 format!(
@@ -161,7 +163,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     }
     if let Some(n) = &app.note {
         spans.push(Span::styled(
-            format!(" {n} "),
+            format!(" {} ", cleaned(n)),
             Style::default().fg(Color::Cyan),
         ));
     }
