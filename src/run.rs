@@ -273,6 +273,19 @@ pub fn main(args: Vec<OsString>) -> i32 {
     if cli.tui && !io::stdout().is_terminal() {
         return fail(2, "--tui needs a terminal on stdout");
     }
+    // Forked here, while notrace is still single-threaded, and before the
+    // pty and the output file are opened (it must hold neither). Dropped
+    // last: at notrace's normal end it is told so and reaped.
+    let keeper = match crate::keeper::start(rules.selection()) {
+        Ok(k) => Some(k),
+        Err(e) => {
+            let _ = writeln!(
+                io::stderr(),
+                "notrace: cannot start the keeper ({e}): if notrace dies, traced calls will fail with ENOSYS"
+            );
+            None
+        }
+    };
     let pty = if cli.tui {
         match crate::tui::pty::open() {
             Ok(p) => Some(p),
@@ -396,25 +409,38 @@ pub fn main(args: Vec<OsString>) -> i32 {
             fd_paths: cli.decode_fds,
         },
         rules: Some(rules),
+        helpers: keeper.iter().map(|k| k.pid()).collect(),
+        notif_ids: keeper.as_ref().map(|k| k.id_log()),
     };
+    let handover = keeper.as_ref().and_then(|k| k.handover().ok());
     let sup_tx = tx.clone();
     let started = spawn::spawn(
         &path,
         &cli.command,
         prog,
         stdio,
-        move |taken: spawn::Taken| match Supervisor::new(
-            taken.listener,
-            sup_tx,
-            supervisor::Config {
-                root: taken.pid,
-                ..sup_cfg
-            },
-        ) {
-            Ok(s) => s.run(),
-            Err(e) => {
-                let _ = writeln!(io::stderr(), "notrace: supervisor: {e}");
-                supervisor::Stats::default()
+        move |taken: spawn::Taken| {
+            if let Some(h) = handover {
+                if let Err(e) = h.send(taken.listener.as_fd()) {
+                    let _ = writeln!(
+                        io::stderr(),
+                        "notrace: cannot hand the listener to the keeper ({e}): if notrace dies, traced calls will fail with ENOSYS"
+                    );
+                }
+            }
+            match Supervisor::new(
+                taken.listener,
+                sup_tx,
+                supervisor::Config {
+                    root: taken.pid,
+                    ..sup_cfg
+                },
+            ) {
+                Ok(s) => s.run(),
+                Err(e) => {
+                    let _ = writeln!(io::stderr(), "notrace: supervisor: {e}");
+                    supervisor::Stats::default()
+                }
             }
         },
     );

@@ -57,6 +57,11 @@ pub struct Config {
     pub paths: Vec<std::path::PathBuf>,
     /// Deny rules in force (their calls are notified even when not traced).
     pub rules: Option<crate::rules::RuleSet>,
+    /// Pids of notrace's helper processes (the keeper): not tracees, and
+    /// to be protected from them.
+    pub helpers: Vec<i32>,
+    /// Where each received notification id is published for the keeper.
+    pub notif_ids: Option<crate::keeper::IdLog>,
 }
 
 /// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
@@ -93,6 +98,7 @@ pub struct Supervisor {
     pending_since: u64,
     poll_failed: bool,
     rules: Option<Enforcer>,
+    ids: Option<crate::keeper::IdLog>,
 }
 
 const MAX_TASKS: usize = 4096;
@@ -116,6 +122,7 @@ impl Supervisor {
             .filter(|r| !r.is_empty())
             .map(Enforcer::new);
         let (verdict_tx, verdict_rx) = std::sync::mpsc::channel();
+        let ids = cfg.notif_ids.take();
         Ok(Supervisor {
             listener,
             tx,
@@ -132,6 +139,7 @@ impl Supervisor {
             pending_since: 0,
             poll_failed: false,
             rules,
+            ids,
         })
     }
 
@@ -185,7 +193,12 @@ impl Supervisor {
             }
             if ready {
                 match sys::notif_recv(self.listener.as_fd()) {
-                    Ok(n) => self.handle_guarded(n),
+                    Ok(n) => {
+                        if let Some(ids) = &mut self.ids {
+                            ids.received(n.id);
+                        }
+                        self.handle_guarded(n)
+                    }
                     Err(e)
                         if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::EINTR)) =>
                     {
