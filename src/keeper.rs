@@ -333,13 +333,10 @@ fn serve_ready(listener: BorrowedFd<'_>, covered: &Selection) -> bool {
             return true;
         }
         let r = fds[0].revents();
-        if r.contains(PollFlags::IN) {
-            serve_one(listener, covered);
-        } else if r.intersects(PollFlags::HUP | PollFlags::ERR) {
-            return false;
-        } else {
-            return true;
+        if !r.contains(PollFlags::IN) {
+            return !r.intersects(PollFlags::HUP | PollFlags::ERR);
         }
+        serve_one(listener, covered);
     }
 }
 

@@ -229,8 +229,8 @@ fn killed_mid_loop_every_call_succeeds() {
     std::fs::write(dir.join("data"), "x").unwrap();
     let prog = r#"
 import os, sys, time
-pid = os.fork()
 print("started", flush=True)
+pid = os.fork()
 t, n = time.time(), 0
 while time.time() - t < 2.0:
     fd = os.open("data", os.O_RDONLY)
@@ -425,4 +425,133 @@ fn keeper_is_not_dumpable() {
     read_rest(out);
     child.wait().unwrap();
     assert!(!keeper_alive(k));
+}
+
+/// A detached tmux session on a server of its own, killed on drop.
+struct Tmux(String);
+
+impl Tmux {
+    fn start(name: &str, shell_cmd: &str) -> Tmux {
+        common::require_tool("tmux", "the held-call tests run notrace --tui in tmux");
+        let t = Tmux(format!("notrace-keeper-{}-{name}", std::process::id()));
+        let out = t.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            shell_cmd,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .args(["-f", "/dev/null", "-L", &self.0])
+            .args(args)
+            .env_remove("TMUX")
+            .env_remove("LD_LIBRARY_PATH")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run tmux")
+    }
+
+    fn wait_text(&self, text: &str) {
+        let t0 = Instant::now();
+        loop {
+            let out = self.tmux(&["capture-pane", "-p", "-t", "t"]);
+            let s = String::from_utf8_lossy(&out.stdout);
+            if s.contains(text) {
+                return;
+            }
+            assert!(t0.elapsed() < WAIT, "no {text:?} on the screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+/// The process named notrace whose command line contains `token`.
+fn notrace_with(token: &str) -> i32 {
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(p) = e.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
+        if comm(p).as_deref() == Some("notrace")
+            && String::from_utf8_lossy(&cmdline).contains(token)
+        {
+            return p;
+        }
+    }
+    panic!("no notrace process with {token:?} in its command line");
+}
+
+/// Runs `sh` writing `one` while `write` is held in the TUI (so notrace has
+/// received that call and not answered it), SIGKILLs notrace, and returns
+/// what sh wrote to its result file by the end.
+fn held_write_then_kill(name: &str, extra: &[&str]) -> String {
+    let dir = common::tempdir(name);
+    let result = dir.join("result");
+    let q = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    // sh is the session leader of notrace's pty: it ignores the SIGHUP that
+    // notrace's death brings, and writes to a file, not to the dead pty.
+    let script = format!(
+        "trap '' HUP; exec 3>{} 2>&3; echo one >&3; echo \"rc=$?\" >&3; echo end >&3",
+        q(&result.to_string_lossy())
+    );
+    let mut cmd = vec![q(&common::notrace().to_string_lossy()), "--tui".into()];
+    cmd.extend(["--hold".into(), "write".into()]);
+    cmd.extend(extra.iter().map(|s| q(s)));
+    cmd.extend(["--".into(), "sh".into(), "-c".into(), q(&script)]);
+    let t = Tmux::start(name, &format!("{}; sleep 600", cmd.join(" ")));
+    t.wait_text("write(1, \"one\\n\", 4)");
+    t.wait_text("1 held");
+    let pid = notrace_with(&result.to_string_lossy());
+    let k = keeper_of(pid);
+    sigkill(pid);
+    let t0 = Instant::now();
+    loop {
+        let r = std::fs::read_to_string(&result).unwrap_or_default();
+        if r.ends_with("end\n") {
+            wait_keeper_gone(k);
+            return r;
+        }
+        assert!(
+            t0.elapsed() < WAIT,
+            "sh did not finish after notrace's death; it wrote {r:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A call notrace holds (received, unanswered) when it dies is let through
+/// by the keeper when no rule is in force.
+#[test]
+fn killed_while_holding_a_call_it_runs() {
+    let r = held_write_then_kill("keeper-held", &[]);
+    assert_eq!(r, "one\nrc=0\nend\n");
+}
+
+/// With rules in force, a call notrace left unanswered fails with EPERM
+/// (whatever notrace was doing with it), even one no rule covers; the
+/// calls after it run.
+#[test]
+fn killed_while_holding_a_call_with_rules_it_fails_closed() {
+    let r = held_write_then_kill("keeper-held-rule", &["--deny", "openat path=/x/secret"]);
+    assert!(!r.contains("one"), "{r:?}");
+    assert!(
+        r.contains("I/O error") || r.contains("not permitted"),
+        "{r:?}"
+    );
+    assert!(r.ends_with("rc=1\nend\n"), "{r:?}");
 }
