@@ -13,7 +13,7 @@
 //! * notifications notrace had received but not answered stay pending as
 //!   long as anyone holds the listener. Their ids are sequential per filter
 //!   and notrace publishes the first and the latest one it received in a
-//!   shared page ([`IdLog`]); the keeper probes that range with
+//!   shared page ([`Link::received`]); the keeper probes that range with
 //!   `SECCOMP_IOCTL_NOTIF_ID_VALID` and answers each one still waiting;
 //! * then it answers every new call until the last tracee is gone.
 //!
@@ -70,14 +70,10 @@ pub struct Keeper {
     page: Arc<SharedPage>,
 }
 
-/// The socket end that hands the listener to the keeper; used once, by the
-/// supervisor thread.
-pub struct Handover {
-    sock: UnixStream,
-}
-
-/// Where the supervisor publishes the ids it receives, for the keeper.
-pub struct IdLog {
+/// The supervisor's end of the keeper: hands it the listener, then
+/// publishes the id of each notification received.
+pub struct Link {
+    sock: Option<UnixStream>,
     page: Arc<SharedPage>,
     started: bool,
 }
@@ -114,19 +110,10 @@ impl Keeper {
         self.pid
     }
 
-    /// What hands the listener over.
-    pub fn handover(&self) -> io::Result<Handover> {
-        let sock = self
-            .sock
-            .as_ref()
-            .ok_or_else(|| io::Error::other("keeper socket closed"))?
-            .try_clone()?;
-        Ok(Handover { sock })
-    }
-
-    /// What the supervisor records received ids in.
-    pub fn id_log(&self) -> IdLog {
-        IdLog {
+    /// The supervisor's end.
+    pub fn link(&self) -> Link {
+        Link {
+            sock: self.sock.as_ref().and_then(|s| s.try_clone().ok()),
             page: self.page.clone(),
             started: false,
         }
@@ -153,14 +140,21 @@ impl Drop for Keeper {
     }
 }
 
-impl Handover {
-    /// Sends a duplicate of `listener` to the keeper.
-    pub fn send(self, listener: BorrowedFd<'_>) -> io::Result<()> {
-        sys::send_fd(self.sock.as_fd(), listener)
+impl Link {
+    /// Sends a duplicate of `listener` to the keeper (once). A failure is
+    /// said on stderr: notrace goes on, unprotected.
+    pub fn hand_over(&mut self, listener: BorrowedFd<'_>) {
+        let r = match self.sock.take() {
+            Some(s) => sys::send_fd(s.as_fd(), listener),
+            None => Err(io::Error::other("no socket to the keeper")),
+        };
+        if let Err(e) = r {
+            eprintln!(
+                "notrace: cannot hand the listener to the keeper ({e}): if notrace dies, traced calls will fail with ENOSYS"
+            );
+        }
     }
-}
 
-impl IdLog {
     /// Records that notification `id` was received. One relaxed store,
     /// after the first.
     #[inline]

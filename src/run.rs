@@ -410,37 +410,26 @@ pub fn main(args: Vec<OsString>) -> i32 {
         },
         rules: Some(rules),
         helpers: keeper.iter().map(|k| k.pid()).collect(),
-        notif_ids: keeper.as_ref().map(|k| k.id_log()),
+        keeper: keeper.as_ref().map(|k| k.link()),
     };
-    let handover = keeper.as_ref().and_then(|k| k.handover().ok());
     let sup_tx = tx.clone();
     let started = spawn::spawn(
         &path,
         &cli.command,
         prog,
         stdio,
-        move |taken: spawn::Taken| {
-            if let Some(h) = handover {
-                if let Err(e) = h.send(taken.listener.as_fd()) {
-                    let _ = writeln!(
-                        io::stderr(),
-                        "notrace: cannot hand the listener to the keeper ({e}): if notrace dies, traced calls will fail with ENOSYS"
-                    );
-                }
-            }
-            match Supervisor::new(
-                taken.listener,
-                sup_tx,
-                supervisor::Config {
-                    root: taken.pid,
-                    ..sup_cfg
-                },
-            ) {
-                Ok(s) => s.run(),
-                Err(e) => {
-                    let _ = writeln!(io::stderr(), "notrace: supervisor: {e}");
-                    supervisor::Stats::default()
-                }
+        move |taken: spawn::Taken| match Supervisor::new(
+            taken.listener,
+            sup_tx,
+            supervisor::Config {
+                root: taken.pid,
+                ..sup_cfg
+            },
+        ) {
+            Ok(s) => s.run(),
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "notrace: supervisor: {e}");
+                supervisor::Stats::default()
             }
         },
     );

@@ -60,8 +60,9 @@ pub struct Config {
     /// Pids of notrace's helper processes (the keeper): not tracees, and
     /// to be protected from them.
     pub helpers: Vec<i32>,
-    /// Where each received notification id is published for the keeper.
-    pub notif_ids: Option<crate::keeper::IdLog>,
+    /// The keeper's end: it is handed the listener, and each received
+    /// notification id is published to it.
+    pub keeper: Option<crate::keeper::Link>,
 }
 
 /// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
@@ -98,7 +99,7 @@ pub struct Supervisor {
     pending_since: u64,
     poll_failed: bool,
     rules: Option<Enforcer>,
-    ids: Option<crate::keeper::IdLog>,
+    keeper: Option<crate::keeper::Link>,
 }
 
 const MAX_TASKS: usize = 4096;
@@ -122,7 +123,10 @@ impl Supervisor {
             .filter(|r| !r.is_empty())
             .map(Enforcer::new);
         let (verdict_tx, verdict_rx) = std::sync::mpsc::channel();
-        let ids = cfg.notif_ids.take();
+        let keeper = cfg.keeper.take().map(|mut k| {
+            k.hand_over(listener.as_fd());
+            k
+        });
         Ok(Supervisor {
             listener,
             tx,
@@ -139,7 +143,7 @@ impl Supervisor {
             pending_since: 0,
             poll_failed: false,
             rules,
-            ids,
+            keeper,
         })
     }
 
@@ -194,8 +198,8 @@ impl Supervisor {
             if ready {
                 match sys::notif_recv(self.listener.as_fd()) {
                     Ok(n) => {
-                        if let Some(ids) = &mut self.ids {
-                            ids.received(n.id);
+                        if let Some(k) = &mut self.keeper {
+                            k.received(n.id);
                         }
                         self.handle_guarded(n)
                     }

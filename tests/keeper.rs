@@ -278,7 +278,7 @@ if pid:
 #[test]
 fn killed_with_rule_covered_calls_fail_closed() {
     let dir = common::tempdir("keeper-rule");
-    let cmd = "read x < /etc/hostname && echo 'before ok'; echo started; sleep 1; \
+    let cmd = "read x < /etc/hostname && echo 'before ok'; echo started; sleep 2; \
                read x < /x/secret; echo \"secret rc=$?\"; \
                read x < /etc/hostname; echo \"hostname rc=$?\"; echo after";
     let mut run = Run::start(
