@@ -273,6 +273,19 @@ pub fn main(args: Vec<OsString>) -> i32 {
     if cli.tui && !io::stdout().is_terminal() {
         return fail(2, "--tui needs a terminal on stdout");
     }
+    // Forked here, while notrace is still single-threaded, and before the
+    // pty and the output file are opened (it must hold neither). Dropped
+    // last: at notrace's normal end it is told so and reaped.
+    let keeper = match crate::keeper::start(rules.selection()) {
+        Ok(k) => Some(k),
+        Err(e) => {
+            let _ = writeln!(
+                io::stderr(),
+                "notrace: cannot start the keeper ({e}): if notrace dies, traced calls will fail with ENOSYS"
+            );
+            None
+        }
+    };
     let pty = if cli.tui {
         match crate::tui::pty::open() {
             Ok(p) => Some(p),
@@ -396,7 +409,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
             fd_paths: cli.decode_fds,
         },
         rules: Some(rules),
-        helpers: Vec::new(),
+        helpers: keeper.iter().map(|k| k.pid()).collect(),
+        keeper: keeper.as_ref().map(|k| k.link()),
     };
     let sup_tx = tx.clone();
     let started = spawn::spawn(

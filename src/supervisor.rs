@@ -57,9 +57,12 @@ pub struct Config {
     pub paths: Vec<std::path::PathBuf>,
     /// Deny rules in force (their calls are notified even when not traced).
     pub rules: Option<crate::rules::RuleSet>,
-    /// Pids of notrace's helper processes, kept out of tracees' reach
-    /// while rules are in force.
+    /// Pids of notrace's helper processes (the keeper): not tracees, and
+    /// to be protected from them.
     pub helpers: Vec<i32>,
+    /// The keeper's end: it is handed the listener, and each received
+    /// notification id is published to it.
+    pub keeper: Option<crate::keeper::Link>,
 }
 
 /// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
@@ -96,6 +99,7 @@ pub struct Supervisor {
     pending_since: u64,
     poll_failed: bool,
     rules: Option<Enforcer>,
+    keeper: Option<crate::keeper::Link>,
 }
 
 const MAX_TASKS: usize = 4096;
@@ -124,9 +128,13 @@ impl Supervisor {
             // Only now: the child had to stay ptrace-accessible to us
             // while we took the listener (it inherits our dumpability
             // until it execs).
-            sys::set_non_dumpable()?;
+            rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable)?;
         }
         let (verdict_tx, verdict_rx) = std::sync::mpsc::channel();
+        let keeper = cfg.keeper.take().map(|mut k| {
+            k.hand_over(listener.as_fd());
+            k
+        });
         Ok(Supervisor {
             listener,
             tx,
@@ -143,6 +151,7 @@ impl Supervisor {
             pending_since: 0,
             poll_failed: false,
             rules,
+            keeper,
         })
     }
 
@@ -196,7 +205,12 @@ impl Supervisor {
             }
             if ready {
                 match sys::notif_recv(self.listener.as_fd()) {
-                    Ok(n) => self.handle_guarded(n),
+                    Ok(n) => {
+                        if let Some(k) = &mut self.keeper {
+                            k.received(n.id);
+                        }
+                        self.handle_guarded(n)
+                    }
                     Err(e)
                         if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::EINTR)) =>
                     {

@@ -586,15 +586,200 @@ pub fn sock_call(op: SockOp, fd: BorrowedFd<'_>, addr: &[u8]) -> Result<(), i32>
     }
 }
 
-/// `prctl(PR_SET_DUMPABLE, 0)`: this process's /proc entries become
-/// root's, and same-uid processes may no longer ptrace it, read its
-/// memory or take its fds with `pidfd_getfd`.
-pub fn set_non_dumpable() -> io::Result<()> {
-    // SAFETY: integer arguments only; changes no memory Rust owns.
-    let r = unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) };
-    if r == 0 {
-        Ok(())
-    } else {
+/// `fork()`. Returns 0 in the child and the child's pid in the parent.
+///
+/// # Safety
+///
+/// The caller must be single-threaded (no other thread could hold a lock
+/// the child would then find held forever), or the child must make only
+/// async-signal-safe calls until it execs or exits.
+pub unsafe fn fork() -> io::Result<i32> {
+    // SAFETY: the caller guarantees the conditions above.
+    let r = unsafe { libc::fork() };
+    if r < 0 {
         Err(io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+/// Ends the calling process at once with `code`, running no destructor
+/// and no atexit handler (a forked helper must not flush buffers it
+/// inherited).
+pub fn exit_now(code: i32) -> ! {
+    // SAFETY: _exit takes an integer and never returns.
+    unsafe { libc::_exit(code) }
+}
+
+/// Sets the disposition of each of `sigs` to SIG_IGN.
+pub fn ignore_signals(sigs: &[i32]) {
+    for &s in sigs {
+        // SAFETY: SIG_IGN is a valid disposition for any catchable signal;
+        // no handler code is installed.
+        unsafe { libc::signal(s, libc::SIG_IGN) };
+    }
+}
+
+/// Makes fds 0, 1 and 2 refer to /dev/null and closes every other fd but
+/// those in `keep`.
+pub fn close_fds_except(keep: &[RawFd]) -> io::Result<()> {
+    let null = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")?;
+    for fd in 0..3 {
+        // SAFETY: dup2 onto a standard fd number; `null` is open.
+        if unsafe { libc::dup2(null.as_raw_fd(), fd) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    drop(null);
+    let mut keep: Vec<u32> = keep.iter().map(|&f| f as u32).filter(|&f| f > 2).collect();
+    keep.sort_unstable();
+    let mut from = 3u32;
+    for k in keep.into_iter().chain(std::iter::once(u32::MAX)) {
+        if k > from {
+            // SAFETY: close_range with integer arguments; the fds it closes
+            // are owned by nothing that will run in this process again
+            // (the caller is a fresh fork that keeps only `keep`).
+            let r = unsafe { libc::syscall(libc::SYS_close_range, from, k - 1, 0) };
+            if r < 0 {
+                return Err(io::Error::last_os_error());
+            }
+        }
+        from = k.saturating_add(1);
+    }
+    Ok(())
+}
+
+/// Sends a duplicate of `fd` over the unix socket `sock` (SCM_RIGHTS), with
+/// one byte of data.
+pub fn send_fd(sock: BorrowedFd<'_>, fd: BorrowedFd<'_>) -> io::Result<()> {
+    let mut byte = [1u8];
+    let mut iov = libc::iovec {
+        iov_base: byte.as_mut_ptr().cast(),
+        iov_len: 1,
+    };
+    // u64 words keep the control buffer aligned for cmsghdr.
+    let mut cbuf = [0u64; 4];
+    // SAFETY: CMSG_SPACE is a pure computation.
+    let space = unsafe { libc::CMSG_SPACE(std::mem::size_of::<RawFd>() as u32) } as usize;
+    assert!(space <= std::mem::size_of_val(&cbuf));
+    // SAFETY: msghdr is plain data; all-zero is valid before we fill it.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = cbuf.as_mut_ptr().cast();
+    msg.msg_controllen = space;
+    // SAFETY: `msg` describes `cbuf`, which is `space` bytes and aligned, so
+    // CMSG_FIRSTHDR returns a pointer inside it with room for one cmsghdr
+    // and one fd; `iov` and `byte` outlive the sendmsg call, which only
+    // reads them.
+    let r = unsafe {
+        let c = libc::CMSG_FIRSTHDR(&msg);
+        (*c).cmsg_level = libc::SOL_SOCKET;
+        (*c).cmsg_type = libc::SCM_RIGHTS;
+        (*c).cmsg_len = libc::CMSG_LEN(std::mem::size_of::<RawFd>() as u32) as usize;
+        std::ptr::write_unaligned(libc::CMSG_DATA(c).cast::<RawFd>(), fd.as_raw_fd());
+        libc::sendmsg(sock.as_raw_fd(), &msg, libc::MSG_NOSIGNAL)
+    };
+    if r < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+/// Receives one fd sent by [`send_fd`] on `sock`. `Ok(None)` at end of
+/// file (the sender closed its end without sending).
+pub fn recv_fd(sock: BorrowedFd<'_>) -> io::Result<Option<OwnedFd>> {
+    let mut byte = [0u8];
+    let mut iov = libc::iovec {
+        iov_base: byte.as_mut_ptr().cast(),
+        iov_len: 1,
+    };
+    let mut cbuf = [0u64; 4];
+    // SAFETY: msghdr is plain data; all-zero is valid before we fill it.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = cbuf.as_mut_ptr().cast();
+    msg.msg_controllen = std::mem::size_of_val(&cbuf);
+    // SAFETY: `msg` points at `iov`/`byte` and `cbuf`, live and writable for
+    // the call; MSG_CMSG_CLOEXEC makes the received fd close-on-exec.
+    let r = unsafe { libc::recvmsg(sock.as_raw_fd(), &mut msg, libc::MSG_CMSG_CLOEXEC) };
+    if r < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    if r == 0 {
+        return Ok(None);
+    }
+    // SAFETY: the kernel filled `msg_control` up to `msg_controllen`;
+    // CMSG_FIRSTHDR/CMSG_NXTHDR stay within it, and an SCM_RIGHTS message
+    // of the length checked carries one fd, now ours alone.
+    unsafe {
+        let mut c = libc::CMSG_FIRSTHDR(&msg);
+        while !c.is_null() {
+            if (*c).cmsg_level == libc::SOL_SOCKET
+                && (*c).cmsg_type == libc::SCM_RIGHTS
+                && (*c).cmsg_len >= libc::CMSG_LEN(std::mem::size_of::<RawFd>() as u32) as usize
+            {
+                let fd = std::ptr::read_unaligned(libc::CMSG_DATA(c).cast::<RawFd>());
+                return Ok(Some(OwnedFd::from_raw_fd(fd)));
+            }
+            c = libc::CMSG_NXTHDR(&msg, c);
+        }
+    }
+    Err(io::Error::other("message without a file descriptor"))
+}
+
+/// A page of memory shared with a forked helper process: slots of
+/// `AtomicU64`, all zero at first.
+pub struct SharedPage {
+    ptr: *mut std::sync::atomic::AtomicU64,
+}
+
+// SAFETY: the page is only accessed through atomics.
+unsafe impl Send for SharedPage {}
+// SAFETY: the page is only accessed through atomics.
+unsafe impl Sync for SharedPage {}
+
+/// The number of `AtomicU64` slots in a [`SharedPage`].
+pub const SHARED_SLOTS: usize = 4096 / 8;
+
+impl SharedPage {
+    /// Maps a fresh zeroed page, shared with children forked later.
+    pub fn new() -> io::Result<SharedPage> {
+        // SAFETY: a fresh anonymous mapping; no existing memory is touched.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                4096,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(SharedPage { ptr: p.cast() })
+    }
+
+    /// Slot `i` (< [`SHARED_SLOTS`]).
+    pub fn slot(&self, i: usize) -> &std::sync::atomic::AtomicU64 {
+        assert!(i < SHARED_SLOTS);
+        // SAFETY: `ptr` is a live, page-aligned 4096-byte mapping until
+        // drop, and `i` was checked, so the atomic is in bounds and aligned.
+        unsafe { &*self.ptr.add(i) }
+    }
+}
+
+impl Drop for SharedPage {
+    fn drop(&mut self) {
+        // SAFETY: unmaps exactly the mapping made in `new`; no reference into
+        // it outlives `self`.
+        unsafe { libc::munmap(self.ptr.cast(), 4096) };
     }
 }

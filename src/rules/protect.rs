@@ -377,6 +377,23 @@ mod tests {
     }
 
     #[test]
+    fn helper_processes_are_protected_like_notrace() {
+        // Our parent stands in for the keeper.
+        let helper = ppid_of(std::process::id() as i32).unwrap();
+        let mut g = Guard::new(&[helper]);
+        let a = [helper as u64, libc::SIGKILL as u64, 0, 0, 0, 0];
+        assert_eq!(
+            g.check("kill", Arch::X86_64, &a, 1, 1),
+            Some(AIMED_AT_NOTRACE)
+        );
+        let entries = [(helper, b"mem".to_vec())];
+        assert_eq!(
+            g.check_proc(&entries, None, 1, false),
+            Some(AIMED_AT_NOTRACE)
+        );
+    }
+
+    #[test]
     fn landlock_state_is_inherited_and_unknown_parents_fail_closed() {
         let me = std::process::id() as i32;
         let parent = ppid_of(me).unwrap();
