@@ -684,7 +684,7 @@ impl Enforcer {
             resolve: oa.resolve,
         };
         let must_dir = flags & libc::O_DIRECTORY as u64 != 0 || tmpfile;
-        let w = match self.walker.walk(who, dir.as_ref(), &path, how) {
+        let w = match self.walker.resolve(who, dir.as_ref(), &path, how) {
             Ok(w) => w,
             Err(e) => return answer(Answer::Error(e)),
         };

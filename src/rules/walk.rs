@@ -147,6 +147,42 @@ impl Walker {
         Ok(self.node(fd)?.0)
     }
 
+    /// Resolves `path` for `who` as [`Walker::walk`] does, in one openat2
+    /// where that cannot differ from the tracee's own lookup: no `resolve`
+    /// flags asked for, no magic link on the way (RESOLVE_NO_MAGICLINKS),
+    /// and an object that is not on procfs (the only place where a lookup
+    /// means something else for notrace: `/proc/self`). Anything else,
+    /// errors included, takes the step-by-step walk.
+    pub fn resolve(
+        &mut self,
+        who: For,
+        start: Option<&OwnedFd>,
+        path: &[u8],
+        how: How,
+    ) -> Result<Walk, i32> {
+        let anchored = path.first() == Some(&b'/') || start.is_some();
+        if how.resolve == 0 && anchored {
+            if let Ok(c) = cstr(path) {
+                let mut flags = (libc::O_PATH | libc::O_CLOEXEC) as u64;
+                if !how.follow_last {
+                    flags |= libc::O_NOFOLLOW as u64;
+                }
+                let dirfd = start.map_or(libc::AT_FDCWD, |d| d.as_raw_fd());
+                if let Ok(fd) = sys::openat2(dirfd, &c, flags, 0, RESOLVE_NO_MAGICLINKS) {
+                    if let Ok(st) = rustix::fs::fstat(&fd) {
+                        if !self.is_proc(&fd, st.st_dev) {
+                            return Ok(Walk {
+                                walked: Walked::Found(fd),
+                                proc_entries: Vec::new(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        self.walk(who, start, path, how)
+    }
+
     /// Resolves `path` for `who`, starting at `start` (the tracee's dirfd
     /// or cwd, as an fd of ours) for a relative path or under
     /// `RESOLVE_BENEATH`/`RESOLVE_IN_ROOT`. Errors are positive errnos, the
@@ -529,6 +565,22 @@ mod tests {
         let r = w.walk(me(), Some(&start), b"../../b/f", in_root).unwrap();
         assert_eq!(found(r), p("/a/b/f"));
         let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn the_one_call_shortcut_never_answers_for_procfs() {
+        let mut w = Walker::new();
+        let who = For { tgid: 1, tid: 1 };
+        let r = w.resolve(who, None, b"/proc/self/status", follow()).unwrap();
+        assert_eq!(found(r), b"/proc/1/status");
+        // Through a magic link: the walk, which follows it for the given
+        // process (here ourselves: pid 1's root may be out of reach).
+        let r = w.resolve(me(), None, b"/proc/self/root/etc", follow());
+        let r = r.unwrap_or_else(|e| panic!("errno {e}"));
+        assert_eq!(r.proc_entries[0], (me().tgid, b"root".to_vec()));
+        let r = w.resolve(who, None, b"/etc/hostname", follow()).unwrap();
+        assert!(r.proc_entries.is_empty());
+        assert_eq!(found(r), b"/etc/hostname");
     }
 
     #[test]
