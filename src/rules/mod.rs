@@ -9,6 +9,7 @@
 //! mount of a denied file is denied too.
 
 pub mod addr;
+pub mod blocking;
 pub mod enforce;
 pub mod glob;
 
