@@ -153,21 +153,29 @@ fn state(pid: i32) -> Option<char> {
     s.rsplit_once(')')?.1.trim_start().chars().next()
 }
 
-/// Waits until `pid` is asleep in the seccomp notification wait (so the
-/// call is in notrace's hands) or, bare, asleep at all.
+/// Waits until a thread of `pid` is asleep in the seccomp notification
+/// wait (so the call is in notrace's hands) or, bare, a moment.
 fn wait_blocked(pid: i32, traced: bool) {
     let end = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < end {
-        let wchan = std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
-        let asleep = matches!(state(pid), Some('S' | 'D'));
-        if asleep && (!traced || wchan.contains("seccomp")) {
-            // Give notrace time to have started performing the call.
-            std::thread::sleep(Duration::from_millis(100));
-            return;
+    while traced && Instant::now() < end {
+        let waiting = std::fs::read_dir(format!("/proc/{pid}/task"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|t| {
+                std::fs::read_to_string(t.path().join("wchan")).is_ok_and(|w| w.contains("seccomp"))
+            });
+        if waiting {
+            break;
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    panic!("pid {pid} never blocked (traced: {traced})");
+    assert!(
+        Instant::now() < end,
+        "pid {pid} never blocked in notrace's hands"
+    );
+    // Give notrace (or, bare, the kernel) time to start the blocking open.
+    std::thread::sleep(Duration::from_millis(150));
 }
 
 /// Opens the FIFO for writing (blocking until the reader is there, 5 s at
@@ -233,17 +241,17 @@ fn calls(stderr: &str, call: &str, what: &str) -> usize {
         .count()
 }
 
-/// The FIFO open interrupted by SIGINT, with `mode` as the fixture's
-/// handler; returns the fixture's lines, notrace's stderr (traced) and how
+/// The FIFO open interrupted by SIGINT (`mode`: the fixture's intr or
+/// thread); returns the fixture's lines, notrace's stderr (traced) and how
 /// long the open went on after the signal.
-fn fifo_intr(traced: bool) -> (Vec<String>, String, Duration) {
+fn fifo_intr(traced: bool, mode: &str) -> (Vec<String>, String, Duration) {
     let dir = tempdir("blk-intr");
     let fifo = mkfifo(&dir);
     let opts = ["-e", "openat", "--deny", OPEN_RULE];
     let mut r = Run::start(
         traced.then_some(&opts[..]),
         &fixture("fifoblock"),
-        &[fifo.to_str().unwrap(), "intr"],
+        &[fifo.to_str().unwrap(), mode],
     );
     let pid = pid_of(&r.expect("opening ", Duration::from_secs(10)));
     wait_blocked(pid, traced);
@@ -259,17 +267,41 @@ fn fifo_intr(traced: bool) -> (Vec<String>, String, Duration) {
 
 #[test]
 fn a_fifo_open_interrupted_by_a_handler_without_sa_restart_fails_with_eintr_promptly() {
-    let (bare, _, _) = fifo_intr(false);
-    let (lines, err, took) = fifo_intr(true);
+    let (bare, _, _) = fifo_intr(false, "intr");
+    let (lines, err, took) = fifo_intr(true, "intr");
     assert_eq!(
         untimed(&lines),
-        ["opening", "sig", "open=-1 errno=Interrupted system call", "done"],
+        [
+            "opening",
+            "sig",
+            "open=-1 errno=Interrupted system call",
+            "done"
+        ],
         "{err}"
     );
     assert_eq!(untimed(&lines), untimed(&bare), "traced vs bare");
     assert!(took < Duration::from_secs(1), "open went on {took:?}");
     assert_eq!(calls(&err, "openat", "/fifo\""), 1, "{err}");
     assert!(err.contains("+++ exited with 0 +++"), "{err}");
+    eprintln!("open returned {took:?} after SIGINT");
+}
+
+#[test]
+fn a_signal_only_the_opening_thread_can_take_interrupts_its_open() {
+    let (bare, _, _) = fifo_intr(false, "thread");
+    let (lines, err, took) = fifo_intr(true, "thread");
+    assert_eq!(
+        untimed(&lines),
+        [
+            "opening",
+            "sig",
+            "open=-1 errno=Interrupted system call",
+            "done"
+        ],
+        "{err}"
+    );
+    assert_eq!(untimed(&lines), untimed(&bare), "traced vs bare");
+    assert!(took < Duration::from_secs(1), "open went on {took:?}");
 }
 
 #[test]
@@ -372,7 +404,11 @@ fn sigint_kills_a_tracee_blocked_in_a_fifo_open_and_notrace_drops_the_open() {
         .custom_flags_nonblock()
         .open(&fifo);
     let errno = w.as_ref().err().and_then(|e| e.raw_os_error());
-    assert_eq!(errno, Some(libc::ENXIO), "a reader still has the FIFO: {w:?}");
+    assert_eq!(
+        errno,
+        Some(libc::ENXIO),
+        "a reader still has the FIFO: {w:?}"
+    );
     let (code, lines, err) = r.finish();
     assert_eq!(code, Some(0), "{lines:?}\n{err}");
     // (notrace reports no death by signal of a process other than the
