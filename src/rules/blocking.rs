@@ -5,7 +5,8 @@
 //! While notrace performs such a call, the tracee sleeps in the seccomp
 //! notification wait, which (`SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV`) only
 //! a fatal signal ends. So the call runs on a worker thread, and a watcher
-//! thread looks at the tracee every [`POLL`]: once a signal is deliverable
+//! thread looks at the tracee every [`POLL`] ([`SLOW_POLL`] once it has
+//! blocked for [`SLOW_AFTER`]): once a signal is deliverable
 //! to the waiting thread, it interrupts the worker's call (a signal of our
 //! own, [`kick_signal`], whose handler has no `SA_RESTART`, sent to that
 //! thread alone, so the call fails with `EINTR`) and answers the tracee
@@ -19,7 +20,8 @@
 //!
 //! `-ERESTARTSYS` reaches the tracee as errno 512 if no signal is pending
 //! for that very thread when it wakes, so the watcher only interrupts when
-//! the kernel's own choice of thread is certain (see [`deliverable`]).
+//! the kernel's own choice of thread is certain (see
+//! [`Tracee::deliverable`]).
 
 use super::enforce::Answer;
 use crate::sys;
@@ -27,14 +29,21 @@ use std::io;
 use std::os::fd::{AsFd, OwnedFd};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A call to perform that may block.
 pub type Op = Box<dyn FnOnce() -> Answer + Send>;
 
 /// How often the watcher looks at the tracee while the call blocks: the
-/// delay a signal may see, against about 30 µs of /proc reading each time.
+/// delay a signal may see, against the cost of a look (a /proc read and an
+/// ioctl, a few tens of µs).
 pub const POLL: Duration = Duration::from_millis(5);
+
+/// A call blocked this long is looked at every [`SLOW_POLL`] instead.
+pub const SLOW_AFTER: Duration = Duration::from_secs(1);
+
+/// How often a long-blocked call is looked at.
+pub const SLOW_POLL: Duration = Duration::from_millis(20);
 
 /// How often an interrupted worker is signalled again until its call
 /// returns (the first signal may land just before the call starts).
@@ -128,13 +137,17 @@ fn watch(
     state: &Mutex<WorkerState>,
 ) {
     let fd = listener.as_fd();
+    let mut tracee = Tracee::new(tid);
+    let started = Instant::now();
     let mut interrupted = false;
     let mut gone = false;
     let answer = loop {
         let wait = if interrupted || gone {
             KICK_EVERY
-        } else {
+        } else if started.elapsed() < SLOW_AFTER {
             POLL
+        } else {
+            SLOW_POLL
         };
         match rx.recv_timeout(wait) {
             Ok(a) => break a,
@@ -151,7 +164,7 @@ fn watch(
                 } else if !sys::notif_id_valid(fd, id) {
                     gone = true;
                     kick(state);
-                } else if deliverable(tid) {
+                } else if tracee.deliverable() {
                     interrupted = true;
                     kick(state);
                 }
@@ -215,22 +228,67 @@ fn status_of(path: &str) -> Option<SigState> {
     parse_status(&std::fs::read_to_string(path).ok()?)
 }
 
-/// Whether a signal is pending that the kernel will make thread `tid`
-/// (asleep in the notification wait) act on when it wakes, so that an
-/// answer of `-ERESTARTSYS` is handled as the kernel's own: a signal
-/// pending for that thread alone and not blocked by it; a signal pending
-/// for the group that it does not block, when it is the only thread, the
-/// main thread (which the kernel picks first) or the only one not
-/// blocking it; or a group stop under way (another thread stopped).
-/// Where another thread may take the signal, the call goes on.
-pub fn deliverable(tid: u32) -> bool {
-    let Some(me) = status_of(&format!("/proc/{tid}/status")) else {
-        return false;
-    };
-    decide(tid, &me, || others(me.tgid, tid))
+/// Looks at one waiting tracee thread, again and again: its status file
+/// stays open (a read then costs no path lookup, and fails once the
+/// thread is gone rather than reading a thread that took its id).
+pub struct Tracee {
+    tid: u32,
+    status: Option<std::fs::File>,
+    buf: Vec<u8>,
 }
 
-fn others(tgid: u32, tid: u32) -> Vec<SigState> {
+impl Tracee {
+    /// Thread `tid` (its id in our pid namespace).
+    pub fn new(tid: u32) -> Tracee {
+        Tracee {
+            tid,
+            status: std::fs::File::open(format!("/proc/{tid}/status")).ok(),
+            buf: Vec::with_capacity(2048),
+        }
+    }
+
+    fn read(&mut self) -> Option<SigState> {
+        use std::os::unix::fs::FileExt;
+        let f = self.status.as_ref()?;
+        self.buf.resize(self.buf.capacity().max(2048), 0);
+        loop {
+            let n = f.read_at(&mut self.buf, 0).ok()?;
+            if n < self.buf.len() {
+                return parse_status(std::str::from_utf8(&self.buf[..n]).ok()?);
+            }
+            let more = self.buf.len() * 2;
+            self.buf.resize(more, 0);
+        }
+    }
+
+    /// Whether a signal is pending that the kernel will make the thread
+    /// (asleep in the notification wait) act on when it wakes, so that an
+    /// answer of `-ERESTARTSYS` is handled as the kernel's own: a signal
+    /// pending for that thread alone and not blocked by it; a signal
+    /// pending for the group that it does not block, when it is the only
+    /// thread, the main thread (which the kernel picks first) or the only
+    /// one not blocking it; or a group stop under way (another thread
+    /// stopped). Where another thread may take the signal, the call goes
+    /// on.
+    pub fn deliverable(&mut self) -> bool {
+        let Some(me) = self.read() else {
+            return false;
+        };
+        decide(self.tid, &me, |all| others(me.tgid, self.tid, all))
+    }
+}
+
+/// The other threads of group `tgid` than `tid`: all of them, or (not
+/// `all`) only the main thread unless it has exited (the cheap look for
+/// a group stop, which stops the main thread too).
+fn others(tgid: u32, tid: u32, all: bool) -> Vec<SigState> {
+    if !all {
+        if let Some(main) = status_of(&format!("/proc/{tgid}/status")) {
+            if main.state != b'Z' {
+                return vec![main];
+            }
+        }
+    }
     let Ok(dir) = std::fs::read_dir(format!("/proc/{tgid}/task")) else {
         return Vec::new();
     };
@@ -240,9 +298,9 @@ fn others(tgid: u32, tid: u32) -> Vec<SigState> {
         .collect()
 }
 
-/// [`deliverable`] on facts already read; `others` gives the other
-/// threads of the group.
-pub fn decide(tid: u32, me: &SigState, others: impl FnOnce() -> Vec<SigState>) -> bool {
+/// [`Tracee::deliverable`] on facts already read; `others(all)` gives the
+/// other threads of the group (see [`others`]).
+pub fn decide(tid: u32, me: &SigState, others: impl Fn(bool) -> Vec<SigState>) -> bool {
     if me.pending & !me.blocked != 0 {
         return true;
     }
@@ -250,9 +308,12 @@ pub fn decide(tid: u32, me: &SigState, others: impl FnOnce() -> Vec<SigState>) -
     if me.threads <= 1 || tid == me.tgid {
         return shared != 0;
     }
-    let others = others();
+    let others = others(shared != 0);
     if others.iter().any(|o| o.state == b'T') {
         return true;
+    }
+    if shared == 0 {
+        return false;
     }
     let blocked_by_all = others.iter().fold(!0u64, |acc, o| acc & o.blocked);
     shared & blocked_by_all != 0
@@ -287,38 +348,38 @@ mod tests {
     #[test]
     fn a_signal_for_the_thread_is_deliverable_unless_blocked() {
         let me = st(10, 3, b'D', SIGINT_BIT, 0, 0);
-        assert!(decide(11, &me, Vec::new));
+        assert!(decide(11, &me, |_| Vec::new()));
         let me = st(10, 3, b'D', SIGINT_BIT, 0, SIGINT_BIT);
-        assert!(!decide(11, &me, Vec::new));
+        assert!(!decide(11, &me, |_| Vec::new()));
     }
 
     #[test]
     fn a_group_signal_is_deliverable_to_a_lone_or_main_thread() {
         let lone = st(10, 1, b'D', 0, SIGINT_BIT, 0);
-        assert!(decide(10, &lone, || panic!(
+        assert!(decide(10, &lone, |_| panic!(
             "one thread: no others to read"
         )));
         let main = st(10, 2, b'D', 0, SIGINT_BIT, 0);
-        assert!(decide(10, &main, Vec::new));
+        assert!(decide(10, &main, |_| Vec::new()));
         let blocked = st(10, 1, b'D', 0, SIGINT_BIT, SIGINT_BIT);
-        assert!(!decide(10, &blocked, Vec::new));
+        assert!(!decide(10, &blocked, |_| Vec::new()));
     }
 
     #[test]
     fn a_group_signal_another_thread_may_take_leaves_the_call_alone() {
         let me = st(10, 2, b'D', 0, SIGINT_BIT, 0);
         let open = st(10, 2, b'S', 0, SIGINT_BIT, 0);
-        assert!(!decide(11, &me, || vec![open.clone()]));
+        assert!(!decide(11, &me, |_| vec![open.clone()]));
         let blocking = st(10, 2, b'S', 0, SIGINT_BIT, SIGINT_BIT);
-        assert!(decide(11, &me, || vec![blocking.clone()]));
+        assert!(decide(11, &me, |_| vec![blocking.clone()]));
     }
 
     #[test]
     fn a_group_stop_under_way_is_deliverable() {
         let me = st(10, 2, b'D', 0, 0, 0);
         let stopped = st(10, 2, b'T', 0, 0, 0);
-        assert!(decide(11, &me, || vec![stopped.clone()]));
+        assert!(decide(11, &me, |_| vec![stopped.clone()]));
         let idle = st(10, 2, b'S', 0, 0, 0);
-        assert!(!decide(11, &me, || vec![idle.clone()]));
+        assert!(!decide(11, &me, |_| vec![idle.clone()]));
     }
 }
