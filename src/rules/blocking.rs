@@ -299,7 +299,8 @@ fn others(tgid: u32, tid: u32, all: bool) -> Vec<SigState> {
 }
 
 /// [`Tracee::deliverable`] on facts already read; `others(all)` gives the
-/// other threads of the group (see [`others`]).
+/// other threads of the group (with `all` false, the main thread alone
+/// will do unless it has exited).
 pub fn decide(tid: u32, me: &SigState, others: impl Fn(bool) -> Vec<SigState>) -> bool {
     if me.pending & !me.blocked != 0 {
         return true;
