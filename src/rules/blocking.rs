@@ -6,11 +6,11 @@
 //! notification wait, which (`SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV`) only
 //! a fatal signal ends. So the call runs on a worker thread, and a watcher
 //! thread looks at the tracee every [`POLL`] ([`SLOW_POLL`] once it has
-//! blocked for [`SLOW_AFTER`]): once a signal is deliverable
-//! to the waiting thread, it interrupts the worker's call (a signal of our
-//! own, [`kick_signal`], whose handler has no `SA_RESTART`, sent to that
-//! thread alone, so the call fails with `EINTR`) and answers the tracee
-//! with `-ERESTARTSYS`. The kernel then does what it does for its own
+//! blocked for [`SLOW_AFTER`]): once a signal is deliverable to the waiting
+//! thread, it interrupts the worker's call (a signal of our own,
+//! [`kick_signal`], whose handler has no `SA_RESTART`, sent to that thread
+//! alone, so the call fails with `EINTR`) and answers the tracee with
+//! `-ERESTARTSYS`. The kernel then does what it does for its own
 //! interrupted call: restarts it after a handler with `SA_RESTART` (a new
 //! notification, decided afresh), fails it with `EINTR` after one without,
 //! or stops the tracee and restarts the call on `SIGCONT`. If the worker's
