@@ -783,3 +783,60 @@ impl Drop for SharedPage {
         unsafe { libc::munmap(self.ptr.cast(), 4096) };
     }
 }
+
+/// `ERESTARTSYS`, the kernel-internal "interrupted, restart if the handler
+/// allows" code (not in the libc crate: userspace never sees it).
+pub const ERESTARTSYS: i32 = 512;
+
+/// The calling thread's kernel thread id.
+pub fn gettid() -> i32 {
+    // SAFETY: no arguments; gettid cannot fail.
+    unsafe { libc::syscall(libc::SYS_gettid) as i32 }
+}
+
+/// `tgkill(getpid(), tid, sig)`: `sig` to one thread of this process.
+pub fn tgkill_own(tid: i32, sig: i32) -> io::Result<()> {
+    // SAFETY: integer arguments only; the target is a thread of ours.
+    let r = unsafe { libc::syscall(libc::SYS_tgkill, libc::getpid(), tid, sig) };
+    if r < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+extern "C" fn interrupt_handler(_: libc::c_int) {}
+
+/// Installs a handler for `sig` that does nothing, without `SA_RESTART`:
+/// a blocking call of the thread it hits fails with `EINTR`.
+pub fn install_interrupt_handler(sig: i32) -> io::Result<()> {
+    // SAFETY: `sa` is a local zeroed sigaction (valid: no handler, empty
+    // mask) then filled in; the handler is async-signal-safe (it does
+    // nothing).
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = interrupt_handler as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        sa.sa_flags = 0;
+        libc::sigemptyset(&mut sa.sa_mask);
+        if libc::sigaction(sig, &sa, std::ptr::null_mut()) < 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
+/// Blocks every signal in the calling thread but `sig`.
+pub fn block_all_signals_but(sig: i32) -> io::Result<()> {
+    // SAFETY: `set` is a local initialised by sigfillset before use;
+    // pthread_sigmask only reads it.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        libc::sigdelset(&mut set, sig);
+        let r = libc::pthread_sigmask(libc::SIG_SETMASK, &set, std::ptr::null_mut());
+        if r != 0 {
+            return Err(io::Error::from_raw_os_error(r));
+        }
+    }
+    Ok(())
+}

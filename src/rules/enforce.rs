@@ -62,9 +62,10 @@ pub enum Answer {
     Value(i64),
     /// A failure (positive errno).
     Error(i32),
-    /// A call that may block (a FIFO open, a blocking connect): performed
-    /// on a thread of its own, which answers when it is done.
-    Later(Box<dyn FnOnce() -> Answer + Send>),
+    /// A call that may block (a FIFO open, a blocking connect) for tracee
+    /// thread `.0`: performed on a thread of its own, which answers when
+    /// it is done or when a signal interrupts it (see [`super::blocking`]).
+    Later(u32, super::blocking::Op),
 }
 
 impl Answer {
@@ -84,21 +85,13 @@ impl Answer {
             }
             Answer::Value(v) => sys::notif_return(listener, id, v),
             Answer::Error(e) => sys::notif_fail(listener, id, e),
-            Answer::Later(f) => {
+            Answer::Later(tid, f) => {
                 // Unanswered, the call would wait forever: fail it instead.
-                let l = match listener.try_clone_to_owned() {
-                    Ok(l) => l,
-                    Err(e) => return sys::notif_fail(listener, id, errno_of(&e)),
-                };
-                let spawned =
-                    std::thread::Builder::new()
-                        .name("rule-call".into())
-                        .spawn(move || {
-                            let a = f();
-                            let _ = a.send(l.as_fd(), id);
-                        });
-                match spawned {
-                    Ok(_) => Ok(()),
+                let started = listener
+                    .try_clone_to_owned()
+                    .and_then(|l| super::blocking::start(l, id, tid, f));
+                match started {
+                    Ok(()) => Ok(()),
                     Err(_) => sys::notif_fail(listener, id, libc::EAGAIN),
                 }
             }
@@ -771,7 +764,7 @@ impl Enforcer {
             answer(a)
         } else {
             // A FIFO or a device may block in open: not on this thread.
-            answer(Answer::Later(Box::new(reopen)))
+            answer(Answer::Later(n.tid, Box::new(reopen)))
         }
     }
 
@@ -968,9 +961,10 @@ impl Enforcer {
             return answer(a);
         }
         if blocking {
-            answer(Answer::Later(Box::new(move || {
-                result(sock, addr_bytes, keep)
-            })))
+            answer(Answer::Later(
+                n.tid,
+                Box::new(move || result(sock, addr_bytes, keep)),
+            ))
         } else {
             answer(result(sock, addr_bytes, keep))
         }

@@ -10,6 +10,7 @@
 //! a denied file is denied too.
 
 pub mod addr;
+pub mod blocking;
 pub mod bypass;
 pub mod enforce;
 pub mod glob;

@@ -571,7 +571,9 @@ mod tests {
     fn the_one_call_shortcut_never_answers_for_procfs() {
         let mut w = Walker::new();
         let who = For { tgid: 1, tid: 1 };
-        let r = w.resolve(who, None, b"/proc/self/status", follow()).unwrap();
+        let r = w
+            .resolve(who, None, b"/proc/self/status", follow())
+            .unwrap();
         assert_eq!(found(r), b"/proc/1/status");
         // Through a magic link: the walk, which follows it for the given
         // process (here ourselves: pid 1's root may be out of reach).
