@@ -109,10 +109,25 @@ struct Identity {
     cap_prm: String,
     root: (u64, u64),
     mnt_ns: Vec<u8>,
-    /// Every other namespace: files such as /proc/sys/net/* (net),
-    /// /proc/sys/kernel/hostname (uts), /proc/uptime (time) and /proc
-    /// lookups (pid) depend on the opener's.
-    other_ns: Vec<Vec<u8>>,
+    /// Without the same user namespace, equal capability masks could
+    /// mean very different powers.
+    user_ns: Vec<u8>,
+}
+
+/// The namespaces that only matter for files on procfs: /proc/sys/net/*
+/// (net), /proc/sys/kernel/hostname (uts), IPC sysctls (ipc),
+/// /proc/uptime (time), /proc/PID/cgroup (cgroup), pids (pid) depend on
+/// the opener's. Read only for opens that end on procfs.
+fn proc_namespaces(tid: &str) -> Vec<Vec<u8>> {
+    ["pid", "net", "uts", "ipc", "cgroup", "time"]
+        .iter()
+        .map(|n| {
+            std::fs::read_link(format!("{tid}/ns/{n}"))
+                .map(|p| p.as_os_str().as_bytes().to_vec())
+                // A kernel without a namespace kind lacks it for all.
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// A tracee's facts from /proc.
@@ -157,10 +172,7 @@ fn read_task(proc_dir: &str) -> Option<TaskInfo> {
             .map(|p| p.as_os_str().as_bytes().to_vec())
     };
     t.who.mnt_ns = ns("mnt")?;
-    for n in ["pid", "user", "net", "uts", "ipc", "cgroup", "time"] {
-        // A kernel without one namespace kind lacks it for everybody.
-        t.who.other_ns.push(ns(n).unwrap_or_default());
-    }
+    t.who.user_ns = ns("user")?;
     t.cap_ptrace = u64::from_str_radix(&t.who.cap_eff, 16).is_ok_and(|c| c & (1 << 19) != 0); // bit 19: CAP_SYS_PTRACE
     Some(t)
 }
@@ -169,6 +181,7 @@ fn read_task(proc_dir: &str) -> Option<TaskInfo> {
 pub struct Enforcer {
     rules: RuleSet,
     me: Option<Identity>,
+    my_proc_ns: Vec<Vec<u8>>,
     /// Whether this thread has its own umask (unshare(CLONE_FS) worked).
     own_fs: bool,
     walker: walk::Walker,
@@ -307,6 +320,7 @@ impl Enforcer {
         Enforcer {
             rules,
             me: read_task("/proc/thread-self").map(|t| t.who),
+            my_proc_ns: proc_namespaces("/proc/thread-self"),
             own_fs,
             walker: walk::Walker::new(),
             guard: Guard::new(helpers),
@@ -682,9 +696,15 @@ impl Enforcer {
             Err(e) => return answer(Answer::Error(e)),
         };
         let final_path = match &w.walked {
-            walk::Walked::Found(fd) => walk::fd_path(fd),
-            walk::Walked::Missing { .. } => None,
+            walk::Walked::Found(fd) if w.on_proc => walk::fd_path(fd),
+            _ => None,
         };
+        if (w.on_proc || !w.proc_entries.is_empty())
+            && proc_namespaces(&format!("/proc/{}", n.tid)) != self.my_proc_ns
+        {
+            // What procfs shows depends on the opener's namespaces.
+            return deny(libc::EPERM, CREDS_DIFFER);
+        }
         if let Some(t) = self.guard.check_proc(
             &w.proc_entries,
             final_path.as_deref(),

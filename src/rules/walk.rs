@@ -83,6 +83,8 @@ pub struct Walk {
     /// (`(pid, first name below it)`; the name is empty for the directory
     /// itself).
     pub proc_entries: Vec<(i32, Vec<u8>)>,
+    /// The object found is on procfs.
+    pub on_proc: bool,
 }
 
 /// Resolves paths; remembers which devices are procfs.
@@ -174,13 +176,18 @@ impl Walker {
                             return Ok(Walk {
                                 walked: Walked::Found(fd),
                                 proc_entries: Vec::new(),
+                                on_proc: false,
                             });
                         }
                     }
                 }
             }
         }
-        self.walk(who, start, path, how)
+        let mut w = self.walk(who, start, path, how)?;
+        if let Walked::Found(fd) = &w.walked {
+            w.on_proc = rustix::fs::fstat(fd).is_ok_and(|st| self.is_proc(fd, st.st_dev));
+        }
+        Ok(w)
     }
 
     /// Resolves `path` for `who`, starting at `start` (the tracee's dirfd
@@ -251,6 +258,7 @@ impl Walker {
             return Ok(Walk {
                 walked: Walked::Found(cur.fd),
                 proc_entries,
+                on_proc: false,
             });
         }
         while let Some(mut comp) = todo.pop() {
@@ -261,6 +269,7 @@ impl Walker {
                     return Ok(Walk {
                         walked: Walked::Found(cur.fd),
                         proc_entries,
+                        on_proc: false,
                     });
                 }
                 continue;
@@ -284,6 +293,7 @@ impl Walker {
                     return Ok(Walk {
                         walked: Walked::Found(cur.fd),
                         proc_entries,
+                        on_proc: false,
                     });
                 }
                 continue;
@@ -309,6 +319,7 @@ impl Walker {
                             last: comp,
                         },
                         proc_entries,
+                        on_proc: false,
                     });
                 }
                 Err(e) => return Err(e),
@@ -333,6 +344,7 @@ impl Walker {
                     return Ok(Walk {
                         walked: Walked::Found(next.fd),
                         proc_entries,
+                        on_proc: false,
                     });
                 }
                 if how.resolve & RESOLVE_NO_SYMLINKS != 0 {
@@ -363,6 +375,7 @@ impl Walker {
                         return Ok(Walk {
                             walked: Walked::Found(n.fd),
                             proc_entries,
+                            on_proc: false,
                         });
                     }
                     cur = n;
@@ -390,6 +403,7 @@ impl Walker {
                     return Ok(Walk {
                         walked: Walked::Found(cur.fd),
                         proc_entries,
+                        on_proc: false,
                     });
                 }
                 continue;
@@ -401,6 +415,7 @@ impl Walker {
                 return Ok(Walk {
                     walked: Walked::Found(next.fd),
                     proc_entries,
+                    on_proc: false,
                 });
             }
             if kind != libc::S_IFDIR {
@@ -411,6 +426,7 @@ impl Walker {
         Ok(Walk {
             walked: Walked::Found(cur.fd),
             proc_entries,
+            on_proc: false,
         })
     }
 }
