@@ -25,7 +25,7 @@ pub const CHANNEL_CAPACITY: usize = 4096;
 /// thread and passed to the command, so that notrace itself survives them
 /// and keeps answering the kernel (its death would mean ENOSYS for every
 /// tracee).
-const FORWARDED: [i32; 7] = [
+pub const FORWARDED: [i32; 7] = [
     libc::SIGINT,
     libc::SIGTERM,
     libc::SIGHUP,

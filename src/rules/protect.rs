@@ -75,15 +75,9 @@ fn harmless_to_notrace(sig: u64) -> bool {
             libc::SIGURG,
             libc::SIGWINCH,
             libc::SIGPIPE,
-            libc::SIGINT,
-            libc::SIGTERM,
-            libc::SIGHUP,
-            libc::SIGQUIT,
-            libc::SIGUSR1,
-            libc::SIGUSR2,
-            libc::SIGALRM,
         ]
         .contains(&sig)
+        || crate::run::FORWARDED.contains(&sig)
 }
 
 /// What notrace protects, and the Landlock bookkeeping.

@@ -255,22 +255,14 @@ impl Walker {
         let mut in_pid: Option<usize> = None;
         if todo.is_empty() {
             // "/" or "///": the root itself.
-            return Ok(Walk {
-                walked: Walked::Found(cur.fd),
-                proc_entries,
-                on_proc: false,
-            });
+            return found(cur.fd, proc_entries);
         }
         while let Some(mut comp) = todo.pop() {
             let last = todo.is_empty();
             let follow = !last || how.follow_last || must_dir;
             if comp == b"." {
                 if last {
-                    return Ok(Walk {
-                        walked: Walked::Found(cur.fd),
-                        proc_entries,
-                        on_proc: false,
-                    });
+                    return found(cur.fd, proc_entries);
                 }
                 continue;
             }
@@ -290,11 +282,7 @@ impl Walker {
                 }
                 in_pid = None;
                 if last {
-                    return Ok(Walk {
-                        walked: Walked::Found(cur.fd),
-                        proc_entries,
-                        on_proc: false,
-                    });
+                    return found(cur.fd, proc_entries);
                 }
                 continue;
             }
@@ -341,11 +329,7 @@ impl Walker {
             let kind = mode & libc::S_IFMT;
             if kind == libc::S_IFLNK {
                 if last && !follow {
-                    return Ok(Walk {
-                        walked: Walked::Found(next.fd),
-                        proc_entries,
-                        on_proc: false,
-                    });
+                    return found(next.fd, proc_entries);
                 }
                 if how.resolve & RESOLVE_NO_SYMLINKS != 0 {
                     return Err(libc::ELOOP);
@@ -372,11 +356,7 @@ impl Walker {
                         if must_dir && m & libc::S_IFMT != libc::S_IFDIR {
                             return Err(libc::ENOTDIR);
                         }
-                        return Ok(Walk {
-                            walked: Walked::Found(n.fd),
-                            proc_entries,
-                            on_proc: false,
-                        });
+                        return found(n.fd, proc_entries);
                     }
                     cur = n;
                     in_pid = None;
@@ -400,11 +380,7 @@ impl Walker {
                     in_pid = None;
                 }
                 if todo.is_empty() {
-                    return Ok(Walk {
-                        walked: Walked::Found(cur.fd),
-                        proc_entries,
-                        on_proc: false,
-                    });
+                    return found(cur.fd, proc_entries);
                 }
                 continue;
             }
@@ -412,23 +388,24 @@ impl Walker {
                 if must_dir && kind != libc::S_IFDIR {
                     return Err(libc::ENOTDIR);
                 }
-                return Ok(Walk {
-                    walked: Walked::Found(next.fd),
-                    proc_entries,
-                    on_proc: false,
-                });
+                return found(next.fd, proc_entries);
             }
             if kind != libc::S_IFDIR {
                 return Err(libc::ENOTDIR);
             }
             cur = next;
         }
-        Ok(Walk {
-            walked: Walked::Found(cur.fd),
-            proc_entries,
-            on_proc: false,
-        })
+        found(cur.fd, proc_entries)
     }
+}
+
+/// The walk ended at `fd` (on procfs or not is found out by the caller).
+fn found(fd: OwnedFd, proc_entries: Vec<(i32, Vec<u8>)>) -> Result<Walk, i32> {
+    Ok(Walk {
+        walked: Walked::Found(fd),
+        proc_entries,
+        on_proc: false,
+    })
 }
 
 /// The components of `p`, in reverse order (the next one last), without
