@@ -840,3 +840,38 @@ pub fn block_all_signals_but(sig: i32) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// How [`set_owner`] names the new owner of a file's signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnerCall {
+    /// `fcntl(fd, F_SETOWN_EX, &{type, pid})`.
+    SetOwnEx(i32, i32),
+    /// `ioctl(fd, FIOSETOWN or SIOCSPGRP, &pid)` (request, pid).
+    Ioctl(u64, i32),
+}
+
+/// Sets the owner of the open file behind `fd` (which receives its SIGIO
+/// or `F_SETSIG` signal): the call a tracee made, performed on the same
+/// file. Returns the call's result or errno.
+pub fn set_owner(fd: BorrowedFd<'_>, how: OwnerCall) -> Result<i64, i32> {
+    let r = match how {
+        OwnerCall::SetOwnEx(kind, pid) => {
+            // struct f_owner_ex { int type; pid_t pid; } (not in libc).
+            let owner: [libc::c_int; 2] = [kind, pid];
+            const F_SETOWN_EX: libc::c_int = 15;
+            // SAFETY: `owner` is a live, initialised struct f_owner_ex
+            // (two ints) the kernel only reads.
+            unsafe { libc::fcntl(fd.as_raw_fd(), F_SETOWN_EX, owner.as_ptr()) }
+        }
+        OwnerCall::Ioctl(req, pid) => {
+            let v: libc::c_int = pid;
+            // SAFETY: `v` is a live int the kernel only reads.
+            unsafe { libc::ioctl(fd.as_raw_fd(), req as _, &v) }
+        }
+    };
+    if r < 0 {
+        Err(last_errno())
+    } else {
+        Ok(r as i64)
+    }
+}

@@ -107,6 +107,9 @@ fn attack_notrace(cmd: Command, who: &str) {
         "tgkill_stop",
         "kill_stop",
         "kill_term",
+        "fsetown",
+        "fsetown_ex",
+        "fiosetown",
         "secret",
     ] {
         let line = format!("{attempt}=EPERM");
@@ -116,6 +119,17 @@ fn attack_notrace(cmd: Command, who: &str) {
         );
     }
     assert!(!said.contains("pidfd_getfd_taken"), "{who}: {said}");
+    for line in [
+        "fsetown_self=ok",
+        "fsetown_ex_self=ok",
+        "owner_is_self=1",
+        "fiosetown_self=ok",
+    ] {
+        assert!(
+            said.lines().any(|l| l == line),
+            "{who}: no {line} in:\n{said}"
+        );
+    }
     // A signal-0 probe is harmless and still answered.
     assert!(said.lines().any(|l| l == "kill_zero=ok"), "{who}: {said}");
     // /proc/self in a call notrace performed is the tracee.

@@ -386,6 +386,11 @@ impl Enforcer {
         }
         let name = def.map(|d| d.name).unwrap_or("");
         let guarded = self.rules.guard.contains(arch, nr);
+        if guarded {
+            if let Some((ioctl, cmd)) = super::protect::owner_in_memory(name, &n.args) {
+                return self.set_owner(listener, n, arch, tgid, ioctl, cmd);
+            }
+        }
         if guarded && GUARDED.contains(&name) {
             // Registers only: race-free.
             if let Some(t) = self.guard.check(name, arch, &n.args, tgid, n.tid as i32) {
@@ -837,6 +842,68 @@ impl Enforcer {
                 None => answer(Answer::Fd(fd, newfd_flags)),
             },
             Err(e) => answer(Answer::Error(errno_of(&e))),
+        }
+    }
+
+    /// `fcntl(F_SETOWN_EX)` and `ioctl(FIOSETOWN/SIOCSPGRP)`: the owner is
+    /// read once from memory, checked, and set by notrace on the very file
+    /// (taken with `pidfd_getfd`), so it cannot become notrace afterwards.
+    fn set_owner(
+        &mut self,
+        listener: BorrowedFd<'_>,
+        n: &Notification,
+        arch: Arch,
+        tgid: i32,
+        ioctl: bool,
+        cmd: u64,
+    ) -> Decision {
+        let mem = ProcessMemory { pid: n.tid as i32 };
+        let ptr = if arch == Arch::I386 {
+            n.args[2] & 0xffff_ffff
+        } else {
+            n.args[2]
+        };
+        let (len, kind_at) = if ioctl { (4, None) } else { (8, Some(0)) };
+        let b = read_bytes(&mem, ptr, len, 8);
+        if b.len() as u64 != len {
+            return answer(Answer::Error(libc::EFAULT));
+        }
+        let int = |i: usize| i32::from_ne_bytes(b[i..i + 4].try_into().expect("4 bytes"));
+        let (kind, pid) = match kind_at {
+            Some(_) => (int(0), int(4)),
+            // A pid, or minus a process group.
+            None if int(0) < 0 => (2, -int(0)),
+            None => (1, int(0)),
+        };
+        let file =
+            sys::pidfd_open(tgid).and_then(|p| sys::pidfd_getfd(p.as_fd(), n.args[0] as i32));
+        let Some(task) = read_task(&format!("/proc/{}", n.tid)) else {
+            return Decision::Gone;
+        };
+        if !sys::notif_id_valid(listener, n.id) {
+            return Decision::Gone;
+        }
+        if self
+            .guard
+            .owner_aims_at_notrace(kind, pid, tgid, n.tid as i32)
+        {
+            return deny(libc::EPERM, super::protect::AIMED_AT_NOTRACE);
+        }
+        if !self.same_identity(&task) {
+            return deny(libc::EPERM, CREDS_DIFFER);
+        }
+        let file = match file {
+            Ok(f) => f,
+            Err(e) => return answer(Answer::Error(errno_of(&e))),
+        };
+        let how = if ioctl {
+            sys::OwnerCall::Ioctl(cmd, int(0))
+        } else {
+            sys::OwnerCall::SetOwnEx(int(0), int(4))
+        };
+        match sys::set_owner(file.as_fd(), how) {
+            Ok(v) => answer(Answer::Value(v)),
+            Err(e) => answer(Answer::Error(e)),
         }
     }
 

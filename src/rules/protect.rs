@@ -51,7 +51,31 @@ pub const GUARDED: &[&str] = &[
     "prlimit64",
     "kcmp",
     "landlock_restrict_self",
+    // F_SETOWN and its siblings aim a file's SIGIO (or any F_SETSIG
+    // signal, SIGKILL included) at a process.
+    "fcntl",
+    "fcntl64",
+    "ioctl",
 ];
+
+/// `fcntl` commands and `ioctl` requests that make a process a file's
+/// signal owner. F_SETOWN takes its pid in a register; the others read it
+/// from memory, so notrace performs them itself ([`owner_in_memory`]).
+pub const F_SETOWN: u64 = 8;
+const F_SETOWN_EX: u64 = 15;
+const FIOSETOWN: u64 = 0x8901;
+const SIOCSPGRP: u64 = 0x8902;
+
+/// Whether the call sets a file's signal owner from memory: `F_SETOWN_EX`,
+/// or `ioctl` `FIOSETOWN`/`SIOCSPGRP`. Returns `(is_ioctl, cmd)`.
+pub fn owner_in_memory(name: &str, args: &[u64; 6]) -> Option<(bool, u64)> {
+    let cmd = args[1] & 0xffff_ffff;
+    match name {
+        "fcntl" | "fcntl64" if cmd == F_SETOWN_EX => Some((false, cmd)),
+        "ioctl" if cmd == FIOSETOWN || cmd == SIOCSPGRP => Some((true, cmd)),
+        _ => None,
+    }
+}
 
 const PTRACE_ATTACH: u64 = 16;
 const PTRACE_SETOPTIONS: u64 = 0x4200;
@@ -142,6 +166,17 @@ impl Guard {
         }
     }
 
+    /// Whether a signal owner set from memory (`F_OWNER_TID` 0, `PID` 1,
+    /// `PGRP` 2; for ioctls a pid, or minus a group) reaches notrace.
+    pub fn owner_aims_at_notrace(&self, kind: i32, pid: i32, tgid: i32, tid: i32) -> bool {
+        let own = pid == tgid || pid == tid;
+        match kind {
+            0 | 1 => pid > 0 && !own && self.is_protected(pid),
+            2 => self.pgids.contains(&pid),
+            _ => false,
+        }
+    }
+
     /// Whether `pid` (a pid or a tid) belongs to notrace or a helper.
     pub fn is_protected(&self, pid: i32) -> bool {
         if pid <= 0 {
@@ -210,6 +245,15 @@ impl Guard {
                     return Some(SUSPEND_SECCOMP);
                 }
                 (req == PTRACE_ATTACH || req == PTRACE_SEIZE) && aimed(self, pid(1))
+            }
+            "fcntl" | "fcntl64" if args[1] & 0xffff_ffff == F_SETOWN => {
+                // A pid, or minus a process group.
+                let p = pid(2);
+                if p > 0 {
+                    aimed(self, p)
+                } else {
+                    p < 0 && self.pgids.contains(&-p)
+                }
             }
             "landlock_restrict_self" => {
                 self.landlock.restricts(tgid);
