@@ -875,3 +875,97 @@ pub fn set_owner(fd: BorrowedFd<'_>, how: OwnerCall) -> Result<i64, i32> {
         Ok(r as i64)
     }
 }
+
+/// `connect(fd, addr)` made by a short-lived child process that holds
+/// nothing but `fd`, the fds in `keep` and a pipe: the server's
+/// `SO_PEERCRED`/`SO_PEERPIDFD` then name that child, never notrace
+/// (whose pidfd would reach its fds, the seccomp listener among them).
+/// Interrupted by a signal on the calling thread (`EINTR`), the child is
+/// killed and its connect abandoned.
+pub fn connect_in_child(fd: BorrowedFd<'_>, addr: &[u8], keep: &[RawFd]) -> Result<(), i32> {
+    // Everything the child uses is prepared here: after fork it only
+    // makes raw syscalls.
+    // SAFETY: sockaddr_storage is plain integers; all-zero is valid.
+    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    let len = addr
+        .len()
+        .min(std::mem::size_of::<libc::sockaddr_storage>());
+    // SAFETY: `ss` has room for `len` bytes and does not overlap `addr`.
+    unsafe {
+        std::ptr::copy_nonoverlapping(
+            addr.as_ptr(),
+            (&mut ss as *mut libc::sockaddr_storage).cast::<u8>(),
+            len,
+        )
+    };
+    let mut p = [0 as libc::c_int; 2];
+    // SAFETY: `p` is a live two-int array for the kernel to fill.
+    if unsafe { libc::pipe2(p.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
+        return Err(last_errno());
+    }
+    let (rd, wr) = (p[0], p[1]);
+    let mut kept: Vec<libc::c_uint> = keep.iter().map(|&k| k as libc::c_uint).collect();
+    kept.push(fd.as_raw_fd() as libc::c_uint);
+    kept.push(wr as libc::c_uint);
+    kept.sort_unstable();
+    kept.dedup();
+    let sock = fd.as_raw_fd();
+    // SAFETY: the child makes only async-signal-safe raw syscalls
+    // (close_range, connect, write, _exit) on data prepared above, so the
+    // locks other threads may hold at fork time do not matter.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        let e = last_errno();
+        // SAFETY: closing our own pipe fds.
+        unsafe {
+            libc::close(rd);
+            libc::close(wr);
+        }
+        return Err(e);
+    }
+    if pid == 0 {
+        // SAFETY: in the child; see above. `kept` was built before fork.
+        unsafe {
+            let mut next: libc::c_uint = 0;
+            for &k in &kept {
+                if k > next {
+                    libc::syscall(libc::SYS_close_range, next, k - 1, 0);
+                }
+                next = k + 1;
+            }
+            libc::syscall(libc::SYS_close_range, next, libc::c_uint::MAX, 0);
+            let r = libc::connect(
+                sock,
+                &ss as *const libc::sockaddr_storage as *const libc::sockaddr,
+                len as libc::socklen_t,
+            );
+            let err: i32 = if r < 0 { *libc::__errno_location() } else { 0 };
+            libc::write(wr, (&err as *const i32).cast(), 4);
+            libc::_exit(0);
+        }
+    }
+    // SAFETY: the parent's copy of the write end is ours to close.
+    unsafe { libc::close(wr) };
+    let mut buf = [0u8; 4];
+    // SAFETY: `buf` is a live 4-byte buffer for the kernel to fill.
+    let n = unsafe { libc::read(rd, buf.as_mut_ptr().cast(), 4) };
+    let result = if n == 4 {
+        match i32::from_ne_bytes(buf) {
+            0 => Ok(()),
+            e => Err(e),
+        }
+    } else {
+        let e = if n < 0 { last_errno() } else { libc::EIO };
+        // Interrupted (or the child died): the connect is abandoned.
+        // SAFETY: `pid` is our own child.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+        Err(e)
+    };
+    // SAFETY: reaping our own child; closing our own read end.
+    unsafe {
+        let mut st = 0;
+        while libc::waitpid(pid, &mut st, 0) < 0 && last_errno() == libc::EINTR {}
+        libc::close(rd);
+    }
+    result
+}

@@ -366,3 +366,39 @@ fn dev_tty_is_the_tracees_controlling_terminal() {
     assert!(said.contains("via-tty"), "{said}\n{}", text(&out.stderr));
     assert!(said.contains("wrote"), "{said}");
 }
+
+#[test]
+fn the_server_of_an_emulated_unix_connect_never_sees_notrace() {
+    let d = tempdir("unix-peer");
+    let sock = d.join("s.sock");
+    let fx = fixture("unix_peer");
+    let bare = Command::new(&fx).arg(&sock).output().unwrap();
+    let bare = text(&bare.stdout);
+    assert!(bare.contains("peer_is_self=1"), "{bare}");
+    // A connect rule makes notrace perform every connect.
+    let mut c = Command::new(notrace());
+    c.args([
+        "-e",
+        "connect",
+        "--deny",
+        "connect port=9",
+        "--",
+        s(&fx),
+        s(&sock),
+    ]);
+    let out = run_bounded(c, Duration::from_secs(30));
+    let said = text(&out.stdout);
+    for line in [
+        "connect=ok",
+        "peer_is_parent=0",
+        "uid_ok=1",
+        "peer_fds_taken=0",
+        "data=ping",
+    ] {
+        assert!(
+            said.lines().any(|l| l == line),
+            "no {line} in:\n{said}\n{}",
+            text(&out.stderr)
+        );
+    }
+}

@@ -1029,7 +1029,15 @@ impl Enforcer {
             addr_bytes.push(0);
         }
         let result = move |sock: OwnedFd, addr: Vec<u8>, keep: Option<OwnedFd>| {
-            let r = sys::sock_call(op, sock.as_fd(), &addr);
+            let unix = addr.get(..2) == Some(&(libc::AF_UNIX as u16).to_ne_bytes()[..]);
+            let r = if op == SockOp::Connect && unix {
+                // The server learns who connected (SO_PEERCRED,
+                // SO_PEERPIDFD): never notrace.
+                let kept: Vec<RawFd> = keep.iter().map(|k| k.as_raw_fd()).collect();
+                sys::connect_in_child(sock.as_fd(), &addr, &kept)
+            } else {
+                sys::sock_call(op, sock.as_fd(), &addr)
+            };
             drop(keep);
             match r {
                 Ok(()) => Answer::Value(0),
