@@ -1,10 +1,10 @@
 //! Reading the tracee's memory.
 //!
 //! Decoders see the tracee only through [`TraceeMemory`], so they can be
-//! tested against [`FakeMemory`]. The real reader, [`ProcessMemory`], uses
-//! `process_vm_readv` one page at a time: the syscall fails outright when a
-//! range crosses into an unmapped page, and a decoder would rather have the
-//! bytes before the hole than nothing.
+//! tested against [`FakeMemory`]. The real reader, [`ProcessMemory`], reads
+//! through `/proc/TID/mem`, which gives the bytes before an unreadable page
+//! and, unlike `process_vm_readv`, never waits for a userfaultfd to serve a
+//! fault (see [`ProcessMemory`]).
 //!
 //! Every read is bounded by the caller's buffer, and the helpers cap their
 //! buffers, so a hostile length in a register never makes us allocate more
@@ -26,36 +26,67 @@ pub trait TraceeMemory {
     fn read(&self, addr: u64, buf: &mut [u8]) -> usize;
 }
 
-/// Reads another process's memory with `process_vm_readv`.
+/// Reads another process's memory through `/proc/TID/mem`.
+///
+/// Why not `process_vm_readv`: it faults pages in with
+/// `FAULT_FLAG_ALLOW_RETRY`, so a pointer into a page registered with a
+/// userfaultfd that nobody serves parks the reader in uninterruptible
+/// sleep until the fault is served or the userfaultfd closed: one tracee
+/// would stall the supervisor and with it every other tracee. A read of
+/// `/proc/TID/mem` (`access_remote_vm`) faults without that flag, so the
+/// kernel refuses such a page at once (`EIO`), as it does an unmapped one.
+/// There is no fallback to `process_vm_readv` when the file cannot be
+/// opened: its reads could block, and it is refused for the same reasons
+/// (ptrace access, a gone task). The caller then shows the address.
+///
+/// The file is opened on the first read for a thread and kept only until
+/// [`end_call`] (the supervisor calls it around each notification), or
+/// until a read for another thread: an fd kept across calls could outlive
+/// the address space it was opened on. After an `execve` in a `vfork`
+/// child (`posix_spawn`) the old address space, the parent's, lives on,
+/// and a cached fd would quietly read the parent's bytes. So notrace holds
+/// at most one such fd per thread that reads tracee memory.
 #[derive(Debug, Clone, Copy)]
 pub struct ProcessMemory {
     /// Process (or thread) id, in notrace's pid namespace.
     pub pid: i32,
 }
 
+thread_local! {
+    /// The `/proc/TID/mem` of the call being handled on this thread: the
+    /// tid, and the file (`None` when it could not be opened, so that one
+    /// call does not try again for every argument).
+    static CURRENT: std::cell::RefCell<Option<(i32, Option<std::fs::File>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Closes the `/proc/TID/mem` file this thread opened for the call it
+/// was handling; the next read opens the file afresh.
+pub fn end_call() {
+    CURRENT.with(|c| c.borrow_mut().take());
+}
+
 impl TraceeMemory for ProcessMemory {
     fn read(&self, addr: u64, buf: &mut [u8]) -> usize {
-        let mut done = 0usize;
-        while done < buf.len() {
-            let at = match addr.checked_add(done as u64) {
-                Some(a) => a,
-                None => break,
-            };
-            // Never let one process_vm_readv span a page boundary: it would
-            // fail as a whole if the second page is unmapped.
-            let to_page_end = (PAGE - at % PAGE) as usize;
-            let chunk = to_page_end.min(buf.len() - done);
-            match crate::sys::process_vm_read(self.pid, at, &mut buf[done..done + chunk]) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    done += n;
-                    if n < chunk {
-                        break;
-                    }
-                }
-            }
+        use std::os::unix::fs::FileExt;
+        if buf.is_empty() || addr > i64::MAX as u64 {
+            // pread takes a signed offset; such addresses are the kernel's.
+            return 0;
         }
-        done
+        CURRENT.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.as_ref().map(|(tid, _)| *tid) != Some(self.pid) {
+                let f = std::fs::File::open(format!("/proc/{}/mem", self.pid)).ok();
+                *c = Some((self.pid, f));
+            }
+            let Some((_, Some(f))) = c.as_ref() else {
+                return 0;
+            };
+            // The kernel reads page by page and stops at the first page it
+            // cannot read, returning what came before it (EIO when that is
+            // nothing; 0 when the address space is gone).
+            f.read_at(buf, addr).unwrap_or(0)
+        })
     }
 }
 
