@@ -174,8 +174,7 @@ where
         cmd.pre_exec(move || {
             if let Some(limit) = &nofile {
                 // The command gets the fd limit notrace was started with.
-                let _ =
-                    rustix::process::setrlimit(rustix::process::Resource::Nofile, limit.clone());
+                let _ = rustix::process::setrlimit(rustix::process::Resource::Nofile, *limit);
             }
             if tty_setup {
                 let _ = rustix::process::setsid();
@@ -264,19 +263,17 @@ where
 pub fn raise_nofile() -> Option<rustix::process::Rlimit> {
     use rustix::process::{getrlimit, setrlimit, Resource};
     static ORIGINAL: OnceLock<Option<rustix::process::Rlimit>> = OnceLock::new();
-    ORIGINAL
-        .get_or_init(|| {
-            let old = getrlimit(Resource::Nofile);
-            let raised = rustix::process::Rlimit {
-                current: old.maximum,
-                maximum: old.maximum,
-            };
-            if old.current == old.maximum || setrlimit(Resource::Nofile, raised).is_err() {
-                return None;
-            }
-            Some(old)
-        })
-        .clone()
+    *ORIGINAL.get_or_init(|| {
+        let old = getrlimit(Resource::Nofile);
+        let raised = rustix::process::Rlimit {
+            current: old.maximum,
+            maximum: old.maximum,
+        };
+        if old.current == old.maximum || setrlimit(Resource::Nofile, raised).is_err() {
+            return None;
+        }
+        Some(old)
+    })
 }
 
 fn take_listener(hs: &Handshake, stop: &AtomicBool) -> io::Result<Taken> {
