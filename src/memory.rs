@@ -39,54 +39,124 @@ pub trait TraceeMemory {
 /// opened: its reads could block, and it is refused for the same reasons
 /// (ptrace access, a gone task). The caller then shows the address.
 ///
-/// The file is opened on the first read for a thread and kept only until
-/// [`end_call`] (the supervisor calls it around each notification), or
-/// until a read for another thread: an fd kept across calls could outlive
-/// the address space it was opened on. After an `execve` in a `vfork`
-/// child (`posix_spawn`) the old address space, the parent's, lives on,
-/// and a cached fd would quietly read the parent's bytes. So notrace holds
-/// at most one such fd per thread that reads tracee memory.
+/// Which file a read uses, and for how long it is kept, is a matter of
+/// correctness, not only of cost: a file stays bound to the address space
+/// it was opened on, which may outlive its use by the thread. After an
+/// `execve` in a `vfork` child (`posix_spawn`) the child's old address
+/// space, its parent's, lives on, and a kept file would quietly read the
+/// parent's bytes; so would a file kept for a thread whose tid was reused
+/// while its process lives on. So:
+///
+/// * for a process leader (tid = tgid) whose address space is not its
+///   parent's (kcmp), the file is kept across calls, [`KEPT`] of them at
+///   most, least recently used first out. Its address space ends with the
+///   process (then the file reads 0 bytes, and is opened afresh once): a
+///   leader's tid is not reused while any thread of its process lives, and
+///   its `execve` replaces the address space;
+/// * for any other thread, the file is opened on the first read of a call
+///   and closed by [`end_call`] (the supervisor calls it after each
+///   notification) or by a read for another thread.
+///
+/// The one case left: a leader that shares its address space with a
+/// process that is not its parent (`clone(CLONE_VM)` without
+/// `CLONE_THREAD`, its child) and then calls `execve` while that child
+/// lives: its kept file reads the child's bytes until evicted.
 #[derive(Debug, Clone, Copy)]
 pub struct ProcessMemory {
     /// Process (or thread) id, in notrace's pid namespace.
     pub pid: i32,
 }
 
-thread_local! {
-    /// The `/proc/TID/mem` of the call being handled on this thread: the
-    /// tid, and the file (`None` when it could not be opened, so that one
-    /// call does not try again for every argument).
-    static CURRENT: std::cell::RefCell<Option<(i32, Option<std::fs::File>)>> =
-        const { std::cell::RefCell::new(None) };
+/// How many `/proc/PID/mem` files of process leaders are kept open.
+pub const KEPT: usize = 16;
+
+/// The `/proc/TID/mem` files of one thread of notrace (the supervisor).
+#[derive(Default)]
+struct MemFiles {
+    /// The file of the call being handled, for a thread whose file is not
+    /// kept: the tid, and the file (`None` when it could not be opened, so
+    /// that one call does not try again for every argument).
+    current: Option<(i32, Option<std::fs::File>)>,
+    /// Kept files of process leaders: (pid, file, last use).
+    kept: Vec<(i32, std::fs::File, u64)>,
+    tick: u64,
 }
 
-/// Closes the `/proc/TID/mem` file this thread opened for the call it
-/// was handling; the next read opens the file afresh.
+thread_local! {
+    static FILES: std::cell::RefCell<MemFiles> = std::cell::RefCell::new(MemFiles::default());
+}
+
+/// Closes the `/proc/TID/mem` file this thread opened for the call it was
+/// handling, unless it is a kept one.
 pub fn end_call() {
-    CURRENT.with(|c| c.borrow_mut().take());
+    FILES.with(|f| f.borrow_mut().current.take());
+}
+
+/// Whether `pid`'s file may be kept across calls: a process leader whose
+/// address space is not its parent's (a `vfork` child's is).
+fn keepable(pid: i32) -> bool {
+    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
+        return false;
+    };
+    let field = |k: &str| -> Option<i32> {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(k))
+            .and_then(|v| v.trim().parse().ok())
+    };
+    match (field("Tgid:"), field("PPid:")) {
+        (Some(tgid), Some(ppid)) if tgid == pid && ppid > 0 => {
+            crate::sys::same_vm(pid, ppid) == Some(false)
+        }
+        _ => false,
+    }
+}
+
+impl MemFiles {
+    fn read(&mut self, pid: i32, addr: u64, buf: &mut [u8]) -> usize {
+        use std::os::unix::fs::FileExt;
+        self.tick += 1;
+        if let Some((_, f)) = self.current.as_ref().filter(|(t, _)| *t == pid) {
+            return f.as_ref().map_or(0, |f| f.read_at(buf, addr).unwrap_or(0));
+        }
+        if let Some(i) = self.kept.iter().position(|(p, _, _)| *p == pid) {
+            self.kept[i].2 = self.tick;
+            match self.kept[i].1.read_at(buf, addr) {
+                // The address space is gone (its process exited or
+                // exec'd, the pid maybe reused): open the file afresh.
+                Ok(0) => {
+                    self.kept.swap_remove(i);
+                }
+                r => return r.unwrap_or(0),
+            }
+        }
+        let f = std::fs::File::open(format!("/proc/{pid}/mem")).ok();
+        let n = f.as_ref().map_or(0, |f| f.read_at(buf, addr).unwrap_or(0));
+        match f {
+            Some(f) if keepable(pid) => {
+                if self.kept.len() >= KEPT {
+                    if let Some(oldest) = (0..self.kept.len()).min_by_key(|&i| self.kept[i].2) {
+                        self.kept.swap_remove(oldest);
+                    }
+                }
+                self.kept.push((pid, f, self.tick));
+            }
+            f => self.current = Some((pid, f)),
+        }
+        n
+    }
 }
 
 impl TraceeMemory for ProcessMemory {
     fn read(&self, addr: u64, buf: &mut [u8]) -> usize {
-        use std::os::unix::fs::FileExt;
         if buf.is_empty() || addr > i64::MAX as u64 {
             // pread takes a signed offset; such addresses are the kernel's.
             return 0;
         }
-        CURRENT.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.as_ref().map(|(tid, _)| *tid) != Some(self.pid) {
-                let f = std::fs::File::open(format!("/proc/{}/mem", self.pid)).ok();
-                *c = Some((self.pid, f));
-            }
-            let Some((_, Some(f))) = c.as_ref() else {
-                return 0;
-            };
-            // The kernel reads page by page and stops at the first page it
-            // cannot read, returning what came before it (EIO when that is
-            // nothing; 0 when the address space is gone).
-            f.read_at(buf, addr).unwrap_or(0)
-        })
+        // The kernel reads page by page and stops at the first page it
+        // cannot read, returning what came before it (EIO when that is
+        // nothing; 0 when the address space is gone).
+        FILES.with(|f| f.borrow_mut().read(self.pid, addr, buf))
     }
 }
 

@@ -519,6 +519,15 @@ pub fn unshare_fs() -> io::Result<()> {
     }
 }
 
+/// `kcmp(pid1, pid2, KCMP_VM)`: whether two processes share one address
+/// space (`None` when the kernel cannot tell us: a task gone, no access).
+pub fn same_vm(pid1: i32, pid2: i32) -> Option<bool> {
+    const KCMP_VM: libc::c_long = 1;
+    // SAFETY: integer arguments only; KCMP_VM takes no pointers.
+    let r = unsafe { libc::syscall(libc::SYS_kcmp, pid1, pid2, KCMP_VM, 0, 0) };
+    (r >= 0).then_some(r == 0)
+}
+
 /// `umask(mask)`, returning the old mask. After [`unshare_fs`] it is the
 /// calling thread's alone.
 pub fn set_umask(mask: u32) -> u32 {

@@ -156,3 +156,44 @@ fn under_a_path_rule_the_unreadable_path_fails_closed_without_stalling() {
         "{stderr}"
     );
 }
+
+/// Reads go through files bound to an address space: after a `vfork`
+/// child's execve, its memory is its own again and must be read there,
+/// not in the parent's (which a file opened before the exec would read).
+#[test]
+fn a_vfork_child_is_read_in_its_own_memory_after_execve() {
+    let dir = tempdir("harmuffd-vfork");
+    let data = dir.join("data");
+    std::fs::write(&data, "vfork-ok\n").unwrap();
+    let trace = dir.join("trace.txt");
+    let bin = fixture("vfork_exec");
+    for _ in 0..3 {
+        let out = run_with_deadline(&[
+            "-o",
+            trace.to_str().unwrap(),
+            "-e",
+            "execve,openat",
+            "--",
+            bin.to_str().unwrap(),
+            data.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "vfork-ok\n");
+        let text = std::fs::read_to_string(&trace).unwrap();
+        let child: Vec<&str> = text.lines().filter(|l| l.starts_with("[pid ")).collect();
+        assert!(
+            child.iter().any(|l| l.contains("execve(\"/bin/cat\"")),
+            "{text}"
+        );
+        let needle = format!("openat(AT_FDCWD, \"{}\"", data.display());
+        assert!(
+            child.iter().any(|l| l.contains(&needle)),
+            "the exec'd child's openat of its own path:\n{text}"
+        );
+        assert!(
+            child.iter().any(|l| l.contains("\"/etc/ld.so.cache\"")),
+            "{text}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
