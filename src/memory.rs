@@ -53,9 +53,15 @@ pub trait TraceeMemory {
 ///   process (then the file reads 0 bytes, and is opened afresh once): a
 ///   leader's tid is not reused while any thread of its process lives, and
 ///   its `execve` replaces the address space;
-/// * for any other thread, the file is opened on the first read of a call
-///   and closed by [`end_call`] (the supervisor calls it after each
-///   notification) or by a read for another thread.
+/// * for a thread that does not lead its process, the file is kept too,
+///   with a pidfd of the thread (`PIDFD_THREAD`), checked before each use:
+///   while the thread lives its address space is its process's; once it
+///   is gone (ended, killed by another thread's `execve`, or become the
+///   leader by its own), the file is opened afresh;
+/// * otherwise (a `vfork` child, a kernel without `PIDFD_THREAD`) the file
+///   is opened on the first read of a call and closed by [`end_call`] (the
+///   supervisor calls it after each notification) or by a read for another
+///   thread.
 ///
 /// The one case left: a leader that shares its address space with a
 /// process that is not its parent (`clone(CLONE_VM)` without
@@ -77,9 +83,17 @@ struct MemFiles {
     /// kept: the tid, and the file (`None` when it could not be opened, so
     /// that one call does not try again for every argument).
     current: Option<(i32, Option<std::fs::File>)>,
-    /// Kept files of process leaders: (pid, file, last use).
-    kept: Vec<(i32, std::fs::File, u64)>,
+    /// Kept files: (tid, file, the thread's pidfd for a thread that is
+    /// not a leader, last use).
+    kept: Vec<Kept>,
     tick: u64,
+}
+
+struct Kept {
+    tid: i32,
+    file: std::fs::File,
+    thread: Option<std::os::fd::OwnedFd>,
+    used: u64,
 }
 
 thread_local! {
@@ -94,9 +108,9 @@ pub fn end_call() {
 
 /// Whether `pid`'s file may be kept across calls: a process leader whose
 /// address space is not its parent's (a `vfork` child's is).
-fn keepable(pid: i32) -> bool {
+fn keepable(pid: i32) -> Keep {
     let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
-        return false;
+        return Keep::No;
     };
     let field = |k: &str| -> Option<i32> {
         status
@@ -105,11 +119,22 @@ fn keepable(pid: i32) -> bool {
             .and_then(|v| v.trim().parse().ok())
     };
     match (field("Tgid:"), field("PPid:")) {
-        (Some(tgid), Some(ppid)) if tgid == pid && ppid > 0 => {
-            crate::sys::same_vm(pid, ppid) == Some(false)
+        (Some(tgid), _) if tgid != pid => Keep::Thread,
+        (Some(_), Some(ppid)) if ppid > 0 && crate::sys::same_vm(pid, ppid) == Some(false) => {
+            Keep::Yes
         }
-        _ => false,
+        _ => Keep::No,
     }
+}
+
+/// What [`keepable`] found.
+#[derive(PartialEq)]
+enum Keep {
+    Yes,
+    /// Not now (a `vfork` child, or the kernel would not say).
+    No,
+    /// A thread that is not its process's leader: while it lives.
+    Thread,
 }
 
 impl MemFiles {
@@ -119,29 +144,54 @@ impl MemFiles {
         if let Some((_, f)) = self.current.as_ref().filter(|(t, _)| *t == pid) {
             return f.as_ref().map_or(0, |f| f.read_at(buf, addr).unwrap_or(0));
         }
-        if let Some(i) = self.kept.iter().position(|(p, _, _)| *p == pid) {
-            self.kept[i].2 = self.tick;
-            match self.kept[i].1.read_at(buf, addr) {
-                // The address space is gone (its process exited or
-                // exec'd, the pid maybe reused): open the file afresh.
-                Ok(0) => {
+        use std::os::fd::AsFd;
+        if let Some(i) = self.kept.iter().position(|k| k.tid == pid) {
+            let k = &mut self.kept[i];
+            k.used = self.tick;
+            let alive = k
+                .thread
+                .as_ref()
+                .is_none_or(|p| crate::sys::pidfd_alive(p.as_fd()));
+            match alive.then(|| k.file.read_at(buf, addr)) {
+                // The thread is gone, or the address space (its process
+                // exited or exec'd, the pid maybe reused): open afresh.
+                None | Some(Ok(0)) => {
                     self.kept.swap_remove(i);
                 }
-                r => return r.unwrap_or(0),
+                Some(r) => return r.unwrap_or(0),
             }
         }
         let f = std::fs::File::open(format!("/proc/{pid}/mem")).ok();
         let n = f.as_ref().map_or(0, |f| f.read_at(buf, addr).unwrap_or(0));
-        match f {
-            Some(f) if keepable(pid) => {
+        let (f, keep) = match f.is_some().then(|| keepable(pid)) {
+            Some(Keep::Yes) => (f, Some(None)),
+            // The pidfd first, then the file it vouches for: a file
+            // opened before would be another task's if the thread ended
+            // in between and its tid went to a new one.
+            Some(Keep::Thread) => match crate::sys::pidfd_open_thread(pid) {
+                Ok(p) => match std::fs::File::open(format!("/proc/{pid}/mem")) {
+                    Ok(again) => (Some(again), Some(Some(p))),
+                    Err(_) => (f, None),
+                },
+                Err(_) => (f, None),
+            },
+            _ => (f, None),
+        };
+        match (f, keep) {
+            (Some(file), Some(thread)) => {
                 if self.kept.len() >= KEPT {
-                    if let Some(oldest) = (0..self.kept.len()).min_by_key(|&i| self.kept[i].2) {
+                    if let Some(oldest) = (0..self.kept.len()).min_by_key(|&i| self.kept[i].used) {
                         self.kept.swap_remove(oldest);
                     }
                 }
-                self.kept.push((pid, f, self.tick));
+                self.kept.push(Kept {
+                    tid: pid,
+                    file,
+                    thread,
+                    used: self.tick,
+                });
             }
-            f => self.current = Some((pid, f)),
+            (f, _) => self.current = Some((pid, f)),
         }
         n
     }
