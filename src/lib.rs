@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod decode;
+pub mod deferred;
 pub mod errno;
 pub mod event;
 pub mod filter;

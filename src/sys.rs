@@ -372,6 +372,56 @@ pub fn block_signals(sigs: &[i32]) -> io::Result<()> {
     Ok(())
 }
 
+/// The signal [`interrupt_thread`] sends: its default action is to be
+/// ignored, so a stray one harms no one.
+pub const INTERRUPT_SIGNAL: i32 = libc::SIGURG;
+
+extern "C" fn on_interrupt(_: libc::c_int) {}
+
+/// Installs, once, a handler for [`INTERRUPT_SIGNAL`] that does nothing,
+/// without `SA_RESTART`: a blocking call of the thread it reaches fails
+/// with `EINTR`. exec resets it, so the command never sees it.
+pub fn install_interrupt_handler() -> io::Result<()> {
+    static DONE: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    let r = *DONE.get_or_init(|| {
+        // SAFETY: `sa` is zeroed then filled; the handler is an
+        // `extern "C"` function that touches nothing.
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_interrupt as *const () as libc::sighandler_t;
+            libc::sigemptyset(&mut sa.sa_mask);
+            sa.sa_flags = 0;
+            if libc::sigaction(INTERRUPT_SIGNAL, &sa, std::ptr::null_mut()) == 0 {
+                0
+            } else {
+                last_errno()
+            }
+        }
+    });
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::from_raw_os_error(r))
+    }
+}
+
+/// The calling thread, for [`interrupt_thread`].
+pub fn this_thread() -> libc::pthread_t {
+    // SAFETY: no arguments; cannot fail.
+    unsafe { libc::pthread_self() }
+}
+
+/// Sends [`INTERRUPT_SIGNAL`] to `thread`.
+///
+/// # Safety
+/// `thread` must not have ended (its `pthread_t` must still be valid).
+pub unsafe fn interrupt_thread(thread: libc::pthread_t) {
+    // SAFETY: the caller guarantees `thread` is alive.
+    unsafe {
+        libc::pthread_kill(thread, INTERRUPT_SIGNAL);
+    }
+}
+
 /// Unblocks every signal in the calling thread. Async-signal-safe.
 pub fn unblock_all_signals() {
     // SAFETY: `set` is a local initialised by sigemptyset; sigprocmask

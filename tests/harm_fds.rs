@@ -169,3 +169,32 @@ fn five_thousand_threads_one_after_another_under_a_low_fd_limit() {
     assert!(tids.len() > 100, "threads seen: {}", tids.len());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An open notrace performs for a tracee that blocks (a FIFO with no
+/// writer) runs on a thread of its own; when the tracee is killed, that
+/// thread and its fds must go, not pile up for as long as notrace runs.
+#[test]
+fn abandoned_blocking_opens_leave_no_threads_or_fds_behind() {
+    let dir = tempdir("harmfds-fifo");
+    let fifo = dir.join("fifo");
+    let st = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(st.success());
+    let script = format!(
+        "for i in $(seq 30); do timeout -s KILL 0.1 cat {f}; done; sleep 0.5; \
+         echo notrace_threads=$(ls /proc/$PPID/task | wc -l); \
+         echo notrace_fds=$(ls /proc/$PPID/fd | wc -l)",
+        f = fifo.display()
+    );
+    let out = run_limited(&["-o", "/dev/null", "--deny", RULE, "--", "sh", "-c", &script]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    let num = |k: &str| -> usize {
+        value_after(&stdout, k)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {k} in {stdout}"))
+    };
+    // The supervisor, the writer, the signal thread, main: nothing else.
+    assert!(num("notrace_threads=") <= 6, "{stdout}");
+    assert!(num("notrace_fds=") < 64, "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -88,13 +88,11 @@ impl Answer {
                     Ok(l) => l,
                     Err(e) => return sys::notif_fail(listener, id, errno_of(&e)),
                 };
-                let spawned =
-                    std::thread::Builder::new()
-                        .name("rule-call".into())
-                        .spawn(move || {
-                            let a = f();
-                            let _ = a.send(l.as_fd(), id);
-                        });
+                // Watched: once the caller stops waiting, the call is
+                // interrupted, and its thread and fds go.
+                let spawned = crate::deferred::run(l, id, f, move |l, a: Answer| {
+                    let _ = a.send(l.as_fd(), id);
+                });
                 match spawned {
                     Ok(_) => Ok(()),
                     Err(_) => sys::notif_fail(listener, id, libc::EAGAIN),
