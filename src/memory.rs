@@ -1,10 +1,10 @@
 //! Reading the tracee's memory.
 //!
 //! Decoders see the tracee only through [`TraceeMemory`], so they can be
-//! tested against [`FakeMemory`]. The real reader, [`ProcessMemory`], uses
-//! `process_vm_readv` one page at a time: the syscall fails outright when a
-//! range crosses into an unmapped page, and a decoder would rather have the
-//! bytes before the hole than nothing.
+//! tested against [`FakeMemory`]. The real reader, [`ProcessMemory`], reads
+//! through `/proc/TID/mem`, which gives the bytes before an unreadable page
+//! and, unlike `process_vm_readv`, never waits for a userfaultfd to serve a
+//! fault (see [`ProcessMemory`]).
 //!
 //! Every read is bounded by the caller's buffer, and the helpers cap their
 //! buffers, so a hostile length in a register never makes us allocate more
@@ -26,36 +26,187 @@ pub trait TraceeMemory {
     fn read(&self, addr: u64, buf: &mut [u8]) -> usize;
 }
 
-/// Reads another process's memory with `process_vm_readv`.
+/// Reads another process's memory through `/proc/TID/mem`.
+///
+/// Why not `process_vm_readv`: it faults pages in with
+/// `FAULT_FLAG_ALLOW_RETRY`, so a pointer into a page registered with a
+/// userfaultfd that nobody serves parks the reader in uninterruptible
+/// sleep until the fault is served or the userfaultfd closed: one tracee
+/// would stall the supervisor and with it every other tracee. A read of
+/// `/proc/TID/mem` (`access_remote_vm`) faults without that flag, so the
+/// kernel refuses such a page at once (`EIO`), as it does an unmapped one.
+/// There is no fallback to `process_vm_readv` when the file cannot be
+/// opened: its reads could block, and it is refused for the same reasons
+/// (ptrace access, a gone task). The caller then shows the address.
+///
+/// Which file a read uses, and for how long it is kept, is a matter of
+/// correctness, not only of cost: a file stays bound to the address space
+/// it was opened on, which may outlive its use by the thread. After an
+/// `execve` in a `vfork` child (`posix_spawn`) the child's old address
+/// space, its parent's, lives on, and a kept file would quietly read the
+/// parent's bytes; so would a file kept for a thread whose tid was reused
+/// while its process lives on. So:
+///
+/// * for a process leader (tid = tgid) whose address space is not its
+///   parent's (kcmp), the file is kept across calls, [`KEPT`] of them at
+///   most, least recently used first out. Its address space ends with the
+///   process (then the file reads 0 bytes, and is opened afresh once): a
+///   leader's tid is not reused while any thread of its process lives, and
+///   its `execve` replaces the address space;
+/// * for a thread that does not lead its process, the file is kept too,
+///   with a pidfd of the thread (`PIDFD_THREAD`), checked before each use:
+///   while the thread lives its address space is its process's; once it
+///   is gone (ended, killed by another thread's `execve`, or become the
+///   leader by its own), the file is opened afresh;
+/// * otherwise (a `vfork` child, a kernel without `PIDFD_THREAD`) the file
+///   is opened on the first read of a call and closed by [`end_call`] (the
+///   supervisor calls it after each notification) or by a read for another
+///   thread.
+///
+/// The one case left: a leader that shares its address space with a
+/// process that is not its parent (`clone(CLONE_VM)` without
+/// `CLONE_THREAD`, its child) and then calls `execve` while that child
+/// lives: its kept file reads the child's bytes until evicted.
 #[derive(Debug, Clone, Copy)]
 pub struct ProcessMemory {
     /// Process (or thread) id, in notrace's pid namespace.
     pub pid: i32,
 }
 
-impl TraceeMemory for ProcessMemory {
-    fn read(&self, addr: u64, buf: &mut [u8]) -> usize {
-        let mut done = 0usize;
-        while done < buf.len() {
-            let at = match addr.checked_add(done as u64) {
-                Some(a) => a,
-                None => break,
-            };
-            // Never let one process_vm_readv span a page boundary: it would
-            // fail as a whole if the second page is unmapped.
-            let to_page_end = (PAGE - at % PAGE) as usize;
-            let chunk = to_page_end.min(buf.len() - done);
-            match crate::sys::process_vm_read(self.pid, at, &mut buf[done..done + chunk]) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    done += n;
-                    if n < chunk {
-                        break;
-                    }
+/// How many `/proc/PID/mem` files of process leaders are kept open.
+pub const KEPT: usize = 16;
+
+/// The `/proc/TID/mem` files of one thread of notrace (the supervisor).
+#[derive(Default)]
+struct MemFiles {
+    /// The file of the call being handled, for a thread whose file is not
+    /// kept: the tid, and the file (`None` when it could not be opened, so
+    /// that one call does not try again for every argument).
+    current: Option<(i32, Option<std::fs::File>)>,
+    /// Kept files: (tid, file, the thread's pidfd for a thread that is
+    /// not a leader, last use).
+    kept: Vec<Kept>,
+    tick: u64,
+}
+
+struct Kept {
+    tid: i32,
+    file: std::fs::File,
+    thread: Option<std::os::fd::OwnedFd>,
+    used: u64,
+}
+
+thread_local! {
+    static FILES: std::cell::RefCell<MemFiles> = std::cell::RefCell::new(MemFiles::default());
+}
+
+/// Closes the `/proc/TID/mem` file this thread opened for the call it was
+/// handling, unless it is a kept one.
+pub fn end_call() {
+    FILES.with(|f| f.borrow_mut().current.take());
+}
+
+/// Whether `pid`'s file may be kept across calls: a process leader whose
+/// address space is not its parent's (a `vfork` child's is).
+fn keepable(pid: i32) -> Keep {
+    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
+        return Keep::No;
+    };
+    let field = |k: &str| -> Option<i32> {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(k))
+            .and_then(|v| v.trim().parse().ok())
+    };
+    match (field("Tgid:"), field("PPid:")) {
+        (Some(tgid), _) if tgid != pid => Keep::Thread,
+        (Some(_), Some(ppid)) if ppid > 0 && crate::sys::same_vm(pid, ppid) == Some(false) => {
+            Keep::Yes
+        }
+        _ => Keep::No,
+    }
+}
+
+/// What [`keepable`] found.
+#[derive(PartialEq)]
+enum Keep {
+    Yes,
+    /// Not now (a `vfork` child, or the kernel would not say).
+    No,
+    /// A thread that is not its process's leader: while it lives.
+    Thread,
+}
+
+impl MemFiles {
+    fn read(&mut self, pid: i32, addr: u64, buf: &mut [u8]) -> usize {
+        use std::os::unix::fs::FileExt;
+        self.tick += 1;
+        if let Some((_, f)) = self.current.as_ref().filter(|(t, _)| *t == pid) {
+            return f.as_ref().map_or(0, |f| f.read_at(buf, addr).unwrap_or(0));
+        }
+        use std::os::fd::AsFd;
+        if let Some(i) = self.kept.iter().position(|k| k.tid == pid) {
+            let k = &mut self.kept[i];
+            k.used = self.tick;
+            let alive = k
+                .thread
+                .as_ref()
+                .is_none_or(|p| crate::sys::pidfd_alive(p.as_fd()));
+            match alive.then(|| k.file.read_at(buf, addr)) {
+                // The thread is gone, or the address space (its process
+                // exited or exec'd, the pid maybe reused): open afresh.
+                None | Some(Ok(0)) => {
+                    self.kept.swap_remove(i);
                 }
+                Some(r) => return r.unwrap_or(0),
             }
         }
-        done
+        let f = std::fs::File::open(format!("/proc/{pid}/mem")).ok();
+        let n = f.as_ref().map_or(0, |f| f.read_at(buf, addr).unwrap_or(0));
+        let (f, keep) = match f.is_some().then(|| keepable(pid)) {
+            Some(Keep::Yes) => (f, Some(None)),
+            // The pidfd first, then the file it vouches for: a file
+            // opened before would be another task's if the thread ended
+            // in between and its tid went to a new one.
+            Some(Keep::Thread) => match crate::sys::pidfd_open_thread(pid) {
+                Ok(p) => match std::fs::File::open(format!("/proc/{pid}/mem")) {
+                    Ok(again) => (Some(again), Some(Some(p))),
+                    Err(_) => (f, None),
+                },
+                Err(_) => (f, None),
+            },
+            _ => (f, None),
+        };
+        match (f, keep) {
+            (Some(file), Some(thread)) => {
+                if self.kept.len() >= KEPT {
+                    if let Some(oldest) = (0..self.kept.len()).min_by_key(|&i| self.kept[i].used) {
+                        self.kept.swap_remove(oldest);
+                    }
+                }
+                self.kept.push(Kept {
+                    tid: pid,
+                    file,
+                    thread,
+                    used: self.tick,
+                });
+            }
+            (f, _) => self.current = Some((pid, f)),
+        }
+        n
+    }
+}
+
+impl TraceeMemory for ProcessMemory {
+    fn read(&self, addr: u64, buf: &mut [u8]) -> usize {
+        if buf.is_empty() || addr > i64::MAX as u64 {
+            // pread takes a signed offset; such addresses are the kernel's.
+            return 0;
+        }
+        // The kernel reads page by page and stops at the first page it
+        // cannot read, returning what came before it (EIO when that is
+        // nothing; 0 when the address space is gone).
+        FILES.with(|f| f.borrow_mut().read(self.pid, addr, buf))
     }
 }
 

@@ -229,6 +229,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Before any thread exists, so that every thread inherits the mask and
     // only the forwarding thread ever takes these signals.
     let signals_blocked = crate::sys::block_signals(&FORWARDED).is_ok();
+    // notrace's fds are not the command's: the command gets its own limit
+    // back at exec (see spawn::raise_nofile).
+    let _ = spawn::raise_nofile();
     if args.len() == 3 && args[1] == "view" {
         return match crate::tui::view_file(std::path::Path::new(&args[2])) {
             Ok(()) => 0,

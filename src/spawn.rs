@@ -15,7 +15,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -165,12 +165,17 @@ where
         }
     }
     let child_hs = hs.clone();
+    let nofile = raise_nofile();
     // SAFETY: the closure runs in the forked child before exec and only
-    // makes raw syscalls (setsid, ioctl, prctl, seccomp, getpid) and atomic
-    // stores to the shared page: no allocation, no locks. `prog` is moved in
-    // and lives as long as the closure.
+    // makes raw syscalls (setsid, ioctl, prlimit64, prctl, seccomp, getpid)
+    // and atomic stores to the shared page: no allocation, no locks. `prog`
+    // is moved in and lives as long as the closure.
     unsafe {
         cmd.pre_exec(move || {
+            if let Some(limit) = &nofile {
+                // The command gets the fd limit notrace was started with.
+                let _ = rustix::process::setrlimit(rustix::process::Resource::Nofile, *limit);
+            }
             if tty_setup {
                 let _ = rustix::process::setsid();
                 let _ = rustix::process::ioctl_tiocsctty(rustix::stdio::stdin());
@@ -247,6 +252,28 @@ where
         Ok(()) => Ok(Started { child, supervisor }),
         Err(e) => Err(SpawnError::Other(shown, e)),
     }
+}
+
+/// Raises notrace's own soft `RLIMIT_NOFILE` to the hard limit, once, and
+/// returns the limit as it was, for the command to get back (`None` when
+/// nothing changed). notrace needs fds of its own for the calls it performs
+/// for tracees (an emulated open holds two or three at once, a deferred
+/// one more, on helper threads): with the tracees' limit, a command that
+/// uses its fds would starve notrace, and notrace would fail its calls.
+pub fn raise_nofile() -> Option<rustix::process::Rlimit> {
+    use rustix::process::{getrlimit, setrlimit, Resource};
+    static ORIGINAL: OnceLock<Option<rustix::process::Rlimit>> = OnceLock::new();
+    *ORIGINAL.get_or_init(|| {
+        let old = getrlimit(Resource::Nofile);
+        let raised = rustix::process::Rlimit {
+            current: old.maximum,
+            maximum: old.maximum,
+        };
+        if old.current == old.maximum || setrlimit(Resource::Nofile, raised).is_err() {
+            return None;
+        }
+        Some(old)
+    })
 }
 
 fn take_listener(hs: &Handshake, stop: &AtomicBool) -> io::Result<Taken> {

@@ -65,17 +65,21 @@ pub struct Config {
     pub keeper: Option<crate::keeper::Link>,
 }
 
-/// Per-thread facts that cost a /proc read: kept open and re-read cheaply.
+/// Per-thread facts that cost a /proc read, re-read now and then. No file
+/// is kept open for them: one fd per thread seen would take the fds the
+/// tracees' emulated opens need (and a thread's end is never announced).
 struct Task {
     tgid: i32,
-    comm_file: Option<File>,
     comm: String,
-    /// When `comm` was read (ns since the epoch); 0 forces a re-read.
+    /// When `comm` and `tgid` were read (ns since the epoch); 0 forces a
+    /// re-read.
     comm_at: u64,
 }
 
-/// How long a thread's comm is trusted before it is read again. It changes
-/// only on execve and prctl(PR_SET_NAME), which force a re-read when traced.
+/// How long a thread's comm (and tgid) is trusted before it is read again.
+/// The comm changes only on execve and prctl(PR_SET_NAME), which force a
+/// re-read when traced; the tgid only when the tid is reused, or when a
+/// thread's execve makes it the leader.
 const COMM_TTL_NS: u64 = 20_000_000;
 /// Events go to the consumer in batches of at most this many...
 const BATCH: usize = 256;
@@ -261,7 +265,6 @@ impl Supervisor {
         }
         self.tasks.entry(tid).or_insert_with(|| Task {
             tgid: read_tgid(tid).unwrap_or(tid as i32),
-            comm_file: File::open(format!("/proc/{tid}/comm")).ok(),
             comm: String::new(),
             comm_at: 0,
         })
@@ -272,15 +275,14 @@ impl Supervisor {
         if now.saturating_sub(task.comm_at) < COMM_TTL_NS {
             return task.comm.clone();
         }
-        if let Some(c) = task.comm_file.as_ref().and_then(read_comm) {
-            task.comm = c;
-            task.comm_at = now;
-            return task.comm.clone();
+        // The tid may have been reused since it was last looked at: its
+        // tgid is read again with the comm.
+        if task.comm_at != 0 {
+            if let Some(tgid) = read_tgid(tid) {
+                task.tgid = tgid;
+            }
         }
-        // The thread is gone or its tid was reused: look again.
-        self.tasks.remove(&tid);
-        let task = self.task(tid);
-        if let Some(c) = task.comm_file.as_ref().and_then(read_comm) {
+        if let Some(c) = read_comm(tid) {
             task.comm = c;
             task.comm_at = now;
         }
@@ -303,6 +305,8 @@ impl Supervisor {
     /// goes on.
     fn handle_guarded(&mut self, n: Notification) {
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle(n)));
+        // The caller's /proc/TID/mem, if a decoder or rule opened it.
+        crate::memory::end_call();
         if r.is_err() {
             self.stats.panics += 1;
             let _ = sys::notif_continue(self.listener.as_fd(), n.id);
@@ -526,9 +530,11 @@ fn decode(
     }
 }
 
-fn read_comm(f: &File) -> Option<String> {
+fn read_comm(tid: u32) -> Option<String> {
     let mut buf = [0u8; 64];
-    let n = f.read_at(&mut buf, 0).ok()?;
+    let n = File::open(format!("/proc/{tid}/comm"))
+        .and_then(|f| f.read_at(&mut buf, 0))
+        .ok()?;
     Some(String::from_utf8_lossy(&buf[..n]).trim_end().to_string())
 }
 

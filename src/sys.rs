@@ -95,6 +95,36 @@ pub fn pidfd_open(pid: i32) -> io::Result<OwnedFd> {
     Ok(unsafe { OwnedFd::from_raw_fd(r as RawFd) })
 }
 
+/// `pidfd_open(tid, PIDFD_THREAD)` (6.9): a pidfd for one thread, which
+/// need not lead its process.
+pub fn pidfd_open_thread(tid: i32) -> io::Result<OwnedFd> {
+    // PIDFD_THREAD is O_EXCL.
+    // SAFETY: integer arguments only.
+    let r = unsafe { libc::syscall(libc::SYS_pidfd_open, tid, libc::O_EXCL) };
+    if r < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: on success the kernel returned a new fd that nothing else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(r as RawFd) })
+}
+
+/// Whether the task behind `pidfd` still lives (signal 0: nothing is
+/// sent). Only `ESRCH` means it is gone.
+pub fn pidfd_alive(pidfd: BorrowedFd<'_>) -> bool {
+    // SAFETY: integer arguments and a null siginfo, which the kernel
+    // accepts for signal 0.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_pidfd_send_signal,
+            pidfd.as_raw_fd(),
+            0,
+            std::ptr::null::<libc::siginfo_t>(),
+            0,
+        )
+    };
+    r == 0 || last_errno() != libc::ESRCH
+}
+
 /// `pidfd_getfd(pidfd, fd, 0)`: a duplicate of another process's fd.
 pub fn pidfd_getfd(pidfd: BorrowedFd<'_>, fd: RawFd) -> io::Result<OwnedFd> {
     // SAFETY: integer arguments only.
@@ -533,6 +563,15 @@ pub fn unshare_fs() -> io::Result<()> {
     } else {
         Err(io::Error::last_os_error())
     }
+}
+
+/// `kcmp(pid1, pid2, KCMP_VM)`: whether two processes share one address
+/// space (`None` when the kernel cannot tell us: a task gone, no access).
+pub fn same_vm(pid1: i32, pid2: i32) -> Option<bool> {
+    const KCMP_VM: libc::c_long = 1;
+    // SAFETY: integer arguments only; KCMP_VM takes no pointers.
+    let r = unsafe { libc::syscall(libc::SYS_kcmp, pid1, pid2, KCMP_VM, 0, 0) };
+    (r >= 0).then_some(r == 0)
 }
 
 /// `umask(mask)`, returning the old mask. After [`unshare_fs`] it is the
