@@ -7,6 +7,7 @@ pub mod event;
 pub mod filter;
 pub mod kinds;
 pub mod memory;
+pub mod outbox;
 pub mod output;
 pub mod pathmatch;
 pub mod rules;

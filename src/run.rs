@@ -4,6 +4,7 @@
 use crate::cli::Cli;
 use crate::event::{ExitKind, Message, ProcessExit};
 use crate::filter::{self, AbiPolicy, Policy, RET_ALLOW, RET_NOTIFY};
+use crate::outbox::Outbox;
 use crate::output::{self, Format, OutputConfig};
 use crate::select::Selection;
 use crate::spawn::{self, ChildStdio};
@@ -132,12 +133,12 @@ impl ForwardTo {
     }
 }
 
-/// Waits for the command, then for the last tracee, then reports the
-/// command's end and closes the channel. Returns how the command ended, or
-/// an exit status when waiting failed.
+/// Waits for the command and reports its end at once, in order with the
+/// events (descendants may go on for long), then waits for the last tracee.
+/// Returns how the command ended, or an exit status when waiting failed.
 fn finish(
     mut started: spawn::Started<supervisor::Stats>,
-    tx: std::sync::mpsc::SyncSender<Message>,
+    outbox: Arc<Outbox>,
     child_pid: ForwardTo,
 ) -> Result<ExitKind, i32> {
     let pid = started.child.id() as i32;
@@ -149,6 +150,23 @@ fn finish(
         }
     };
     child_pid.gone();
+    let how = match (status.code(), status.signal()) {
+        (Some(c), _) => ExitKind::Exited(c),
+        (None, Some(sig)) => ExitKind::Signaled {
+            signal: sig,
+            core: status.core_dumped(),
+        },
+        _ => ExitKind::Exited(1),
+    };
+    let _ = outbox.send(Message::Exit(ProcessExit {
+        pid,
+        time_ns: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0),
+        how,
+    }));
+    drop(outbox);
     // Descendants may outlive the command: keep answering until the last.
     let stats = started.supervisor.join().ok().flatten();
     if let Some(st) = stats.filter(|s| s.panics > 0) {
@@ -159,22 +177,6 @@ fn finish(
             st.panics
         );
     }
-    let how = match (status.code(), status.signal()) {
-        (Some(c), _) => ExitKind::Exited(c),
-        (None, Some(sig)) => ExitKind::Signaled {
-            signal: sig,
-            core: status.core_dumped(),
-        },
-        _ => ExitKind::Exited(1),
-    };
-    let _ = tx.send(Message::Exit(ProcessExit {
-        pid,
-        time_ns: std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0),
-        how,
-    }));
     Ok(how)
 }
 
@@ -397,15 +399,18 @@ pub fn main(args: Vec<OsString>) -> i32 {
         },
         rules: Some(rules),
     };
-    let sup_tx = tx.clone();
+    // The only sender from here on: the supervisor's events and the
+    // command's end go through it, in order.
+    let outbox = Outbox::new(tx);
+    let sup_outbox = outbox.clone();
     let started = spawn::spawn(
         &path,
         &cli.command,
         prog,
         stdio,
-        move |taken: spawn::Taken| match Supervisor::new(
+        move |taken: spawn::Taken| match Supervisor::with_outbox(
             taken.listener,
-            sup_tx,
+            sup_outbox,
             supervisor::Config {
                 root: taken.pid,
                 ..sup_cfg
@@ -421,7 +426,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let started = match started {
         Ok(s) => s,
         Err(e) => {
-            drop(tx);
+            outbox.close();
+            drop(outbox);
             if let Some(w) = writer {
                 let _ = w.join();
             }
@@ -430,7 +436,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     let pid = started.child.id() as i32;
     child_pid.set(pid);
-    let finish = move || finish(started, tx, child_pid);
+    let finish = move || finish(started, outbox, child_pid);
     let how = match tui_rx {
         Some(rx) => {
             let waiter = std::thread::spawn(finish);
