@@ -5,6 +5,7 @@ pub mod decode;
 pub mod errno;
 pub mod event;
 pub mod filter;
+pub mod jobctl;
 pub mod kinds;
 pub mod memory;
 pub mod outbox;

@@ -98,12 +98,21 @@ impl ForwardTo {
         Self::default()
     }
 
+    /// The command leads a process group of its own: signals that end or
+    /// interrupt a job go to that whole group, as they would have reached
+    /// the whole job had notrace not been there; the rest (USR1, USR2,
+    /// ALRM: a request to one program) to the command alone.
     fn kill(pid: i32, sig: i32) {
-        if let (Some(p), Some(s)) = (
-            rustix::process::Pid::from_raw(pid),
-            rustix::process::Signal::from_named_raw(sig),
-        ) {
-            let _ = rustix::process::kill_process(p, s);
+        use rustix::process::{kill_process, kill_process_group, Pid, Signal};
+        if let (Some(p), Some(s)) = (Pid::from_raw(pid), Signal::from_named_raw(sig)) {
+            let job = matches!(
+                sig,
+                libc::SIGINT | libc::SIGTERM | libc::SIGHUP | libc::SIGQUIT
+            );
+            // The group is gone if the command moved itself elsewhere.
+            if !job || kill_process_group(p, s).is_err() {
+                let _ = kill_process(p, s);
+            }
         }
     }
 
@@ -137,17 +146,15 @@ impl ForwardTo {
 /// events (descendants may go on for long), then waits for the last tracee.
 /// Returns how the command ended, or an exit status when waiting failed.
 fn finish(
-    mut started: spawn::Started<supervisor::Stats>,
+    started: spawn::Started<supervisor::Stats>,
     outbox: Arc<Outbox>,
     child_pid: ForwardTo,
+    term: Option<Arc<crate::jobctl::Terminal>>,
 ) -> Result<ExitKind, i32> {
     let pid = started.child.id() as i32;
-    let status = loop {
-        match started.child.wait() {
-            Ok(s) => break s,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(fail(1, format!("waiting for the command: {e}"))),
-        }
+    let status = match crate::jobctl::wait_command(pid, term.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return Err(fail(1, format!("waiting for the command: {e}"))),
     };
     child_pid.gone();
     let how = match (status.code(), status.signal()) {
@@ -231,6 +238,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Before any thread exists, so that every thread inherits the mask and
     // only the forwarding thread ever takes these signals.
     let signals_blocked = crate::sys::block_signals(&FORWARDED).is_ok();
+    // Blocked in every thread for good: notrace may then set the terminal's
+    // foreground group, and write its trace to the terminal under `stty
+    // tostop`, while the command's group is in the foreground.
+    let _ = crate::sys::block_signals(&[libc::SIGTTOU]);
     if args.len() == 3 && args[1] == "view" {
         return match crate::tui::view_file(std::path::Path::new(&args[2])) {
             Ok(()) => 0,
@@ -361,11 +372,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
         let _ = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || loop {
+                // From a process or from the terminal alike: the command
+                // has a process group of its own, which neither reached.
                 match crate::sys::wait_signal(&FORWARDED) {
-                    Ok((sig, true)) => child_pid.signal(sig),
-                    // From the terminal: it reached the command's process
-                    // group (ours) already.
-                    Ok((_, false)) => {}
+                    Ok((sig, _)) => child_pid.signal(sig),
                     Err(_) => return,
                 }
             });
@@ -403,11 +413,23 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // command's end go through it, in order.
     let outbox = Outbox::new(tx);
     let sup_outbox = outbox.clone();
+    // On a terminal where notrace is in the foreground, the command's
+    // group takes the foreground (jobctl).
+    let term = if cli.tui {
+        None
+    } else {
+        crate::jobctl::Terminal::open().map(Arc::new)
+    };
+    let foreground = term
+        .as_ref()
+        .filter(|t| t.we_are_foreground())
+        .map(|t| std::os::fd::AsRawFd::as_raw_fd(&t.fd()));
     let started = spawn::spawn(
         &path,
         &cli.command,
         prog,
         stdio,
+        foreground,
         move |taken: spawn::Taken| match Supervisor::with_outbox(
             taken.listener,
             sup_outbox,
@@ -436,7 +458,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     let pid = started.child.id() as i32;
     child_pid.set(pid);
-    let finish = move || finish(started, outbox, child_pid);
+    let finish = move || finish(started, outbox, child_pid, term);
     let how = match tui_rx {
         Some(rx) => {
             let waiter = std::thread::spawn(finish);

@@ -132,11 +132,17 @@ pub struct Taken {
 /// runs `supervise(taken)` on a thread of its own as soon as
 /// the listener is taken, before the child execs: the exec itself may be a
 /// call the filter notifies.
+///
+/// The child leads a process group of its own (a new session with
+/// [`ChildStdio::Pty`]); with `foreground`, a terminal, it makes that group
+/// the terminal's foreground group before exec, so that it never runs in
+/// the background there (see [`crate::jobctl`]).
 pub fn spawn<T, F>(
     path: &Path,
     argv: &[OsString],
     prog: Vec<BpfInsn>,
     stdio: ChildStdio,
+    foreground: Option<RawFd>,
     supervise: F,
 ) -> Result<Started<T>, SpawnError>
 where
@@ -166,14 +172,23 @@ where
     }
     let child_hs = hs.clone();
     // SAFETY: the closure runs in the forked child before exec and only
-    // makes raw syscalls (setsid, ioctl, prctl, seccomp, getpid) and atomic
-    // stores to the shared page: no allocation, no locks. `prog` is moved in
-    // and lives as long as the closure.
+    // makes raw syscalls (setsid, setpgid, ioctl, prctl, seccomp, getpid)
+    // and atomic stores to the shared page: no allocation, no locks. `prog`
+    // is moved in and lives as long as the closure. `foreground` is a
+    // descriptor notrace keeps open until the command has ended.
     unsafe {
         cmd.pre_exec(move || {
             if tty_setup {
                 let _ = rustix::process::setsid();
                 let _ = rustix::process::ioctl_tiocsctty(rustix::stdio::stdin());
+            } else {
+                let _ = rustix::process::setpgid(None, None);
+                if let Some(fd) = foreground {
+                    // SIGTTOU is still blocked here (inherited from
+                    // notrace), so a background group may take the terminal.
+                    let tty = std::os::fd::BorrowedFd::borrow_raw(fd);
+                    let _ = rustix::termios::tcsetpgrp(tty, rustix::process::getpid());
+                }
             }
             // notrace blocks the signals it forwards; the command must not.
             sys::unblock_all_signals();

@@ -610,3 +610,20 @@ pub fn listener_ready(fd: BorrowedFd<'_>) -> bool {
     };
     matches!(poll(&mut fds, Some(&zero)), Ok(1) if fds[0].revents().contains(PollFlags::IN))
 }
+
+/// `waitpid(pid, WUNTRACED)`: the raw status of the child's next stop or
+/// end. EINTR is retried.
+pub fn wait_untraced(pid: i32) -> io::Result<i32> {
+    loop {
+        let mut status = 0;
+        // SAFETY: `status` is a local the kernel writes an int into.
+        let r = unsafe { libc::waitpid(pid, &mut status, libc::WUNTRACED) };
+        if r == pid {
+            return Ok(status);
+        }
+        let e = io::Error::last_os_error();
+        if r < 0 && e.raw_os_error() != Some(libc::EINTR) {
+            return Err(e);
+        }
+    }
+}
