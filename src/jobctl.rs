@@ -70,6 +70,22 @@ impl Terminal {
     }
 }
 
+/// Whether notrace's stdin or stdout is a pipe or a socket: notrace is
+/// then likely one process of a pipeline whose other members share the
+/// terminal.
+pub fn in_pipeline() -> bool {
+    use rustix::fs::{fstat, FileType};
+    let piped = |fd: BorrowedFd<'_>| {
+        fstat(fd).is_ok_and(|st| {
+            matches!(
+                FileType::from_raw_mode(st.st_mode),
+                FileType::Fifo | FileType::Socket
+            )
+        })
+    };
+    piped(rustix::stdio::stdin()) || piped(rustix::stdio::stdout())
+}
+
 /// Waits for the command `pid` (leader of its own group) to end, and
 /// mirrors its stops on notrace, so that the shell sees the job stop: on a
 /// terminal, when the command stops, notrace takes the terminal back, stops

@@ -367,15 +367,23 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Signals for notrace go to the command instead; notrace itself keeps
     // supervising until the last tracee is gone.
     let child_pid = ForwardTo::new();
+    // Set before the command starts (and any signal is passed on).
+    let own_group = Arc::new(std::sync::atomic::AtomicBool::new(true));
     if signals_blocked {
         let child_pid = child_pid.clone();
+        let own_group = own_group.clone();
         let _ = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || loop {
-                // From a process or from the terminal alike: the command
-                // has a process group of its own, which neither reached.
                 match crate::sys::wait_signal(&FORWARDED) {
-                    Ok((sig, _)) => child_pid.signal(sig),
+                    // In a group of its own, the command got neither a
+                    // signal sent to notrace's group nor one from the
+                    // terminal: pass both on.
+                    Ok((sig, from_process)) => {
+                        if from_process || own_group.load(std::sync::atomic::Ordering::SeqCst) {
+                            child_pid.signal(sig);
+                        }
+                    }
                     Err(_) => return,
                 }
             });
@@ -413,23 +421,35 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // command's end go through it, in order.
     let outbox = Outbox::new(tx);
     let sup_outbox = outbox.clone();
-    // On a terminal where notrace is in the foreground, the command's
-    // group takes the foreground (jobctl).
-    let term = if cli.tui {
-        None
+    // The command's group, chosen before any signal is forwarded (jobctl).
+    let (group, term) = if cli.tui {
+        (spawn::Group::Own, None)
     } else {
-        crate::jobctl::Terminal::open().map(Arc::new)
+        match crate::jobctl::Terminal::open() {
+            // On a terminal, in a pipeline (`notrace ... | less`): the
+            // other processes of the job may need the terminal, which the
+            // command's group would take from them. All stay in one group.
+            Some(t) if t.we_are_foreground() && crate::jobctl::in_pipeline() => {
+                (spawn::Group::Same, None)
+            }
+            Some(t) if t.we_are_foreground() => (
+                spawn::Group::OwnForeground(std::os::fd::AsRawFd::as_raw_fd(&t.fd())),
+                Some(Arc::new(t)),
+            ),
+            Some(t) => (spawn::Group::Own, Some(Arc::new(t))),
+            None => (spawn::Group::Own, None),
+        }
     };
-    let foreground = term
-        .as_ref()
-        .filter(|t| t.we_are_foreground())
-        .map(|t| std::os::fd::AsRawFd::as_raw_fd(&t.fd()));
+    own_group.store(
+        group != spawn::Group::Same,
+        std::sync::atomic::Ordering::SeqCst,
+    );
     let started = spawn::spawn(
         &path,
         &cli.command,
         prog,
         stdio,
-        foreground,
+        group,
         move |taken: spawn::Taken| match Supervisor::with_outbox(
             taken.listener,
             sup_outbox,

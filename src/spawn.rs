@@ -109,6 +109,18 @@ pub enum ChildStdio {
     Pty(OwnedFd),
 }
 
+/// Which process group the command runs in (with [`ChildStdio::Pty`] it
+/// leads a session of its own whatever this says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// notrace's own.
+    Same,
+    /// A new one, led by the command.
+    Own,
+    /// A new one, made the foreground group of this terminal.
+    OwnForeground(RawFd),
+}
+
 /// A started command and the thread supervising it.
 pub struct Started<T> {
     /// The child process.
@@ -133,16 +145,15 @@ pub struct Taken {
 /// the listener is taken, before the child execs: the exec itself may be a
 /// call the filter notifies.
 ///
-/// The child leads a process group of its own (a new session with
-/// [`ChildStdio::Pty`]); with `foreground`, a terminal, it makes that group
-/// the terminal's foreground group before exec, so that it never runs in
-/// the background there (see [`crate::jobctl`]).
+/// With [`Group::OwnForeground`] the child makes its new group the
+/// terminal's foreground group before exec, so that it never runs in the
+/// background there (see [`crate::jobctl`]).
 pub fn spawn<T, F>(
     path: &Path,
     argv: &[OsString],
     prog: Vec<BpfInsn>,
     stdio: ChildStdio,
-    foreground: Option<RawFd>,
+    group: Group,
     supervise: F,
 ) -> Result<Started<T>, SpawnError>
 where
@@ -174,16 +185,16 @@ where
     // SAFETY: the closure runs in the forked child before exec and only
     // makes raw syscalls (setsid, setpgid, ioctl, prctl, seccomp, getpid)
     // and atomic stores to the shared page: no allocation, no locks. `prog`
-    // is moved in and lives as long as the closure. `foreground` is a
-    // descriptor notrace keeps open until the command has ended.
+    // is moved in and lives as long as the closure. The descriptor in
+    // `group` is one notrace keeps open until the command has ended.
     unsafe {
         cmd.pre_exec(move || {
             if tty_setup {
                 let _ = rustix::process::setsid();
                 let _ = rustix::process::ioctl_tiocsctty(rustix::stdio::stdin());
-            } else {
+            } else if group != Group::Same {
                 let _ = rustix::process::setpgid(None, None);
-                if let Some(fd) = foreground {
+                if let Group::OwnForeground(fd) = group {
                     // SIGTTOU is still blocked here (inherited from
                     // notrace), so a background group may take the terminal.
                     let tty = std::os::fd::BorrowedFd::borrow_raw(fd);
