@@ -114,11 +114,12 @@ impl Outbox {
         self.send_pending();
     }
 
-    /// Sends the pending events, then `msg`, in that order.
-    pub fn send(&self, msg: Message) -> Result<(), Message> {
+    /// Sends the pending events, then `msg`, in that order. Returns false
+    /// when the consumer is gone (`msg` is then dropped).
+    pub fn send(&self, msg: Message) -> bool {
         let _order = lock(&self.order);
         self.send_pending();
-        self.tx.send(msg).map_err(|e| e.0)
+        self.tx.send(msg).is_ok()
     }
 
     /// Sends what is pending and stops the flusher. Later pushes are still
@@ -231,7 +232,7 @@ mod tests {
             time_ns: 0,
             how: ExitKind::Exited(3),
         });
-        assert!(ob.send(exit).is_ok());
+        assert!(ob.send(exit));
         match rx.recv().unwrap() {
             Message::Batch(b) => assert_eq!(b.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2]),
             m => panic!("{m:?}"),

@@ -10,7 +10,7 @@
 //! notification is received the moment it is queued, which keeps short the
 //! window in which a signal turns the call into EINTR (see
 //! docs/tracing.md). Deadlines for batches are kept by the
-//! [`Outbox`](crate::outbox::Outbox)'s own thread.
+//! [`crate::outbox::Outbox`]'s own thread.
 
 use crate::decode::DecodeOptions;
 use crate::event::{Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Verdict};
@@ -476,9 +476,8 @@ impl Supervisor {
         if held {
             self.held.insert(n.id, ());
             let reply = HoldReply::new(n.id, self.verdict_tx.clone(), self.wake_w.clone());
-            if let Err(e) = self.outbox.send(Message::Held(Held { event, reply })) {
+            if !self.outbox.send(Message::Held(Held { event, reply })) {
                 // No consumer: the reply was dropped, which allows the call.
-                drop(e);
                 self.drain_verdicts();
             }
             return;
