@@ -1,12 +1,20 @@
 /*
- * floor -- CMD ARGS...
+ * floor [-p] [-e CALL[,CALL...]] -- CMD ARGS...
  *
  * The minimal seccomp-user-notification supervisor: the cost floor for any
  * notify-based tracer. It does only what every such tracer must do per
  * traced call: RECV the notification and SEND a CONTINUE. No decoding, no
- * memory reads, no output.
+ * memory reads, no output. It wraps a real command, so it can stand in for
+ * notrace in front of any workload (bench/run.sh, bench/eintr.sh).
  *
- * Child:  NO_NEW_PRIVS; a BPF filter (arch == X86_64 && nr == getppid ->
+ *   -e CALLS  the notified calls, by name (the few a benchmark needs, see
+ *             CALLS below) or number; default getppid. Every other call is
+ *             allowed in the kernel.
+ *   -p        poll the listener before each RECV (the shape of a tracer
+ *             that also waits on other fds). Without -p the loop is a
+ *             blocking RECV, which is the fastest possible supervisor.
+ *
+ * Child:  NO_NEW_PRIVS; a BPF filter (arch == X86_64 && nr in CALLS ->
  *         USER_NOTIF, everything else ALLOW) installed with NEW_LISTENER
  *         (+ WAIT_KILLABLE_RECV when the kernel accepts it); sends the
  *         listener fd number to the parent over a pipe, waits for the
@@ -14,9 +22,11 @@
  *         before exec), then execs CMD.
  * Parent: takes the listener with pidfd_open + pidfd_getfd, sets
  *         SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (tolerating failure on kernels
- *         before 6.6), then loops poll / RECV / SEND(CONTINUE) until the
- *         listener reports POLLHUP (no task uses the filter any more).
- *         ENOENT from RECV/SEND (call abandoned) is normal.
+ *         before 6.6), then loops RECV / SEND(CONTINUE) until no task uses
+ *         the filter any more. A blocking RECV returns ENOENT both for an
+ *         abandoned call and once the last task is gone; a zero-timeout
+ *         poll (POLLHUP) tells the two apart. With -p: poll / RECV / SEND
+ *         until POLLHUP. ENOENT from RECV/SEND (call abandoned) is normal.
  *         Checked on Linux 6.18: POLLHUP comes once the last task using
  *         the filter has exited, before the parent reaps it.
  *         Then waits for the child and exits with its status (128+N if it
@@ -55,23 +65,76 @@ static void die(const char *what)
 	exit(127);
 }
 
-static int install_filter(void)
+static const struct {
+	const char *name;
+	int nr;
+} CALLS[] = {
+	{ "getppid", __NR_getppid },	{ "getpid", __NR_getpid },
+	{ "openat", __NR_openat },	{ "open", __NR_open },
+	{ "close", __NR_close },	{ "read", __NR_read },
+	{ "write", __NR_write },	{ "fork", __NR_fork },
+	{ "vfork", __NR_vfork },	{ "clone", __NR_clone },
+	{ "clone3", __NR_clone3 },	{ "execve", __NR_execve },
+	{ "exit_group", __NR_exit_group }, { "wait4", __NR_wait4 },
+	{ "kill", __NR_kill },		{ "rt_sigreturn", __NR_rt_sigreturn },
+};
+#define MAX_CALLS 64
+
+static int parse_calls(char *spec, int *nrs)
 {
-	struct sock_filter insns[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			 offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 3),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			 offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_getppid, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog prog = {
-		.len = sizeof(insns) / sizeof(insns[0]),
-		.filter = insns,
-	};
-	int fd;
+	int n = 0;
+	char *tok, *save = NULL;
+
+	for (tok = strtok_r(spec, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		size_t i;
+		char *end;
+		long v = strtol(tok, &end, 10);
+
+		if (n == MAX_CALLS) {
+			fprintf(stderr, "floor: at most %d calls\n", MAX_CALLS);
+			exit(2);
+		}
+		if (*tok && !*end) {
+			nrs[n++] = (int)v;
+			continue;
+		}
+		for (i = 0; i < sizeof(CALLS) / sizeof(CALLS[0]); i++)
+			if (strcmp(CALLS[i].name, tok) == 0)
+				break;
+		if (i == sizeof(CALLS) / sizeof(CALLS[0])) {
+			fprintf(stderr, "floor: unknown call '%s' (give its number)\n",
+				tok);
+			exit(2);
+		}
+		nrs[n++] = CALLS[i].nr;
+	}
+	return n;
+}
+
+static int install_filter(const int *nrs, int count)
+{
+	struct sock_filter insns[MAX_CALLS + 5];
+	struct sock_fprog prog;
+	int fd, i, len = 0;
+
+	insns[len++] = (struct sock_filter)BPF_STMT(
+		BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+	/* Not x86_64: skip the number load and tests, to ALLOW. */
+	insns[len++] = (struct sock_filter)BPF_JUMP(
+		BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, count + 1);
+	insns[len++] = (struct sock_filter)BPF_STMT(
+		BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+	for (i = 0; i < count; i++)
+		/* Match: jump to NOTIFY, past the remaining tests and ALLOW. */
+		insns[len++] = (struct sock_filter)BPF_JUMP(
+			BPF_JMP | BPF_JEQ | BPF_K, nrs[i], count - i, 0);
+	insns[len++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+						    SECCOMP_RET_ALLOW);
+	insns[len++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+						    SECCOMP_RET_USER_NOTIF);
+	prog.len = len;
+	prog.filter = insns;
 
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
 		die("PR_SET_NO_NEW_PRIVS");
@@ -87,16 +150,93 @@ static int install_filter(void)
 	return fd;
 }
 
+static void answer(int listener, struct seccomp_notif *req)
+{
+	struct seccomp_notif_resp resp;
+
+	memset(&resp, 0, sizeof(resp));
+	resp.id = req->id;
+	resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+	if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp) != 0 &&
+	    errno != ENOENT)
+		die("SECCOMP_IOCTL_NOTIF_SEND");
+}
+
+/* No task uses the filter any more (checked after RECV said ENOENT). */
+static int filter_orphaned(int listener)
+{
+	struct pollfd pfd = { .fd = listener, .events = POLLIN };
+
+	return poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLHUP | POLLERR)) &&
+	       !(pfd.revents & POLLIN);
+}
+
+static void loop_blocking(int listener)
+{
+	struct seccomp_notif req;
+
+	for (;;) {
+		memset(&req, 0, sizeof(req));
+		if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) != 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ENOENT) {
+				if (filter_orphaned(listener))
+					return;
+				continue;
+			}
+			die("SECCOMP_IOCTL_NOTIF_RECV");
+		}
+		answer(listener, &req);
+	}
+}
+
+static void loop_poll(int listener)
+{
+	struct seccomp_notif req;
+
+	for (;;) {
+		struct pollfd pfd = { .fd = listener, .events = POLLIN };
+
+		if (poll(&pfd, 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			die("poll");
+		}
+		if (pfd.revents & POLLIN) {
+			memset(&req, 0, sizeof(req));
+			if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) != 0) {
+				if (errno == ENOENT || errno == EINTR)
+					continue;
+				die("SECCOMP_IOCTL_NOTIF_RECV");
+			}
+			answer(listener, &req);
+			continue;
+		}
+		if (pfd.revents & (POLLHUP | POLLERR))
+			return;
+	}
+}
+
 int main(int argc, char **argv)
 {
-	int fdpipe[2], ackpipe[2];
-	int remote_fd, listener, pidfd, status = 0;
+	int fdpipe[2], ackpipe[2], nrs[MAX_CALLS], count = 0, use_poll = 0;
+	int remote_fd, listener, pidfd, status = 0, opt;
+	char getppid_only[] = "getppid";
 	pid_t pid;
 
-	if (argc < 3 || strcmp(argv[1], "--") != 0) {
-		fprintf(stderr, "usage: floor -- cmd args...\n");
-		return 2;
+	while ((opt = getopt(argc, argv, "+pe:")) != -1) {
+		if (opt == 'p')
+			use_poll = 1;
+		else if (opt == 'e')
+			count = parse_calls(optarg, nrs);
+		else
+			goto usage;
 	}
+	if (optind >= argc || strcmp(argv[optind - 1], "--") != 0)
+		goto usage;
+	if (count == 0)
+		count = parse_calls(getppid_only, nrs);
 	if (pipe2(fdpipe, O_CLOEXEC) || pipe2(ackpipe, O_CLOEXEC))
 		die("pipe2");
 
@@ -105,7 +245,7 @@ int main(int argc, char **argv)
 		die("fork");
 	if (pid == 0) {
 		char ack;
-		int fd = install_filter();
+		int fd = install_filter(nrs, count);
 
 		if (write(fdpipe[1], &fd, sizeof(fd)) != sizeof(fd))
 			die("write listener fd number");
@@ -113,7 +253,7 @@ int main(int argc, char **argv)
 		if (read(ackpipe[0], &ack, 1) != 1)
 			_exit(127);
 		close(fd);
-		execvp(argv[2], argv + 2);
+		execvp(argv[optind], argv + optind);
 		die("execvp");
 	}
 
@@ -142,37 +282,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "floor: SYNC_WAKE_UP not available: %s\n",
 			strerror(errno));
 
-	for (;;) {
-		struct pollfd pfd = { .fd = listener, .events = POLLIN };
-		struct seccomp_notif req;
-		struct seccomp_notif_resp resp;
-
-		if (poll(&pfd, 1, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			die("poll");
-		}
-		if (pfd.revents & POLLIN) {
-			memset(&req, 0, sizeof(req));
-			if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) != 0) {
-				if (errno == ENOENT || errno == EINTR)
-					continue;
-				die("SECCOMP_IOCTL_NOTIF_RECV");
-			}
-			memset(&resp, 0, sizeof(resp));
-			resp.id = req.id;
-			resp.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-			if (ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp) != 0 &&
-			    errno != ENOENT)
-				die("SECCOMP_IOCTL_NOTIF_SEND");
-			continue;
-		}
-		if (pfd.revents & (POLLHUP | POLLERR))
-			break;
-	}
+	if (use_poll)
+		loop_poll(listener);
+	else
+		loop_blocking(listener);
 	if (waitpid(pid, &status, 0) != pid)
 		die("waitpid");
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+usage:
+	fprintf(stderr, "usage: floor [-p] [-e CALL[,CALL...]] -- cmd args...\n");
+	return 2;
 }

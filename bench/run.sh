@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark notrace against the bare workload, strace (ptrace), strace with
-# --seccomp-bpf, and the minimal notify supervisor bench/floor.c.
+# --seccomp-bpf, and the minimal notify supervisor bench/floor.c (blocking
+# RECV: the floor; and its poll-before-RECV variant, floor-poll).
 # See bench/README.md. Not run by the test suite.
 #
 # Environment (all optional):
@@ -67,12 +68,13 @@ fi
 
 # ---------------------------------------------------------------- setups
 # Each setup is a command prefix put in front of `workload N MODE`.
-SETUPS=(bare strace strace-seccomp floor)
+SETUPS=(bare strace strace-seccomp floor floor-poll)
 declare -A PREFIX
 PREFIX[bare]=""
 PREFIX[strace]="strace -f -qq -e trace=getppid -o /dev/null"
 PREFIX[strace-seccomp]="strace -f -qq --seccomp-bpf -e trace=getppid -o /dev/null"
 PREFIX[floor]="$FLOOR --"
+PREFIX[floor-poll]="$FLOOR -p --"
 if [[ $notrace_ok == 1 ]]; then
 	SETUPS+=(notrace-text notrace-json)
 fi
@@ -181,7 +183,7 @@ echo
 echo "ns per call, median of $ROUNDS rounds; $(uname -sr), $(nproc) CPUs"
 printf '%-15s %14s %14s %18s %17s %13s\n' setup "traced ns" "untraced ns" \
 	"untraced/bare" "traced/floor" "peak RSS KiB"
-for setup in bare strace strace-seccomp floor notrace-text notrace-json; do
+for setup in bare strace strace-seccomp floor floor-poll notrace-text notrace-json; do
 	t=${MED[$setup.traced]:-}
 	u=${MED[$setup.untraced]:-}
 	rss=n/a
@@ -227,7 +229,7 @@ for setup in notrace-text notrace-json; do
 		status=1
 	fi
 done
-for setup in bare strace strace-seccomp floor; do
+for setup in bare strace strace-seccomp floor floor-poll; do
 	if [[ -n ${FAILED[$setup]:-} ]]; then
 		echo "WARN  $setup: some runs failed (see warnings above)"
 	fi

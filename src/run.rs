@@ -4,6 +4,7 @@
 use crate::cli::Cli;
 use crate::event::{ExitKind, Message, ProcessExit};
 use crate::filter::{self, AbiPolicy, Policy, RET_ALLOW, RET_NOTIFY};
+use crate::outbox::Outbox;
 use crate::output::{self, Format, OutputConfig};
 use crate::select::Selection;
 use crate::spawn::{self, ChildStdio};
@@ -97,12 +98,21 @@ impl ForwardTo {
         Self::default()
     }
 
+    /// The command leads a process group of its own: signals that end or
+    /// interrupt a job go to that whole group, as they would have reached
+    /// the whole job had notrace not been there; the rest (USR1, USR2,
+    /// ALRM: a request to one program) to the command alone.
     fn kill(pid: i32, sig: i32) {
-        if let (Some(p), Some(s)) = (
-            rustix::process::Pid::from_raw(pid),
-            rustix::process::Signal::from_named_raw(sig),
-        ) {
-            let _ = rustix::process::kill_process(p, s);
+        use rustix::process::{kill_process, kill_process_group, Pid, Signal};
+        if let (Some(p), Some(s)) = (Pid::from_raw(pid), Signal::from_named_raw(sig)) {
+            let job = matches!(
+                sig,
+                libc::SIGINT | libc::SIGTERM | libc::SIGHUP | libc::SIGQUIT
+            );
+            // The group is gone if the command moved itself elsewhere.
+            if !job || kill_process_group(p, s).is_err() {
+                let _ = kill_process(p, s);
+            }
         }
     }
 
@@ -132,23 +142,38 @@ impl ForwardTo {
     }
 }
 
-/// Waits for the command, then for the last tracee, then reports the
-/// command's end and closes the channel. Returns how the command ended, or
-/// an exit status when waiting failed.
+/// Waits for the command and reports its end at once, in order with the
+/// events (descendants may go on for long), then waits for the last tracee.
+/// Returns how the command ended, or an exit status when waiting failed.
 fn finish(
-    mut started: spawn::Started<supervisor::Stats>,
-    tx: std::sync::mpsc::SyncSender<Message>,
+    started: spawn::Started<supervisor::Stats>,
+    outbox: Arc<Outbox>,
     child_pid: ForwardTo,
+    term: Option<Arc<crate::jobctl::Terminal>>,
 ) -> Result<ExitKind, i32> {
     let pid = started.child.id() as i32;
-    let status = loop {
-        match started.child.wait() {
-            Ok(s) => break s,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(fail(1, format!("waiting for the command: {e}"))),
-        }
+    let status = match crate::jobctl::wait_command(pid, term.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return Err(fail(1, format!("waiting for the command: {e}"))),
     };
     child_pid.gone();
+    let how = match (status.code(), status.signal()) {
+        (Some(c), _) => ExitKind::Exited(c),
+        (None, Some(sig)) => ExitKind::Signaled {
+            signal: sig,
+            core: status.core_dumped(),
+        },
+        _ => ExitKind::Exited(1),
+    };
+    let _ = outbox.send(Message::Exit(ProcessExit {
+        pid,
+        time_ns: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0),
+        how,
+    }));
+    drop(outbox);
     // Descendants may outlive the command: keep answering until the last.
     let stats = started.supervisor.join().ok().flatten();
     if let Some(st) = stats.filter(|s| s.panics > 0) {
@@ -159,22 +184,6 @@ fn finish(
             st.panics
         );
     }
-    let how = match (status.code(), status.signal()) {
-        (Some(c), _) => ExitKind::Exited(c),
-        (None, Some(sig)) => ExitKind::Signaled {
-            signal: sig,
-            core: status.core_dumped(),
-        },
-        _ => ExitKind::Exited(1),
-    };
-    let _ = tx.send(Message::Exit(ProcessExit {
-        pid,
-        time_ns: std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0),
-        how,
-    }));
     Ok(how)
 }
 
@@ -232,6 +241,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // notrace's fds are not the command's: the command gets its own limit
     // back at exec (see spawn::raise_nofile).
     let _ = spawn::raise_nofile();
+    // Blocked in every thread for good: notrace may then set the terminal's
+    // foreground group, and write its trace to the terminal under `stty
+    // tostop`, while the command's group is in the foreground.
+    let _ = crate::sys::block_signals(&[libc::SIGTTOU]);
     if args.len() == 3 && args[1] == "view" {
         return match crate::tui::view_file(std::path::Path::new(&args[2])) {
             Ok(()) => 0,
@@ -279,7 +292,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Forked here, while notrace is still single-threaded, and before the
     // pty and the output file are opened (it must hold neither). Dropped
     // last: at notrace's normal end it is told so and reaped.
-    let keeper = match crate::keeper::start(rules.selection()) {
+    let keeper = match crate::keeper::start(rules.rule_selection()) {
         Ok(k) => Some(k),
         Err(e) => {
             let _ = writeln!(
@@ -370,16 +383,23 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Signals for notrace go to the command instead; notrace itself keeps
     // supervising until the last tracee is gone.
     let child_pid = ForwardTo::new();
+    // Set before the command starts (and any signal is passed on).
+    let own_group = Arc::new(std::sync::atomic::AtomicBool::new(true));
     if signals_blocked {
         let child_pid = child_pid.clone();
+        let own_group = own_group.clone();
         let _ = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || loop {
                 match crate::sys::wait_signal(&FORWARDED) {
-                    Ok((sig, true)) => child_pid.signal(sig),
-                    // From the terminal: it reached the command's process
-                    // group (ours) already.
-                    Ok((_, false)) => {}
+                    // In a group of its own, the command got neither a
+                    // signal sent to notrace's group nor one from the
+                    // terminal: pass both on.
+                    Ok((sig, from_process)) => {
+                        if from_process || own_group.load(std::sync::atomic::Ordering::SeqCst) {
+                            child_pid.signal(sig);
+                        }
+                    }
                     Err(_) => return,
                 }
             });
@@ -415,15 +435,42 @@ pub fn main(args: Vec<OsString>) -> i32 {
         helpers: keeper.iter().map(|k| k.pid()).collect(),
         keeper: keeper.as_ref().map(|k| k.link()),
     };
-    let sup_tx = tx.clone();
+    // The only sender from here on: the supervisor's events and the
+    // command's end go through it, in order.
+    let outbox = Outbox::new(tx);
+    let sup_outbox = outbox.clone();
+    // The command's group, chosen before any signal is forwarded (jobctl).
+    let (group, term) = if cli.tui {
+        (spawn::Group::Own, None)
+    } else {
+        match crate::jobctl::Terminal::open() {
+            // On a terminal, in a pipeline (`notrace ... | less`): the
+            // other processes of the job may need the terminal, which the
+            // command's group would take from them. All stay in one group.
+            Some(t) if t.we_are_foreground() && crate::jobctl::in_pipeline() => {
+                (spawn::Group::Same, None)
+            }
+            Some(t) if t.we_are_foreground() => (
+                spawn::Group::OwnForeground(std::os::fd::AsRawFd::as_raw_fd(&t.fd())),
+                Some(Arc::new(t)),
+            ),
+            Some(t) => (spawn::Group::Own, Some(Arc::new(t))),
+            None => (spawn::Group::Own, None),
+        }
+    };
+    own_group.store(
+        group != spawn::Group::Same,
+        std::sync::atomic::Ordering::SeqCst,
+    );
     let started = spawn::spawn(
         &path,
         &cli.command,
         prog,
         stdio,
-        move |taken: spawn::Taken| match Supervisor::new(
+        group,
+        move |taken: spawn::Taken| match Supervisor::with_outbox(
             taken.listener,
-            sup_tx,
+            sup_outbox,
             supervisor::Config {
                 root: taken.pid,
                 ..sup_cfg
@@ -439,7 +486,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let started = match started {
         Ok(s) => s,
         Err(e) => {
-            drop(tx);
+            outbox.close();
+            drop(outbox);
             if let Some(w) = writer {
                 let _ = w.join();
             }
@@ -448,7 +496,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     let pid = started.child.id() as i32;
     child_pid.set(pid);
-    let finish = move || finish(started, tx, child_pid);
+    let finish = move || finish(started, outbox, child_pid, term);
     let how = match tui_rx {
         Some(rx) => {
             let waiter = std::thread::spawn(finish);

@@ -109,6 +109,18 @@ pub enum ChildStdio {
     Pty(OwnedFd),
 }
 
+/// Which process group the command runs in (with [`ChildStdio::Pty`] it
+/// leads a session of its own whatever this says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// notrace's own.
+    Same,
+    /// A new one, led by the command.
+    Own,
+    /// A new one, made the foreground group of this terminal.
+    OwnForeground(RawFd),
+}
+
 /// A started command and the thread supervising it.
 pub struct Started<T> {
     /// The child process.
@@ -132,11 +144,16 @@ pub struct Taken {
 /// runs `supervise(taken)` on a thread of its own as soon as
 /// the listener is taken, before the child execs: the exec itself may be a
 /// call the filter notifies.
+///
+/// With [`Group::OwnForeground`] the child makes its new group the
+/// terminal's foreground group before exec, so that it never runs in the
+/// background there (see [`crate::jobctl`]).
 pub fn spawn<T, F>(
     path: &Path,
     argv: &[OsString],
     prog: Vec<BpfInsn>,
     stdio: ChildStdio,
+    group: Group,
     supervise: F,
 ) -> Result<Started<T>, SpawnError>
 where
@@ -167,9 +184,10 @@ where
     let child_hs = hs.clone();
     let nofile = raise_nofile();
     // SAFETY: the closure runs in the forked child before exec and only
-    // makes raw syscalls (setsid, ioctl, prlimit64, prctl, seccomp, getpid)
-    // and atomic stores to the shared page: no allocation, no locks. `prog`
-    // is moved in and lives as long as the closure.
+    // makes raw syscalls (setsid, setpgid, ioctl, prlimit64, prctl, seccomp,
+    // getpid) and atomic stores to the shared page: no allocation, no locks.
+    // `prog` is moved in and lives as long as the closure. The descriptor in
+    // `group` is one notrace keeps open until the command has ended.
     unsafe {
         cmd.pre_exec(move || {
             if let Some(limit) = &nofile {
@@ -179,6 +197,14 @@ where
             if tty_setup {
                 let _ = rustix::process::setsid();
                 let _ = rustix::process::ioctl_tiocsctty(rustix::stdio::stdin());
+            } else if group != Group::Same {
+                let _ = rustix::process::setpgid(None, None);
+                if let Group::OwnForeground(fd) = group {
+                    // SIGTTOU is still blocked here (inherited from
+                    // notrace), so a background group may take the terminal.
+                    let tty = std::os::fd::BorrowedFd::borrow_raw(fd);
+                    let _ = rustix::termios::tcsetpgrp(tty, rustix::process::getpid());
+                }
             }
             // notrace blocks the signals it forwards; the command must not.
             sys::unblock_all_signals();

@@ -5,18 +5,25 @@
 //! is full the tracee waits (as under strace) and nothing is lost. It keeps
 //! answering until the last process holding the filter is gone (the
 //! listener reports POLLHUP), whatever happens to the output.
+//!
+//! While no call waits for a user verdict, the loop is a blocking RECV: a
+//! notification is received the moment it is queued, which keeps short the
+//! window in which a signal turns the call into EINTR (see
+//! docs/tracing.md). Deadlines for batches are kept by the
+//! [`crate::outbox::Outbox`]'s own thread.
 
 use crate::decode::DecodeOptions;
 use crate::event::{Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Verdict};
 use crate::filter::{AUDIT_ARCH_I386, AUDIT_ARCH_X86_64, X32_BIT};
 use crate::memory::{ProcessMemory, TraceeMemory};
+use crate::outbox::Outbox;
 use crate::rules::enforce::{Decision, Enforcer};
 use crate::select::Selection;
 use crate::sys::{self, Notification};
 use crate::tables;
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{self, PipeReader, Read};
 use std::os::fd::{AsFd, OwnedFd};
@@ -81,15 +88,11 @@ struct Task {
 /// re-read when traced; the tgid only when the tid is reused, or when a
 /// thread's execve makes it the leader.
 const COMM_TTL_NS: u64 = 20_000_000;
-/// Events go to the consumer in batches of at most this many...
-const BATCH: usize = 256;
-/// ...and never later than this after the call.
-const BATCH_DELAY_NS: u64 = 10_000_000;
 
 /// The supervisor loop state.
 pub struct Supervisor {
     listener: OwnedFd,
-    tx: SyncSender<Message>,
+    outbox: Arc<Outbox>,
     cfg: Config,
     seq: u64,
     stats: Stats,
@@ -99,8 +102,8 @@ pub struct Supervisor {
     wake_r: PipeReader,
     wake_w: Arc<io::PipeWriter>,
     held: HashMap<u64, ()>,
-    pending: Vec<Event>,
-    pending_since: u64,
+    /// Notifications received ahead of their turn (see `take_queued`).
+    backlog: VecDeque<Notification>,
     poll_failed: bool,
     rules: Option<Enforcer>,
     keeper: Option<crate::keeper::Link>,
@@ -117,7 +120,18 @@ fn now_ns() -> u64 {
 
 impl Supervisor {
     /// A supervisor for `listener`, sending to `tx`.
-    pub fn new(listener: OwnedFd, tx: SyncSender<Message>, mut cfg: Config) -> io::Result<Self> {
+    pub fn new(listener: OwnedFd, tx: SyncSender<Message>, cfg: Config) -> io::Result<Self> {
+        Self::with_outbox(listener, Outbox::new(tx), cfg)
+    }
+
+    /// A supervisor for `listener`, sending through `outbox`, which others
+    /// may use to send messages in order with the events (the command's
+    /// end). The supervisor closes it when it is done.
+    pub fn with_outbox(
+        listener: OwnedFd,
+        outbox: Arc<Outbox>,
+        mut cfg: Config,
+    ) -> io::Result<Self> {
         let (wake_r, wake_w) = io::pipe()?;
         // Built here, on the supervisor thread: it gives the thread a umask
         // of its own.
@@ -141,7 +155,7 @@ impl Supervisor {
         });
         Ok(Supervisor {
             listener,
-            tx,
+            outbox,
             cfg,
             seq: 0,
             stats: Stats::default(),
@@ -151,8 +165,7 @@ impl Supervisor {
             wake_r,
             wake_w: Arc::new(wake_w),
             held: HashMap::new(),
-            pending: Vec::with_capacity(BATCH),
-            pending_since: 0,
+            backlog: VecDeque::new(),
             poll_failed: false,
             rules,
             keeper,
@@ -162,79 +175,125 @@ impl Supervisor {
     /// Runs until every tracee is gone. Never fails the tracee: errors
     /// answering one notification are counted and the loop goes on.
     pub fn run(mut self) -> Stats {
-        use rustix::event::{poll, PollFd, PollFlags};
         loop {
-            let (ready, hup, wake) = {
-                let mut fds = [
-                    PollFd::new(&self.listener, PollFlags::IN),
-                    PollFd::new(&self.wake_r, PollFlags::IN),
-                ];
-                let timeout = (!self.pending.is_empty()).then(|| {
-                    let waited = now_ns().saturating_sub(self.pending_since);
-                    let left = BATCH_DELAY_NS.saturating_sub(waited);
-                    rustix::event::Timespec {
-                        tv_sec: 0,
-                        tv_nsec: left as _,
-                    }
-                });
-                match poll(&mut fds, timeout.as_ref()) {
-                    Ok(0) => {
-                        self.flush();
-                        continue;
-                    }
-                    Ok(_) => {}
-                    Err(rustix::io::Errno::INTR) => continue,
-                    Err(e) => {
-                        // Leaving would close the listener (ENOSYS for every
-                        // tracee): say so once, then keep trying.
-                        if !self.poll_failed {
-                            self.poll_failed = true;
-                            eprintln!(
-                                "notrace: poll on the seccomp listener failed: {e}; retrying"
-                            );
-                        }
-                        std::thread::sleep(std::time::Duration::from_millis(1));
-                        continue;
-                    }
-                }
-                let l = fds[0].revents();
-                (
-                    l.contains(PollFlags::IN),
-                    l.intersects(PollFlags::HUP | PollFlags::ERR),
-                    fds[1].revents().contains(PollFlags::IN),
-                )
-            };
-            if wake {
-                self.drain_verdicts();
+            if let Some(n) = self.backlog.pop_front() {
+                self.handle_guarded(n);
+                continue;
             }
-            if ready {
-                match sys::notif_recv(self.listener.as_fd()) {
-                    Ok(n) => {
-                        if let Some(k) = &mut self.keeper {
-                            k.received(n.id);
-                        }
-                        self.handle_guarded(n)
-                    }
-                    Err(e)
-                        if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::EINTR)) =>
-                    {
-                        self.stats.abandoned += 1;
-                    }
-                    Err(e) => {
-                        eprintln!("notrace: receiving a notification failed: {e}");
-                    }
-                }
-            } else if hup {
+            let go_on = if self.held.is_empty() {
+                self.receive()
+            } else {
+                self.poll_with_verdicts()
+            };
+            if !go_on {
                 break;
             }
-            if !self.pending.is_empty()
-                && now_ns().saturating_sub(self.pending_since) >= BATCH_DELAY_NS
-            {
-                self.flush();
+        }
+        self.outbox.close();
+        self.stats
+    }
+
+    /// The fast path: block in RECV. Returns false once no task uses the
+    /// filter any more (RECV then says ENOENT at once and the listener
+    /// reports POLLHUP).
+    fn receive(&mut self) -> bool {
+        match self.recv_one() {
+            Ok(n) => self.handle_guarded(n),
+            // notrace's own stop and continue (job control).
+            Err(e) if e.raw_os_error() == Some(libc::EINTR) => {}
+            Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {
+                if sys::listener_orphaned(self.listener.as_fd()) {
+                    return false;
+                }
+                self.stats.abandoned += 1;
+            }
+            Err(e) => self.loop_error("receiving a notification", e),
+        }
+        true
+    }
+
+    /// RECV, with the id published to the keeper (which answers what is
+    /// left unanswered if notrace dies).
+    fn recv_one(&mut self) -> io::Result<Notification> {
+        let n = sys::notif_recv(self.listener.as_fd())?;
+        if let Some(k) = &mut self.keeper {
+            k.received(n.id);
+        }
+        Ok(n)
+    }
+
+    /// Leaving would close the listener (ENOSYS for every tracee): say so
+    /// once, then keep trying.
+    fn loop_error(&mut self, what: &str, e: impl std::fmt::Display) {
+        if !self.poll_failed {
+            self.poll_failed = true;
+            eprintln!("notrace: {what} on the seccomp listener failed: {e}; retrying");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+
+    /// While calls wait for a user verdict: wait on the listener and on
+    /// the verdicts' wake-up pipe. Returns false once the listener reports
+    /// POLLHUP.
+    fn poll_with_verdicts(&mut self) -> bool {
+        use rustix::event::{poll, PollFd, PollFlags};
+        let (ready, hup, wake) = {
+            let mut fds = [
+                PollFd::new(&self.listener, PollFlags::IN),
+                PollFd::new(&self.wake_r, PollFlags::IN),
+            ];
+            match poll(&mut fds, None) {
+                Ok(_) => {}
+                Err(rustix::io::Errno::INTR) => return true,
+                Err(e) => {
+                    self.loop_error("poll", e);
+                    return true;
+                }
+            }
+            let l = fds[0].revents();
+            (
+                l.contains(PollFlags::IN),
+                l.intersects(PollFlags::HUP | PollFlags::ERR),
+                fds[1].revents().contains(PollFlags::IN),
+            )
+        };
+        if wake {
+            self.drain_verdicts();
+        }
+        if ready {
+            match self.recv_one() {
+                Ok(n) => self.handle_guarded(n),
+                Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::EINTR)) => {
+                    self.stats.abandoned += 1;
+                }
+                Err(e) => {
+                    eprintln!("notrace: receiving a notification failed: {e}");
+                }
+            }
+        } else if hup {
+            return false;
+        }
+        true
+    }
+
+    /// Receives the notifications already queued, to be handled next in
+    /// order. A received call waits for its answer immune to signals
+    /// (`WAIT_KILLABLE_RECV`); a queued one is turned into EINTR by any
+    /// signal whose handler lacks SA_RESTART. So this runs before work that
+    /// takes a while (memory reads, rules) and before answering an
+    /// exit_group, whose SIGCHLD soon hits the parent, which may well be
+    /// queued right now (a shell forking its next command).
+    fn take_queued(&mut self) {
+        const MAX_BACKLOG: usize = 64;
+        while self.backlog.len() < MAX_BACKLOG && sys::listener_ready(self.listener.as_fd()) {
+            match self.recv_one() {
+                Ok(n) => self.backlog.push_back(n),
+                Err(_) => {
+                    self.stats.abandoned += 1;
+                    break;
+                }
             }
         }
-        self.flush();
-        self.stats
     }
 
     fn drain_verdicts(&mut self) {
@@ -263,8 +322,15 @@ impl Supervisor {
             // Dead threads are never announced: start over rather than grow.
             self.tasks.clear();
         }
+        // No /proc read for the common case (a process's main thread): a
+        // notification waiting meanwhile can be turned into EINTR by a
+        // signal. The comm file is opened when an event first needs it.
         self.tasks.entry(tid).or_insert_with(|| Task {
-            tgid: read_tgid(tid).unwrap_or(tid as i32),
+            tgid: if sys::is_group_leader(tid as i32) {
+                tid as i32
+            } else {
+                read_tgid(tid).unwrap_or(tid as i32)
+            },
             comm: String::new(),
             comm_at: 0,
         })
@@ -293,10 +359,7 @@ impl Supervisor {
     /// is behind: the tracees wait, nothing is lost. A consumer that is gone
     /// is not a reason to stop answering.
     fn flush(&mut self) {
-        if !self.pending.is_empty() {
-            let batch = std::mem::take(&mut self.pending);
-            let _ = self.tx.send(Message::Batch(batch));
-        }
+        self.outbox.flush();
     }
 
     /// [`Self::handle`], with a last line of defence: a bug that panics
@@ -322,17 +385,24 @@ impl Supervisor {
             AUDIT_ARCH_I386 => (Arch::I386, n.nr as u32),
             _ => (Arch::native(), n.nr as u32),
         };
-        let fd = self.listener.as_fd();
         let traced = self.cfg.selection.contains(arch, nr);
         let ruled = self.rules.as_ref().is_some_and(|r| r.covers(arch, nr));
         let def = tables::lookup(arch, nr);
-        let exiting = def.is_some_and(|d| d.name == "exit_group");
+        // Whose end an exit_group is: looked up while the caller still
+        // waits, since once answered its threads (and /proc entries) go.
+        let exiting = def
+            .is_some_and(|d| d.name == "exit_group")
+            .then(|| self.task(n.tid).tgid);
+        if exiting.is_some() || ruled || def.is_none_or(|d| !d.args.is_empty()) {
+            self.take_queued();
+        }
+        let fd = self.listener.as_fd();
         if !traced && !ruled {
             // Not chosen (exit_group, always notified; an x32 call): let it
             // run.
             let _ = sys::notif_continue(fd, n.id);
-            if exiting {
-                self.process_exits(n.tid, n.args[0], time_ns);
+            if let Some(pid) = exiting {
+                self.process_exits(pid, n.args[0], time_ns);
             }
             return;
         }
@@ -420,57 +490,65 @@ impl Supervisor {
                     .unwrap_or(false)
             })
             .unwrap_or(false);
+        // Events are queued before the answer (pushing never blocks): once
+        // answered, the caller may end, and the report of its end (sent by
+        // another thread) must not overtake its last call.
         if !matches!(decision, Decision::Pass) {
             // Decided by a rule: never held; answered before it is shown.
+            let full = self.outbox.push(event);
             self.answer(n.id, decision);
-            self.queue(event, time_ns);
+            if full {
+                self.flush();
+            }
             return;
         }
         if held {
-            self.flush();
             self.held.insert(n.id, ());
             let reply = HoldReply::new(n.id, self.verdict_tx.clone(), self.wake_w.clone());
-            if let Err(e) = self.tx.send(Message::Held(Held { event, reply })) {
+            if !self.outbox.send(Message::Held(Held { event, reply })) {
                 // No consumer: the reply was dropped, which allows the call.
-                drop(e);
                 self.drain_verdicts();
             }
             return;
         }
+        let full = self.outbox.push(event);
         if sys::notif_continue(fd, n.id).is_err() {
             self.stats.abandoned += 1;
         }
-        self.queue(event, time_ns);
-        if exiting {
-            self.process_exits(n.tid, n.args[0], time_ns);
+        if full {
+            self.flush();
+        }
+        if let Some(pid) = exiting {
+            self.process_exits(pid, n.args[0], time_ns);
         }
     }
 
-    /// A process called exit_group(status): it cannot fail, so the process
-    /// ends here. Reported for every process but the command itself, whose
-    /// end notrace learns from waitpid (with death by signal too).
-    fn process_exits(&mut self, tid: u32, status: u64, time_ns: u64) {
-        let pid = self.task(tid).tgid;
+    /// Process `pid` called exit_group(status): it cannot fail, so the
+    /// process ends here. Reported for every process but the command
+    /// itself, whose end notrace learns from waitpid (with death by signal
+    /// too).
+    fn process_exits(&mut self, pid: i32, status: u64, time_ns: u64) {
         if pid == self.cfg.root {
             return;
         }
-        self.flush();
-        let _ = self.tx.send(Message::Exit(crate::event::ProcessExit {
-            pid,
-            time_ns,
-            how: crate::event::ExitKind::Exited((status & 0xff) as i32),
-        }));
-    }
-
-    /// Adds an answered call's event to the next batch.
-    fn queue(&mut self, event: Event, time_ns: u64) {
-        if self.pending.is_empty() {
-            self.pending_since = time_ns;
-        }
-        self.pending.push(event);
-        if self.pending.len() >= BATCH {
+        let far_behind = self
+            .outbox
+            .push_message(Message::Exit(crate::event::ProcessExit {
+                pid,
+                time_ns,
+                how: crate::event::ExitKind::Exited((status & 0xff) as i32),
+            }));
+        if far_behind {
             self.flush();
         }
+    }
+}
+
+impl Drop for Supervisor {
+    fn drop(&mut self) {
+        // Ends the flusher thread (and with it its hold on the channel),
+        // even if the loop was left by a panic.
+        self.outbox.close();
     }
 }
 

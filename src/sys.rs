@@ -1008,3 +1008,61 @@ pub fn connect_in_child(fd: BorrowedFd<'_>, addr: &[u8], keep: &[RawFd]) -> Resu
     }
     result
 }
+
+/// Whether `tid` is the main thread of its process (its tid is the
+/// process id): `tgkill(tid, tid, 0)` finds a thread only within its own
+/// thread group. Signal 0 sends nothing; EPERM still means it was found.
+pub fn is_group_leader(tid: i32) -> bool {
+    // SAFETY: tgkill with signal 0 only checks existence and permission;
+    // plain integer arguments.
+    let r = unsafe { libc::syscall(libc::SYS_tgkill, tid, tid, 0) };
+    r == 0 || last_errno() == libc::EPERM
+}
+
+/// Whether no task uses the listener's filter any more (POLLHUP with no
+/// notification pending), asked without blocking: a blocking RECV says
+/// ENOENT both for an abandoned call and for this.
+pub fn listener_orphaned(fd: BorrowedFd<'_>) -> bool {
+    use rustix::event::{poll, PollFd, PollFlags};
+    let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+    let zero = rustix::event::Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    match poll(&mut fds, Some(&zero)) {
+        Ok(_) => {
+            let r = fds[0].revents();
+            r.intersects(PollFlags::HUP | PollFlags::ERR) && !r.contains(PollFlags::IN)
+        }
+        Err(_) => false,
+    }
+}
+
+/// Whether a notification is queued on the listener (POLLIN), asked
+/// without blocking: RECV itself always waits.
+pub fn listener_ready(fd: BorrowedFd<'_>) -> bool {
+    use rustix::event::{poll, PollFd, PollFlags};
+    let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+    let zero = rustix::event::Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    matches!(poll(&mut fds, Some(&zero)), Ok(1) if fds[0].revents().contains(PollFlags::IN))
+}
+
+/// `waitpid(pid, WUNTRACED)`: the raw status of the child's next stop or
+/// end. EINTR is retried.
+pub fn wait_untraced(pid: i32) -> io::Result<i32> {
+    loop {
+        let mut status = 0;
+        // SAFETY: `status` is a local the kernel writes an int into.
+        let r = unsafe { libc::waitpid(pid, &mut status, libc::WUNTRACED) };
+        if r == pid {
+            return Ok(status);
+        }
+        let e = io::Error::last_os_error();
+        if r < 0 && e.raw_os_error() != Some(libc::EINTR) {
+            return Err(e);
+        }
+    }
+}

@@ -241,6 +241,17 @@ impl RuleSet {
         s
     }
 
+    /// Every call a rule itself covers, without [`RuleSet::guard`]: what
+    /// must fail closed when notrace is gone (the guard protected notrace
+    /// itself, and performed opens no rule covers only for that).
+    pub fn rule_selection(&self) -> Selection {
+        let mut s = Selection::default();
+        for r in &self.rules {
+            s.add(&r.selection);
+        }
+        s
+    }
+
     /// Whether any rule covers `nr` on `arch`.
     pub fn covers(&self, arch: Arch, nr: u32) -> bool {
         self.guard.contains(arch, nr) || self.rules.iter().any(|r| r.covers(arch, nr))
