@@ -388,3 +388,35 @@ fn o_creat_below_path_max_works() {
     assert!(!killed);
     assert_eq!(text(&out.stdout), text(&b.stdout));
 }
+
+/// Finding: pidfs file handles are a way to a pidfd of notrace that needs
+/// neither `pidfd_open` nor `/proc`: the handle of the tracee's own pidfd
+/// holds a sequential inode number, so notrace's is forged by counting
+/// down and opened with `open_by_handle_at(FD_PIDFS_ROOT, ...)`, which is
+/// refused only under `path=` rules. With a connect rule alone, any tracee
+/// can then `pidfd_send_signal(SIGKILL)` notrace, and a root one can
+/// `pidfd_getfd` its seccomp listener.
+#[test]
+fn a_connect_rule_alone_keeps_pidfs_handles_of_notrace_out_of_reach() {
+    let mut c = Command::new("sh");
+    c.args(["-c", &format!("{}; exit 0", s(&fixture("rt_pidfshandle")))]);
+    let (b, _) = run_bounded(c, Duration::from_secs(10));
+    let bs = text(&b.stdout);
+    if bs.contains("open_by_handle_at:") || bs.contains("name_to_handle_at:") {
+        eprintln!("skipped: this kernel has no pidfs file handles: {bs}");
+        return;
+    }
+    assert!(bs.contains("pidfd of notrace"), "bare: {bs}");
+    let (out, killed) = traced(
+        &["-e", "none", "--deny", "connect port=443"],
+        "rt_pidfshandle",
+        &[],
+        Duration::from_secs(10),
+    );
+    let o = text(&out.stdout);
+    assert!(!killed, "hung: {o}");
+    assert!(
+        !o.contains("pidfd of notrace"),
+        "the tracee opened a pidfd of notrace from a forged pidfs handle:\n{o}"
+    );
+}
