@@ -420,3 +420,37 @@ fn a_connect_rule_alone_keeps_pidfs_handles_of_notrace_out_of_reach() {
         "the tracee opened a pidfd of notrace from a forged pidfs handle:\n{o}"
     );
 }
+
+/// Finding (harm, any tracee): an open of a regular file can block, here
+/// in break_lease() while another process holds a write lease. notrace
+/// reopens regular files on its supervisor thread: the open no longer
+/// ends with EINTR when a signal comes, and every covered call of every
+/// tracee waits meanwhile (up to lease-break-time, 45 s by default; the
+/// fixture's lease holder gives up after 5 s).
+#[test]
+fn an_open_blocked_on_a_lease_stays_interruptible_and_blocks_no_one_else() {
+    let d = tempdir("rt-lease");
+    let (b, _) = bare("rt_lease", &[s(&d)], Duration::from_secs(20));
+    let bs = text(&b.stdout);
+    if bs.contains("F_SETLEASE") {
+        eprintln!("skipped: leases unavailable here: {bs}");
+        return;
+    }
+    assert!(bs.contains("open of the leased file: EINTR"), "bare: {bs}");
+    let (out, killed) = traced(
+        &["-e", "none", "--deny", "openat path=/nonexistent/secret"],
+        "rt_lease",
+        &[s(&d)],
+        Duration::from_secs(30),
+    );
+    let o = text(&out.stdout);
+    assert!(!killed, "hung: {o}");
+    assert!(
+        o.contains("open of the leased file: EINTR"),
+        "the blocked open was not interrupted by SIGALRM under notrace:\n{o}"
+    );
+    assert!(
+        o.contains("took 0.") || o.contains("took 1."),
+        "another tracee's open waited for the blocked one:\n{o}"
+    );
+}
