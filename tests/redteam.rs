@@ -454,3 +454,36 @@ fn an_open_blocked_on_a_lease_stays_interruptible_and_blocks_no_one_else() {
         "another tracee's open waited for the blocked one:\n{o}"
     );
 }
+
+/// Finding: RESOLVE_NO_XDEV is checked by comparing st_dev, but a bind
+/// mount of a directory of the same filesystem has the same st_dev: the
+/// kernel refuses the crossing (EXDEV), notrace's walk lets it through.
+#[test]
+fn resolve_no_xdev_refuses_a_bind_mount_crossing() {
+    if !is_root() {
+        eprintln!("skipped: needs root to make a bind mount");
+        return;
+    }
+    let d = tempdir("rt-xdev");
+    std::fs::create_dir_all(d.join("src")).unwrap();
+    std::fs::write(d.join("src/file"), "x").unwrap();
+    std::fs::create_dir_all(d.join("mnt")).unwrap();
+    let m = Command::new("mount")
+        .args(["--bind", s(&d.join("src")), s(&d.join("mnt"))])
+        .status();
+    if !m.is_ok_and(|st| st.success()) {
+        eprintln!("skipped: mount --bind failed here");
+        return;
+    }
+    let target = d.join("mnt/file");
+    let (b, _) = bare("rt_openat2", &[s(&target), "1"], Duration::from_secs(10));
+    let (out, _) = traced(
+        &["-e", "none", "--deny", "openat path=/nonexistent/secret"],
+        "rt_openat2",
+        &[s(&target), "1"],
+        Duration::from_secs(10),
+    );
+    let _ = Command::new("umount").arg(d.join("mnt")).status();
+    assert_eq!(text(&b.stdout), "openat2=EXDEV\n", "bare");
+    assert_eq!(text(&out.stdout), text(&b.stdout), "{}", text(&out.stderr));
+}
