@@ -487,3 +487,26 @@ fn resolve_no_xdev_refuses_a_bind_mount_crossing() {
     assert_eq!(text(&b.stdout), "openat2=EXDEV\n", "bare");
     assert_eq!(text(&out.stdout), text(&b.stdout), "{}", text(&out.stderr));
 }
+
+/// Finding: an O_PATH open is checked, then let through, so a buffer
+/// flipped between "/proc/self" and "/proc/<notrace>" gives the tracee an
+/// O_PATH fd of notrace's own /proc directory (won on the first tries
+/// here). Used as the dirfd of an open notrace performs, the walk starts
+/// inside notrace's entry, records no /proc/PID, and follows notrace's
+/// magic links for the tracee: `fd/N` opens notrace's own files and pipes
+/// (its stdout, its `-o` log, its wake-up pipe), `readlinkat` lists them.
+#[test]
+fn no_open_goes_through_notraces_proc_directory() {
+    let (out, killed) = traced(
+        &["-e", "none", "--deny", "openat path=/nonexistent/secret"],
+        "rt_opathrace",
+        &[],
+        Duration::from_secs(20),
+    );
+    let o = text(&out.stdout);
+    assert!(!killed, "hung: {o}");
+    assert!(
+        !o.contains("fd/1, O_WRONLY) = ok"),
+        "the tracee opened notrace's own stdout through /proc/<notrace>/fd/1:\n{o}"
+    );
+}
