@@ -253,8 +253,8 @@ fn o_creat_race_with_a_fifo_does_not_block_notrace() {
     ])
     .arg(fixture("rt_creatrace"))
     .args(["fifo", s(&d)])
-    .env("RT_SECONDS", "3");
-    let (out, killed) = run_bounded(c, Duration::from_secs(20));
+    .env("RT_SECONDS", "10");
+    let (out, killed) = run_bounded(c, Duration::from_secs(25));
     assert!(
         !killed,
         "notrace hung in an open of a FIFO swapped in for a missing name\n{}",
@@ -509,4 +509,89 @@ fn no_open_goes_through_notraces_proc_directory() {
         !o.contains("fd/1, O_WRONLY) = ok"),
         "the tracee opened notrace's own stdout through /proc/<notrace>/fd/1:\n{o}"
     );
+}
+
+/// `notrace ARGS -- FIXTURE FARGS` as nobody (setpriv), bounded; None
+/// when that cannot be done here.
+fn traced_as_nobody(
+    args: &[&str],
+    name: &str,
+    fargs: &[&str],
+    limit: Duration,
+) -> Option<(Output, bool)> {
+    if !is_root() || Command::new("setpriv").arg("--version").output().is_err() {
+        return None;
+    }
+    let mut c = Command::new("setpriv");
+    c.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "--inh-caps=-all",
+    ])
+    .arg(notrace())
+    .args(args)
+    .arg("--")
+    .arg(fixture(name))
+    .args(fargs);
+    Some(run_bounded(c, limit))
+}
+
+/// The SO_PEERPIDFD finding for an ordinary tracee: it cannot take the
+/// listener (notrace is non-dumpable) but `pidfd_send_signal(SIGKILL)`
+/// needs only the same uid, and kills notrace.
+#[test]
+fn so_peerpidfd_does_not_let_an_ordinary_tracee_kill_notrace() {
+    let (d, secret) = secret_dir("rt-peerpidfd-nobody");
+    let rule = format!("openat path={}", s(&secret));
+    let Some((out, killed)) = traced_as_nobody(
+        &[
+            "-e",
+            "none",
+            "--deny",
+            &rule,
+            "--deny",
+            "connect addr=/nowhere",
+        ],
+        "rt_peerpidfd",
+        &[s(&d), s(&secret), "kill"],
+        Duration::from_secs(20),
+    ) else {
+        eprintln!("skipped: needs root and setpriv to run notrace as nobody");
+        return;
+    };
+    let o = text(&out.stdout);
+    let e = text(&out.stderr);
+    assert!(!killed, "hung\n{o}\n{e}");
+    assert!(
+        !o.contains("pidfd_send_signal(SIGKILL) to notrace = 0"),
+        "an ordinary tracee killed notrace through SO_PEERPIDFD:\n{o}\n{e}"
+    );
+    assert!(
+        o.contains("open allowed file after: 3"),
+        "allowed opens must keep working:\n{o}\n{e}"
+    );
+}
+
+/// The F_SETOWN finding for an ordinary tracee (the same uid suffices for
+/// the kernel's SIGIO permission check).
+#[test]
+fn f_setown_sigio_of_an_ordinary_tracee_does_not_kill_notrace() {
+    let (d, secret) = secret_dir("rt-sigio-nobody");
+    let allowed = d.join("allowed");
+    std::fs::write(&allowed, "ok\n").unwrap();
+    let rule = format!("openat path={}", s(&secret));
+    let Some((out, killed)) = traced_as_nobody(
+        &["-e", "none", "--deny", &rule],
+        "rt_sigio",
+        &["0", s(&secret), s(&allowed)],
+        Duration::from_secs(10),
+    ) else {
+        eprintln!("skipped: needs root and setpriv to run notrace as nobody");
+        return;
+    };
+    let o = text(&out.stdout);
+    assert!(!killed, "hung: {o}");
+    assert_eq!(out.status.code(), Some(0), "notrace died: {o}");
+    assert_eq!(said(&o, "allowed"), Some("ok"), "{o}");
 }
