@@ -11,7 +11,7 @@ use crate::tables;
 
 /// The rule text of the refusal of `open_by_handle_at` under path rules.
 pub const OPEN_BY_HANDLE_REFUSED: &str =
-    "open_by_handle_at (notrace: opening by file handle would get around the path rules)";
+    "open_by_handle_at (notrace: opening by file handle would get around the path rules, or reach notrace through a pidfs handle)";
 
 /// The rule text of the refusal of new mounts while rules are in force.
 pub const MOUNT_REFUSED: &str = "mount,fsopen,fspick,fsmount,move_mount,mount_setattr,pivot_root \
@@ -50,17 +50,6 @@ fn refusal(spec: &str, text: &str) -> Option<Rule> {
     Some(r)
 }
 
-/// Whether a rule looks at file paths: `path=`, or a unix socket path in
-/// `addr=` (a socket file can be reached through a mount as well).
-fn has_path_rule(rules: &RuleSet) -> bool {
-    rules.rules.iter().any(|r| {
-        !r.paths.is_empty()
-            || r.addrs
-                .iter()
-                .any(|a| matches!(a, AddrPat::Unix(g) if g.as_str().starts_with('/')))
-    })
-}
-
 /// Whether a rule on `connect` looks at an inet address or port.
 fn has_inet_connect_rule(rules: &RuleSet) -> bool {
     rules.rules.iter().any(|r| {
@@ -76,10 +65,10 @@ fn has_inet_connect_rule(rules: &RuleSet) -> bool {
 /// of refused calls are refused too (their flags are in memory).
 pub fn cover(rules: &mut RuleSet) {
     let mut add = Vec::new();
-    if has_path_rule(rules) {
-        add.extend(refusal("open_by_handle_at", OPEN_BY_HANDLE_REFUSED));
-    }
     if !rules.is_empty() {
+        // Under any rule: a handle opens a file without a path (path
+        // rules), and pidfs handles open a pidfd of notrace itself.
+        add.extend(refusal("open_by_handle_at", OPEN_BY_HANDLE_REFUSED));
         // Under any rule: every open is checked on its path (notrace's own
         // /proc entries are refused), and a bind mount of /proc/PID would
         // give that entry another path.
@@ -189,6 +178,6 @@ mod tests {
         let m = set(&["mkdir"]);
         let t = texts(&m);
         assert!(!t.iter().any(|x| x.contains("MSG_FASTOPEN")), "{t:?}");
-        assert!(!t.contains(&OPEN_BY_HANDLE_REFUSED), "{t:?}");
+        assert!(t.contains(&OPEN_BY_HANDLE_REFUSED), "{t:?}");
     }
 }

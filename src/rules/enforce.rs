@@ -696,35 +696,56 @@ impl Enforcer {
             resolve: oa.resolve,
         };
         let must_dir = flags & libc::O_DIRECTORY as u64 != 0 || tmpfile;
-        let w = match self.walker.resolve(who, dir.as_ref(), &path, how) {
-            Ok(w) => w,
-            Err(e) => return answer(Answer::Error(e)),
-        };
-        let final_path = match &w.walked {
-            walk::Walked::Found(fd) if w.on_proc => walk::fd_path(fd),
-            _ => None,
-        };
-        if (w.on_proc || !w.proc_entries.is_empty())
-            && proc_namespaces(&format!("/proc/{}", n.tid)) != self.my_proc_ns
-        {
-            // What procfs shows depends on the opener's namespaces.
-            return deny(libc::EPERM, CREDS_DIFFER);
+        if creat && flags & libc::O_DIRECTORY as u64 != 0 {
+            // build_open_flags refuses the pair (Linux 6.4 and later).
+            return answer(Answer::Error(libc::EINVAL));
         }
-        if let Some(t) = self.guard.check_proc(
-            &w.proc_entries,
-            final_path.as_deref(),
-            task.tgid,
-            task.cap_ptrace,
-        ) {
-            return deny(libc::EPERM, t);
+        if creat && path.len() > 1 && path.ends_with(b"/") {
+            return answer(Answer::Error(libc::EISDIR));
         }
-        let fd = match w.walked {
-            walk::Walked::Found(fd) => fd,
-            walk::Walked::Missing { parent, last } => {
-                if !creat || tmpfile {
-                    return answer(Answer::Error(libc::ENOENT));
+        // A name that appears between the walk and the creation is looked
+        // up again, a few times at most.
+        let mut attempts = 0;
+        let fd = loop {
+            let w = match self.walker.resolve(who, dir.as_ref(), &path, how) {
+                Ok(w) => w,
+                Err(e) => return answer(Answer::Error(e)),
+            };
+            let final_path = match &w.walked {
+                walk::Walked::Found(fd) if w.on_proc => walk::fd_path(fd),
+                _ => None,
+            };
+            if (w.on_proc || !w.proc_entries.is_empty())
+                && proc_namespaces(&format!("/proc/{}", n.tid)) != self.my_proc_ns
+            {
+                // What procfs shows depends on the opener's namespaces.
+                return deny(libc::EPERM, CREDS_DIFFER);
+            }
+            if let Some(t) = self.guard.check_proc(
+                &w.proc_entries,
+                final_path.as_deref(),
+                task.tgid,
+                task.cap_ptrace,
+            ) {
+                return deny(libc::EPERM, t);
+            }
+            match w.walked {
+                walk::Walked::Found(fd) => break fd,
+                walk::Walked::Missing { parent, last } => {
+                    if !creat || tmpfile {
+                        return answer(Answer::Error(libc::ENOENT));
+                    }
+                    if let Some(d) =
+                        self.create(parent, &last, &oa, &task, newfd_flags, facts.clone())
+                    {
+                        return d;
+                    }
+                    attempts += 1;
+                    if attempts >= 4 {
+                        // Someone keeps making and removing the name.
+                        return answer(Answer::Error(libc::EAGAIN));
+                    }
                 }
-                return self.create(parent, &last, &oa, &task, newfd_flags, facts);
             }
         };
         let mode = match self.check_opened(fd.as_fd(), &mut facts) {
@@ -809,7 +830,9 @@ impl Enforcer {
 
     /// O_CREAT of a name that does not exist (yet): the parent the walk
     /// reached, its real path plus the name matched, and the file created
-    /// in that very directory without following a symlink.
+    /// in that very directory with O_EXCL, so that nothing which appeared
+    /// at the name meanwhile (a link to a denied file, a FIFO) is opened
+    /// unchecked. `None` when the name now exists: look again.
     fn create(
         &self,
         parent: OwnedFd,
@@ -818,7 +841,9 @@ impl Enforcer {
         task: &TaskInfo,
         newfd_flags: u32,
         mut facts: Facts,
-    ) -> Decision {
+    ) -> Option<Decision> {
+        let answer = |a| Some(answer(a));
+        let deny = |e, t: &str| Some(deny(e, t));
         let Some(clast) = cstring(last) else {
             return answer(Answer::Error(libc::EINVAL));
         };
@@ -829,8 +854,10 @@ impl Enforcer {
         if let Some(r) = self.rules.first_match(&facts) {
             return deny(r.errno, &r.text);
         }
+        // O_EXCL never follows a symlink at the name, and the kernel drops
+        // it (and O_NOCTTY) from the file's flags.
         let flags = (oa.flags & !(libc::O_CLOEXEC as u64))
-            | (libc::O_NOFOLLOW | libc::O_CLOEXEC | libc::O_NOCTTY) as u64;
+            | (libc::O_EXCL | libc::O_CLOEXEC | libc::O_NOCTTY) as u64;
         let old = self.own_fs.then(|| sys::set_umask(task.umask));
         let r = sys::openat2(parent.as_raw_fd(), &clast, flags, oa.mode, 0);
         if let Some(m) = old {
@@ -838,9 +865,10 @@ impl Enforcer {
         }
         match r {
             Ok(fd) => match self.check_opened(fd.as_fd(), &mut facts) {
-                Some(d) => d,
+                Some(d) => Some(d),
                 None => answer(Answer::Fd(fd, newfd_flags)),
             },
+            Err(e) if errno_of(&e) == libc::EEXIST && oa.flags & libc::O_EXCL as u64 == 0 => None,
             Err(e) => answer(Answer::Error(errno_of(&e))),
         }
     }
