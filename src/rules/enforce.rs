@@ -37,6 +37,11 @@ pub const CREDS_DIFFER: &str = "(notrace: tracee credentials differ from notrace
 /// at (its /proc entries refuse us: a non-dumpable process).
 pub const NOT_INSPECTABLE: &str = "(notrace: cannot inspect the tracee; not emulated)";
 
+/// The rule text of opens refused because the file's path is too long to
+/// match against a wildcard rule.
+pub const PATH_TOO_LONG: &str =
+    "(notrace: the file's path is longer than PATH_MAX; a wildcard rule cannot be checked)";
+
 /// What to do with a covered call.
 pub enum Decision {
     /// No rule matched and the call may run as it is (CONTINUE).
@@ -665,11 +670,15 @@ impl Enforcer {
         } else {
             None
         };
-        let base = dir
-            .as_ref()
-            .and_then(|d| fd_path(d.as_raw_fd()))
-            .unwrap_or_else(|| b"/".to_vec());
-        facts.paths.push(absolute(&base, &path));
+        let base = match &dir {
+            Some(d) => fd_path(d.as_raw_fd()),
+            None => Some(b"/".to_vec()),
+        };
+        // (A directory deeper than PATH_MAX has no readable path: the
+        // lexical path is then unknown, and the real one decides.)
+        if let Some(base) = base {
+            facts.paths.push(absolute(&base, &path));
+        }
         // The id check after every read of the tracee: from here on the
         // facts are the caller's own.
         if let Some(d) = self.gate(listener, n.id, &facts, &task) {
@@ -817,8 +826,13 @@ impl Enforcer {
     /// Matches the file behind `fd` (its real path and inode); a denial if
     /// a rule matches.
     fn check_opened(&self, fd: BorrowedFd<'_>, facts: &mut Facts) -> Option<Decision> {
-        if let Some(p) = fd_path(fd.as_raw_fd()) {
-            facts.paths.push(p);
+        match fd_path(fd.as_raw_fd()) {
+            Some(p) => facts.paths.push(p),
+            None => {
+                if let Some(d) = self.unknown_path() {
+                    return Some(d);
+                }
+            }
         }
         if let Some((id, _)) = ident(fd) {
             facts.idents.push(id);
@@ -826,6 +840,19 @@ impl Enforcer {
         self.rules
             .first_match(facts)
             .map(|r| deny(r.errno, &r.text))
+    }
+
+    /// A file whose real path notrace cannot read (deeper than PATH_MAX):
+    /// a literal pattern cannot name it (the pattern would be as long),
+    /// and its identity is still matched; a wildcard pattern might, so
+    /// then it fails closed.
+    fn unknown_path(&self) -> Option<Decision> {
+        let wild = self
+            .rules
+            .rules
+            .iter()
+            .any(|r| r.paths.iter().any(|p| p.glob.literal().is_none()));
+        wild.then(|| deny(libc::EPERM, PATH_TOO_LONG))
     }
 
     /// O_CREAT of a name that does not exist (yet): the parent the walk
@@ -847,10 +874,14 @@ impl Enforcer {
         let Some(clast) = cstring(last) else {
             return answer(Answer::Error(libc::EINVAL));
         };
-        let Some(real_parent) = fd_path(parent.as_raw_fd()) else {
-            return answer(Answer::Error(libc::ENOENT));
-        };
-        facts.paths.push(absolute(&real_parent, last));
+        match fd_path(parent.as_raw_fd()) {
+            Some(real_parent) => facts.paths.push(absolute(&real_parent, last)),
+            None => {
+                if let Some(d) = self.unknown_path() {
+                    return Some(d);
+                }
+            }
+        }
         if let Some(r) = self.rules.first_match(&facts) {
             return deny(r.errno, &r.text);
         }
