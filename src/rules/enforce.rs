@@ -656,7 +656,7 @@ impl Enforcer {
                     0,
                 )
             } else {
-                sys::pidfd_open(task.tgid).and_then(|p| sys::pidfd_getfd(p.as_fd(), oa.dirfd))
+                take_fd(n.tid, task.tgid, oa.dirfd)
             };
             match d {
                 Ok(d) => Some(d),
@@ -935,7 +935,7 @@ impl Enforcer {
             None => (1, int(0)),
         };
         let file =
-            sys::pidfd_open(tgid).and_then(|p| sys::pidfd_getfd(p.as_fd(), n.args[0] as i32));
+            take_fd(n.tid, tgid, n.args[0] as i32);
         let Some(task) = read_task(&format!("/proc/{}", n.tid)) else {
             return Decision::Gone;
         };
@@ -1010,7 +1010,7 @@ impl Enforcer {
             }
             _ => None,
         };
-        let sock = sys::pidfd_open(task.tgid).and_then(|p| sys::pidfd_getfd(p.as_fd(), fd));
+        let sock = take_fd(n.tid, task.tgid, fd);
         if let Some(d) = self.gate(listener, n.id, &facts, &task) {
             return d;
         }
@@ -1167,6 +1167,18 @@ fn controlling_tty(tid: u32) -> Result<OwnedFd, i32> {
         return Err(libc::ENXIO);
     }
     Ok(fd)
+}
+
+/// The file behind fd `fd` of thread `tid`, from that thread's own fd
+/// table (a thread may have unshared it, and the leader may have exited):
+/// a PIDFD_THREAD pidfd (Linux 6.9), else the thread group's.
+fn take_fd(tid: u32, tgid: i32, fd: RawFd) -> io::Result<OwnedFd> {
+    let pidfd = match sys::pidfd_open_thread(tid as i32) {
+        Ok(p) => p,
+        Err(e) if e.raw_os_error() == Some(libc::EINVAL) => sys::pidfd_open(tgid)?,
+        Err(e) => return Err(e),
+    };
+    sys::pidfd_getfd(pidfd.as_fd(), fd)
 }
 
 fn deny(errno: i32, rule: &str) -> Decision {
