@@ -842,6 +842,45 @@ impl Enforcer {
             .map(|r| deny(r.errno, &r.text))
     }
 
+    /// Resolves a unix socket path (or its directory) for the tracee, as
+    /// an open would: `/proc/self` is the tracee, notrace's entries are
+    /// refused. The `O_PATH` fd of what it names, or the answer to give.
+    fn resolve_for(
+        &mut self,
+        task: &TaskInfo,
+        tid: u32,
+        start: Option<&OwnedFd>,
+        path: &std::ffi::CStr,
+    ) -> Result<OwnedFd, Decision> {
+        let who = walk::For {
+            tgid: task.tgid,
+            tid: tid as i32,
+        };
+        let how = walk::How {
+            follow_last: true,
+            resolve: 0,
+        };
+        let w = self
+            .walker
+            .resolve(who, start, path.to_bytes(), how)
+            .map_err(|e| answer(Answer::Error(e)))?;
+        let final_path = match &w.walked {
+            walk::Walked::Found(fd) if w.on_proc => walk::fd_path(fd),
+            _ => None,
+        };
+        let entries = &w.proc_entries;
+        if let Some(t) =
+            self.guard
+                .check_proc(entries, final_path.as_deref(), task.tgid, task.cap_ptrace)
+        {
+            return Err(deny(libc::EPERM, t));
+        }
+        match w.walked {
+            walk::Walked::Found(fd) => Ok(fd),
+            walk::Walked::Missing { .. } => Err(answer(Answer::Error(libc::ENOENT))),
+        }
+    }
+
     /// A file whose real path notrace cannot read (deeper than PATH_MAX):
     /// a literal pattern cannot name it (the pattern would be as long),
     /// and its identity is still matched; a wildcard pattern might, so
@@ -934,8 +973,7 @@ impl Enforcer {
             None if int(0) < 0 => (2, -int(0)),
             None => (1, int(0)),
         };
-        let file =
-            take_fd(n.tid, tgid, n.args[0] as i32);
+        let file = take_fd(n.tid, tgid, n.args[0] as i32);
         let Some(task) = read_task(&format!("/proc/{}", n.tid)) else {
             return Decision::Gone;
         };
@@ -1018,7 +1056,6 @@ impl Enforcer {
             Ok(s) => s,
             Err(e) => return answer(Answer::Error(errno_of(&e))),
         };
-        let dirfd = cwd.as_ref().map_or(libc::AT_FDCWD, |d| d.as_raw_fd());
         // For a unix path: pin the file (connect) or the directory (bind),
         // match where it really is, and give the kernel a path through our
         // own fd, which no one can swap.
@@ -1029,7 +1066,7 @@ impl Enforcer {
                 return answer(Answer::Error(libc::EINVAL));
             };
             let via = match op {
-                SockOp::Connect => match sys::openat2(dirfd, &cp, O_PATH_FLAGS, 0, 0) {
+                SockOp::Connect => match self.resolve_for(&task, n.tid, cwd.as_ref(), &cp) {
                     Ok(f) => {
                         // Where the name really leads, as an address too.
                         if let Some(real) = fd_path(f.as_raw_fd()) {
@@ -1046,7 +1083,7 @@ impl Enforcer {
                         keep = Some(f);
                         v
                     }
-                    Err(e) => return answer(Answer::Error(errno_of(&e))),
+                    Err(d) => return d,
                 },
                 SockOp::Bind => {
                     let (parent, last): (&[u8], &[u8]) = match p.iter().rposition(|&c| c == b'/') {
@@ -1057,13 +1094,13 @@ impl Enforcer {
                     let Some(cparent) = cstring(parent) else {
                         return answer(Answer::Error(libc::EINVAL));
                     };
-                    match sys::openat2(
-                        dirfd,
-                        &cparent,
-                        O_PATH_FLAGS | libc::O_DIRECTORY as u64,
-                        0,
-                        0,
-                    ) {
+                    match self.resolve_for(&task, n.tid, cwd.as_ref(), &cparent) {
+                        Ok(f)
+                            if ident(f.as_fd())
+                                .is_some_and(|i| i.1 & libc::S_IFMT != libc::S_IFDIR) =>
+                        {
+                            return answer(Answer::Error(libc::ENOTDIR));
+                        }
                         Ok(f) => {
                             let real = fd_path(f.as_raw_fd()).unwrap_or_default();
                             facts.paths.push(absolute(&real, last));
@@ -1076,7 +1113,7 @@ impl Enforcer {
                             keep = Some(f);
                             v
                         }
-                        Err(e) => return answer(Answer::Error(errno_of(&e))),
+                        Err(d) => return d,
                     }
                 }
             };
