@@ -568,7 +568,8 @@ fn so_peerpidfd_does_not_let_an_ordinary_tracee_kill_notrace() {
         "an ordinary tracee killed notrace through SO_PEERPIDFD:\n{o}\n{e}"
     );
     assert!(
-        o.contains("open allowed file after: 3"),
+        o.lines()
+            .any(|l| l.contains("open allowed file after:") && l.ends_with("(ok)")),
         "allowed opens must keep working:\n{o}\n{e}"
     );
 }

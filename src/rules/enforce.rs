@@ -803,20 +803,41 @@ impl Enforcer {
         // openat2 refuses a mode without O_CREAT/O_TMPFILE.
         let reopen_mode = if tmpfile { oa.mode } else { 0 };
         let old_umask = (tmpfile && self.own_fs).then(|| sys::set_umask(task.umask));
+        let magic =
+            cstring(format!("/proc/self/fd/{}", fd.as_raw_fd()).as_bytes()).expect("no NUL");
+        let later_magic = magic.clone();
         let reopen = move || {
-            let magic =
-                cstring(format!("/proc/self/fd/{}", fd.as_raw_fd()).as_bytes()).expect("no NUL");
-            match sys::openat2(libc::AT_FDCWD, &magic, reopen_flags, reopen_mode, 0) {
+            // `fd` lives as long as the closure: the magic link names it.
+            let _pinned = &fd;
+            match sys::openat2(libc::AT_FDCWD, &later_magic, reopen_flags, reopen_mode, 0) {
                 Ok(f) => Answer::Fd(f, newfd_flags),
                 Err(e) => Answer::Error(errno_of(&e)),
             }
         };
         if kind == libc::S_IFREG || kind == libc::S_IFDIR {
-            let a = reopen();
+            // Not blocking here: an open of a file another process holds a
+            // lease on waits for the lease to break. With O_NONBLOCK it
+            // says EWOULDBLOCK instead, and then the tracee's own wait
+            // happens off this thread, interruptible.
+            let asked_nonblock = reopen_flags & libc::O_NONBLOCK as u64 != 0;
+            let flags = reopen_flags | libc::O_NONBLOCK as u64;
+            let r = sys::openat2(libc::AT_FDCWD, &magic, flags, reopen_mode, 0);
             if let Some(m) = old_umask {
                 sys::set_umask(m);
             }
-            answer(a)
+            match r {
+                Ok(f) => {
+                    if !asked_nonblock {
+                        let fl = rustix::fs::fcntl_getfl(&f).unwrap_or(rustix::fs::OFlags::empty());
+                        let _ = rustix::fs::fcntl_setfl(&f, fl - rustix::fs::OFlags::NONBLOCK);
+                    }
+                    answer(Answer::Fd(f, newfd_flags))
+                }
+                Err(e) if errno_of(&e) == libc::EWOULDBLOCK && !asked_nonblock => {
+                    answer(Answer::Later(n.tid, Box::new(reopen)))
+                }
+                Err(e) => answer(Answer::Error(errno_of(&e))),
+            }
         } else {
             // A FIFO or a device may block in open: not on this thread.
             answer(Answer::Later(n.tid, Box::new(reopen)))
