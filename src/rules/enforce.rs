@@ -703,6 +703,7 @@ impl Enforcer {
         let how = walk::How {
             follow_last: !excl && flags & libc::O_NOFOLLOW as u64 == 0,
             resolve: oa.resolve,
+            create: creat,
         };
         let must_dir = flags & libc::O_DIRECTORY as u64 != 0 || tmpfile;
         if creat && flags & libc::O_DIRECTORY as u64 != 0 {
@@ -880,6 +881,7 @@ impl Enforcer {
         let how = walk::How {
             follow_last: true,
             resolve: 0,
+            create: false,
         };
         let w = self
             .walker

@@ -57,6 +57,9 @@ pub struct How {
     pub follow_last: bool,
     /// openat2 `resolve` flags.
     pub resolve: u64,
+    /// The caller creates a missing last component (O_CREAT): a missing
+    /// name must come back as [`Walked::Missing`], not an error.
+    pub create: bool,
 }
 
 /// What a path led to.
@@ -163,27 +166,55 @@ impl Walker {
         how: How,
     ) -> Result<Walk, i32> {
         let anchored = path.first() == Some(&b'/') || start.is_some();
-        if how.resolve == 0 && anchored {
+        let scoped = how.resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT) != 0;
+        // Under RESOLVE_BENEATH/IN_ROOT below a directory other than "/",
+        // no lookup can reach procfs's caller-dependent names (magic links
+        // are refused there), so the kernel's answer, errors included, is
+        // the tracee's: it also catches renames racing a `..`, which a
+        // walk from outside cannot.
+        let exact = scoped && start.is_some_and(|s| !self.is_fs_root(s));
+        if anchored {
             if let Ok(c) = cstr(path) {
                 let mut flags = (libc::O_PATH | libc::O_CLOEXEC) as u64;
                 if !how.follow_last {
                     flags |= libc::O_NOFOLLOW as u64;
                 }
                 let dirfd = start.map_or(libc::AT_FDCWD, |d| d.as_raw_fd());
-                if let Ok(fd) = sys::openat2(dirfd, &c, flags, 0, RESOLVE_NO_MAGICLINKS) {
-                    if let Ok(st) = rustix::fs::fstat(&fd) {
-                        if !self.is_proc(&fd, st.st_dev) {
-                            return Ok(Walk {
-                                walked: Walked::Found(fd),
-                                proc_entries: Vec::new(),
-                                on_proc: false,
-                            });
+                match sys::openat2(dirfd, &c, flags, 0, how.resolve | RESOLVE_NO_MAGICLINKS) {
+                    Ok(fd) => {
+                        if let Ok(st) = rustix::fs::fstat(&fd) {
+                            if !self.is_proc(&fd, st.st_dev) {
+                                return Ok(Walk {
+                                    walked: Walked::Found(fd),
+                                    proc_entries: Vec::new(),
+                                    on_proc: false,
+                                });
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        let e = e.raw_os_error().unwrap_or(libc::EIO);
+                        let missing = e == libc::ENOENT && how.create;
+                        if exact && !missing {
+                            return Err(e);
+                        }
+                        if how.resolve & RESOLVE_NO_XDEV != 0 && e == libc::EXDEV {
+                            return Err(e);
                         }
                     }
                 }
             }
         }
         let mut w = self.walk(who, start, path, how)?;
+        if exact {
+            // A name to create: its directory must still be below the
+            // root (a rename may have moved it out during the walk).
+            if let (Walked::Missing { parent, .. }, Some(root)) = (&w.walked, start) {
+                if !beneath(parent, root) {
+                    return Err(libc::EAGAIN);
+                }
+            }
+        }
         if let Walked::Found(fd) = &w.walked {
             w.on_proc = rustix::fs::fstat(fd).is_ok_and(|st| self.is_proc(fd, st.st_dev));
         }
@@ -399,6 +430,43 @@ impl Walker {
     }
 }
 
+impl Walker {
+    fn is_fs_root(&mut self, fd: &OwnedFd) -> bool {
+        let (Ok(a), Ok(b)) = (rustix::fs::fstat(fd), rustix::fs::stat("/")) else {
+            return false;
+        };
+        a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+}
+
+/// Whether directory `dir` is `root` or below it now, climbing `..`.
+fn beneath(dir: &OwnedFd, root: &OwnedFd) -> bool {
+    let id = |f: &OwnedFd| rustix::fs::fstat(f).ok().map(|s| (s.st_dev, s.st_ino));
+    let Some(want) = id(root) else {
+        return false;
+    };
+    let Ok(mut cur) = dir.try_clone() else {
+        return false;
+    };
+    for _ in 0..4096 {
+        let Some(here) = id(&cur) else {
+            return false;
+        };
+        if here == want {
+            return true;
+        }
+        let Ok(up) = openat_path(&cur, b"..", false) else {
+            return false;
+        };
+        if id(&up) == Some(here) {
+            // "/" reached.
+            return false;
+        }
+        cur = up;
+    }
+    false
+}
+
 /// The walk ended at `fd` (on procfs or not is found out by the caller).
 fn found(fd: OwnedFd, proc_entries: Vec<(i32, Vec<u8>)>) -> Result<Walk, i32> {
     Ok(Walk {
@@ -464,6 +532,7 @@ mod tests {
         How {
             follow_last: true,
             resolve: 0,
+            create: false,
         }
     }
 
@@ -481,7 +550,7 @@ mod tests {
 
     #[test]
     fn symlinks_dots_and_missing_names() {
-        let d = std::env::temp_dir().join(format!("notrace-walk-{}", std::process::id()));
+        let d = std::env::temp_dir().join(format!("notrace-pathwalk-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(d.join("a/b")).unwrap();
         std::fs::write(d.join("a/b/f"), "x").unwrap();
@@ -538,6 +607,7 @@ mod tests {
         let beneath = How {
             follow_last: true,
             resolve: RESOLVE_BENEATH,
+            create: false,
         };
         assert_eq!(
             w.walk(me(), Some(&start), b"../a/b/f", beneath)
@@ -554,6 +624,7 @@ mod tests {
         let in_root = How {
             follow_last: true,
             resolve: RESOLVE_IN_ROOT,
+            create: false,
         };
         let r = w.walk(me(), Some(&start), b"../../b/f", in_root).unwrap();
         assert_eq!(found(r), p("/a/b/f"));
