@@ -284,6 +284,13 @@ impl Walker {
         // The /proc/PID we are inside of and whether its first name below
         // was recorded yet.
         let mut in_pid: Option<usize> = None;
+        if cur.proc && cur.ino != PROC_ROOT_INO {
+            // Starting inside a /proc/PID directory (a dirfd or cwd there):
+            // that PID counts as entered.
+            if let Some(pid) = fd_path(&cur.fd).and_then(|p| proc_pid_of(&p)) {
+                proc_entries.push((pid, b"?".to_vec()));
+            }
+        }
         if todo.is_empty() {
             // "/" or "///": the root itself.
             return found(cur.fd, proc_entries);
@@ -467,6 +474,13 @@ fn beneath(dir: &OwnedFd, root: &OwnedFd) -> bool {
     false
 }
 
+/// The PID of a path `/proc/PID/...`.
+fn proc_pid_of(p: &[u8]) -> Option<i32> {
+    let rest = p.strip_prefix(b"/proc/")?;
+    let end = rest.iter().position(|&c| c == b'/').unwrap_or(rest.len());
+    std::str::from_utf8(&rest[..end]).ok()?.parse().ok()
+}
+
 /// The walk ended at `fd` (on procfs or not is found out by the caller).
 fn found(fd: OwnedFd, proc_entries: Vec<(i32, Vec<u8>)>) -> Result<Walk, i32> {
     Ok(Walk {
@@ -629,6 +643,20 @@ mod tests {
         let r = w.walk(me(), Some(&start), b"../../b/f", in_root).unwrap();
         assert_eq!(found(r), p("/a/b/f"));
         let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_walk_from_inside_proc_pid_counts_that_pid() {
+        let mut w = Walker::new();
+        let start = rustix::fs::open(
+            "/proc/self",
+            rustix::fs::OFlags::PATH | rustix::fs::OFlags::DIRECTORY,
+            rustix::fs::Mode::empty(),
+        )
+        .unwrap();
+        let start = OwnedFd::from(start);
+        let r = w.resolve(me(), Some(&start), b"status", follow()).unwrap();
+        assert_eq!(r.proc_entries[0].0, me().tgid);
     }
 
     #[test]
