@@ -654,7 +654,6 @@ mod tests {
             rustix::fs::Mode::empty(),
         )
         .unwrap();
-        let start = OwnedFd::from(start);
         let r = w.resolve(me(), Some(&start), b"status", follow()).unwrap();
         assert_eq!(r.proc_entries[0].0, me().tgid);
     }
