@@ -110,6 +110,8 @@ fn attack_notrace(cmd: Command, who: &str) {
         "fsetown",
         "fsetown_ex",
         "fiosetown",
+        "setpriority",
+        "sched_setaffinity",
         "secret",
     ] {
         let line = format!("{attempt}=EPERM");
@@ -124,6 +126,7 @@ fn attack_notrace(cmd: Command, who: &str) {
         "fsetown_ex_self=ok",
         "owner_is_self=1",
         "fiosetown_self=ok",
+        "setpriority_self=ok",
     ] {
         assert!(
             said.lines().any(|l| l == line),

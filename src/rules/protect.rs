@@ -56,6 +56,13 @@ pub const GUARDED: &[&str] = &[
     "fcntl",
     "fcntl64",
     "ioctl",
+    // Slowing notrace down (every tracee waits for it).
+    "setpriority",
+    "sched_setaffinity",
+    "sched_setscheduler",
+    "sched_setparam",
+    "sched_setattr",
+    "ioprio_set",
 ];
 
 /// `fcntl` commands and `ioctl` requests that make a process a file's
@@ -254,6 +261,12 @@ impl Guard {
                 } else {
                     p < 0 && self.pgids.contains(&-p)
                 }
+            }
+            // PRIO_PROCESS / IOPRIO_WHO_PROCESS name a pid (0: the caller).
+            "setpriority" => args[0] & 0xffff_ffff == 0 && aimed(self, pid(1)),
+            "ioprio_set" => args[0] & 0xffff_ffff == 1 && aimed(self, pid(1)),
+            "sched_setaffinity" | "sched_setscheduler" | "sched_setparam" | "sched_setattr" => {
+                aimed(self, pid(0))
             }
             "landlock_restrict_self" => {
                 self.landlock.restricts(tgid);
