@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::Duration;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -17,49 +17,12 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-/// A directory an ordinary user can read, holding a readable secret.
-fn secret_dir(tag: &str) -> (PathBuf, PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
-    let d = tempdir(tag);
-    std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o777)).unwrap();
-    let secret = d.join("secret");
-    std::fs::write(&secret, "SECRET\n").unwrap();
-    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
-    (d, secret)
-}
-
-/// Runs `cmd` to completion, but never for more than `limit`: a tracee
-/// that managed to stop notrace would hang the test otherwise. On timeout
-/// notrace's whole group gets SIGCONT then SIGKILL, and the test fails.
-fn run_bounded(mut cmd: Command, limit: Duration) -> Output {
-    use std::os::unix::process::CommandExt;
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0);
-    let child = cmd.spawn().expect("start notrace");
-    let pid = child.id() as i32;
-    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let d2 = done.clone();
-    let watchdog = std::thread::spawn(move || {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if d2.load(std::sync::atomic::Ordering::SeqCst) {
-                return false;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        // SAFETY: kill(2) with integer arguments touches no memory.
-        unsafe {
-            libc::kill(-pid, libc::SIGCONT);
-            libc::kill(-pid, libc::SIGKILL);
-        }
-        true
-    });
-    let out = child.wait_with_output().expect("wait for notrace");
-    done.store(true, std::sync::atomic::Ordering::SeqCst);
+/// [`common::run_bounded`], failing the test on a timeout: a tracee that
+/// managed to stop notrace would hang it otherwise.
+fn bounded(cmd: Command, limit: Duration) -> Output {
+    let (out, killed) = run_bounded(cmd, limit);
     assert!(
-        !watchdog.join().unwrap(),
+        !killed,
         "notrace did not finish within {limit:?}: stopped by its tracee?\nstdout:\n{}\nstderr:\n{}",
         text(&out.stdout),
         text(&out.stderr)
@@ -89,7 +52,7 @@ fn is_root() -> bool {
 }
 
 fn attack_notrace(cmd: Command, who: &str) {
-    let out = run_bounded(cmd, Duration::from_secs(30));
+    let out = bounded(cmd, Duration::from_secs(30));
     let said = text(&out.stdout);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{who}: {said}\n{err}");
@@ -186,7 +149,7 @@ fn a_connect_rule_alone_also_keeps_notrace_out_of_reach() {
     let fx = fixture("attack_notrace");
     let mut c = Command::new(notrace());
     c.args(["-e", "none", "--deny", "connect port=9", "--", s(&fx)]);
-    let out = run_bounded(c, Duration::from_secs(30));
+    let out = bounded(c, Duration::from_secs(30));
     let said = text(&out.stdout);
     for line in ["open_mem=EPERM", "kill_stop=EPERM", "pidfd_open=EPERM"] {
         assert!(said.lines().any(|l| l == line), "{line} not in:\n{said}");
@@ -265,7 +228,7 @@ fn everyday_file_idioms_behave_as_without_notrace() {
             Command::new("sh")
         };
         c.args(["-c", IDIOMS, "sh", s(&d)]);
-        let out = run_bounded(c, Duration::from_secs(60));
+        let out = bounded(c, Duration::from_secs(60));
         (
             out.status.code(),
             text(&out.stdout),
@@ -364,7 +327,7 @@ fn dev_tty_is_the_tracees_controlling_terminal() {
         "echo via-tty > /dev/tty && echo wrote",
         "/dev/null",
     ]);
-    let out = run_bounded(c, Duration::from_secs(30));
+    let out = bounded(c, Duration::from_secs(30));
     let said = text(&out.stdout);
     assert!(said.contains("via-tty"), "{said}\n{}", text(&out.stderr));
     assert!(said.contains("wrote"), "{said}");
@@ -389,7 +352,7 @@ fn the_server_of_an_emulated_unix_connect_never_sees_notrace() {
         s(&fx),
         s(&sock),
     ]);
-    let out = run_bounded(c, Duration::from_secs(30));
+    let out = bounded(c, Duration::from_secs(30));
     let said = text(&out.stdout);
     for line in [
         "connect=ok",

@@ -170,3 +170,47 @@ pub fn require_tool(tool: &str, why: &str) {
         "{tool} is not installed: {why} (apt-get install {tool}); CI installs it"
     );
 }
+
+/// A world-readable directory holding a readable secret.
+pub fn secret_dir(tag: &str) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempdir(tag);
+    std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let secret = d.join("secret");
+    std::fs::write(&secret, "SECRET\n").unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
+    (d, secret)
+}
+
+/// Runs `cmd` in a process group of its own, for at most `limit`. On
+/// timeout the group gets SIGCONT then SIGKILL. Returns the output and
+/// whether it had to be killed.
+pub fn run_bounded(mut cmd: Command, limit: std::time::Duration) -> (Output, bool) {
+    use std::os::unix::process::CommandExt;
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    let child = cmd.spawn().expect("start");
+    let pid = child.id() as i32;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let d2 = done.clone();
+    let watchdog = std::thread::spawn(move || {
+        let start = std::time::Instant::now();
+        while start.elapsed() < limit {
+            if d2.load(std::sync::atomic::Ordering::SeqCst) {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        // SAFETY: kill(2) with integer arguments touches no memory.
+        unsafe {
+            libc::kill(-pid, libc::SIGCONT);
+            libc::kill(-pid, libc::SIGKILL);
+        }
+        true
+    });
+    let out = child.wait_with_output().expect("wait");
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    (out, watchdog.join().unwrap())
+}
