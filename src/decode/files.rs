@@ -55,9 +55,15 @@ pub(crate) fn dirfd(ctx: &Ctx, v: u64) -> Out {
     fd(ctx, v)
 }
 
-/// A file mode: `0644`, `000` for zero (strace's `%#03o`), and with type
-/// bits `S_IFREG|0644`.
+/// A file mode in octal, type bits and all: `0644`, `0100644`, `000` for
+/// zero (strace's `%#03o`).
 pub(crate) fn mode(v: u64) -> Out {
+    let v = v as u32 as u64;
+    (mode_octal(v), Some(Value::from(v)))
+}
+
+/// mknod's mode: with type bits `S_IFREG|0644`, else as [`mode`].
+pub(crate) fn mknod_mode(v: u64) -> Out {
     let v = v as u32 as u64;
     let value = Some(Value::from(v));
     let perm = v & !S_IFMT;

@@ -272,6 +272,8 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::IovecOut(n) => io::iovec(ctx, v, ctx.arg(n), false),
         K::OpenFlags => flags::open_flags(v),
         K::Mode => files::mode(v),
+        K::MknodMode => files::mknod_mode(v),
+        K::MemfdFlags => flags::memfd_flags(v),
         K::OpenMode(n) => calls::open_mode(v, ctx.arg(n)),
         K::StatxFlags => calls::statx_flags(v),
         K::FutexOp => calls::futex_op(v),
