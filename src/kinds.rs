@@ -55,6 +55,9 @@ pub enum ArgKind {
     /// mknod's mode: the file type named, then the permissions in octal
     /// (`S_IFREG|0644`).
     MknodMode,
+    /// mknod's device: `makedev(0x1, 0x3)` when the mode (argument N)
+    /// makes a character or block device, else left out, as strace does.
+    MknodDev(u8),
     /// open/openat's mode: printed only when the flags (argument N) hold
     /// `O_CREAT` or `O_TMPFILE`, as strace does; otherwise left out.
     OpenMode(u8),

@@ -273,6 +273,7 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::OpenFlags => flags::open_flags(v),
         K::Mode => files::mode(v),
         K::MknodMode => files::mknod_mode(v),
+        K::MknodDev(n) => files::mknod_dev(v, ctx.arg(n)),
         K::MemfdFlags => flags::memfd_flags(v),
         K::OpenMode(n) => calls::open_mode(v, ctx.arg(n)),
         K::StatxFlags => calls::statx_flags(v),

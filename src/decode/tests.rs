@@ -135,6 +135,33 @@ fn modes() {
     assert_eq!(text(&[K::MknodMode], &[0o100644], &m), "S_IFREG|0644");
     assert_eq!(text(&[K::MknodMode], &[0o20600], &m), "S_IFCHR|0600");
     assert_eq!(text(&[K::MknodMode], &[0o600], &m), "0600");
+    // strace reads mknod's mode as an unsigned short.
+    assert_eq!(
+        text(&[K::MknodMode], &[0x1_0000 | 0o60660], &m),
+        "S_IFBLK|0660"
+    );
+}
+
+#[test]
+fn mknod_dev_only_for_devices() {
+    let m = none();
+    let k = [K::Path, K::MknodMode, K::MknodDev(1)];
+    assert_eq!(
+        text(&k, &[0, 0o20620, 0x103], &m),
+        "NULL, S_IFCHR|0620, makedev(0x1, 0x3)"
+    );
+    // makedev(259, 0x12345) with junk above the kernel's unsigned int.
+    assert_eq!(
+        text(&k, &[0, 0o60660, 0xdead_beef_1231_0345], &m),
+        "NULL, S_IFBLK|0660, makedev(0x103, 0x12345)"
+    );
+    assert_eq!(text(&k, &[0, 0o10600, 0x103], &m), "NULL, S_IFIFO|0600");
+    assert_eq!(text(&k, &[0, 0o100644, 0], &m), "NULL, S_IFREG|0644");
+    assert_eq!(
+        one(K::MknodDev(1), 0x103, &m).value,
+        Some(json!(0x103)),
+        "without the mode at hand the raw number stays"
+    );
 }
 
 /// The flags and enums of the fd-creating, memory and process calls, with

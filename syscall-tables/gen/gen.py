@@ -181,8 +181,8 @@ OVERRIDES = {
     "mkdirat": {"mode": "mode"},
     # strace names the file type only for mknod; chmod, mkdir, umask and
     # the rest print the mode in octal, type bits and all.
-    "mknod": {"mode": "mknod_mode", "dev": "hex"},
-    "mknodat": {"mode": "mknod_mode", "dev": "hex"},
+    "mknod": {"mode": "mknod_mode", "dev": "mknod_dev:1"},
+    "mknodat": {"mode": "mknod_mode", "dev": "mknod_dev:2"},
     "chmod": {"mode": "mode"},
     "fchmod": {"mode": "mode"},
     "fchmodat": {"mode": "mode"},
