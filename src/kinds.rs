@@ -49,8 +49,15 @@ pub enum ArgKind {
     IovecOut(u8),
     /// open/openat flags (`O_RDONLY|O_CLOEXEC`).
     OpenFlags,
-    /// A file mode (`0644`, with `S_IFREG|` for mknod).
+    /// A file mode in octal, type bits included (`0644`, `0100644`), as
+    /// strace prints chmod's, mkdir's, umask's and open's.
     Mode,
+    /// mknod's mode: the file type named, then the permissions in octal
+    /// (`S_IFREG|0644`).
+    MknodMode,
+    /// mknod's device: `makedev(0x1, 0x3)` when the mode (argument N)
+    /// makes a character or block device, else left out, as strace does.
+    MknodDev(u8),
     /// open/openat's mode: printed only when the flags (argument N) hold
     /// `O_CREAT` or `O_TMPFILE`, as strace does; otherwise left out.
     OpenMode(u8),
@@ -171,6 +178,41 @@ pub enum ArgKind {
     UnlinkFlags,
     /// An input array of two ints (fd pairs and the like are output).
     IntPairOut,
+    /// epoll_ctl operation (`EPOLL_CTL_ADD`).
+    EpollCtlOp,
+    /// epoll_create1 flags (`EPOLL_CLOEXEC`).
+    EpollFlags,
+    /// inotify_add_watch event mask (`IN_MODIFY|IN_CREATE`).
+    InotifyMask,
+    /// inotify_init1 flags (`IN_NONBLOCK|IN_CLOEXEC`).
+    InotifyInitFlags,
+    /// eventfd2 flags (`EFD_SEMAPHORE|EFD_CLOEXEC`).
+    EventfdFlags,
+    /// signalfd4 flags (`SFD_CLOEXEC|SFD_NONBLOCK`).
+    SignalfdFlags,
+    /// fallocate mode (`FALLOC_FL_KEEP_SIZE|FALLOC_FL_PUNCH_HOLE`).
+    FallocateMode,
+    /// sync_file_range flags (`SYNC_FILE_RANGE_WRITE`).
+    SyncFileRangeFlags,
+    /// memfd_create flags, with the huge page size as
+    /// `21<<MFD_HUGE_SHIFT` (`MFD_CLOEXEC|MFD_HUGETLB|21<<MFD_HUGE_SHIFT`).
+    MemfdFlags,
+    /// mlock2 flags (`MLOCK_ONFAULT`).
+    Mlock2Flags,
+    /// msync flags (`MS_ASYNC|MS_INVALIDATE`).
+    MsyncFlags,
+    /// splice / tee / vmsplice flags (`SPLICE_F_MOVE|SPLICE_F_MORE`).
+    SpliceFlags,
+    /// close_range flags (`CLOSE_RANGE_CLOEXEC`).
+    CloseRangeFlags,
+    /// umount2 flags (`MNT_DETACH`, `UMOUNT_NOFOLLOW`).
+    UmountFlags,
+    /// waitid id type (`P_PID`, `P_PIDFD`).
+    WaitidIdtype,
+    /// getrusage who (`RUSAGE_SELF`, `RUSAGE_CHILDREN` for -1).
+    RusageWho,
+    /// getpriority/setpriority which (`PRIO_PROCESS`).
+    PriorityWhich,
 }
 
 /// One argument of a syscall, as a table row gives it.

@@ -55,10 +55,17 @@ pub(crate) fn dirfd(ctx: &Ctx, v: u64) -> Out {
     fd(ctx, v)
 }
 
-/// A file mode: `0644`, `000` for zero (strace's `%#03o`), and with type
-/// bits `S_IFREG|0644`.
+/// A file mode in octal, type bits and all: `0644`, `0100644`, `000` for
+/// zero (strace's `%#03o`).
 pub(crate) fn mode(v: u64) -> Out {
     let v = v as u32 as u64;
+    (mode_octal(v), Some(Value::from(v)))
+}
+
+/// mknod's mode: with type bits `S_IFREG|0644`, else as [`mode`]. strace
+/// reads it as an `unsigned short`, so only the low 16 bits are shown.
+pub(crate) fn mknod_mode(v: u64) -> Out {
+    let v = v as u16 as u64;
     let value = Some(Value::from(v));
     let perm = v & !S_IFMT;
     if v & S_IFMT != 0 {
@@ -67,6 +74,26 @@ pub(crate) fn mode(v: u64) -> Out {
         }
     }
     (mode_octal(v), value)
+}
+
+const S_IFCHR: u64 = 0o020000;
+const S_IFBLK: u64 = 0o060000;
+
+/// mknod's `dev` (the kernel's `unsigned int`): `makedev(MAJOR, MINOR)` in
+/// the kernel's new encoding (12-bit major, 20-bit minor split around it),
+/// shown only for device nodes.
+pub(crate) fn mknod_dev(v: u64, mode: u64) -> Out {
+    let t = mode as u16 as u64 & S_IFMT;
+    if t != S_IFCHR && t != S_IFBLK {
+        return (String::new(), Some(Value::from(v)));
+    }
+    let dev = v as u32 as u64;
+    let major = (dev >> 8) & 0xfff;
+    let minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+    (
+        format!("makedev({}, {})", hex(major), hex(minor)),
+        Some(serde_json::json!({ "major": major, "minor": minor })),
+    )
 }
 
 fn mode_octal(v: u64) -> String {

@@ -36,6 +36,22 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::GetrandomFlags => &xlat::GETRANDOM_FLAGS,
         K::ArchPrctlCode => &xlat::ARCH_PRCTL_CODES,
         K::FadviseAdvice => &xlat::FADVISE_ADVICE,
+        K::EpollCtlOp => &xlat::EPOLL_CTL_OPS,
+        K::EpollFlags => &xlat::EPOLL_FLAGS,
+        K::InotifyMask => &xlat::INOTIFY_FLAGS,
+        K::InotifyInitFlags => &xlat::INOTIFY_INIT_FLAGS,
+        K::EventfdFlags => &xlat::EVENTFD_FLAGS,
+        K::SignalfdFlags => &xlat::SIGNALFD_FLAGS,
+        K::FallocateMode => &xlat::FALLOC_FLAGS,
+        K::SyncFileRangeFlags => &xlat::SYNC_FILE_RANGE_FLAGS,
+        K::Mlock2Flags => &xlat::MLOCK_FLAGS,
+        K::MsyncFlags => &xlat::MSYNC_FLAGS,
+        K::SpliceFlags => &xlat::SPLICE_FLAGS,
+        K::CloseRangeFlags => &xlat::CLOSE_RANGE_FLAGS,
+        K::UmountFlags => &xlat::UMOUNT_FLAGS,
+        K::WaitidIdtype => &xlat::WAITID_TYPES,
+        K::RusageWho => &xlat::RUSAGE_WHO,
+        K::PriorityWhich => &xlat::PRIORITIES,
         _ => return None,
     })
 }
@@ -96,6 +112,36 @@ pub(crate) fn mmap_flags(v: u64) -> Out {
         text.push_str(&h);
         list.push(Value::from(h));
     }
+    (text, Some(Value::Array(list)))
+}
+
+/// Bits 26..31 of memfd_create flags hold log2 of the huge page size.
+const MFD_HUGE_SHIFT: u32 = 26;
+const MFD_HUGE_MASK: u64 = 0x3f;
+
+/// memfd_create flags: the other bits (left out when only a size is set),
+/// then the huge page size as `N<<MFD_HUGE_SHIFT`; zero is `0`.
+pub(crate) fn memfd_flags(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let huge = (v >> MFD_HUGE_SHIFT) & MFD_HUGE_MASK;
+    let rest = v & !(MFD_HUGE_MASK << MFD_HUGE_SHIFT);
+    if huge == 0 {
+        return (
+            xlat::MEMFD_FLAGS.format_flags(rest),
+            Some(xlat::MEMFD_FLAGS.flags_json(rest)),
+        );
+    }
+    let h = format!("{huge}<<MFD_HUGE_SHIFT");
+    let (mut text, mut list) = (String::new(), Vec::new());
+    if rest != 0 {
+        text = xlat::MEMFD_FLAGS.format_flags(rest);
+        text.push('|');
+        if let Value::Array(more) = xlat::MEMFD_FLAGS.flags_json(rest) {
+            list = more;
+        }
+    }
+    text.push_str(&h);
+    list.push(Value::from(h));
     (text, Some(Value::Array(list)))
 }
 

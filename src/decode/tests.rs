@@ -126,8 +126,182 @@ fn modes() {
     assert_eq!(text(&[K::Mode], &[0o644], &m), "0644");
     assert_eq!(text(&[K::Mode], &[0], &m), "000");
     assert_eq!(text(&[K::Mode], &[0o4755], &m), "04755");
-    assert_eq!(text(&[K::Mode], &[0o100644], &m), "S_IFREG|0644");
-    assert_eq!(text(&[K::Mode], &[0o20600], &m), "S_IFCHR|0600");
+    // strace 6.1: chmod("x", 0100744), fchmodat(..., 0177777), mkdir too.
+    assert_eq!(text(&[K::Mode], &[0o100744], &m), "0100744");
+    assert_eq!(text(&[K::Mode], &[0o177777], &m), "0177777");
+    assert_eq!(text(&[K::Mode], &[0xdead_beef_0000_01e4], &m), "0744");
+    assert_eq!(one(K::Mode, 0o100744, &m).value, Some(json!(0o100744)));
+    // Only mknod names the file type.
+    assert_eq!(text(&[K::MknodMode], &[0o100644], &m), "S_IFREG|0644");
+    assert_eq!(text(&[K::MknodMode], &[0o20600], &m), "S_IFCHR|0600");
+    assert_eq!(text(&[K::MknodMode], &[0o600], &m), "0600");
+    // strace reads mknod's mode as an unsigned short.
+    assert_eq!(
+        text(&[K::MknodMode], &[0x1_0000 | 0o60660], &m),
+        "S_IFBLK|0660"
+    );
+}
+
+#[test]
+fn mknod_dev_only_for_devices() {
+    let m = none();
+    let k = [K::Path, K::MknodMode, K::MknodDev(1)];
+    assert_eq!(
+        text(&k, &[0, 0o20620, 0x103], &m),
+        "NULL, S_IFCHR|0620, makedev(0x1, 0x3)"
+    );
+    // makedev(259, 0x12345) with junk above the kernel's unsigned int.
+    assert_eq!(
+        text(&k, &[0, 0o60660, 0xdead_beef_1231_0345], &m),
+        "NULL, S_IFBLK|0660, makedev(0x103, 0x12345)"
+    );
+    assert_eq!(text(&k, &[0, 0o10600, 0x103], &m), "NULL, S_IFIFO|0600");
+    assert_eq!(text(&k, &[0, 0o100644, 0], &m), "NULL, S_IFREG|0644");
+    assert_eq!(
+        one(K::MknodDev(1), 0x103, &m).value,
+        Some(json!(0x103)),
+        "without the mode at hand the raw number stays"
+    );
+}
+
+/// The flags and enums of the fd-creating, memory and process calls, with
+/// strace 6.1's text for each (tests/strace-evidence/t6.strace), unknown
+/// bits and values included.
+#[test]
+fn entry_flag_tables_like_strace() {
+    let m = none();
+    let cases: &[(ArgKind, u64, &str)] = &[
+        (K::EpollCtlOp, 1, "EPOLL_CTL_ADD"),
+        (K::EpollCtlOp, 3, "EPOLL_CTL_MOD"),
+        (K::EpollCtlOp, 9, "0x9 /* EPOLL_CTL_??? */"),
+        (K::EpollFlags, 0, "0"),
+        (K::EpollFlags, 0x80001, "EPOLL_CLOEXEC|0x1"),
+        (K::EpollFlags, 2, "0x2 /* EPOLL_??? */"),
+        (
+            K::InotifyMask,
+            0x0100_0102,
+            "IN_MODIFY|IN_CREATE|IN_ONLYDIR",
+        ),
+        (
+            K::InotifyMask,
+            0xfff,
+            "IN_ACCESS|IN_MODIFY|IN_ATTRIB|IN_CLOSE_WRITE|IN_CLOSE_NOWRITE|IN_OPEN|\
+             IN_MOVED_FROM|IN_MOVED_TO|IN_CREATE|IN_DELETE|IN_DELETE_SELF|IN_MOVE_SELF",
+        ),
+        (K::InotifyMask, 0x10001, "IN_ACCESS|0x10000"),
+        (K::InotifyMask, 0x10000, "0x10000 /* IN_??? */"),
+        (K::InotifyMask, 0, "0"),
+        (K::InotifyInitFlags, 0x80800, "IN_NONBLOCK|IN_CLOEXEC"),
+        (K::InotifyInitFlags, 1, "0x1 /* IN_??? */"),
+        (
+            K::EventfdFlags,
+            0x80801,
+            "EFD_SEMAPHORE|EFD_CLOEXEC|EFD_NONBLOCK",
+        ),
+        (K::EventfdFlags, 2, "0x2 /* EFD_??? */"),
+        (K::SignalfdFlags, 0x80800, "SFD_CLOEXEC|SFD_NONBLOCK"),
+        (K::SignalfdFlags, 1, "0x1 /* SFD_??? */"),
+        (
+            K::FallocateMode,
+            3,
+            "FALLOC_FL_KEEP_SIZE|FALLOC_FL_PUNCH_HOLE",
+        ),
+        (K::FallocateMode, 0x110, "FALLOC_FL_ZERO_RANGE|0x100"),
+        (K::FallocateMode, 0x100, "0x100 /* FALLOC_FL_??? */"),
+        (K::FallocateMode, 0, "0"),
+        (
+            K::SyncFileRangeFlags,
+            7,
+            "SYNC_FILE_RANGE_WAIT_BEFORE|SYNC_FILE_RANGE_WRITE|SYNC_FILE_RANGE_WAIT_AFTER",
+        ),
+        (K::SyncFileRangeFlags, 8, "0x8 /* SYNC_FILE_RANGE_??? */"),
+        (K::MemfdFlags, 3, "MFD_CLOEXEC|MFD_ALLOW_SEALING"),
+        (
+            K::MemfdFlags,
+            4 | 21 << 26,
+            "MFD_HUGETLB|21<<MFD_HUGE_SHIFT",
+        ),
+        (
+            K::MemfdFlags,
+            1 | 21 << 26,
+            "MFD_CLOEXEC|21<<MFD_HUGE_SHIFT",
+        ),
+        (K::MemfdFlags, 21 << 26, "21<<MFD_HUGE_SHIFT"),
+        (
+            K::MemfdFlags,
+            0x25 | 30 << 26,
+            "MFD_CLOEXEC|MFD_HUGETLB|0x20|30<<MFD_HUGE_SHIFT",
+        ),
+        (K::MemfdFlags, 0x18, "0x18 /* MFD_??? */"),
+        (K::MemfdFlags, 0, "0"),
+        (K::Mlock2Flags, 1, "MLOCK_ONFAULT"),
+        (K::Mlock2Flags, 2, "0x2 /* MLOCK_??? */"),
+        (K::MsyncFlags, 3, "MS_ASYNC|MS_INVALIDATE"),
+        (K::MsyncFlags, 0xc, "MS_SYNC|0x8"),
+        (K::MsyncFlags, 5, "MS_SYNC|MS_ASYNC"),
+        (
+            K::SpliceFlags,
+            0xf,
+            "SPLICE_F_MOVE|SPLICE_F_NONBLOCK|SPLICE_F_MORE|SPLICE_F_GIFT",
+        ),
+        (K::SpliceFlags, 0x12, "SPLICE_F_NONBLOCK|0x10"),
+        (K::SpliceFlags, 0x20, "0x20 /* SPLICE_F_??? */"),
+        (
+            K::CloseRangeFlags,
+            6,
+            "CLOSE_RANGE_UNSHARE|CLOSE_RANGE_CLOEXEC",
+        ),
+        (K::CloseRangeFlags, 1, "0x1 /* CLOSE_RANGE_??? */"),
+        (K::UmountFlags, 3, "MNT_FORCE|MNT_DETACH"),
+        (K::UmountFlags, 0x1c, "MNT_EXPIRE|UMOUNT_NOFOLLOW|0x10"),
+        (K::UmountFlags, 0x10, "0x10 /* MNT_??? */"),
+        (K::WaitidIdtype, 0, "P_ALL"),
+        (K::WaitidIdtype, 3, "P_PIDFD"),
+        (K::WaitidIdtype, 7, "0x7 /* P_??? */"),
+        (K::RusageWho, 0, "RUSAGE_SELF"),
+        (K::RusageWho, 0xdead_beef_ffff_ffff, "RUSAGE_CHILDREN"),
+        (K::RusageWho, 0xffff_fffe, "RUSAGE_BOTH"),
+        (K::RusageWho, 1, "RUSAGE_THREAD"),
+        (K::RusageWho, 5, "0x5 /* RUSAGE_??? */"),
+        (K::PriorityWhich, 0, "PRIO_PROCESS"),
+        (K::PriorityWhich, 2, "PRIO_USER"),
+        (K::PriorityWhich, 9, "0x9 /* PRIO_??? */"),
+    ];
+    for &(k, v, want) in cases {
+        assert_eq!(text(&[k], &[v], &m), want, "{k:?} {v:#x}");
+    }
+}
+
+#[test]
+fn entry_flag_tables_json() {
+    let m = none();
+    assert_eq!(
+        one(K::InotifyInitFlags, 0x80801, &m).value,
+        Some(json!(["IN_NONBLOCK", "IN_CLOEXEC", "0x1"]))
+    );
+    assert_eq!(
+        one(K::MemfdFlags, 0x25 | 30 << 26, &m).value,
+        Some(json!([
+            "MFD_CLOEXEC",
+            "MFD_HUGETLB",
+            "0x20",
+            "30<<MFD_HUGE_SHIFT"
+        ]))
+    );
+    assert_eq!(
+        one(K::MemfdFlags, 21 << 26, &m).value,
+        Some(json!(["21<<MFD_HUGE_SHIFT"]))
+    );
+    assert_eq!(one(K::MemfdFlags, 0, &m).value, Some(json!([])));
+    assert_eq!(
+        one(K::EpollCtlOp, 2, &m).value,
+        Some(json!("EPOLL_CTL_DEL"))
+    );
+    assert_eq!(one(K::WaitidIdtype, 7, &m).value, Some(json!(7)));
+    assert_eq!(
+        one(K::RusageWho, u64::MAX, &m).value,
+        Some(json!("RUSAGE_CHILDREN"))
+    );
 }
 
 // ---- strings ------------------------------------------------------------
