@@ -1,0 +1,133 @@
+//! Second red-team pass, findings against the fixes of the first: ways a tracee gets around a deny rule docs/rules.md
+//! calls race-free or refused, reaches notrace itself, or is harmed by
+//! notrace. Each test first runs its fixture without notrace (so the
+//! fixture is known to work and to say what the kernel does), then under
+//! notrace, and asserts what the program saw; each fails until the finding
+//! it names is fixed.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// A world-readable directory holding a readable secret.
+fn secret_dir(tag: &str) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempdir(tag);
+    std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let secret = d.join("secret");
+    std::fs::write(&secret, "SECRET\n").unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
+    (d, secret)
+}
+
+/// Runs `cmd` in a process group of its own, for at most `limit`. On
+/// timeout the group gets SIGCONT then SIGKILL. Returns the output and
+/// whether it had to be killed.
+fn run_bounded(mut cmd: Command, limit: Duration) -> (Output, bool) {
+    use std::os::unix::process::CommandExt;
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    let child = cmd.spawn().expect("start");
+    let pid = child.id() as i32;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let d2 = done.clone();
+    let watchdog = std::thread::spawn(move || {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if d2.load(std::sync::atomic::Ordering::SeqCst) {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // SAFETY: kill(2) with integer arguments touches no memory.
+        unsafe {
+            libc::kill(-pid, libc::SIGCONT);
+            libc::kill(-pid, libc::SIGKILL);
+        }
+        true
+    });
+    let out = child.wait_with_output().expect("wait");
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    (out, watchdog.join().unwrap())
+}
+
+/// `notrace ARGS -- FIXTURE FARGS`, bounded.
+fn traced(args: &[&str], name: &str, fargs: &[&str], limit: Duration) -> (Output, bool) {
+    let mut c = Command::new(notrace());
+    c.args(args).arg("--").arg(fixture(name)).args(fargs);
+    run_bounded(c, limit)
+}
+
+/// The fixture alone, bounded.
+#[allow(dead_code)]
+fn bare(name: &str, fargs: &[&str], limit: Duration) -> (Output, bool) {
+    let mut c = Command::new(fixture(name));
+    c.args(fargs);
+    run_bounded(c, limit)
+}
+
+/// The value of `key=` in the program's output.
+#[allow(dead_code)]
+fn said<'a>(out: &'a str, key: &str) -> Option<&'a str> {
+    out.lines()
+        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+}
+
+
+/// Finding (critical, root tracee): an emulated unix connect is made by a
+/// child notrace forks (`sys::connect_in_child`). That child runs no
+/// seccomp filter and is not in notrace's protected list, so a root tracee
+/// whose connect keeps it blocked (a full backlog) may `PTRACE_SEIZE` it,
+/// inject an `openat` of the denied file and take the fd with
+/// `pidfd_open` + `pidfd_getfd`: the rule does not hold.
+#[test]
+fn the_connect_child_cannot_be_hijacked_to_open_a_denied_file() {
+    if !is_root() {
+        eprintln!("skipped: needs root (ptrace of a non-dumpable child of notrace)");
+        return;
+    }
+    let (d, secret) = secret_dir("rt2-connchild");
+    let rule = format!("openat path={}", s(&secret));
+    let (out, killed) = traced(
+        &[
+            "-e",
+            "none",
+            "--deny",
+            &rule,
+            "--deny",
+            "connect addr=/nowhere",
+        ],
+        "rt2_connchild",
+        &[s(&d), s(&secret)],
+        Duration::from_secs(10),
+    );
+    let o = text(&out.stdout);
+    let e = text(&out.stderr);
+    assert!(!killed, "hung\n{o}\n{e}");
+    assert!(
+        !o.contains("SECRET:"),
+        "the tracee opened the denied file through notrace's connect child:\n{o}\n{e}"
+    );
+    assert!(
+        !o.contains("injected openat"),
+        "the tracee ran a syscall in notrace's untraced connect child:\n{o}\n{e}"
+    );
+}
