@@ -25,6 +25,14 @@ fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
 
+/// Root attacks here aim perf events and ptrace at notrace's processes;
+/// run one at a time so that no attack can reach another test's notrace.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A world-readable directory holding a readable secret.
 fn secret_dir(tag: &str) -> (PathBuf, PathBuf) {
     use std::os::unix::fs::PermissionsExt;
@@ -91,7 +99,6 @@ fn said<'a>(out: &'a str, key: &str) -> Option<&'a str> {
         .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
 }
 
-
 /// Finding (critical, root tracee): an emulated unix connect is made by a
 /// child notrace forks (`sys::connect_in_child`). That child runs no
 /// seccomp filter and is not in notrace's protected list, so a root tracee
@@ -104,6 +111,7 @@ fn the_connect_child_cannot_be_hijacked_to_open_a_denied_file() {
         eprintln!("skipped: needs root (ptrace of a non-dumpable child of notrace)");
         return;
     }
+    let _one = serial();
     let (d, secret) = secret_dir("rt2-connchild");
     let rule = format!("openat path={}", s(&secret));
     let (out, killed) = traced(
@@ -129,5 +137,42 @@ fn the_connect_child_cannot_be_hijacked_to_open_a_denied_file() {
     assert!(
         !o.contains("injected openat"),
         "the tracee ran a syscall in notrace's untraced connect child:\n{o}\n{e}"
+    );
+}
+
+/// Finding (high, root tracee): `perf_event_open` is not guarded. A root
+/// tracee opens a software counter with `attr.sigtrap` on each of
+/// notrace's threads (tids from its parent's pid up); every overflow
+/// forces SIGTRAP on the monitored thread and notrace dies (with it the
+/// audit trail; the keeper then fails calls closed). "notrace itself is
+/// out of reach" does not hold.
+#[test]
+fn perf_event_open_sigtrap_does_not_kill_notrace() {
+    use std::os::unix::process::ExitStatusExt;
+    if !is_root() {
+        eprintln!("skipped: needs root (perf sigtrap on a non-dumpable notrace)");
+        return;
+    }
+    let _one = serial();
+    let (_d, secret) = secret_dir("rt2-perftrap");
+    let rule = format!("openat path={}", s(&secret));
+    let (out, killed) = traced(
+        &["-e", "none", "--deny", &rule],
+        "rt2_perftrap",
+        &[],
+        Duration::from_secs(10),
+    );
+    let o = text(&out.stdout);
+    let e = text(&out.stderr);
+    assert!(!killed, "hung\n{o}\n{e}");
+    assert_ne!(
+        out.status.signal(),
+        Some(libc::SIGTRAP),
+        "notrace was killed by a perf sigtrap the tracee aimed at it:\n{o}\n{e}"
+    );
+    assert!(
+        o.contains("parent alive"),
+        "notrace did not survive the tracee's perf events ({:?}):\n{o}\n{e}",
+        out.status
     );
 }
