@@ -250,3 +250,53 @@ fn kill_0_racing_setpgid_does_not_kill_an_ordinary_notrace() {
     let _one = serial();
     pgrp_race_case(true);
 }
+
+fn cwdhop_case(as_nobody: bool) {
+    let _one = serial();
+    let (_d, secret) = secret_dir("rt2-cwdhop");
+    let rule = format!("openat path={}", s(&secret));
+    let args = ["-e", "none", "--deny", &rule];
+    let limit = Duration::from_secs(10);
+    let (out, killed) = if as_nobody {
+        match traced_as_nobody(&args, "rt2_cwdhop", &[s(&secret)], limit) {
+            Some(r) => r,
+            None => {
+                eprintln!("skipped: needs root and setpriv to run notrace as nobody");
+                return;
+            }
+        }
+    } else {
+        traced(&args, "rt2_cwdhop", &[s(&secret)], limit)
+    };
+    let o = text(&out.stdout);
+    let e = text(&out.stderr);
+    assert!(!killed, "hung\n{o}\n{e}");
+    assert!(
+        !o.contains("SECRET:"),
+        "the tracee took the keeper's listener and read the denied file:\n{o}\n{e}"
+    );
+    assert!(
+        !o.lines().any(|l| l.starts_with("fd ")),
+        "the tracee opened notrace's own fds through /proc/self/cwd/fd/N:\n{o}\n{e}"
+    );
+}
+
+/// Finding (critical): the walker counts a `/proc/PID` entered at the
+/// procfs root or where the walk starts, not one a magic link lands in
+/// mid-walk. A tracee `chdir`s into `/proc/<notrace>` (chdir is not
+/// covered) and opens `/proc/self/cwd/fd/N`: `self` is itself, the `cwd`
+/// link lands in notrace's directory, and `fd/N` is notrace's own fd,
+/// opened by notrace for itself. A root tracee gets the keeper's pidfd
+/// and with `pidfd_getfd` the keeper's copy of the seccomp listener, then
+/// answers its own open of the denied file with CONTINUE.
+#[test]
+fn a_magic_link_into_notraces_proc_directory_is_refused() {
+    cwdhop_case(false);
+}
+
+/// The same for an ordinary tracee: it opens notrace's stdout, stderr and
+/// internal pipes (forged audit trail, stolen events).
+#[test]
+fn a_magic_link_into_notraces_proc_directory_is_refused_for_nobody() {
+    cwdhop_case(true);
+}
