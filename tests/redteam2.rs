@@ -300,3 +300,53 @@ fn a_magic_link_into_notraces_proc_directory_is_refused() {
 fn a_magic_link_into_notraces_proc_directory_is_refused_for_nobody() {
     cwdhop_case(true);
 }
+
+fn prio_case(as_nobody: bool) {
+    let (_d, secret) = secret_dir("rt2-prio");
+    let rule = format!("openat path={}", s(&secret));
+    let args = ["-e", "none", "--deny", &rule];
+    let limit = Duration::from_secs(10);
+    let (out, killed) = if as_nobody {
+        match traced_as_nobody(&args, "rt2_prio", &[], limit) {
+            Some(r) => r,
+            None => {
+                eprintln!("skipped: needs root and setpriv to run notrace as nobody");
+                return;
+            }
+        }
+    } else {
+        traced(&args, "rt2_prio", &[], limit)
+    };
+    let o = text(&out.stdout);
+    let e = text(&out.stderr);
+    assert!(!killed, "hung\n{o}\n{e}");
+    let line = o
+        .lines()
+        .find(|l| l.starts_with("PRIO_PGRP:"))
+        .unwrap_or_else(|| panic!("the attack did not run:\n{o}\n{e}"));
+    let (before, after) = line
+        .rsplit_once(" nice ")
+        .and_then(|(_, v)| v.split_once(" -> "))
+        .unwrap_or_else(|| panic!("unexpected output: {line}"));
+    assert_eq!(
+        before, after,
+        "setpriority(PRIO_PGRP, notrace's group) reniced notrace: {line}\n{e}"
+    );
+}
+
+/// Finding (low): setpriority is refused for `PRIO_PROCESS` aimed at
+/// notrace only. `PRIO_PGRP` with notrace's process group (and
+/// `PRIO_USER` 0: every process of the uid) renices notrace and its
+/// keeper; docs/rules.md gives the reason for refusing it: slowing notrace
+/// slows every tracee. (`ioprio_set` with `IOPRIO_WHO_PGRP`/`USER` is the
+/// same gap.)
+#[test]
+fn setpriority_of_notraces_group_is_refused() {
+    prio_case(false);
+}
+
+/// The same for a tracee running as nobody.
+#[test]
+fn setpriority_of_notraces_group_is_refused_for_nobody() {
+    prio_case(true);
+}
