@@ -139,7 +139,7 @@ impl Supervisor {
             .rules
             .take()
             .filter(|r| !r.is_empty())
-            .map(|r| Enforcer::new(r, &cfg.helpers));
+            .map(|r| Enforcer::new(r, &cfg.helpers, cfg.root));
         if rules.is_some() {
             // A tracee of our uid must not be able to take the listener,
             // trace us or write our memory (docs/rules.md, threat model).

@@ -229,29 +229,41 @@ pub fn notif_set_sync_wakeup(fd: BorrowedFd<'_>) -> io::Result<()> {
     }
 }
 
-/// `SECCOMP_IOCTL_NOTIF_ADDFD` with `SECCOMP_ADDFD_FLAG_SEND`: installs
-/// `src` in the caller with `newfd_flags` (e.g. `O_CLOEXEC`) and answers the
-/// call with the new fd number, atomically.
+/// `SECCOMP_IOCTL_NOTIF_ADDFD`: installs `src` in the caller with
+/// `newfd_flags` (e.g. `O_CLOEXEC`), then answers the call with the new fd
+/// number.
 pub fn notif_addfd_send(
     fd: BorrowedFd<'_>,
     id: u64,
     src: BorrowedFd<'_>,
     newfd_flags: u32,
 ) -> io::Result<i32> {
+    // Not SECCOMP_ADDFD_FLAG_SEND: that marks the call answered before
+    // the fd is installed, and a signal interrupting our wait (a job
+    // control stop, a SIGCHLD) then leaves the tracee's call returning 0
+    // with no fd (seen: an open "returned" stdin). A plain ADDFD
+    // interrupted before the tracee took it is withdrawn and restarted;
+    // the fd number it returns is then sent as the call's result.
     let mut a = libc::seccomp_notif_addfd {
         id,
-        flags: libc::SECCOMP_ADDFD_FLAG_SEND as u32,
+        flags: 0,
         srcfd: src.as_raw_fd() as u32,
         newfd: 0,
         newfd_flags,
     };
-    // SAFETY: `a` is a valid seccomp_notif_addfd for the whole call.
-    let r = unsafe { libc::ioctl(fd.as_raw_fd(), libc::SECCOMP_IOCTL_NOTIF_ADDFD, &mut a) };
+    let r = loop {
+        // SAFETY: `a` is a valid seccomp_notif_addfd for the whole call.
+        let r = unsafe { libc::ioctl(fd.as_raw_fd(), libc::SECCOMP_IOCTL_NOTIF_ADDFD, &mut a) };
+        if r < 0 && last_errno() == libc::EINTR {
+            continue;
+        }
+        break r;
+    };
     if r < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(r)
+        return Err(io::Error::last_os_error());
     }
+    notif_return(fd, id, r as i64)?;
+    Ok(r)
 }
 
 /// A page of memory shared between notrace and the child it forks, used to
@@ -951,8 +963,19 @@ pub fn connect_in_child(fd: BorrowedFd<'_>, addr: &[u8], keep: &[RawFd]) -> Resu
     let sock = fd.as_raw_fd();
     // SAFETY: the child makes only async-signal-safe raw syscalls
     // (close_range, connect, write, _exit) on data prepared above, so the
-    // locks other threads may hold at fork time do not matter.
-    let pid = unsafe { libc::fork() };
+    // locks other threads may hold at fork time do not matter. A raw
+    // clone with no exit signal: the child's end sends no SIGCHLD, which
+    // would interrupt other threads' waits in the kernel.
+    let pid = unsafe {
+        libc::syscall(
+            libc::SYS_clone,
+            0 as libc::c_ulong,
+            0 as libc::c_ulong,
+            0 as libc::c_ulong,
+            0 as libc::c_ulong,
+            0 as libc::c_ulong,
+        )
+    } as libc::pid_t;
     if pid < 0 {
         let e = last_errno();
         // SAFETY: closing our own pipe fds.
@@ -1003,7 +1026,7 @@ pub fn connect_in_child(fd: BorrowedFd<'_>, addr: &[u8], keep: &[RawFd]) -> Resu
     // SAFETY: reaping our own child; closing our own read end.
     unsafe {
         let mut st = 0;
-        while libc::waitpid(pid, &mut st, 0) < 0 && last_errno() == libc::EINTR {}
+        while libc::waitpid(pid, &mut st, libc::__WCLONE) < 0 && last_errno() == libc::EINTR {}
         libc::close(rd);
     }
     result

@@ -319,7 +319,7 @@ struct OpenArgs {
 impl Enforcer {
     /// An engine for `rules`. Call it on the supervisor thread: it gives
     /// that thread a umask of its own.
-    pub fn new(mut rules: RuleSet, helpers: &[i32]) -> Enforcer {
+    pub fn new(mut rules: RuleSet, helpers: &[i32], root: i32) -> Enforcer {
         cover_socketcall(&mut rules);
         let own_fs = sys::unshare_fs().is_ok();
         Enforcer {
@@ -328,7 +328,11 @@ impl Enforcer {
             my_proc_ns: proc_namespaces("/proc/thread-self"),
             own_fs,
             walker: walk::Walker::new(),
-            guard: Guard::new(helpers),
+            guard: {
+                let mut g = Guard::new(helpers);
+                g.set_root(root);
+                g
+            },
             x32_works: sys::x32_works(),
         }
     }

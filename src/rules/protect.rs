@@ -56,6 +56,10 @@ pub const GUARDED: &[&str] = &[
     "fcntl",
     "fcntl64",
     "ioctl",
+    // Joining notrace's process group (a group signal would reach it).
+    "setpgid",
+    // A sigtrap perf event on notrace's threads.
+    "perf_event_open",
     // Slowing notrace down (every tracee waits for it).
     "setpriority",
     "sched_setaffinity",
@@ -120,6 +124,10 @@ pub struct Guard {
     /// `kernel.yama.ptrace_scope` (0 when Yama is absent).
     yama: u32,
     landlock: Landlock,
+    /// The command notrace started: notrace's one child that is a tracee.
+    root: i32,
+    /// notrace's uid (PRIO_USER aims at every process of it).
+    uid: u32,
 }
 
 fn status_field(pid: i32, key: &str) -> Option<String> {
@@ -170,6 +178,9 @@ impl Guard {
             pgids,
             yama,
             landlock: Landlock::default(),
+            root: 0,
+            // SAFETY: getuid has no preconditions.
+            uid: unsafe { libc::getuid() },
         }
     }
 
@@ -184,7 +195,14 @@ impl Guard {
         }
     }
 
-    /// Whether `pid` (a pid or a tid) belongs to notrace or a helper.
+    /// The command notrace started (its other children are helpers).
+    pub fn set_root(&mut self, pid: i32) {
+        self.root = pid;
+    }
+
+    /// Whether `pid` (a pid or a tid) belongs to notrace or a helper: the
+    /// keeper, and any other child of notrace but the command (the
+    /// short-lived processes that make unix connects for tracees).
     pub fn is_protected(&self, pid: i32) -> bool {
         if pid <= 0 {
             return false;
@@ -192,7 +210,13 @@ impl Guard {
         if self.protected.contains(&pid) {
             return true;
         }
-        tgid_of(pid).is_some_and(|t| self.protected.contains(&t))
+        let Some(tgid) = tgid_of(pid) else {
+            return false;
+        };
+        if self.protected.contains(&tgid) {
+            return true;
+        }
+        tgid != self.root && ppid_of(tgid).is_some_and(|pp| pp == self.protected[0])
     }
 
     /// Checks a guarded call (`name`) of thread `tid` in thread group
@@ -262,9 +286,29 @@ impl Guard {
                     p < 0 && self.pgids.contains(&-p)
                 }
             }
-            // PRIO_PROCESS / IOPRIO_WHO_PROCESS name a pid (0: the caller).
-            "setpriority" => args[0] & 0xffff_ffff == 0 && aimed(self, pid(1)),
-            "ioprio_set" => args[0] & 0xffff_ffff == 1 && aimed(self, pid(1)),
+            // PRIO_PROCESS / IOPRIO_WHO_PROCESS name a pid (0: the caller),
+            // PRIO_PGRP / IOPRIO_WHO_PGRP a group (0: the caller's), and
+            // PRIO_USER / IOPRIO_WHO_USER a uid (0: the caller's).
+            "setpriority" | "ioprio_set" => {
+                let base = if name == "ioprio_set" { 1 } else { 0 };
+                let who = pid(1);
+                match (args[0] & 0xffff_ffff) as i64 - base {
+                    0 => aimed(self, who),
+                    1 => {
+                        let g = if who == 0 { pgid_of(tid) } else { Some(who) };
+                        g.is_none_or(|g| self.pgids.contains(&g))
+                    }
+                    2 => who == 0 || who as u32 == self.uid,
+                    _ => false,
+                }
+            }
+            "setpgid" => {
+                let g = pid(1);
+                let g = if g == 0 { pid(0) } else { g };
+                self.pgids.contains(&g)
+            }
+            // pid -1: every process on a CPU (root); else one task.
+            "perf_event_open" => pid(1) == -1 || aimed(self, pid(1)),
             "sched_setaffinity" | "sched_setscheduler" | "sched_setparam" | "sched_setattr" => {
                 aimed(self, pid(0))
             }

@@ -387,6 +387,13 @@ impl Walker {
                     }
                     let fd = openat_path(&cur.fd, &comp, true)?;
                     let (n, m) = self.node(fd)?;
+                    if n.proc {
+                        // The link leads into procfs (another process's
+                        // cwd, root or fd there): which /proc/PID it is in.
+                        if let Some(pid) = fd_path(&n.fd).and_then(|p| proc_pid_of(&p)) {
+                            proc_entries.push((pid, b"?".to_vec()));
+                        }
+                    }
                     if !last && m & libc::S_IFMT != libc::S_IFDIR {
                         return Err(libc::ENOTDIR);
                     }
