@@ -150,7 +150,7 @@ fn the_connect_child_cannot_be_hijacked_to_open_a_denied_file() {
         ],
         "rt2_connchild",
         &[s(&d), s(&secret)],
-        Duration::from_secs(10),
+        Duration::from_secs(40),
     );
     let o = text(&out.stdout);
     let e = text(&out.stderr);
