@@ -304,6 +304,151 @@ fn entry_flag_tables_json() {
     );
 }
 
+/// Arguments strace leaves out or joins depending on another argument,
+/// with the texts strace 6.1 printed (tests/strace-evidence/t7.strace).
+#[test]
+fn argument_counts_follow_strace() {
+    let m = none();
+    let ioctl = [K::Fd, K::IoctlRequest, K::IoctlArg(1)];
+    assert_eq!(text(&ioctl, &[u64::MAX, 0x5451, 5], &m), "-1, FIOCLEX");
+    assert_eq!(text(&ioctl, &[u64::MAX, 0x5422, 5], &m), "-1, TIOCNOTTY");
+    assert_eq!(text(&ioctl, &[u64::MAX, 0x540e, 5], &m), "-1, TIOCSCTTY, 5");
+    assert_eq!(
+        text(&ioctl, &[u64::MAX, 0x5401, P], &m),
+        "-1, TCGETS, 0x100000"
+    );
+    assert_eq!(one(K::IoctlArg(1), 5, &m).value, Some(json!(5)));
+
+    let mremap = [
+        K::Ptr,
+        K::Ulong,
+        K::Ulong,
+        K::MremapFlags,
+        K::MremapNewAddr(3),
+    ];
+    let junk = 0xdead_beef_0000_0000;
+    assert_eq!(
+        text(&mremap, &[0, 4096, 8192, junk | 1, 0x1000], &m),
+        "NULL, 4096, 8192, MREMAP_MAYMOVE|0xdeadbeef00000000"
+    );
+    assert_eq!(
+        text(&mremap, &[0, 4096, 8192, 3, 0x1000], &m),
+        "NULL, 4096, 8192, MREMAP_MAYMOVE|MREMAP_FIXED, 0x1000"
+    );
+    assert_eq!(
+        text(&mremap, &[0, 4096, 8192, 2, 0x1000], &m),
+        "NULL, 4096, 8192, MREMAP_FIXED",
+        "MREMAP_FIXED without MREMAP_MAYMOVE"
+    );
+
+    let mb = [K::MembarrierCmd, K::MembarrierFlags, K::MembarrierCpu(1)];
+    assert_eq!(text(&mb, &[0, 0, 3], &m), "MEMBARRIER_CMD_QUERY, 0");
+    assert_eq!(
+        text(&mb, &[junk | 0x80, junk | 1, junk | 3], &m),
+        "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU, 3"
+    );
+    assert_eq!(
+        text(&mb, &[0x1000, 5, 3], &m),
+        "0x1000 /* MEMBARRIER_CMD_??? */, MEMBARRIER_CMD_FLAG_CPU|0x4, 3"
+    );
+
+    let pv2 = [K::Fd, K::Ptr, K::Ulong, K::Long, K::Omitted, K::RwfFlags];
+    assert_eq!(
+        text(&pv2, &[u64::MAX, 0, 1, u64::MAX, 0x55, 0x100], &m),
+        "-1, NULL, 1, -1, 0x100 /* RWF_??? */"
+    );
+    assert_eq!(
+        text(&pv2, &[u64::MAX, 0, 1, 16, 0x55, 0x11], &m),
+        "-1, NULL, 1, 16, RWF_HIPRI|RWF_APPEND"
+    );
+    assert_eq!(one(K::Omitted, 0x55, &m).value, Some(json!(0x55)));
+}
+
+#[test]
+fn prctl_bare_and_flag_options() {
+    let m = none();
+    assert_eq!(text(&PRCTL, &[27, 1, 2, 3, 4], &m), "PR_GET_SECUREBITS");
+    assert_eq!(
+        text(&PRCTL, &[28, 1, 2, 3, 4], &m),
+        "PR_SET_SECUREBITS, SECBIT_NOROOT"
+    );
+    assert_eq!(
+        text(&PRCTL, &[28, 0x30, 2, 3, 4], &m),
+        "PR_SET_SECUREBITS, SECBIT_KEEP_CAPS|SECBIT_KEEP_CAPS_LOCKED"
+    );
+    assert_eq!(text(&PRCTL, &[46, 1, 2, 3, 4], &m), "PR_GET_FP_MODE");
+    assert_eq!(
+        text(&PRCTL, &[45, 1, 2, 3, 4], &m),
+        "PR_SET_FP_MODE, PR_FP_MODE_FR"
+    );
+    assert_eq!(text(&PRCTL, &[51, 1, 2, 3, 4], &m), "PR_SVE_GET_VL");
+    // An enum table still prints as one.
+    assert_eq!(
+        text(&PRCTL, &[4, 2, 0, 0, 0], &m),
+        "PR_SET_DUMPABLE, SUID_DUMP_ROOT"
+    );
+}
+
+#[test]
+fn sigaction_flags_keep_their_upper_bits() {
+    let sa = [0u64, 0x1234_5678_0400_0000 | 0x1000_0000, 0, 0]
+        .iter()
+        .flat_map(|w| w.to_ne_bytes())
+        .collect::<Vec<u8>>();
+    let m = none().with(P, sa);
+    let k = [K::Signal, K::SigactionIn, K::OutPtr, K::Ulong];
+    assert_eq!(
+        text(&k, &[10, P, 0, 8], &m),
+        "SIGUSR1, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=SA_RESTORER|SA_RESTART|0x1234567800000000, sa_restorer=NULL}, NULL, 8"
+    );
+    assert_eq!(
+        one(K::SigactionIn, P, &m).value.unwrap()["flags"],
+        json!(["SA_RESTORER", "SA_RESTART", "0x1234567800000000"])
+    );
+}
+
+#[test]
+fn personality_and_ioprio() {
+    let m = none();
+    let cases: &[(ArgKind, u64, &str)] = &[
+        (K::Personality, 0xdead_beef_ffff_ffff, "0xffffffff"),
+        (K::Personality, 0x40000, "PER_LINUX|ADDR_NO_RANDOMIZE"),
+        (
+            K::Personality,
+            0x0c10_0061,
+            "0x61 /* PER_??? */|MMAP_PAGE_ZERO|STICKY_TIMEOUTS|ADDR_LIMIT_3GB",
+        ),
+        (K::Personality, 0x3f, "0x3f /* PER_??? */"),
+        (K::Personality, 8, "PER_LINUX32"),
+        (K::Personality, 0, "PER_LINUX"),
+        (K::Personality, 0x1000_0000, "PER_LINUX|0x10000000"),
+        (K::IoprioWho, 1, "IOPRIO_WHO_PROCESS"),
+        (K::IoprioWho, 7, "0x7 /* IOPRIO_WHO_??? */"),
+        (
+            K::IoprioValue,
+            0xdead_beef_0000_0000 | 2 << 13 | 4,
+            "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)",
+        ),
+        (
+            K::IoprioValue,
+            5 << 13 | 0x123,
+            "IOPRIO_PRIO_VALUE(0x5 /* IOPRIO_CLASS_??? */, 291)",
+        ),
+        (K::IoprioValue, 0, "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0)"),
+    ];
+    for &(k, v, want) in cases {
+        assert_eq!(text(&[k], &[v], &m), want, "{k:?} {v:#x}");
+    }
+    assert_eq!(
+        one(K::Personality, 0x40000, &m).value,
+        Some(json!(["PER_LINUX", "ADDR_NO_RANDOMIZE"]))
+    );
+    assert_eq!(
+        one(K::IoprioValue, 3 << 13, &m).value,
+        Some(json!({"class": "IOPRIO_CLASS_IDLE", "data": 0}))
+    );
+}
+
 // ---- strings ------------------------------------------------------------
 
 #[test]
