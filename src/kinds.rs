@@ -239,6 +239,36 @@ pub enum ArgKind {
     IoprioWho,
     /// An I/O priority: `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`.
     IoprioValue,
+    /// A SysV IPC key: `IPC_PRIVATE`, else in hex.
+    IpcKey,
+    /// semget/msgget flags, the permissions in octal last
+    /// (`IPC_CREAT|IPC_EXCL|0600`).
+    IpcGetFlags,
+    /// shmget flags, with the huge page size
+    /// (`SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600`).
+    ShmgetFlags,
+    /// shmat flags (`SHM_RDONLY|SHM_RND`).
+    ShmatFlags,
+    /// shmctl command (`IPC_RMID`, `IPC_64|IPC_INFO`).
+    ShmctlCmd,
+    /// semctl command (`GETVAL`, `SETALL`).
+    SemctlCmd,
+    /// msgctl command (`MSG_STAT`).
+    MsgctlCmd,
+    /// msgsnd/msgrcv flags (`MSG_NOERROR|IPC_NOWAIT`).
+    IpcMsgFlags,
+    /// semop's `struct sembuf` array of argument N elements.
+    Sembufs(u8),
+    /// msgsnd's `struct msgbuf` with argument N bytes of text.
+    Msgbuf(u8),
+    /// mount flags (`MS_RDONLY|MS_NOSUID`, `MS_MGC_VAL|MS_BIND`).
+    MountFlags,
+    /// mount's file system type: a string, or its address when the flags
+    /// (argument N) remount, bind, move or change propagation.
+    MountType(u8),
+    /// mount's data: a string, or its address when the flags (argument N)
+    /// bind, move or change propagation.
+    MountData(u8),
 }
 
 /// One argument of a syscall, as a table row gives it.

@@ -275,6 +275,33 @@ TABLES = {
    "SECBIT_NOROOT=0x1 SECBIT_NOROOT_LOCKED=0x2 SECBIT_NO_SETUID_FIXUP=0x4 "
    "SECBIT_NO_SETUID_FIXUP_LOCKED=0x8 SECBIT_KEEP_CAPS=0x10 SECBIT_KEEP_CAPS_LOCKED=0x20 "
    "SECBIT_NO_CAP_AMBIENT_RAISE=0x40 SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED=0x80"),
+ "ipc_private": ("include/uapi/linux/ipc.h", "enum", None, "hex", ["sys/ipc.h"], "IPC_PRIVATE"),
+ "resource_flags": ("include/uapi/linux/ipc.h", "flags", None, "oct", ["sys/ipc.h"],
+   "IPC_CREAT IPC_EXCL IPC_NOWAIT"),
+ "shm_resource_flags": ("include/uapi/linux/shm.h", "flags", None, "oct", ["sys/shm.h"],
+   "IPC_CREAT IPC_EXCL SHM_HUGETLB SHM_NORESERVE"),
+ "shm_flags": ("include/uapi/linux/shm.h", "flags", "SHM_???", "oct", ["sys/shm.h"],
+   "SHM_RDONLY SHM_RND SHM_REMAP SHM_EXEC"),
+ "shmctl_cmds": ("include/uapi/linux/shm.h", "enum", "SHM_???", "dec", ["sys/shm.h"],
+   "IPC_RMID IPC_SET IPC_STAT IPC_INFO SHM_LOCK SHM_UNLOCK SHM_STAT SHM_INFO SHM_STAT_ANY=15"),
+ "semctl_cmds": ("include/uapi/linux/sem.h", "enum", "SEM_???", "dec", ["sys/sem.h"],
+   "IPC_RMID IPC_SET IPC_STAT IPC_INFO GETPID GETVAL GETALL GETNCNT GETZCNT SETVAL SETALL "
+   "SEM_STAT SEM_INFO SEM_STAT_ANY=20"),
+ "msgctl_cmds": ("include/uapi/linux/msg.h", "enum", "MSG_???", "dec", ["sys/msg.h"],
+   "IPC_RMID IPC_SET IPC_STAT IPC_INFO MSG_STAT MSG_INFO MSG_STAT_ANY=13"),
+ "ipc_msg_flags": ("include/uapi/linux/msg.h", "flags", "MSG_???", "oct", ["sys/msg.h"],
+   "MSG_NOERROR MSG_EXCEPT MSG_COPY IPC_NOWAIT"),
+ "semop_flags": ("include/uapi/linux/sem.h", "flags", "SEM_???", "oct", ["sys/sem.h"],
+   "SEM_UNDO IPC_NOWAIT"),
+ "mount_flags": ("include/uapi/linux/mount.h", "flags", "MS_???", "hex", ["sys/mount.h"],
+   "MS_RDONLY=0x1 MS_NOSUID=0x2 MS_NODEV=0x4 MS_NOEXEC=0x8 MS_SYNCHRONOUS=0x10 "
+   "MS_REMOUNT=0x20 MS_MANDLOCK=0x40 MS_DIRSYNC=0x80 MS_NOSYMFOLLOW=0x100 MS_NOATIME=0x400 "
+   "MS_NODIRATIME=0x800 MS_BIND=0x1000 MS_MOVE=0x2000 MS_REC=0x4000 MS_SILENT=0x8000 "
+   "MS_POSIXACL=0x10000 MS_UNBINDABLE=0x20000 MS_PRIVATE=0x40000 MS_SLAVE=0x80000 "
+   "MS_SHARED=0x100000 MS_RELATIME=0x200000 MS_KERNMOUNT=0x400000 MS_I_VERSION=0x800000 "
+   "MS_STRICTATIME=0x1000000 MS_LAZYTIME=0x2000000 MS_SUBMOUNT=0x4000000 "
+   "MS_NOREMOTELOCK=0x8000000 MS_NOSEC=0x10000000 MS_BORN=0x20000000 MS_ACTIVE=0x40000000 "
+   "MS_NOUSER=0x80000000"),
  "mode_types": ("include/uapi/linux/stat.h", "enum", None, "oct", ["sys/stat.h"],
    "S_IFREG S_IFSOCK S_IFLNK S_IFBLK S_IFDIR S_IFCHR S_IFIFO"),
 }
@@ -293,6 +320,10 @@ NOTES = {
  "ioprio_who": "enum constants in the uapi header, given here",
  "ioprio_class": "strace 6.1's table; the uapi enum, given here",
  "secbits": "linux/securebits.h defines these through shifts, given here",
+ "shmctl_cmds": "SHM_STAT_ANY is missing from older glibc headers, given here",
+ "semctl_cmds": "SEM_STAT_ANY is missing from older glibc headers, given here",
+ "msgctl_cmds": "MSG_STAT_ANY is missing from older glibc headers, given here",
+ "mount_flags": "glibc's MS_* are enum constants, given here (bit 9 is unused)",
  "signals": "same numbers on i386 and aarch64 (asm-generic); SIGSTKFLT exists on all three",
 }
 

@@ -56,6 +56,8 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::MembarrierFlags => &xlat::MEMBARRIER_FLAGS,
         K::RwfFlags => &xlat::RWF_FLAGS,
         K::IoprioWho => &xlat::IOPRIO_WHO,
+        K::ShmatFlags => &xlat::SHM_FLAGS,
+        K::IpcMsgFlags => &xlat::IPC_MSG_FLAGS,
         _ => return None,
     })
 }

@@ -449,6 +449,114 @@ fn personality_and_ioprio() {
     );
 }
 
+/// SysV IPC keys, flags, commands and buffers, with strace 6.1's texts
+/// (tests/strace-evidence/t8.strace).
+#[test]
+fn sysv_ipc_args() {
+    let m = none();
+    let cases: &[(ArgKind, u64, &str)] = &[
+        (K::IpcKey, 0xdead_beef_0000_0000, "IPC_PRIVATE"),
+        (K::IpcKey, 0x1234, "0x1234"),
+        (K::IpcGetFlags, 0o1600, "IPC_CREAT|0600"),
+        (K::IpcGetFlags, 0o4000 | 0x40000, "IPC_NOWAIT|0x40000|000"),
+        (K::IpcGetFlags, 0o2777 | 0x10000, "IPC_EXCL|0x10000|0777"),
+        (K::IpcGetFlags, 0o600, "0600"),
+        (K::ShmgetFlags, 0o3640, "IPC_CREAT|IPC_EXCL|0640"),
+        (
+            K::ShmgetFlags,
+            0o4000 | 21 << 26 | 0o600,
+            "SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600",
+        ),
+        (K::ShmgetFlags, 30 << 26, "30<<SHM_HUGE_SHIFT|000"),
+        (
+            K::ShmgetFlags,
+            0o10007 | 0x100000,
+            "SHM_NORESERVE|0x100000|007",
+        ),
+        (K::ShmgetFlags, 0, "000"),
+        (K::ShmatFlags, 0o30000, "SHM_RDONLY|SHM_RND"),
+        (K::ShmatFlags, 0x100000, "0x100000 /* SHM_??? */"),
+        (K::ShmctlCmd, 0, "IPC_RMID"),
+        (K::ShmctlCmd, 0x103, "IPC_64|IPC_INFO"),
+        (K::ShmctlCmd, 99, "0x63 /* SHM_??? */"),
+        (K::SemctlCmd, 0x114, "IPC_64|SEM_STAT_ANY"),
+        (K::SemctlCmd, 12, "GETVAL"),
+        (K::MsgctlCmd, 77, "0x4d /* MSG_??? */"),
+        (K::MsgctlCmd, 11, "MSG_STAT"),
+        (K::IpcMsgFlags, 0o34000, "MSG_NOERROR|MSG_EXCEPT|IPC_NOWAIT"),
+        (K::IpcMsgFlags, 0x400, "0x400 /* MSG_??? */"),
+    ];
+    for &(k, v, want) in cases {
+        assert_eq!(text(&[k], &[v], &m), want, "{k:?} {v:#x}");
+    }
+    // struct sembuf {u16 num; i16 op; i16 flg} twice.
+    let sops: Vec<u8> = [0u16, (-1i16) as u16, 0o14000, 1, 1, 0]
+        .iter()
+        .flat_map(|w| w.to_ne_bytes())
+        .collect();
+    let mut msg = 7i64.to_ne_bytes().to_vec();
+    msg.extend_from_slice(b"hi\n");
+    let m = none().with(P, sops).with(P + 0x100, msg);
+    let semop = [K::Int, K::Sembufs(2), K::Uint];
+    assert_eq!(
+        text(&semop, &[u64::MAX, P, 2], &m),
+        "-1, [{sem_num=0, sem_op=-1, sem_flg=SEM_UNDO|IPC_NOWAIT}, {sem_num=1, sem_op=1, sem_flg=0}], 2"
+    );
+    assert_eq!(text(&semop, &[u64::MAX, 0, 0], &m), "-1, NULL, 0");
+    assert_eq!(text(&semop, &[u64::MAX, 8, 1], &m), "-1, 0x8, 1");
+    let msgsnd = [K::Int, K::Msgbuf(2), K::Ulong, K::IpcMsgFlags];
+    assert_eq!(
+        text(&msgsnd, &[u64::MAX, P + 0x100, 3, 0o4000], &m),
+        r#"-1, {mtype=7, mtext="hi\n"}, 3, IPC_NOWAIT"#
+    );
+    assert_eq!(text(&msgsnd, &[u64::MAX, 8, 4, 0], &m), "-1, 0x8, 4, 0");
+}
+
+/// mount's flags, type and data, with strace 6.1's texts
+/// (tests/strace-evidence/t9.strace).
+#[test]
+fn mount_args() {
+    let m = none()
+        .with(P, cstr(b"ext4"))
+        .with(P + 0x100, cstr(b"size=1m"));
+    let k = [
+        K::Str,
+        K::Path,
+        K::MountType(3),
+        K::MountFlags,
+        K::MountData(3),
+    ];
+    let junk = 0xdead_beef_0000_0000;
+    assert_eq!(
+        text(&k, &[0, 0, P, junk | 3, P + 0x100], &m),
+        r#"NULL, NULL, "ext4", MS_RDONLY|MS_NOSUID|0xdeadbeef00000000, "size=1m""#
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, 0xc0ed_0000 | 0x5000, 0], &m),
+        "NULL, NULL, 0x100000, MS_MGC_VAL|MS_BIND|MS_REC, NULL"
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, junk | 0xc0ed_0004, P + 0x100], &m),
+        r#"NULL, NULL, "ext4", MS_MGC_VAL|MS_NODEV, "size=1m""#,
+        "the magic's mask drops the junk too"
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, 0x21, P + 0x100], &m),
+        r#"NULL, NULL, 0x100000, MS_RDONLY|MS_REMOUNT, "size=1m""#,
+        "remount ignores the type only"
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, 0x4_0000, P + 0x100], &m),
+        "NULL, NULL, 0x100000, MS_PRIVATE, 0x100100"
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, 0x200, 0], &m),
+        r#"NULL, NULL, "ext4", 0x200 /* MS_??? */, NULL"#
+    );
+    assert_eq!(text(&[K::MountFlags], &[0], &m), "0");
+    assert_eq!(text(&[K::MountFlags], &[0xc0ed_0000], &m), "MS_MGC_VAL");
+}
+
 // ---- strings ------------------------------------------------------------
 
 #[test]
