@@ -213,6 +213,62 @@ pub enum ArgKind {
     RusageWho,
     /// getpriority/setpriority which (`PRIO_PROCESS`).
     PriorityWhich,
+    /// An argument strace never prints (preadv's `pos_h` on 64-bit ABIs,
+    /// where `pos_l` holds the whole offset); the raw value stays in JSON.
+    Omitted,
+    /// ioctl's third argument, shaped by the request (argument N): left
+    /// out for requests that take none (`FIOCLEX`), decimal for
+    /// `TIOCSCTTY`, else in hex.
+    IoctlArg(u8),
+    /// mremap's new address: printed only when the flags (argument N) hold
+    /// both `MREMAP_MAYMOVE` and `MREMAP_FIXED`, as strace does.
+    MremapNewAddr(u8),
+    /// membarrier command (`MEMBARRIER_CMD_QUERY`).
+    MembarrierCmd,
+    /// membarrier flags (`MEMBARRIER_CMD_FLAG_CPU`).
+    MembarrierFlags,
+    /// membarrier's cpu: printed only when the flags (argument N) hold
+    /// `MEMBARRIER_CMD_FLAG_CPU`.
+    MembarrierCpu(u8),
+    /// preadv2/pwritev2 flags (`RWF_HIPRI|RWF_APPEND`).
+    RwfFlags,
+    /// personality's persona: `PER_LINUX|ADDR_NO_RANDOMIZE`, the query
+    /// value `0xffffffff` in hex.
+    Personality,
+    /// ioprio_set/ioprio_get which (`IOPRIO_WHO_PROCESS`).
+    IoprioWho,
+    /// An I/O priority: `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`.
+    IoprioValue,
+    /// A SysV IPC key: `IPC_PRIVATE`, else in hex.
+    IpcKey,
+    /// semget/msgget flags, the permissions in octal last
+    /// (`IPC_CREAT|IPC_EXCL|0600`).
+    IpcGetFlags,
+    /// shmget flags, with the huge page size
+    /// (`SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600`).
+    ShmgetFlags,
+    /// shmat flags (`SHM_RDONLY|SHM_RND`).
+    ShmatFlags,
+    /// shmctl command (`IPC_RMID`, `IPC_64|IPC_INFO`).
+    ShmctlCmd,
+    /// semctl command (`GETVAL`, `SETALL`).
+    SemctlCmd,
+    /// msgctl command (`MSG_STAT`).
+    MsgctlCmd,
+    /// msgsnd/msgrcv flags (`MSG_NOERROR|IPC_NOWAIT`).
+    IpcMsgFlags,
+    /// semop's `struct sembuf` array of argument N elements.
+    Sembufs(u8),
+    /// msgsnd's `struct msgbuf` with argument N bytes of text.
+    Msgbuf(u8),
+    /// mount flags (`MS_RDONLY|MS_NOSUID`, `MS_MGC_VAL|MS_BIND`).
+    MountFlags,
+    /// mount's file system type: a string, or its address when the flags
+    /// (argument N) remount, bind, move or change propagation.
+    MountType(u8),
+    /// mount's data: a string, or its address when the flags (argument N)
+    /// bind, move or change propagation.
+    MountData(u8),
 }
 
 /// One argument of a syscall, as a table row gives it.

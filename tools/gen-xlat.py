@@ -245,6 +245,63 @@ TABLES = {
    "RUSAGE_SELF=0 RUSAGE_CHILDREN=0xffffffff RUSAGE_BOTH=0xfffffffe RUSAGE_THREAD=1"),
  "priorities": ("include/uapi/linux/resource.h", "enum", "PRIO_???", "dec", ["sys/resource.h"],
    "PRIO_PROCESS PRIO_PGRP PRIO_USER"),
+ "rwf_flags": ("include/uapi/linux/fs.h", "flags", "RWF_???", "hex", ["sys/uio.h"],
+   "RWF_HIPRI=0x1 RWF_DSYNC=0x2 RWF_SYNC=0x4 RWF_NOWAIT=0x8 RWF_APPEND=0x10"),
+ "membarrier_cmds": ("include/uapi/linux/membarrier.h", "enum", "MEMBARRIER_CMD_???", "hex", ["linux/membarrier.h"],
+   "MEMBARRIER_CMD_QUERY=0 MEMBARRIER_CMD_GLOBAL=0x1 MEMBARRIER_CMD_GLOBAL_EXPEDITED=0x2 "
+   "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED=0x4 MEMBARRIER_CMD_PRIVATE_EXPEDITED=0x8 "
+   "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED=0x10 MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE=0x20 "
+   "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE=0x40 MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ=0x80 "
+   "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ=0x100"),
+ "membarrier_flags": ("include/uapi/linux/membarrier.h", "flags", "MEMBARRIER_CMD_FLAG_???", "hex",
+   ["linux/membarrier.h"], "MEMBARRIER_CMD_FLAG_CPU=0x1"),
+ "personality_types": ("include/uapi/linux/personality.h", "enum", "PER_???", "hex", ["sys/personality.h"],
+   "PER_LINUX=0 PER_LINUX_32BIT=0x800000 PER_LINUX_FDPIC=0x80000 PER_SVR4=0x4100001 "
+   "PER_SVR3=0x5000002 PER_SCOSVR3=0x7000003 PER_OSR5=0x6000003 PER_WYSEV386=0x5000004 "
+   "PER_ISCR4=0x4000005 PER_BSD=0x6 PER_SUNOS=0x4000006 PER_XENIX=0x5000007 PER_LINUX32=0x8 "
+   "PER_LINUX32_3GB=0x8000008 PER_IRIX32=0x4000009 PER_IRIXN32=0x400000a PER_IRIX64=0x400000b "
+   "PER_RISCOS=0xc PER_SOLARIS=0x400000d PER_UW7=0x410000e PER_OSF4=0xf PER_HPUX=0x10 PER_MASK=0xff"),
+ "personality_flags": ("include/uapi/linux/personality.h", "flags", None, "hex", ["sys/personality.h"],
+   "UNAME26=0x20000 ADDR_NO_RANDOMIZE=0x40000 FDPIC_FUNCPTRS=0x80000 MMAP_PAGE_ZERO=0x100000 "
+   "ADDR_COMPAT_LAYOUT=0x200000 READ_IMPLIES_EXEC=0x400000 ADDR_LIMIT_32BIT=0x800000 "
+   "SHORT_INODE=0x1000000 WHOLE_SECONDS=0x2000000 STICKY_TIMEOUTS=0x4000000 ADDR_LIMIT_3GB=0x8000000"),
+ "ioprio_who": ("include/uapi/linux/ioprio.h", "enum", "IOPRIO_WHO_???", "hex", ["stdio.h"],
+   "IOPRIO_WHO_PROCESS=1 IOPRIO_WHO_PGRP=2 IOPRIO_WHO_USER=3"),
+ "ioprio_class": ("include/uapi/linux/ioprio.h", "enum", "IOPRIO_CLASS_???", "hex", ["stdio.h"],
+   "IOPRIO_CLASS_NONE=0 IOPRIO_CLASS_RT=1 IOPRIO_CLASS_BE=2 IOPRIO_CLASS_IDLE=3"),
+ "pr_fp_modes": ("include/uapi/linux/prctl.h", "flags", "PR_FP_MODE_???", "hex", ["sys/prctl.h"],
+   "PR_FP_MODE_FR PR_FP_MODE_FRE"),
+ "secbits": ("include/uapi/linux/securebits.h", "flags", "SECBIT_???", "hex", ["stdio.h"],
+   "SECBIT_NOROOT=0x1 SECBIT_NOROOT_LOCKED=0x2 SECBIT_NO_SETUID_FIXUP=0x4 "
+   "SECBIT_NO_SETUID_FIXUP_LOCKED=0x8 SECBIT_KEEP_CAPS=0x10 SECBIT_KEEP_CAPS_LOCKED=0x20 "
+   "SECBIT_NO_CAP_AMBIENT_RAISE=0x40 SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED=0x80"),
+ "ipc_private": ("include/uapi/linux/ipc.h", "enum", None, "hex", ["sys/ipc.h"], "IPC_PRIVATE"),
+ "resource_flags": ("include/uapi/linux/ipc.h", "flags", None, "oct", ["sys/ipc.h"],
+   "IPC_CREAT IPC_EXCL IPC_NOWAIT"),
+ "shm_resource_flags": ("include/uapi/linux/shm.h", "flags", None, "oct", ["sys/shm.h"],
+   "IPC_CREAT IPC_EXCL SHM_HUGETLB SHM_NORESERVE"),
+ "shm_flags": ("include/uapi/linux/shm.h", "flags", "SHM_???", "oct", ["sys/shm.h"],
+   "SHM_RDONLY SHM_RND SHM_REMAP SHM_EXEC"),
+ "shmctl_cmds": ("include/uapi/linux/shm.h", "enum", "SHM_???", "dec", ["sys/shm.h"],
+   "IPC_RMID IPC_SET IPC_STAT IPC_INFO SHM_LOCK SHM_UNLOCK SHM_STAT SHM_INFO SHM_STAT_ANY=15"),
+ "semctl_cmds": ("include/uapi/linux/sem.h", "enum", "SEM_???", "dec", ["sys/sem.h"],
+   "IPC_RMID IPC_SET IPC_STAT IPC_INFO GETPID GETVAL GETALL GETNCNT GETZCNT SETVAL SETALL "
+   "SEM_STAT SEM_INFO SEM_STAT_ANY=20"),
+ "msgctl_cmds": ("include/uapi/linux/msg.h", "enum", "MSG_???", "dec", ["sys/msg.h"],
+   "IPC_RMID IPC_SET IPC_STAT IPC_INFO MSG_STAT MSG_INFO MSG_STAT_ANY=13"),
+ "ipc_msg_flags": ("include/uapi/linux/msg.h", "flags", "MSG_???", "oct", ["sys/msg.h"],
+   "MSG_NOERROR MSG_EXCEPT MSG_COPY IPC_NOWAIT"),
+ "semop_flags": ("include/uapi/linux/sem.h", "flags", "SEM_???", "oct", ["sys/sem.h"],
+   "SEM_UNDO IPC_NOWAIT"),
+ "mount_flags": ("include/uapi/linux/mount.h", "flags", "MS_???", "hex", ["sys/mount.h"],
+   "MS_RDONLY=0x1 MS_NOSUID=0x2 MS_NODEV=0x4 MS_NOEXEC=0x8 MS_SYNCHRONOUS=0x10 "
+   "MS_REMOUNT=0x20 MS_MANDLOCK=0x40 MS_DIRSYNC=0x80 MS_NOSYMFOLLOW=0x100 MS_NOATIME=0x400 "
+   "MS_NODIRATIME=0x800 MS_BIND=0x1000 MS_MOVE=0x2000 MS_REC=0x4000 MS_SILENT=0x8000 "
+   "MS_POSIXACL=0x10000 MS_UNBINDABLE=0x20000 MS_PRIVATE=0x40000 MS_SLAVE=0x80000 "
+   "MS_SHARED=0x100000 MS_RELATIME=0x200000 MS_KERNMOUNT=0x400000 MS_I_VERSION=0x800000 "
+   "MS_STRICTATIME=0x1000000 MS_LAZYTIME=0x2000000 MS_SUBMOUNT=0x4000000 "
+   "MS_NOREMOTELOCK=0x8000000 MS_NOSEC=0x10000000 MS_BORN=0x20000000 MS_ACTIVE=0x40000000 "
+   "MS_NOUSER=0x80000000"),
  "mode_types": ("include/uapi/linux/stat.h", "enum", None, "oct", ["sys/stat.h"],
    "S_IFREG S_IFSOCK S_IFLNK S_IFBLK S_IFDIR S_IFCHR S_IFIFO"),
 }
@@ -256,6 +313,17 @@ NOTES = {
  "mmap_flags": "MAP_32BIT and MAP_ABOVE4G exist on x86 only",
  "rusage_who": "RUSAGE_CHILDREN and RUSAGE_BOTH are -1 and -2 as the 32-bit int the decoder reads",
  "waitid_types": "glibc's P_* are enum constants, not macros, so the values are given here",
+ "rwf_flags": "strace 6.1's table: it predates RWF_NOAPPEND and RWF_ATOMIC",
+ "membarrier_cmds": "the uapi enum's values, given here since they are not macros",
+ "personality_types": "glibc's PER_* are enum constants; values from strace's personality_types.in",
+ "personality_flags": "glibc's are enum constants; values from the uapi header",
+ "ioprio_who": "enum constants in the uapi header, given here",
+ "ioprio_class": "strace 6.1's table; the uapi enum, given here",
+ "secbits": "linux/securebits.h defines these through shifts, given here",
+ "shmctl_cmds": "SHM_STAT_ANY is missing from older glibc headers, given here",
+ "semctl_cmds": "SEM_STAT_ANY is missing from older glibc headers, given here",
+ "msgctl_cmds": "MSG_STAT_ANY is missing from older glibc headers, given here",
+ "mount_flags": "glibc's MS_* are enum constants, given here (bit 9 is unused)",
  "signals": "same numbers on i386 and aarch64 (asm-generic); SIGSTKFLT exists on all three",
 }
 

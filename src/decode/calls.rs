@@ -12,7 +12,7 @@ use crate::xlat::{self, hex, Xlat};
 use serde_json::Value;
 
 /// Left out of the text; the raw value stays in the JSON.
-fn omitted(v: u64) -> Out {
+pub(crate) fn omitted(v: u64) -> Out {
     (String::new(), Some(Value::from(v)))
 }
 
@@ -173,7 +173,8 @@ enum PrctlShape {
     Num2Hex,
     /// arg2 in signed decimal (`%ld`), nothing after.
     Long2,
-    /// arg2 named by a table (the whole register), nothing after.
+    /// arg2 named by a table, enum or flags (the whole register), nothing
+    /// after.
     Xlat2(&'static Xlat),
     /// PR_CAP_AMBIENT: sub-operation, then a capability for
     /// IS_SET/RAISE/LOWER, the rest in hex.
@@ -198,7 +199,10 @@ fn prctl_shape(option: &str) -> PrctlShape {
         | "PR_GET_SECCOMP"
         | "PR_GET_TIMERSLACK"
         | "PR_TASK_PERF_EVENTS_DISABLE"
-        | "PR_TASK_PERF_EVENTS_ENABLE" => Bare,
+        | "PR_TASK_PERF_EVENTS_ENABLE"
+        | "PR_GET_SECUREBITS"
+        | "PR_GET_FP_MODE"
+        | "PR_SVE_GET_VL" => Bare,
         "PR_GET_PDEATHSIG"
         | "PR_GET_NAME"
         | "PR_GET_CHILD_SUBREAPER"
@@ -213,6 +217,8 @@ fn prctl_shape(option: &str) -> PrctlShape {
         "PR_SET_KEEPCAPS" | "PR_SET_CHILD_SUBREAPER" => Num2,
         "PR_SET_TIMERSLACK" => Long2,
         "PR_SET_DUMPABLE" => Xlat2(&xlat::SUID_DUMP_MODES),
+        "PR_SET_SECUREBITS" => Xlat2(&xlat::SECBITS),
+        "PR_SET_FP_MODE" => Xlat2(&xlat::PR_FP_MODES),
         "PR_CAPBSET_READ" | "PR_CAPBSET_DROP" => Xlat2(&xlat::CAPABILITIES),
         "PR_CAP_AMBIENT" => CapAmbient,
         "PR_SET_SECCOMP" => Seccomp,
@@ -276,7 +282,7 @@ pub(crate) fn prctl_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
         (Name2, 2) => strings::cstr_limited(ctx, v, COMM_MAX.min(ctx.opts.string_limit)),
         (Num2 | Num2Hex, 2) => (v.to_string(), Some(Value::from(v))),
         (Long2, 2) => ((v as i64).to_string(), Some(Value::from(v as i64))),
-        (Xlat2(t), 2) => (t.format_enum(v), Some(t.enum_json(v))),
+        (Xlat2(t), 2) => (t.format(v), Some(t.json(v))),
         (CapAmbient, 2) => (
             xlat::PR_CAP_AMBIENT.format_enum(v),
             Some(xlat::PR_CAP_AMBIENT.enum_json(v)),
@@ -352,4 +358,44 @@ pub(crate) fn clone_child_tid(v: u64, flags: u64) -> Out {
 /// See [`clone_parent_tid`].
 pub(crate) fn clone_tls(v: u64, flags: u64) -> Out {
     clone_ptr("tls", v, flags, CLONE_SETTLS)
+}
+
+/// ioctl requests after which strace prints nothing: they take no
+/// argument.
+const IOCTL_NO_ARG: &[&str] = &["FIOCLEX", "FIONCLEX", "TIOCNOTTY", "TIOCEXCL", "TIOCNXCL"];
+
+/// ioctl's third argument, shaped by the request `req`.
+pub(crate) fn ioctl_arg(v: u64, req: u64) -> Out {
+    match xlat::IOCTL_REQUESTS.lookup(req as u32 as u64) {
+        Some(r) if IOCTL_NO_ARG.contains(&r) => omitted(v),
+        Some("TIOCSCTTY") => {
+            let n = as_int(v);
+            (n.to_string(), Some(Value::from(n)))
+        }
+        _ => (hex(v), Some(Value::from(v))),
+    }
+}
+
+const MREMAP_MAYMOVE: u64 = 1;
+const MREMAP_FIXED: u64 = 2;
+
+/// mremap's new address, printed only for a fixed move.
+pub(crate) fn mremap_new_addr(v: u64, flags: u64) -> Out {
+    let both = MREMAP_MAYMOVE | MREMAP_FIXED;
+    if flags & both != both {
+        return omitted(v);
+    }
+    (super::addr(v), Some(Value::from(v)))
+}
+
+const MEMBARRIER_CMD_FLAG_CPU: u64 = 1;
+
+/// membarrier's cpu id (an `int`), printed only with
+/// `MEMBARRIER_CMD_FLAG_CPU`.
+pub(crate) fn membarrier_cpu(v: u64, flags: u64) -> Out {
+    if flags as u32 as u64 & MEMBARRIER_CMD_FLAG_CPU == 0 {
+        return omitted(v);
+    }
+    let n = as_int(v);
+    (n.to_string(), Some(Value::from(n)))
 }

@@ -1,7 +1,7 @@
 //! File descriptors, modes and the file-family structs (open_how, the
 //! fcntl argument).
 
-use super::{as_int, flags, oct, signals, Ctx, Out};
+use super::{addr, as_int, flags, oct, signals, strings, Ctx, Out};
 use crate::memory::read_exact;
 use crate::xlat::{self, hex};
 use serde_json::{json, Value};
@@ -176,4 +176,65 @@ fn flock(ctx: &Ctx, v: u64) -> Out {
     );
     let value = json!({ "type": ty_s, "whence": xlat::WHENCE.enum_json(whence), "start": start, "len": len });
     (text, Some(value))
+}
+
+/// The old magic number in mount's flags' high 16 bits, which the kernel
+/// discards.
+const MS_MGC_VAL: u64 = 0xc0ed_0000;
+const MS_MGC_MSK: u64 = 0xffff_0000;
+const MS_REMOUNT: u64 = 0x20;
+/// Flags whose mounts take no file system type and no data.
+const MS_NO_TYPE_NO_DATA: u64 = 0x1000 | 0x2000 | 0x10_0000 | 0x4_0000 | 0x8_0000 | 0x2_0000;
+
+/// mount's flags (an unsigned long): `MS_MGC_VAL` named first when the
+/// magic is there (and the bits it covers dropped, strace's mask being an
+/// unsigned int), then `MS_*`.
+pub(crate) fn mount_flags(v: u64) -> Out {
+    let t = &xlat::MOUNT_FLAGS;
+    if v & MS_MGC_MSK != MS_MGC_VAL {
+        return (t.format_flags(v), Some(t.flags_json(v)));
+    }
+    let rest = v & !MS_MGC_MSK & 0xffff_ffff;
+    let mut text = "MS_MGC_VAL".to_string();
+    let mut list = vec![Value::from("MS_MGC_VAL")];
+    if rest != 0 {
+        text.push('|');
+        text.push_str(&t.format_flags(rest));
+        if let Value::Array(more) = t.flags_json(rest) {
+            list.extend(more);
+        }
+    }
+    (text, Some(Value::Array(list)))
+}
+
+/// Whether mount's flags, magic aside, leave the type (and the data when
+/// `data`) unread by the kernel: strace then prints their address only.
+fn mount_ignores(flags: u64, data: bool) -> bool {
+    let flags = if flags & MS_MGC_MSK == MS_MGC_VAL {
+        flags & 0xffff
+    } else {
+        flags
+    };
+    if flags & MS_REMOUNT != 0 {
+        return !data;
+    }
+    flags & MS_NO_TYPE_NO_DATA != 0
+}
+
+/// mount's file system type: a string, or its address when the flags
+/// (argument N's value `flags`) remount, bind, move or change propagation.
+pub(crate) fn mount_type(ctx: &Ctx, v: u64, flags: u64) -> Out {
+    if mount_ignores(flags, false) {
+        return (addr(v), Some(Value::from(v)));
+    }
+    strings::cstr(ctx, v)
+}
+
+/// mount's data: a string, or its address when the flags bind, move or
+/// change propagation.
+pub(crate) fn mount_data(ctx: &Ctx, v: u64, flags: u64) -> Out {
+    if mount_ignores(flags, true) {
+        return (addr(v), Some(Value::from(v)));
+    }
+    strings::cstr(ctx, v)
 }

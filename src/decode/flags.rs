@@ -52,16 +52,28 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::WaitidIdtype => &xlat::WAITID_TYPES,
         K::RusageWho => &xlat::RUSAGE_WHO,
         K::PriorityWhich => &xlat::PRIORITIES,
+        K::MembarrierCmd => &xlat::MEMBARRIER_CMDS,
+        K::MembarrierFlags => &xlat::MEMBARRIER_FLAGS,
+        K::RwfFlags => &xlat::RWF_FLAGS,
+        K::IoprioWho => &xlat::IOPRIO_WHO,
+        K::ShmatFlags => &xlat::SHM_FLAGS,
+        K::IpcMsgFlags => &xlat::IPC_MSG_FLAGS,
         _ => return None,
     })
 }
 
 /// Decodes a kind that is a plain table lookup. These are all `int`-sized
-/// in the kernel, so only the low 32 bits count (as strace casts them).
+/// in the kernel but mremap's flags, so only the low 32 bits count (as
+/// strace casts them).
 pub(crate) fn table_kind(kind: ArgKind, v: u64) -> Out {
     match table(kind) {
         Some(t) => {
-            let v = v as u32 as u64;
+            // mremap's flags are an unsigned long: strace shows high junk.
+            let v = if matches!(kind, ArgKind::MremapFlags) {
+                v
+            } else {
+                v as u32 as u64
+            };
             (t.format(v), Some(t.json(v)))
         }
         // Every kind with a decoder of its own is matched before this.
@@ -165,4 +177,50 @@ pub(crate) fn ioctl_request(v: u64) -> Out {
         hex((v >> 16) & 0x3fff)
     );
     (text, Some(Value::from(v)))
+}
+
+/// The query value: personality(0xffffffff) changes nothing.
+const PER_QUERY: u64 = 0xffff_ffff;
+/// The low byte of a persona is its execution domain.
+const PER_MASK: u64 = 0xff;
+
+/// personality's persona (an `unsigned int`): the domain from the low
+/// byte (`PER_LINUX`, `0x61 /* PER_??? */`), then the other bits named.
+pub(crate) fn personality(v: u64) -> Out {
+    let v = v as u32 as u64;
+    if v == PER_QUERY {
+        return (hex(v), Some(Value::from(v)));
+    }
+    let (dom, rest) = (v & PER_MASK, v & !PER_MASK);
+    let mut text = xlat::PERSONALITY_TYPES.format_enum(dom);
+    let mut list = vec![xlat::PERSONALITY_TYPES.enum_json(dom)];
+    if rest != 0 {
+        text.push('|');
+        text.push_str(&xlat::PERSONALITY_FLAGS.format_flags(rest));
+        if let Value::Array(more) = xlat::PERSONALITY_FLAGS.flags_json(rest) {
+            list.extend(more);
+        }
+    }
+    (text, Some(Value::Array(list)))
+}
+
+/// The class sits above 13 bits of class data.
+const IOPRIO_CLASS_SHIFT: u32 = 13;
+const IOPRIO_DATA_MASK: u64 = (1 << IOPRIO_CLASS_SHIFT) - 1;
+
+/// An I/O priority (an `int`) as strace spells it:
+/// `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`.
+pub(crate) fn ioprio_value(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let (class, data) = (v >> IOPRIO_CLASS_SHIFT, v & IOPRIO_DATA_MASK);
+    (
+        format!(
+            "IOPRIO_PRIO_VALUE({}, {data})",
+            xlat::IOPRIO_CLASS.format_enum(class)
+        ),
+        Some(serde_json::json!({
+            "class": xlat::IOPRIO_CLASS.enum_json(class),
+            "data": data,
+        })),
+    )
 }

@@ -12,6 +12,7 @@ mod calls;
 mod files;
 mod flags;
 mod io;
+mod ipc;
 mod process;
 mod signals;
 mod sockets;
@@ -274,6 +275,23 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::Mode => files::mode(v),
         K::MknodMode => files::mknod_mode(v),
         K::MknodDev(n) => files::mknod_dev(v, ctx.arg(n)),
+        K::Omitted => calls::omitted(v),
+        K::IoctlArg(n) => calls::ioctl_arg(v, ctx.arg(n)),
+        K::MremapNewAddr(n) => calls::mremap_new_addr(v, ctx.arg(n)),
+        K::MembarrierCpu(n) => calls::membarrier_cpu(v, ctx.arg(n)),
+        K::Personality => flags::personality(v),
+        K::IoprioValue => flags::ioprio_value(v),
+        K::IpcKey => ipc::key(v),
+        K::IpcGetFlags => ipc::get_flags(v),
+        K::ShmgetFlags => ipc::shmget_flags(v),
+        K::ShmctlCmd => ipc::ctl_cmd(&crate::xlat::SHMCTL_CMDS, v),
+        K::SemctlCmd => ipc::ctl_cmd(&crate::xlat::SEMCTL_CMDS, v),
+        K::MsgctlCmd => ipc::ctl_cmd(&crate::xlat::MSGCTL_CMDS, v),
+        K::Sembufs(n) => ipc::sembufs(ctx, v, ctx.arg(n)),
+        K::Msgbuf(n) => ipc::msgbuf(ctx, v, ctx.arg(n)),
+        K::MountFlags => files::mount_flags(v),
+        K::MountType(n) => files::mount_type(ctx, v, ctx.arg(n)),
+        K::MountData(n) => files::mount_data(ctx, v, ctx.arg(n)),
         K::MemfdFlags => flags::memfd_flags(v),
         K::OpenMode(n) => calls::open_mode(v, ctx.arg(n)),
         K::StatxFlags => calls::statx_flags(v),

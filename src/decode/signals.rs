@@ -99,15 +99,15 @@ pub(crate) fn sigaction(ctx: &Ctx, v: u64) -> Out {
         a => hex(a),
     };
     let (mask_t, mask_j) = sigset_text(mask);
-    let flags32 = flags as u32 as u64;
+    // sa_flags is an unsigned long: strace shows bits above 32 as unknown.
     let mut text = format!(
         "{{sa_handler={h}, sa_mask={mask_t}, sa_flags={}",
-        xlat::SIGACTION_FLAGS.format_flags(flags32)
+        xlat::SIGACTION_FLAGS.format_flags(flags)
     );
     let mut value = json!({
         "handler": h,
         "mask": mask_j,
-        "flags": xlat::SIGACTION_FLAGS.flags_json(flags32),
+        "flags": xlat::SIGACTION_FLAGS.flags_json(flags),
     });
     if flags & SA_RESTORER != 0 {
         text.push_str(&format!(", sa_restorer={}", super::addr(restorer)));

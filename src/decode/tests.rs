@@ -304,6 +304,259 @@ fn entry_flag_tables_json() {
     );
 }
 
+/// Arguments strace leaves out or joins depending on another argument,
+/// with the texts strace 6.1 printed (tests/strace-evidence/t7.strace).
+#[test]
+fn argument_counts_follow_strace() {
+    let m = none();
+    let ioctl = [K::Fd, K::IoctlRequest, K::IoctlArg(1)];
+    assert_eq!(text(&ioctl, &[u64::MAX, 0x5451, 5], &m), "-1, FIOCLEX");
+    assert_eq!(text(&ioctl, &[u64::MAX, 0x5422, 5], &m), "-1, TIOCNOTTY");
+    assert_eq!(text(&ioctl, &[u64::MAX, 0x540e, 5], &m), "-1, TIOCSCTTY, 5");
+    assert_eq!(
+        text(&ioctl, &[u64::MAX, 0x5401, P], &m),
+        "-1, TCGETS, 0x100000"
+    );
+    assert_eq!(one(K::IoctlArg(1), 5, &m).value, Some(json!(5)));
+
+    let mremap = [
+        K::Ptr,
+        K::Ulong,
+        K::Ulong,
+        K::MremapFlags,
+        K::MremapNewAddr(3),
+    ];
+    let junk = 0xdead_beef_0000_0000;
+    assert_eq!(
+        text(&mremap, &[0, 4096, 8192, junk | 1, 0x1000], &m),
+        "NULL, 4096, 8192, MREMAP_MAYMOVE|0xdeadbeef00000000"
+    );
+    assert_eq!(
+        text(&mremap, &[0, 4096, 8192, 3, 0x1000], &m),
+        "NULL, 4096, 8192, MREMAP_MAYMOVE|MREMAP_FIXED, 0x1000"
+    );
+    assert_eq!(
+        text(&mremap, &[0, 4096, 8192, 2, 0x1000], &m),
+        "NULL, 4096, 8192, MREMAP_FIXED",
+        "MREMAP_FIXED without MREMAP_MAYMOVE"
+    );
+
+    let mb = [K::MembarrierCmd, K::MembarrierFlags, K::MembarrierCpu(1)];
+    assert_eq!(text(&mb, &[0, 0, 3], &m), "MEMBARRIER_CMD_QUERY, 0");
+    assert_eq!(
+        text(&mb, &[junk | 0x80, junk | 1, junk | 3], &m),
+        "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU, 3"
+    );
+    assert_eq!(
+        text(&mb, &[0x1000, 5, 3], &m),
+        "0x1000 /* MEMBARRIER_CMD_??? */, MEMBARRIER_CMD_FLAG_CPU|0x4, 3"
+    );
+
+    let pv2 = [K::Fd, K::Ptr, K::Ulong, K::Long, K::Omitted, K::RwfFlags];
+    assert_eq!(
+        text(&pv2, &[u64::MAX, 0, 1, u64::MAX, 0x55, 0x100], &m),
+        "-1, NULL, 1, -1, 0x100 /* RWF_??? */"
+    );
+    assert_eq!(
+        text(&pv2, &[u64::MAX, 0, 1, 16, 0x55, 0x11], &m),
+        "-1, NULL, 1, 16, RWF_HIPRI|RWF_APPEND"
+    );
+    assert_eq!(one(K::Omitted, 0x55, &m).value, Some(json!(0x55)));
+}
+
+#[test]
+fn prctl_bare_and_flag_options() {
+    let m = none();
+    assert_eq!(text(&PRCTL, &[27, 1, 2, 3, 4], &m), "PR_GET_SECUREBITS");
+    assert_eq!(
+        text(&PRCTL, &[28, 1, 2, 3, 4], &m),
+        "PR_SET_SECUREBITS, SECBIT_NOROOT"
+    );
+    assert_eq!(
+        text(&PRCTL, &[28, 0x30, 2, 3, 4], &m),
+        "PR_SET_SECUREBITS, SECBIT_KEEP_CAPS|SECBIT_KEEP_CAPS_LOCKED"
+    );
+    assert_eq!(text(&PRCTL, &[46, 1, 2, 3, 4], &m), "PR_GET_FP_MODE");
+    assert_eq!(
+        text(&PRCTL, &[45, 1, 2, 3, 4], &m),
+        "PR_SET_FP_MODE, PR_FP_MODE_FR"
+    );
+    assert_eq!(text(&PRCTL, &[51, 1, 2, 3, 4], &m), "PR_SVE_GET_VL");
+    // An enum table still prints as one.
+    assert_eq!(
+        text(&PRCTL, &[4, 2, 0, 0, 0], &m),
+        "PR_SET_DUMPABLE, SUID_DUMP_ROOT"
+    );
+}
+
+#[test]
+fn sigaction_flags_keep_their_upper_bits() {
+    let sa = [0u64, 0x1234_5678_0400_0000 | 0x1000_0000, 0, 0]
+        .iter()
+        .flat_map(|w| w.to_ne_bytes())
+        .collect::<Vec<u8>>();
+    let m = none().with(P, sa);
+    let k = [K::Signal, K::SigactionIn, K::OutPtr, K::Ulong];
+    assert_eq!(
+        text(&k, &[10, P, 0, 8], &m),
+        "SIGUSR1, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=SA_RESTORER|SA_RESTART|0x1234567800000000, sa_restorer=NULL}, NULL, 8"
+    );
+    assert_eq!(
+        one(K::SigactionIn, P, &m).value.unwrap()["flags"],
+        json!(["SA_RESTORER", "SA_RESTART", "0x1234567800000000"])
+    );
+}
+
+#[test]
+fn personality_and_ioprio() {
+    let m = none();
+    let cases: &[(ArgKind, u64, &str)] = &[
+        (K::Personality, 0xdead_beef_ffff_ffff, "0xffffffff"),
+        (K::Personality, 0x40000, "PER_LINUX|ADDR_NO_RANDOMIZE"),
+        (
+            K::Personality,
+            0x0c10_0061,
+            "0x61 /* PER_??? */|MMAP_PAGE_ZERO|STICKY_TIMEOUTS|ADDR_LIMIT_3GB",
+        ),
+        (K::Personality, 0x3f, "0x3f /* PER_??? */"),
+        (K::Personality, 8, "PER_LINUX32"),
+        (K::Personality, 0, "PER_LINUX"),
+        (K::Personality, 0x1000_0000, "PER_LINUX|0x10000000"),
+        (K::IoprioWho, 1, "IOPRIO_WHO_PROCESS"),
+        (K::IoprioWho, 7, "0x7 /* IOPRIO_WHO_??? */"),
+        (
+            K::IoprioValue,
+            0xdead_beef_0000_0000 | 2 << 13 | 4,
+            "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)",
+        ),
+        (
+            K::IoprioValue,
+            5 << 13 | 0x123,
+            "IOPRIO_PRIO_VALUE(0x5 /* IOPRIO_CLASS_??? */, 291)",
+        ),
+        (K::IoprioValue, 0, "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0)"),
+    ];
+    for &(k, v, want) in cases {
+        assert_eq!(text(&[k], &[v], &m), want, "{k:?} {v:#x}");
+    }
+    assert_eq!(
+        one(K::Personality, 0x40000, &m).value,
+        Some(json!(["PER_LINUX", "ADDR_NO_RANDOMIZE"]))
+    );
+    assert_eq!(
+        one(K::IoprioValue, 3 << 13, &m).value,
+        Some(json!({"class": "IOPRIO_CLASS_IDLE", "data": 0}))
+    );
+}
+
+/// SysV IPC keys, flags, commands and buffers, with strace 6.1's texts
+/// (tests/strace-evidence/t8.strace).
+#[test]
+fn sysv_ipc_args() {
+    let m = none();
+    let cases: &[(ArgKind, u64, &str)] = &[
+        (K::IpcKey, 0xdead_beef_0000_0000, "IPC_PRIVATE"),
+        (K::IpcKey, 0x1234, "0x1234"),
+        (K::IpcGetFlags, 0o1600, "IPC_CREAT|0600"),
+        (K::IpcGetFlags, 0o4000 | 0x40000, "IPC_NOWAIT|0x40000|000"),
+        (K::IpcGetFlags, 0o2777 | 0x10000, "IPC_EXCL|0x10000|0777"),
+        (K::IpcGetFlags, 0o600, "0600"),
+        (K::ShmgetFlags, 0o3640, "IPC_CREAT|IPC_EXCL|0640"),
+        (
+            K::ShmgetFlags,
+            0o4000 | 21 << 26 | 0o600,
+            "SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600",
+        ),
+        (K::ShmgetFlags, 30 << 26, "30<<SHM_HUGE_SHIFT|000"),
+        (
+            K::ShmgetFlags,
+            0o10007 | 0x100000,
+            "SHM_NORESERVE|0x100000|007",
+        ),
+        (K::ShmgetFlags, 0, "000"),
+        (K::ShmatFlags, 0o30000, "SHM_RDONLY|SHM_RND"),
+        (K::ShmatFlags, 0x100000, "0x100000 /* SHM_??? */"),
+        (K::ShmctlCmd, 0, "IPC_RMID"),
+        (K::ShmctlCmd, 0x103, "IPC_64|IPC_INFO"),
+        (K::ShmctlCmd, 99, "0x63 /* SHM_??? */"),
+        (K::SemctlCmd, 0x114, "IPC_64|SEM_STAT_ANY"),
+        (K::SemctlCmd, 12, "GETVAL"),
+        (K::MsgctlCmd, 77, "0x4d /* MSG_??? */"),
+        (K::MsgctlCmd, 11, "MSG_STAT"),
+        (K::IpcMsgFlags, 0o34000, "MSG_NOERROR|MSG_EXCEPT|IPC_NOWAIT"),
+        (K::IpcMsgFlags, 0x400, "0x400 /* MSG_??? */"),
+    ];
+    for &(k, v, want) in cases {
+        assert_eq!(text(&[k], &[v], &m), want, "{k:?} {v:#x}");
+    }
+    // struct sembuf {u16 num; i16 op; i16 flg} twice.
+    let sops: Vec<u8> = [0u16, (-1i16) as u16, 0o14000, 1, 1, 0]
+        .iter()
+        .flat_map(|w| w.to_ne_bytes())
+        .collect();
+    let mut msg = 7i64.to_ne_bytes().to_vec();
+    msg.extend_from_slice(b"hi\n");
+    let m = none().with(P, sops).with(P + 0x100, msg);
+    let semop = [K::Int, K::Sembufs(2), K::Uint];
+    assert_eq!(
+        text(&semop, &[u64::MAX, P, 2], &m),
+        "-1, [{sem_num=0, sem_op=-1, sem_flg=SEM_UNDO|IPC_NOWAIT}, {sem_num=1, sem_op=1, sem_flg=0}], 2"
+    );
+    assert_eq!(text(&semop, &[u64::MAX, 0, 0], &m), "-1, NULL, 0");
+    assert_eq!(text(&semop, &[u64::MAX, 8, 1], &m), "-1, 0x8, 1");
+    let msgsnd = [K::Int, K::Msgbuf(2), K::Ulong, K::IpcMsgFlags];
+    assert_eq!(
+        text(&msgsnd, &[u64::MAX, P + 0x100, 3, 0o4000], &m),
+        r#"-1, {mtype=7, mtext="hi\n"}, 3, IPC_NOWAIT"#
+    );
+    assert_eq!(text(&msgsnd, &[u64::MAX, 8, 4, 0], &m), "-1, 0x8, 4, 0");
+}
+
+/// mount's flags, type and data, with strace 6.1's texts
+/// (tests/strace-evidence/t9.strace).
+#[test]
+fn mount_args() {
+    let m = none()
+        .with(P, cstr(b"ext4"))
+        .with(P + 0x100, cstr(b"size=1m"));
+    let k = [
+        K::Str,
+        K::Path,
+        K::MountType(3),
+        K::MountFlags,
+        K::MountData(3),
+    ];
+    let junk = 0xdead_beef_0000_0000;
+    assert_eq!(
+        text(&k, &[0, 0, P, junk | 3, P + 0x100], &m),
+        r#"NULL, NULL, "ext4", MS_RDONLY|MS_NOSUID|0xdeadbeef00000000, "size=1m""#
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, 0xc0ed_0000 | 0x5000, 0], &m),
+        "NULL, NULL, 0x100000, MS_MGC_VAL|MS_BIND|MS_REC, NULL"
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, junk | 0xc0ed_0004, P + 0x100], &m),
+        r#"NULL, NULL, "ext4", MS_MGC_VAL|MS_NODEV, "size=1m""#,
+        "the magic's mask drops the junk too"
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, 0x21, P + 0x100], &m),
+        r#"NULL, NULL, 0x100000, MS_RDONLY|MS_REMOUNT, "size=1m""#,
+        "remount ignores the type only"
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, 0x4_0000, P + 0x100], &m),
+        "NULL, NULL, 0x100000, MS_PRIVATE, 0x100100"
+    );
+    assert_eq!(
+        text(&k, &[0, 0, P, 0x200, 0], &m),
+        r#"NULL, NULL, "ext4", 0x200 /* MS_??? */, NULL"#
+    );
+    assert_eq!(text(&[K::MountFlags], &[0], &m), "0");
+    assert_eq!(text(&[K::MountFlags], &[0xc0ed_0000], &m), "MS_MGC_VAL");
+}
+
 // ---- strings ------------------------------------------------------------
 
 #[test]
