@@ -1199,13 +1199,7 @@ fn is_dev_tty(fd: BorrowedFd<'_>) -> bool {
 /// open of `/dev/tty` would reach. `ENXIO` when it has none, as open(2)
 /// says then (and for a terminal notrace cannot name).
 fn controlling_tty(tid: u32) -> Result<OwnedFd, i32> {
-    let stat = std::fs::read_to_string(format!("/proc/{tid}/stat")).map_err(|_| libc::ESRCH)?;
-    let after = stat.rfind(')').map(|i| &stat[i + 2..]).ok_or(libc::ESRCH)?;
-    let tty_nr: u64 = after
-        .split(' ')
-        .nth(4)
-        .and_then(|v| v.parse().ok())
-        .ok_or(libc::ESRCH)?;
+    let tty_nr: u64 = super::protect::stat_field(tid, 7).ok_or(libc::ESRCH)?;
     let major = (tty_nr >> 8) & 0xfff;
     let minor = (tty_nr & 0xff) | ((tty_nr >> 12) & 0xfff00);
     let path = match major {

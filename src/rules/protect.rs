@@ -146,18 +146,23 @@ fn ppid_of(pid: i32) -> Option<i32> {
     status_field(pid, "PPid:")?.parse().ok()
 }
 
+/// Field `n` (counted from 3, the state, as in proc(5)) of
+/// `/proc/PID/stat`, read past the command name, which may hold spaces
+/// and parentheses.
+pub fn stat_field<T: std::str::FromStr>(pid: impl std::fmt::Display, n: usize) -> Option<T> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = &s[s.rfind(')')? + 2..];
+    after.split(' ').nth(n.checked_sub(3)?)?.parse().ok()
+}
+
 /// Field 22 of /proc/PID/stat: tells a process from a later one with the
 /// same pid.
 fn start_time(pid: i32) -> Option<u64> {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after = &s[s.rfind(')')? + 2..];
-    after.split(' ').nth(19)?.parse().ok()
+    stat_field(pid, 22)
 }
 
 fn pgid_of(pid: i32) -> Option<i32> {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after = &s[s.rfind(')')? + 2..];
-    after.split(' ').nth(2)?.parse().ok()
+    stat_field(pid, 5)
 }
 
 impl Guard {
@@ -210,13 +215,23 @@ impl Guard {
         if self.protected.contains(&pid) {
             return true;
         }
-        let Some(tgid) = tgid_of(pid) else {
+        // One read: a thread's PPid is its thread group's parent.
+        let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
+            return false;
+        };
+        let field = |key: &str| -> Option<i32> {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.trim().parse().ok())
+        };
+        let Some(tgid) = field("Tgid:") else {
             return false;
         };
         if self.protected.contains(&tgid) {
             return true;
         }
-        tgid != self.root && ppid_of(tgid).is_some_and(|pp| pp == self.protected[0])
+        tgid != self.root && field("PPid:") == Some(self.protected[0])
     }
 
     /// Checks a guarded call (`name`) of thread `tid` in thread group
