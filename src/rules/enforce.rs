@@ -138,6 +138,8 @@ fn proc_namespaces(tid: &str) -> Vec<Vec<u8>> {
 /// A tracee's facts from /proc.
 struct TaskInfo {
     tgid: i32,
+    /// The thread itself.
+    tid: i32,
     umask: u32,
     who: Identity,
     /// CAP_SYS_PTRACE is in its effective set.
@@ -149,6 +151,7 @@ fn read_task(proc_dir: &str) -> Option<TaskInfo> {
     let status = std::fs::read_to_string(format!("{proc_dir}/status")).ok()?;
     let mut t = TaskInfo {
         tgid: 0,
+        tid: 0,
         umask: 0o022,
         who: Identity::default(),
         cap_ptrace: false,
@@ -160,6 +163,7 @@ fn read_task(proc_dir: &str) -> Option<TaskInfo> {
         let v = v.trim();
         match k {
             "Tgid" => t.tgid = v.parse().ok()?,
+            "Pid" => t.tid = v.parse().ok()?,
             "Umask" => t.umask = u32::from_str_radix(v, 8).ok()?,
             "Uid" => t.who.uid = v.to_string(),
             "Gid" => t.who.gid = v.to_string(),
@@ -700,10 +704,6 @@ impl Enforcer {
         let tmpfile = flags & libc::O_TMPFILE as u64 == libc::O_TMPFILE as u64;
         // Resolved as the kernel would for the tracee: /proc/self is the
         // tracee, and notrace's own /proc entries are out of reach.
-        let who = walk::For {
-            tgid: task.tgid,
-            tid: n.tid as i32,
-        };
         let how = walk::How {
             follow_last: !excl && flags & libc::O_NOFOLLOW as u64 == 0,
             resolve: oa.resolve,
@@ -721,29 +721,11 @@ impl Enforcer {
         // up again, a few times at most.
         let mut attempts = 0;
         let fd = loop {
-            let w = match self.walker.resolve(who, dir.as_ref(), &path, how) {
+            let walked = match self.walk_for(&task, dir.as_ref(), &path, how) {
                 Ok(w) => w,
-                Err(e) => return answer(Answer::Error(e)),
+                Err(d) => return d,
             };
-            let final_path = match &w.walked {
-                walk::Walked::Found(fd) if w.on_proc => walk::fd_path(fd),
-                _ => None,
-            };
-            if (w.on_proc || !w.proc_entries.is_empty())
-                && proc_namespaces(&format!("/proc/{}", n.tid)) != self.my_proc_ns
-            {
-                // What procfs shows depends on the opener's namespaces.
-                return deny(libc::EPERM, CREDS_DIFFER);
-            }
-            if let Some(t) = self.guard.check_proc(
-                &w.proc_entries,
-                final_path.as_deref(),
-                task.tgid,
-                task.cap_ptrace,
-            ) {
-                return deny(libc::EPERM, t);
-            }
-            match w.walked {
+            match walked {
                 walk::Walked::Found(fd) => break fd,
                 walk::Walked::Missing { parent, last } => {
                     if !creat || tmpfile {
@@ -868,29 +850,31 @@ impl Enforcer {
             .map(|r| deny(r.errno, &r.text))
     }
 
-    /// Resolves a unix socket path (or its directory) for the tracee, as
-    /// an open would: `/proc/self` is the tracee, notrace's entries are
-    /// refused. The `O_PATH` fd of what it names, or the answer to give.
-    fn resolve_for(
+    /// Resolves `path` for the tracee (`/proc/self` is the tracee) and
+    /// checks where it went: notrace's own /proc entries, and other
+    /// processes' memory the tracee could not attach to, are refused, and
+    /// so is procfs seen from other namespaces than notrace's.
+    fn walk_for(
         &mut self,
         task: &TaskInfo,
-        tid: u32,
         start: Option<&OwnedFd>,
-        path: &std::ffi::CStr,
-    ) -> Result<OwnedFd, Decision> {
+        path: &[u8],
+        how: walk::How,
+    ) -> Result<walk::Walked, Decision> {
         let who = walk::For {
             tgid: task.tgid,
-            tid: tid as i32,
-        };
-        let how = walk::How {
-            follow_last: true,
-            resolve: 0,
-            create: false,
+            tid: task.tid,
         };
         let w = self
             .walker
-            .resolve(who, start, path.to_bytes(), how)
+            .resolve(who, start, path, how)
             .map_err(|e| answer(Answer::Error(e)))?;
+        if (w.on_proc || !w.proc_entries.is_empty())
+            && proc_namespaces(&format!("/proc/{}", task.tid)) != self.my_proc_ns
+        {
+            // What procfs shows depends on the opener's namespaces.
+            return Err(deny(libc::EPERM, CREDS_DIFFER));
+        }
         let final_path = match &w.walked {
             walk::Walked::Found(fd) if w.on_proc => walk::fd_path(fd),
             _ => None,
@@ -902,7 +886,24 @@ impl Enforcer {
         {
             return Err(deny(libc::EPERM, t));
         }
-        match w.walked {
+        Ok(w.walked)
+    }
+
+    /// Resolves a unix socket path (or its directory) for the tracee, as
+    /// an open would ([`Self::walk_for`]). The `O_PATH` fd of what it
+    /// names, or the answer to give.
+    fn resolve_for(
+        &mut self,
+        task: &TaskInfo,
+        start: Option<&OwnedFd>,
+        path: &std::ffi::CStr,
+    ) -> Result<OwnedFd, Decision> {
+        let how = walk::How {
+            follow_last: true,
+            resolve: 0,
+            create: false,
+        };
+        match self.walk_for(task, start, path.to_bytes(), how)? {
             walk::Walked::Found(fd) => Ok(fd),
             walk::Walked::Missing { .. } => Err(answer(Answer::Error(libc::ENOENT))),
         }
@@ -1093,7 +1094,7 @@ impl Enforcer {
                 return answer(Answer::Error(libc::EINVAL));
             };
             let via = match op {
-                SockOp::Connect => match self.resolve_for(&task, n.tid, cwd.as_ref(), &cp) {
+                SockOp::Connect => match self.resolve_for(&task, cwd.as_ref(), &cp) {
                     Ok(f) => {
                         // Where the name really leads, as an address too.
                         if let Some(real) = fd_path(f.as_raw_fd()) {
@@ -1121,7 +1122,7 @@ impl Enforcer {
                     let Some(cparent) = cstring(parent) else {
                         return answer(Answer::Error(libc::EINVAL));
                     };
-                    match self.resolve_for(&task, n.tid, cwd.as_ref(), &cparent) {
+                    match self.resolve_for(&task, cwd.as_ref(), &cparent) {
                         Ok(f)
                             if ident(f.as_fd())
                                 .is_some_and(|i| i.1 & libc::S_IFMT != libc::S_IFDIR) =>
