@@ -602,11 +602,9 @@ pub enum SockOp {
     Bind,
 }
 
-/// `connect(fd, addr, len)` or `bind(...)` with a raw sockaddr of
-/// `addr.len()` bytes. Returns the errno on failure.
-pub fn sock_call(op: SockOp, fd: BorrowedFd<'_>, addr: &[u8]) -> Result<(), i32> {
-    // Copy into an aligned sockaddr_storage: the kernel copies `len` bytes
-    // in, and the buffer must be at least that long.
+/// `addr` copied into an aligned sockaddr_storage (the kernel copies `len`
+/// bytes in, and the buffer must be at least that long), with that length.
+fn sockaddr_storage(addr: &[u8]) -> (libc::sockaddr_storage, usize) {
     // SAFETY: sockaddr_storage is plain integers; all-zero is valid.
     let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
     let len = addr
@@ -621,6 +619,13 @@ pub fn sock_call(op: SockOp, fd: BorrowedFd<'_>, addr: &[u8]) -> Result<(), i32>
             len,
         )
     };
+    (ss, len)
+}
+
+/// `connect(fd, addr, len)` or `bind(...)` with a raw sockaddr of
+/// `addr.len()` bytes. Returns the errno on failure.
+pub fn sock_call(op: SockOp, fd: BorrowedFd<'_>, addr: &[u8]) -> Result<(), i32> {
+    let (ss, len) = sockaddr_storage(addr);
     let p = &ss as *const libc::sockaddr_storage as *const libc::sockaddr;
     // SAFETY: `p` points at `len` initialised bytes that outlive the call;
     // the kernel only reads them.
@@ -936,19 +941,7 @@ pub fn set_owner(fd: BorrowedFd<'_>, how: OwnerCall) -> Result<i64, i32> {
 pub fn connect_in_child(fd: BorrowedFd<'_>, addr: &[u8], keep: &[RawFd]) -> Result<(), i32> {
     // Everything the child uses is prepared here: after fork it only
     // makes raw syscalls.
-    // SAFETY: sockaddr_storage is plain integers; all-zero is valid.
-    let mut ss: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
-    let len = addr
-        .len()
-        .min(std::mem::size_of::<libc::sockaddr_storage>());
-    // SAFETY: `ss` has room for `len` bytes and does not overlap `addr`.
-    unsafe {
-        std::ptr::copy_nonoverlapping(
-            addr.as_ptr(),
-            (&mut ss as *mut libc::sockaddr_storage).cast::<u8>(),
-            len,
-        )
-    };
+    let (ss, len) = sockaddr_storage(addr);
     let mut p = [0 as libc::c_int; 2];
     // SAFETY: `p` is a live two-int array for the kernel to fill.
     if unsafe { libc::pipe2(p.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
