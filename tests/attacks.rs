@@ -13,10 +13,6 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 /// [`common::run_bounded`], failing the test on a timeout: a tracee that
 /// managed to stop notrace would hang it otherwise.
 fn bounded(cmd: Command, limit: Duration) -> Output {
@@ -28,27 +24,6 @@ fn bounded(cmd: Command, limit: Duration) -> Output {
         text(&out.stderr)
     );
     out
-}
-
-/// `cmd` run as `nobody` (setpriv), or None when that is impossible here.
-fn as_nobody(args: &[&str]) -> Option<Command> {
-    if !is_root() || Command::new("setpriv").arg("--version").output().is_err() {
-        return None;
-    }
-    let mut c = Command::new("setpriv");
-    c.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        "--inh-caps=-all",
-    ]);
-    c.arg(notrace()).args(args);
-    Some(c)
-}
-
-fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    unsafe { libc::geteuid() == 0 }
 }
 
 fn attack_notrace(cmd: Command, who: &str) {
@@ -135,7 +110,8 @@ fn an_ordinary_tracee_cannot_stop_trace_read_or_rob_notrace() {
     let (_d, secret) = secret_dir("attack-user");
     let rule = format!("openat path={}", s(&secret));
     let fx = fixture("attack_notrace");
-    let Some(c) = as_nobody(&["-e", "none", "--deny", &rule, "--", s(&fx), s(&secret)]) else {
+    let Some(c) = notrace_as_nobody(&["-e", "none", "--deny", &rule, "--", s(&fx), s(&secret)])
+    else {
         eprintln!("skipped: needs root and setpriv to run notrace as nobody");
         return;
     };

@@ -9,40 +9,11 @@ mod common;
 
 use common::*;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::Duration;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    unsafe { libc::geteuid() == 0 }
-}
-
-/// `notrace ARGS -- FIXTURE FARGS`, bounded.
-fn traced(args: &[&str], name: &str, fargs: &[&str], limit: Duration) -> (Output, bool) {
-    let mut c = Command::new(notrace());
-    c.args(args).arg("--").arg(fixture(name)).args(fargs);
-    run_bounded(c, limit)
-}
-
-/// The fixture alone, bounded.
-fn bare(name: &str, fargs: &[&str], limit: Duration) -> (Output, bool) {
-    let mut c = Command::new(fixture(name));
-    c.args(fargs);
-    run_bounded(c, limit)
-}
-
-/// The value of `key=` in the program's output.
-fn said<'a>(out: &'a str, key: &str) -> Option<&'a str> {
-    out.lines()
-        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
 }
 
 fn sigio_case(signum: &str) {
@@ -465,32 +436,6 @@ fn no_open_goes_through_notraces_proc_directory() {
         !o.contains("fd/1, O_WRONLY) = ok"),
         "the tracee opened notrace's own stdout through /proc/<notrace>/fd/1:\n{o}"
     );
-}
-
-/// `notrace ARGS -- FIXTURE FARGS` as nobody (setpriv), bounded; None
-/// when that cannot be done here.
-fn traced_as_nobody(
-    args: &[&str],
-    name: &str,
-    fargs: &[&str],
-    limit: Duration,
-) -> Option<(Output, bool)> {
-    if !is_root() || Command::new("setpriv").arg("--version").output().is_err() {
-        return None;
-    }
-    let mut c = Command::new("setpriv");
-    c.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        "--inh-caps=-all",
-    ])
-    .arg(notrace())
-    .args(args)
-    .arg("--")
-    .arg(fixture(name))
-    .args(fargs);
-    Some(run_bounded(c, limit))
 }
 
 /// The SO_PEERPIDFD finding for an ordinary tracee: it cannot take the

@@ -8,21 +8,11 @@
 mod common;
 
 use common::*;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Duration;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    unsafe { libc::geteuid() == 0 }
 }
 
 /// Root attacks here aim perf events and ptrace at notrace's processes;
@@ -31,97 +21,6 @@ static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn serial() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// A world-readable directory holding a readable secret.
-fn secret_dir(tag: &str) -> (PathBuf, PathBuf) {
-    use std::os::unix::fs::PermissionsExt;
-    let d = tempdir(tag);
-    std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o777)).unwrap();
-    let secret = d.join("secret");
-    std::fs::write(&secret, "SECRET\n").unwrap();
-    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
-    (d, secret)
-}
-
-/// Runs `cmd` in a process group of its own, for at most `limit`. On
-/// timeout the group gets SIGCONT then SIGKILL. Returns the output and
-/// whether it had to be killed.
-fn run_bounded(mut cmd: Command, limit: Duration) -> (Output, bool) {
-    use std::os::unix::process::CommandExt;
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0);
-    let child = cmd.spawn().expect("start");
-    let pid = child.id() as i32;
-    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let d2 = done.clone();
-    let watchdog = std::thread::spawn(move || {
-        let start = Instant::now();
-        while start.elapsed() < limit {
-            if d2.load(std::sync::atomic::Ordering::SeqCst) {
-                return false;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        // SAFETY: kill(2) with integer arguments touches no memory.
-        unsafe {
-            libc::kill(-pid, libc::SIGCONT);
-            libc::kill(-pid, libc::SIGKILL);
-        }
-        true
-    });
-    let out = child.wait_with_output().expect("wait");
-    done.store(true, std::sync::atomic::Ordering::SeqCst);
-    (out, watchdog.join().unwrap())
-}
-
-/// `notrace ARGS -- FIXTURE FARGS`, bounded.
-fn traced(args: &[&str], name: &str, fargs: &[&str], limit: Duration) -> (Output, bool) {
-    let mut c = Command::new(notrace());
-    c.args(args).arg("--").arg(fixture(name)).args(fargs);
-    run_bounded(c, limit)
-}
-
-/// The fixture alone, bounded.
-fn bare(name: &str, fargs: &[&str], limit: Duration) -> (Output, bool) {
-    let mut c = Command::new(fixture(name));
-    c.args(fargs);
-    run_bounded(c, limit)
-}
-
-/// The value of `key=` in the program's output.
-#[allow(dead_code)]
-fn said<'a>(out: &'a str, key: &str) -> Option<&'a str> {
-    out.lines()
-        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
-}
-
-/// `notrace ARGS -- FIXTURE FARGS` as nobody (setpriv), bounded; None
-/// when that cannot be done here.
-fn traced_as_nobody(
-    args: &[&str],
-    name: &str,
-    fargs: &[&str],
-    limit: Duration,
-) -> Option<(Output, bool)> {
-    if !is_root() || Command::new("setpriv").arg("--version").output().is_err() {
-        return None;
-    }
-    let mut c = Command::new("setpriv");
-    c.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        "--inh-caps=-all",
-    ])
-    .arg(notrace())
-    .args(args)
-    .arg("--")
-    .arg(fixture(name))
-    .args(fargs);
-    Some(run_bounded(c, limit))
 }
 
 /// Finding (critical, root tracee): an emulated unix connect is made by a

@@ -214,3 +214,68 @@ pub fn run_bounded(mut cmd: Command, limit: std::time::Duration) -> (Output, boo
     done.store(true, std::sync::atomic::Ordering::SeqCst);
     (out, watchdog.join().unwrap())
 }
+
+/// Whether the tests run as root.
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Bytes as text, lossily.
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// `notrace ARGS` run as nobody (`setpriv`, no capabilities), or None when
+/// that cannot be done here (not root, or no setpriv).
+pub fn notrace_as_nobody(args: &[&str]) -> Option<Command> {
+    if !is_root() || Command::new("setpriv").arg("--version").output().is_err() {
+        return None;
+    }
+    let mut c = Command::new("setpriv");
+    c.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "--inh-caps=-all",
+    ]);
+    c.arg(notrace()).args(args);
+    Some(c)
+}
+
+/// `notrace ARGS -- FIXTURE FARGS`, bounded ([`run_bounded`]).
+pub fn traced(
+    args: &[&str],
+    name: &str,
+    fargs: &[&str],
+    limit: std::time::Duration,
+) -> (Output, bool) {
+    let mut c = Command::new(notrace());
+    c.args(args).arg("--").arg(fixture(name)).args(fargs);
+    run_bounded(c, limit)
+}
+
+/// [`traced`] as nobody; None when that cannot be done here.
+pub fn traced_as_nobody(
+    args: &[&str],
+    name: &str,
+    fargs: &[&str],
+    limit: std::time::Duration,
+) -> Option<(Output, bool)> {
+    let mut c = notrace_as_nobody(args)?;
+    c.arg("--").arg(fixture(name)).args(fargs);
+    Some(run_bounded(c, limit))
+}
+
+/// The fixture alone, bounded.
+pub fn bare(name: &str, fargs: &[&str], limit: std::time::Duration) -> (Output, bool) {
+    let mut c = Command::new(fixture(name));
+    c.args(fargs);
+    run_bounded(c, limit)
+}
+
+/// The value of `key=` in a program's output.
+pub fn said<'a>(out: &'a str, key: &str) -> Option<&'a str> {
+    out.lines()
+        .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+}
