@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{fixture, notrace, parse_jsonl, syscalls_named, tempdir};
+use common::{fixture, notrace, parse_jsonl, syscalls_named, tempdir, trace_lines};
 use std::process::{Command, Stdio};
 
 /// The calls of the fixture that this file checks.
@@ -81,31 +81,9 @@ fn normalise(line: &str) -> String {
         .into_owned()
 }
 
-/// Runs `tracer args -o FILE -- fixture` and returns FILE's lines.
-fn trace_lines(tracer: &std::path::Path, args: &[&str], tag: &str) -> Vec<String> {
-    let dir = tempdir(tag);
-    let out = dir.join("trace");
-    let st = Command::new(tracer)
-        .args(args)
-        .arg("-o")
-        .arg(&out)
-        .arg("--")
-        .arg(fixture("args_counts"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .unwrap_or_else(|e| panic!("running {}: {e}", tracer.display()));
-    // The fixture exits 0 unless a call it made misbehaved.
-    assert!(st.success(), "{} on args_counts: {st}", tracer.display());
-    let text = std::fs::read_to_string(&out).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
-    text.lines().map(str::to_string).collect()
-}
-
 /// notrace's lines for the calls in `SET`, addresses normalised.
 fn notrace_lines(tag: &str) -> Vec<String> {
-    trace_lines(&notrace(), &["-e", SET], tag)
+    trace_lines(&notrace(), &["-e", SET], "args_counts", tag)
         .iter()
         .filter(|l| !l.starts_with("+++"))
         .map(|l| normalise(l))
@@ -146,6 +124,7 @@ fn entry_counts_match_installed_strace() {
     let theirs: Vec<String> = trace_lines(
         &strace,
         &["-qq", "-e", "signal=none", "-e", &format!("trace={SET}")],
+        "args_counts",
         "counts-strace",
     )
     .iter()

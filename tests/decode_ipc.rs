@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{fixture, notrace, parse_jsonl, syscalls_named, tempdir};
+use common::{fixture, notrace, parse_jsonl, syscalls_named, tempdir, trace_lines};
 use std::process::{Command, Stdio};
 
 /// The IPC calls of `args_ipc`.
@@ -80,28 +80,6 @@ fn normalise(line: &str) -> String {
         .unwrap()
         .replace_all(line, "ADDR")
         .into_owned()
-}
-
-/// Runs `tracer args -o FILE -- fixture` and returns FILE's lines.
-fn trace_lines(tracer: &std::path::Path, args: &[&str], prog: &str, tag: &str) -> Vec<String> {
-    let dir = tempdir(tag);
-    let out = dir.join("trace");
-    let st = Command::new(tracer)
-        .args(args)
-        .arg("-o")
-        .arg(&out)
-        .arg("--")
-        .arg(fixture(prog))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .unwrap_or_else(|e| panic!("running {}: {e}", tracer.display()));
-    // The fixture exits 0 unless a call it made misbehaved.
-    assert!(st.success(), "{} on {prog}: {st}", tracer.display());
-    let text = std::fs::read_to_string(&out).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
-    text.lines().map(str::to_string).collect()
 }
 
 /// notrace's lines for the calls in `set`, addresses normalised.

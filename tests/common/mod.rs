@@ -279,3 +279,25 @@ pub fn said<'a>(out: &'a str, key: &str) -> Option<&'a str> {
     out.lines()
         .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
 }
+
+/// Runs `tracer ARGS -o FILE -- PROG` (a fixture) and returns FILE's lines.
+pub fn trace_lines(tracer: &Path, args: &[&str], prog: &str, tag: &str) -> Vec<String> {
+    let dir = tempdir(tag);
+    let out = dir.join("trace");
+    let st = Command::new(tracer)
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .arg("--")
+        .arg(fixture(prog))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap_or_else(|e| panic!("running {}: {e}", tracer.display()));
+    // The fixture exits 0 unless a call it made misbehaved.
+    assert!(st.success(), "{} on {prog}: {st}", tracer.display());
+    let text = std::fs::read_to_string(&out).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    text.lines().map(str::to_string).collect()
+}
