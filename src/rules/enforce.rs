@@ -745,8 +745,8 @@ impl Enforcer {
             }
         };
         let mode = match self.check_opened(fd.as_fd(), &mut facts) {
-            Some(d) => return d,
-            None => ident(fd.as_fd()).map_or(0, |i| i.1),
+            Err(d) => return d,
+            Ok(mode) => mode,
         };
         let kind = mode & libc::S_IFMT;
         if excl {
@@ -774,7 +774,7 @@ impl Enforcer {
             // not notrace's.
             match controlling_tty(n.tid) {
                 Ok(t) => {
-                    if let Some(d) = self.check_opened(t.as_fd(), &mut facts) {
+                    if let Err(d) = self.check_opened(t.as_fd(), &mut facts) {
                         return d;
                     }
                     t
@@ -831,23 +831,25 @@ impl Enforcer {
         }
     }
 
-    /// Matches the file behind `fd` (its real path and inode); a denial if
-    /// a rule matches.
-    fn check_opened(&self, fd: BorrowedFd<'_>, facts: &mut Facts) -> Option<Decision> {
+    /// Matches the file behind `fd` (its real path and inode): a denial if
+    /// a rule matches, else its mode (0 if it cannot be read).
+    fn check_opened(&self, fd: BorrowedFd<'_>, facts: &mut Facts) -> Result<u32, Decision> {
         match fd_path(fd.as_raw_fd()) {
             Some(p) => facts.paths.push(p),
             None => {
                 if let Some(d) = self.unknown_path() {
-                    return Some(d);
+                    return Err(d);
                 }
             }
         }
-        if let Some((id, _)) = ident(fd) {
+        let ident = ident(fd);
+        if let Some((id, _)) = ident {
             facts.idents.push(id);
         }
-        self.rules
-            .first_match(facts)
-            .map(|r| deny(r.errno, &r.text))
+        match self.rules.first_match(facts) {
+            Some(r) => Err(deny(r.errno, &r.text)),
+            None => Ok(ident.map_or(0, |i| i.1)),
+        }
     }
 
     /// Resolves `path` for the tracee (`/proc/self` is the tracee) and
@@ -963,8 +965,8 @@ impl Enforcer {
         }
         match r {
             Ok(fd) => match self.check_opened(fd.as_fd(), &mut facts) {
-                Some(d) => Some(d),
-                None => answer(Answer::Fd(fd, newfd_flags)),
+                Err(d) => Some(d),
+                Ok(_) => answer(Answer::Fd(fd, newfd_flags)),
             },
             Err(e) if errno_of(&e) == libc::EEXIST && oa.flags & libc::O_EXCL as u64 == 0 => None,
             Err(e) => answer(Answer::Error(errno_of(&e))),
@@ -1104,7 +1106,7 @@ impl Enforcer {
                                 return deny(r.errno, &r.text);
                             }
                         }
-                        if let Some(d) = self.check_opened(f.as_fd(), &mut facts) {
+                        if let Err(d) = self.check_opened(f.as_fd(), &mut facts) {
                             return d;
                         }
                         let v = format!("/proc/self/fd/{}", f.as_raw_fd()).into_bytes();

@@ -172,7 +172,7 @@ impl Walker {
         // are refused there), so the kernel's answer, errors included, is
         // the tracee's: it also catches renames racing a `..`, which a
         // walk from outside cannot.
-        let exact = scoped && start.is_some_and(|s| !self.is_fs_root(s));
+        let exact = scoped && start.is_some_and(|s| !is_fs_root(s));
         if anchored {
             if let Ok(c) = cstr(path) {
                 let mut flags = (libc::O_PATH | libc::O_CLOEXEC) as u64;
@@ -444,13 +444,12 @@ impl Walker {
     }
 }
 
-impl Walker {
-    fn is_fs_root(&mut self, fd: &OwnedFd) -> bool {
-        let (Ok(a), Ok(b)) = (rustix::fs::fstat(fd), rustix::fs::stat("/")) else {
-            return false;
-        };
-        a.st_dev == b.st_dev && a.st_ino == b.st_ino
-    }
+/// Whether `fd` is the directory `/`.
+fn is_fs_root(fd: &OwnedFd) -> bool {
+    let (Ok(a), Ok(b)) = (rustix::fs::fstat(fd), rustix::fs::stat("/")) else {
+        return false;
+    };
+    a.st_dev == b.st_dev && a.st_ino == b.st_ino
 }
 
 /// Whether directory `dir` is `root` or below it now, climbing `..`.
