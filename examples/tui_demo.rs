@@ -129,6 +129,14 @@ fn fake(seq: u64, pid: i32) -> Event {
         } else {
             Action::Allowed
         },
+        result: if seq.is_multiple_of(50) {
+            notrace::event::Outcome::Returned(-(libc::EACCES as i64))
+        } else if seq.is_multiple_of(7) {
+            notrace::event::Outcome::Returned(-(libc::ENOENT as i64))
+        } else {
+            notrace::event::Outcome::Returned(0)
+        },
+        duration_ns: Some(1000 + seq % 5000),
     }
 }
 

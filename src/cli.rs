@@ -9,7 +9,9 @@ use std::path::PathBuf;
 ///
 /// Runs COMMAND under a seccomp filter that notifies notrace of each chosen
 /// syscall at entry, and prints them the way strace does. Every descendant
-/// is traced. notrace sees arguments at entry only, never results.
+/// is traced. Return values come from the kernel's syscall-exit
+/// tracepoints where notrace may open them (root, CAP_PERFMON); output
+/// buffers are never read.
 #[derive(Debug, Parser)]
 #[command(
     name = "notrace",
@@ -19,7 +21,9 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// Syscalls to trace: names, numbers, %classes, all, none, !negation,
-    /// /regex (strace's -e trace=SET). Repeatable; default: all.
+    /// /regex (strace's -e trace=SET); -e status=SET keeps only calls that
+    /// ended so (successful, failed, unfinished, unavailable). Repeatable;
+    /// default: all.
     #[arg(short = 'e', long = "trace", value_name = "SET")]
     pub trace: Vec<String>,
 
@@ -44,6 +48,28 @@ pub struct Cli {
     /// seconds since the epoch).
     #[arg(short = 't', action = ArgAction::Count)]
     pub timestamps: u8,
+
+    /// Print the time spent in each call (`<0.000012>`), from the
+    /// notification to the kernel's return.
+    #[arg(short = 'T', long = "syscall-times")]
+    pub durations: bool,
+
+    /// Print only calls that returned without an error.
+    #[arg(short = 'z', long = "successful-only")]
+    pub successful_only: bool,
+
+    /// Print only calls that returned an error.
+    #[arg(short = 'Z', long = "failed-only")]
+    pub failed_only: bool,
+
+    /// Do not collect return values (no perf events are opened; lines end
+    /// at their arguments).
+    #[arg(long = "no-results")]
+    pub no_results: bool,
+
+    /// Quiet: do not say at start why return values are not shown.
+    #[arg(short = 'q', action = ArgAction::Count)]
+    pub quiet: u8,
 
     /// Follow forks (always on: every descendant is traced; accepted for
     /// strace compatibility).

@@ -5,6 +5,14 @@
 
 use std::borrow::Cow;
 
+/// Wall-clock time now, nanoseconds since the epoch.
+pub fn wall_ns() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
 /// The syscall ABI a call came through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -98,6 +106,99 @@ pub struct Event {
     pub decoded: Vec<DecodedArg>,
     /// What was answered.
     pub action: Action,
+    /// What the call returned, as far as notrace knows it when the event
+    /// leaves the supervisor.
+    pub result: Outcome,
+    /// Time from the notification to the call's return (with results).
+    pub duration_ns: Option<u64>,
+}
+
+/// What a call returned (see `crate::results`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Outcome {
+    /// notrace does not collect return values (`--no-results`, or not
+    /// permitted here): nothing is known, and nothing is printed.
+    #[default]
+    NotCollected,
+    /// Not known yet when the event was sent: a [`Message::Result`] with
+    /// the same `seq` follows.
+    Pending,
+    /// The kernel's return value: negative errno for a failure.
+    Returned(i64),
+    /// The call never returned: exit, exit_group, or its thread died in it.
+    NoReturn,
+    /// The call returned, but notrace lost its result (a perf record lost
+    /// under load): counted and reported.
+    Unavailable,
+}
+
+/// strace's `-e status=` classes of a call's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Returned without an error code.
+    Successful,
+    /// Returned an error code.
+    Failed,
+    /// Did not return (exit, a thread that died in the call).
+    Unfinished,
+    /// Returned, but the result is unknown to notrace.
+    Unavailable,
+}
+
+impl Status {
+    /// The name strace and the JSONL use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Successful => "successful",
+            Status::Failed => "failed",
+            Status::Unfinished => "unfinished",
+            Status::Unavailable => "unavailable",
+        }
+    }
+}
+
+impl Outcome {
+    /// The errno of a failed call (kernel-internal restart codes included).
+    pub fn errno(self) -> Option<i32> {
+        match self {
+            Outcome::Returned(r) if (-4095..0).contains(&r) => Some(-r as i32),
+            _ => None,
+        }
+    }
+
+    /// The status class, `None` while pending.
+    pub fn status(self) -> Option<Status> {
+        match self {
+            Outcome::Pending => None,
+            Outcome::Returned(_) if self.errno().is_some() => Some(Status::Failed),
+            Outcome::Returned(_) => Some(Status::Successful),
+            Outcome::NoReturn => Some(Status::Unfinished),
+            Outcome::NotCollected | Outcome::Unavailable => Some(Status::Unavailable),
+        }
+    }
+}
+
+/// The result of a call whose event was sent before it returned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resumed {
+    /// The call's event `seq`.
+    pub seq: u64,
+    /// Its process and thread.
+    pub pid: i32,
+    /// Its thread.
+    pub tid: i32,
+    /// Its syscall name (for `<... NAME resumed>`).
+    pub name: Cow<'static, str>,
+    /// Its ABI.
+    pub arch: Arch,
+    /// Its argument registers (some results print by them: fcntl).
+    pub args: [u64; 6],
+    /// Wall-clock time the result was known, ns since the epoch.
+    pub time_ns: u64,
+    /// What it returned (never `Pending`).
+    pub result: Outcome,
+    /// Time in the call.
+    pub duration_ns: Option<u64>,
 }
 
 /// How a traced process ended.
@@ -206,4 +307,6 @@ pub enum Message {
     Held(Held),
     /// A traced process ended.
     Exit(ProcessExit),
+    /// The result of a call sent earlier with [`Outcome::Pending`].
+    Result(Resumed),
 }

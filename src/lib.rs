@@ -12,6 +12,7 @@ pub mod memory;
 pub mod outbox;
 pub mod output;
 pub mod pathmatch;
+pub mod results;
 pub mod rules;
 pub mod run;
 pub mod select;

@@ -5,7 +5,8 @@
 //! supervisor's answer path, and the supervisor never has to wake up for a
 //! deadline: it can block in RECV.
 
-use crate::event::{Event, Message};
+use crate::event::{Event, Message, Outcome, Resumed};
+use crate::results::{Pending, Resolved, Results};
 use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -25,11 +26,83 @@ struct State {
     /// When the first waiting item was added.
     since: Instant,
     closed: bool,
+    /// Return values, when collected: paired here, under the same lock,
+    /// so that a result found before its event leaves is put in the event
+    /// itself, and one found later follows it as a message.
+    results: Option<Results>,
+    resolved: Vec<Resolved>,
 }
 
 impl State {
     fn len(&self) -> usize {
         self.events.len() + self.after.len()
+    }
+
+    /// Reads the rings and puts what was found where it belongs.
+    fn drain(&mut self) {
+        if let Some(r) = &mut self.results {
+            r.drain(&mut self.resolved);
+        }
+        self.apply();
+    }
+
+    fn expect(&mut self, e: &mut Event, start_ns: u64, expect: bool, sent: bool) {
+        let Some(r) = &mut self.results else {
+            return;
+        };
+        r.drain(&mut self.resolved);
+        r.retire(e.tid, &mut self.resolved);
+        if expect {
+            if r.covers(e.arch) {
+                e.result = Outcome::Pending;
+                r.expect(
+                    e.tid,
+                    Pending {
+                        seq: e.seq,
+                        pid: e.pid,
+                        nr: e.nr,
+                        arch: e.arch,
+                        args: e.args,
+                        start_ns,
+                        name: e.name.clone(),
+                        sent,
+                    },
+                );
+            } else {
+                e.result = Outcome::Unavailable;
+            }
+        }
+        self.apply();
+    }
+
+    /// Results go into their events while these wait here, else after the
+    /// events waiting now, as messages.
+    fn apply(&mut self) {
+        for r in std::mem::take(&mut self.resolved) {
+            match self.events.binary_search_by_key(&r.call.seq, |e| e.seq) {
+                Ok(i) => {
+                    self.events[i].result = r.result;
+                    self.events[i].duration_ns = r.duration_ns;
+                }
+                Err(_) => {
+                    let at = self.events.len();
+                    self.after.push((
+                        at,
+                        Message::Result(Resumed {
+                            seq: r.call.seq,
+                            pid: r.call.pid,
+                            tid: r.tid,
+                            name: r.call.name,
+                            arch: r.call.arch,
+                            args: r.call.args,
+                            time_ns: crate::event::wall_ns(),
+                            result: r.result,
+                            duration_ns: r.duration_ns,
+                        }),
+                    ));
+                }
+            }
+        }
     }
 }
 
@@ -59,6 +132,8 @@ impl Outbox {
                 after: Vec::new(),
                 since: Instant::now(),
                 closed: false,
+                results: None,
+                resolved: Vec::new(),
             }),
             started: Condvar::new(),
             order: Mutex::new(()),
@@ -81,6 +156,56 @@ impl Outbox {
     /// where backpressure happens.
     pub fn push(&self, event: Event) -> bool {
         self.add(|st| st.events.push(event))
+    }
+
+    /// Pairs results from now on (set before the command execs).
+    pub fn set_results(&self, results: Results) {
+        lock(&self.state).results = Some(results);
+    }
+
+    /// Whether results are collected.
+    pub fn has_results(&self) -> bool {
+        lock(&self.state).results.is_some()
+    }
+
+    /// The result counters (zero without results).
+    pub fn result_stats(&self) -> crate::results::ResultStats {
+        lock(&self.state)
+            .results
+            .as_ref()
+            .map(|r| r.stats())
+            .unwrap_or_default()
+    }
+
+    /// Adds a traced call's event. With `expect`, its result is to come
+    /// from the kernel's exit record (received at monotonic `start_ns`);
+    /// otherwise the event carries its outcome already (denied, exit).
+    /// Returns what [`Self::push`] does.
+    pub fn push_call(&self, mut event: Event, start_ns: u64, expect: bool) -> bool {
+        self.add(|st| {
+            st.expect(&mut event, start_ns, expect, false);
+            st.events.push(event);
+        })
+    }
+
+    /// For an event about to be sent at once (a held call): registers its
+    /// expected result, to follow as a [`Message::Result`].
+    pub fn expect_sent(&self, event: &mut Event, start_ns: u64) {
+        lock(&self.state).expect(event, start_ns, true, true);
+    }
+
+    /// Every tracee is gone: the last results, and `= ?` for calls that
+    /// never returned.
+    pub fn finish_results(&self) {
+        {
+            let mut st = lock(&self.state);
+            let st = &mut *st;
+            if let Some(r) = &mut st.results {
+                r.finish(&mut st.resolved);
+            }
+            st.apply();
+        }
+        self.flush();
     }
 
     /// Queues `msg` after the events pushed so far, to go with them.
@@ -133,8 +258,15 @@ impl Outbox {
     fn send_pending(&self) {
         let (mut events, after) = {
             let mut st = lock(&self.state);
+            st.drain();
             if st.len() == 0 {
                 return;
+            }
+            let st = &mut *st;
+            if let Some(r) = &mut st.results {
+                for e in st.events.iter().filter(|e| e.result == Outcome::Pending) {
+                    r.mark_sent(e.tid, e.seq);
+                }
             }
             (
                 std::mem::replace(&mut st.events, Vec::with_capacity(BATCH)),
@@ -166,7 +298,22 @@ impl Outbox {
                 return;
             }
             if st.len() == 0 {
-                st = self.started.wait(st).unwrap_or_else(|e| e.into_inner());
+                if st.results.as_ref().is_some_and(|r| r.awaits_sent()) {
+                    // A call shown unfinished: its result is looked for
+                    // now and then, as nothing else may read the rings for
+                    // a while (its thread blocked, the others quiet).
+                    st = self
+                        .started
+                        .wait_timeout(st, BATCH_DELAY)
+                        .map(|(g, _)| g)
+                        .unwrap_or_else(|e| e.into_inner().0);
+                    st.drain();
+                    if st.len() > 0 {
+                        st.since = Instant::now() - BATCH_DELAY;
+                    }
+                } else {
+                    st = self.started.wait(st).unwrap_or_else(|e| e.into_inner());
+                }
                 continue;
             }
             let left = BATCH_DELAY.saturating_sub(st.since.elapsed());
@@ -204,6 +351,8 @@ mod tests {
             args: [0; 6],
             decoded: Vec::new(),
             action: Action::Allowed,
+            result: Outcome::NotCollected,
+            duration_ns: None,
         }
     }
 

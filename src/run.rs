@@ -267,7 +267,28 @@ pub fn main(args: Vec<OsString>) -> i32 {
             ),
         );
     }
-    let mut selection = match Selection::parse_all(&cli.trace) {
+    // `-e status=` is a filter on outcomes, the rest choose calls.
+    let (status_exprs, trace_exprs): (Vec<&String>, Vec<&String>) =
+        cli.trace.iter().partition(|e| e.starts_with("status="));
+    let mut status: Option<std::collections::HashSet<crate::event::Status>> = None;
+    for e in status_exprs {
+        match output::parse_status(&e["status=".len()..]) {
+            Ok(s) => status = Some(status.unwrap_or_default().union(&s).copied().collect()),
+            Err(e) => return fail(2, e),
+        }
+    }
+    if cli.successful_only || cli.failed_only {
+        use crate::event::Status;
+        let mut s = status.unwrap_or_default();
+        if cli.successful_only {
+            s.insert(Status::Successful);
+        }
+        if cli.failed_only {
+            s.insert(Status::Failed);
+        }
+        status = Some(s);
+    }
+    let mut selection = match Selection::parse_all(&trace_exprs) {
         Ok(s) => s,
         Err(e) => return fail(2, e),
     };
@@ -288,6 +309,36 @@ pub fn main(args: Vec<OsString>) -> i32 {
     rules.bind_identities();
     if cli.tui && !io::stdout().is_terminal() {
         return fail(2, "--tui needs a terminal on stdout");
+    }
+    // Return values: decided now, while notrace is single-threaded (tracefs
+    // may have to be read from a child with a mount of its own).
+    let results_plan = if cli.no_results {
+        None
+    } else {
+        match crate::results::perf::Plan::new(&selection) {
+            Ok(p) => Some(p),
+            Err(why) => {
+                if status.is_some() || cli.durations {
+                    return fail(
+                        2,
+                        format!("-z, -Z, -T and -e status= need return values, which notrace cannot collect here: {why}"),
+                    );
+                }
+                if cli.quiet == 0 {
+                    let _ = writeln!(
+                        io::stderr(),
+                        "notrace: return values are not shown: {why} (-q or --no-results silences this)"
+                    );
+                }
+                None
+            }
+        }
+    };
+    if cli.no_results && (status.is_some() || cli.durations) {
+        return fail(
+            2,
+            "-z, -Z, -T and -e status= need return values: drop --no-results",
+        );
     }
     // Forked here, while notrace is still single-threaded, and before the
     // pty and the output file are opened (it must hold neither). Dropped
@@ -355,6 +406,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let out_cfg = OutputConfig {
         format,
         timestamps: cli.timestamps.min(3),
+        durations: cli.durations,
+        status,
+        results: results_plan.is_some(),
         events: !cli.summary || cli.summary_too,
         summary: cli.summary || cli.summary_too,
         line_flush,
@@ -462,12 +516,29 @@ pub fn main(args: Vec<OsString>) -> i32 {
         group != spawn::Group::Same,
         std::sync::atomic::Ordering::SeqCst,
     );
+    let res_outbox = outbox.clone();
+    let before_exec = Box::new(move |pid: i32| {
+        let Some(plan) = results_plan else { return };
+        match plan.open(pid) {
+            Ok(rings) => {
+                res_outbox.set_results(crate::results::Results::new(rings, plan.sees_i386))
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    io::stderr(),
+                    "notrace: return values are not shown: {}",
+                    crate::results::perf::why_not(&e)
+                );
+            }
+        }
+    });
     let started = spawn::spawn(
         &path,
         &cli.command,
         prog,
         stdio,
         group,
+        before_exec,
         move |taken: spawn::Taken| match Supervisor::with_outbox(
             taken.listener,
             sup_outbox,

@@ -148,12 +148,16 @@ pub struct Taken {
 /// With [`Group::OwnForeground`] the child makes its new group the
 /// terminal's foreground group before exec, so that it never runs in the
 /// background there (see [`crate::jobctl`]).
+/// `before_exec(pid)` runs once the listener is taken, while the child
+/// still waits to exec (what must be attached to the child before its
+/// exec: the syscall-exit tracepoints, enabled on exec).
 pub fn spawn<T, F>(
     path: &Path,
     argv: &[OsString],
     prog: Vec<BpfInsn>,
     stdio: ChildStdio,
     group: Group,
+    before_exec: Box<dyn FnOnce(i32) + Send>,
     supervise: F,
 ) -> Result<Started<T>, SpawnError>
 where
@@ -245,7 +249,7 @@ where
         let stop = stop.clone();
         std::thread::Builder::new()
             .name("supervisor".into())
-            .spawn(move || match take_listener(&hs, &stop) {
+            .spawn(move || match take_listener(&hs, &stop, before_exec) {
                 Ok(taken) => {
                     let _ = taken_tx.send(Ok(()));
                     Some(supervise(taken))
@@ -302,7 +306,11 @@ pub fn raise_nofile() -> Option<rustix::process::Rlimit> {
     })
 }
 
-fn take_listener(hs: &Handshake, stop: &AtomicBool) -> io::Result<Taken> {
+fn take_listener(
+    hs: &Handshake,
+    stop: &AtomicBool,
+    before_exec: Box<dyn FnOnce(i32) + Send>,
+) -> io::Result<Taken> {
     let start = Instant::now();
     let (pid, fd): (i32, RawFd) = loop {
         match hs.poll() {
@@ -335,6 +343,8 @@ fn take_listener(hs: &Handshake, stop: &AtomicBool) -> io::Result<Taken> {
         if let Some(p) = rustix::process::Pid::from_raw(pid) {
             let _ = rustix::process::kill_process(p, rustix::process::Signal::KILL);
         }
+    } else {
+        before_exec(pid);
     }
     // Release the child whatever happened: it must not spin forever.
     hs.ack();

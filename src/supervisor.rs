@@ -13,7 +13,9 @@
 //! [`crate::outbox::Outbox`]'s own thread.
 
 use crate::decode::DecodeOptions;
-use crate::event::{Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Verdict};
+use crate::event::{
+    Action, Arch, DecodedArg, Event, Held, HoldReply, HoldSet, Message, Outcome, Verdict,
+};
 use crate::filter::{AUDIT_ARCH_I386, AUDIT_ARCH_X86_64, X32_BIT};
 use crate::memory::{ProcessMemory, TraceeMemory};
 use crate::outbox::Outbox;
@@ -102,8 +104,9 @@ pub struct Supervisor {
     wake_r: PipeReader,
     wake_w: Arc<io::PipeWriter>,
     held: HashMap<u64, ()>,
-    /// Notifications received ahead of their turn (see `take_queued`).
-    backlog: VecDeque<Notification>,
+    /// Notifications received ahead of their turn (see `take_queued`),
+    /// with the monotonic time each was received.
+    backlog: VecDeque<(Notification, u64)>,
     poll_failed: bool,
     rules: Option<Enforcer>,
     keeper: Option<crate::keeper::Link>,
@@ -176,8 +179,8 @@ impl Supervisor {
     /// answering one notification are counted and the loop goes on.
     pub fn run(mut self) -> Stats {
         loop {
-            if let Some(n) = self.backlog.pop_front() {
-                self.handle_guarded(n);
+            if let Some((n, at)) = self.backlog.pop_front() {
+                self.handle_guarded(n, at);
                 continue;
             }
             let go_on = if self.held.is_empty() {
@@ -189,6 +192,7 @@ impl Supervisor {
                 break;
             }
         }
+        self.outbox.finish_results();
         self.outbox.close();
         self.stats
     }
@@ -198,7 +202,7 @@ impl Supervisor {
     /// reports POLLHUP).
     fn receive(&mut self) -> bool {
         match self.recv_one() {
-            Ok(n) => self.handle_guarded(n),
+            Ok((n, at)) => self.handle_guarded(n, at),
             // notrace's own stop and continue (job control).
             Err(e) if e.raw_os_error() == Some(libc::EINTR) => {}
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {
@@ -214,12 +218,13 @@ impl Supervisor {
 
     /// RECV, with the id published to the keeper (which answers what is
     /// left unanswered if notrace dies).
-    fn recv_one(&mut self) -> io::Result<Notification> {
+    fn recv_one(&mut self) -> io::Result<(Notification, u64)> {
         let n = sys::notif_recv(self.listener.as_fd())?;
+        let at = sys::monotonic_ns();
         if let Some(k) = &mut self.keeper {
             k.received(n.id);
         }
-        Ok(n)
+        Ok((n, at))
     }
 
     /// Leaving would close the listener (ENOSYS for every tracee): say so
@@ -262,7 +267,7 @@ impl Supervisor {
         }
         if ready {
             match self.recv_one() {
-                Ok(n) => self.handle_guarded(n),
+                Ok((n, at)) => self.handle_guarded(n, at),
                 Err(e) if matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::EINTR)) => {
                     self.stats.abandoned += 1;
                 }
@@ -287,7 +292,7 @@ impl Supervisor {
         const MAX_BACKLOG: usize = 64;
         while self.backlog.len() < MAX_BACKLOG && sys::listener_ready(self.listener.as_fd()) {
             match self.recv_one() {
-                Ok(n) => self.backlog.push_back(n),
+                Ok(q) => self.backlog.push_back(q),
                 Err(_) => {
                     self.stats.abandoned += 1;
                     break;
@@ -366,8 +371,8 @@ impl Supervisor {
     /// while decoding one call must not take the listener down (every
     /// tracee would get ENOSYS). The call is let through, and supervision
     /// goes on.
-    fn handle_guarded(&mut self, n: Notification) {
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle(n)));
+    fn handle_guarded(&mut self, n: Notification, at: u64) {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle(n, at)));
         // The caller's /proc/TID/mem, if a decoder or rule opened it.
         crate::memory::end_call();
         if r.is_err() {
@@ -376,7 +381,7 @@ impl Supervisor {
         }
     }
 
-    fn handle(&mut self, n: Notification) {
+    fn handle(&mut self, n: Notification, received_ns: u64) {
         self.stats.received += 1;
         let time_ns = now_ns();
         let (arch, nr) = match n.arch {
@@ -466,7 +471,14 @@ impl Supervisor {
             }
         }
         self.seq += 1;
-        let event = Event {
+        // What is known of the result already; the rest comes from the
+        // kernel's exit record (crate::results), paired in the outbox.
+        let (result, expect) = match (&action, name.as_ref()) {
+            (Action::Denied { errno, .. }, _) => (Outcome::Returned(-(*errno as i64)), false),
+            (_, "exit" | "exit_group") => (Outcome::NoReturn, false),
+            _ => (Outcome::NotCollected, true),
+        };
+        let mut event = Event {
             seq: self.seq,
             time_ns,
             pid: tgid,
@@ -478,6 +490,8 @@ impl Supervisor {
             args: n.args,
             decoded,
             action,
+            result,
+            duration_ns: None,
         };
         self.stats.emitted += 1;
         let held = self
@@ -495,7 +509,7 @@ impl Supervisor {
         // another thread) must not overtake its last call.
         if !matches!(decision, Decision::Pass) {
             // Decided by a rule: never held; answered before it is shown.
-            let full = self.outbox.push(event);
+            let full = self.outbox.push_call(event, received_ns, expect);
             self.answer(n.id, decision);
             if full {
                 self.flush();
@@ -504,6 +518,7 @@ impl Supervisor {
         }
         if held {
             self.held.insert(n.id, ());
+            self.outbox.expect_sent(&mut event, received_ns);
             let reply = HoldReply::new(n.id, self.verdict_tx.clone(), self.wake_w.clone());
             if !self.outbox.send(Message::Held(Held { event, reply })) {
                 // No consumer: the reply was dropped, which allows the call.
@@ -511,7 +526,7 @@ impl Supervisor {
             }
             return;
         }
-        let full = self.outbox.push(event);
+        let full = self.outbox.push_call(event, received_ns, expect);
         if sys::notif_continue(fd, n.id).is_err() {
             self.stats.abandoned += 1;
         }

@@ -1082,3 +1082,271 @@ pub fn wait_untraced(pid: i32) -> io::Result<i32> {
         }
     }
 }
+
+// ---- perf events: the kernel's syscall-exit tracepoints (src/results) ----
+
+/// `struct perf_event_attr` as of PERF_ATTR_SIZE_VER7 (128 bytes): the
+/// fields notrace sets are named, the rest stay zero.
+#[repr(C)]
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PerfEventAttr {
+    /// PERF_TYPE_*.
+    pub type_: u32,
+    /// `size_of::<PerfEventAttr>()`.
+    pub size: u32,
+    /// The tracepoint id.
+    pub config: u64,
+    /// Records every this many events.
+    pub sample_period: u64,
+    /// PERF_SAMPLE_* bits.
+    pub sample_type: u64,
+    /// Unused (no read()).
+    pub read_format: u64,
+    /// The attribute bit field (disabled, inherit, ...).
+    pub flags: u64,
+    /// With the watermark flag: wake up after this many bytes.
+    pub wakeup_watermark: u32,
+    bp_type: u32,
+    config1: u64,
+    config2: u64,
+    branch_sample_type: u64,
+    sample_regs_user: u64,
+    sample_stack_user: u32,
+    /// With use_clockid: the clock of record times.
+    pub clockid: i32,
+    sample_regs_intr: u64,
+    aux_watermark: u32,
+    sample_max_stack: u16,
+    reserved_2: u16,
+    aux_sample_size: u32,
+    reserved_3: u32,
+    sig_data: u64,
+}
+
+const _: () = assert!(std::mem::size_of::<PerfEventAttr>() == 128);
+
+/// `perf_event_open(attr, pid, cpu, -1, PERF_FLAG_FD_CLOEXEC)`.
+pub fn perf_event_open(attr: &PerfEventAttr, pid: i32, cpu: i32) -> io::Result<OwnedFd> {
+    const PERF_FLAG_FD_CLOEXEC: libc::c_ulong = 8;
+    // SAFETY: `attr` points to a fully initialised struct of the size it
+    // declares, which the kernel only reads during the call.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_perf_event_open,
+            attr as *const PerfEventAttr,
+            pid,
+            cpu,
+            -1 as libc::c_int,
+            PERF_FLAG_FD_CLOEXEC,
+        )
+    };
+    if r < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: on success the kernel returned a new fd that nothing else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(r as RawFd) })
+}
+
+/// `PERF_EVENT_IOC_SET_OUTPUT`: `fd`'s records go to `target`'s ring.
+pub fn perf_set_output(fd: BorrowedFd<'_>, target: BorrowedFd<'_>) -> io::Result<()> {
+    const PERF_EVENT_IOC_SET_OUTPUT: libc::Ioctl = 0x2405;
+    // SAFETY: an integer argument (the target fd) only.
+    let r = unsafe {
+        libc::ioctl(
+            fd.as_raw_fd(),
+            PERF_EVENT_IOC_SET_OUTPUT,
+            target.as_raw_fd(),
+        )
+    };
+    if r < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// `PERF_EVENT_IOC_SET_FILTER`: an ftrace filter expression.
+pub fn perf_set_filter(fd: BorrowedFd<'_>, filter: &std::ffi::CStr) -> io::Result<()> {
+    const PERF_EVENT_IOC_SET_FILTER: libc::Ioctl = 0x4008_2406;
+    // SAFETY: a NUL-terminated string the kernel copies during the call.
+    let r = unsafe { libc::ioctl(fd.as_raw_fd(), PERF_EVENT_IOC_SET_FILTER, filter.as_ptr()) };
+    if r < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// A perf event's ring buffer, mapped: a control page, then 2^n data
+/// pages the kernel writes records to.
+pub struct PerfRing {
+    base: *mut u8,
+    len: usize,
+}
+
+// SAFETY: the mapping is plain shared memory; the one reader (whoever holds
+// the ring, behind a lock) synchronises with the kernel writer through
+// data_head/data_tail with acquire/release ordering.
+unsafe impl Send for PerfRing {}
+
+/// Offsets in `struct perf_event_mmap_page`.
+const PERF_DATA_HEAD: usize = 1024;
+const PERF_DATA_TAIL: usize = 1032;
+const PERF_DATA_OFFSET: usize = 1040;
+const PERF_DATA_SIZE: usize = 1048;
+
+impl PerfRing {
+    /// Maps `fd`'s ring: one control page and `data_pages` (a power of
+    /// two) data pages.
+    pub fn map(fd: BorrowedFd<'_>, data_pages: usize) -> io::Result<PerfRing> {
+        let page = page_size();
+        let len = (1 + data_pages) * page;
+        // SAFETY: a new shared mapping of the perf fd, of the size the
+        // kernel requires; nothing else refers to that range.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED,
+                fd.as_raw_fd(),
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(PerfRing {
+            base: p as *mut u8,
+            len,
+        })
+    }
+
+    fn word(&self, off: usize) -> &std::sync::atomic::AtomicU64 {
+        // SAFETY: `off` is one of the aligned u64 fields of the control
+        // page, which lives as long as the mapping (as long as `self`).
+        unsafe { &*(self.base.add(off) as *const std::sync::atomic::AtomicU64) }
+    }
+
+    /// Appends the bytes written since the last call to `out` and hands
+    /// the space back to the kernel. Returns how many bytes were read.
+    pub fn read_new(&self, out: &mut Vec<u8>) -> usize {
+        use std::sync::atomic::Ordering;
+        let head = self.word(PERF_DATA_HEAD).load(Ordering::Acquire);
+        let tail = self.word(PERF_DATA_TAIL).load(Ordering::Relaxed);
+        if head == tail {
+            return 0;
+        }
+        let page = page_size() as u64;
+        let (off, size) = match (
+            self.word(PERF_DATA_OFFSET).load(Ordering::Relaxed),
+            self.word(PERF_DATA_SIZE).load(Ordering::Relaxed),
+        ) {
+            (0, _) | (_, 0) => (page, self.len as u64 - page),
+            (o, s) => (o, s),
+        };
+        // A writer more than a ring ahead has overwritten nothing (perf
+        // never overwrites unread data); clamp anyway against a bad head.
+        let n = (head - tail).min(size);
+        let start = tail % size;
+        let first = n.min(size - start);
+        // SAFETY: both ranges lie within the data area of the mapping
+        // (start < size, first <= size - start, n - first <= start), which
+        // the kernel does not write between tail and head until the tail
+        // moves past them.
+        unsafe {
+            let data = self.base.add(off as usize);
+            out.extend_from_slice(std::slice::from_raw_parts(
+                data.add(start as usize),
+                first as usize,
+            ));
+            out.extend_from_slice(std::slice::from_raw_parts(data, (n - first) as usize));
+        }
+        self.word(PERF_DATA_TAIL).store(tail + n, Ordering::Release);
+        n as usize
+    }
+}
+
+impl Drop for PerfRing {
+    fn drop(&mut self) {
+        // SAFETY: the mapping made in `map`, not used after this.
+        unsafe {
+            libc::munmap(self.base as *mut libc::c_void, self.len);
+        }
+    }
+}
+
+/// Runs `f` in a child process that has a mount namespace of its own with
+/// tracefs mounted on /sys/kernel/tracing, and returns what it wrote to
+/// its pipe: tracepoint ids can be read where tracefs is not mounted,
+/// without mounting it for the whole machine. Call only while the process
+/// is single-threaded (the child allocates).
+pub fn in_private_tracefs(f: fn(&mut dyn io::Write)) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let (mut r, mut w) = io::pipe()?;
+    // SAFETY: notrace is single-threaded here (see above), so the child
+    // may allocate; it only unshares, mounts, reads and writes the pipe,
+    // then exits without running notrace's destructors.
+    let pid = unsafe { fork()? };
+    if pid == 0 {
+        drop(r);
+        // SAFETY: integer flags only; affects this child alone.
+        let ok = unsafe { libc::unshare(libc::CLONE_NEWNS) } == 0
+            && mount_raw(
+                c"none",
+                c"/",
+                None,
+                (libc::MS_REC | libc::MS_PRIVATE) as u64,
+            )
+            && mount_raw(c"nodev", c"/sys/kernel/tracing", Some(c"tracefs"), 0);
+        if ok {
+            f(&mut w);
+        }
+        drop(w);
+        exit_now(if ok { 0 } else { 1 });
+    }
+    drop(w);
+    let mut out = Vec::new();
+    let _ = r.read_to_end(&mut out);
+    let _ = wait_untraced(pid);
+    Ok(out)
+}
+
+fn mount_raw(
+    src: &std::ffi::CStr,
+    target: &std::ffi::CStr,
+    fstype: Option<&std::ffi::CStr>,
+    flags: u64,
+) -> bool {
+    // SAFETY: NUL-terminated strings (or NULL) the kernel reads during the
+    // call; no data argument.
+    unsafe {
+        libc::mount(
+            src.as_ptr(),
+            target.as_ptr(),
+            fstype.map_or(std::ptr::null(), |s| s.as_ptr()),
+            flags as libc::c_ulong,
+            std::ptr::null(),
+        ) == 0
+    }
+}
+
+/// `clock_gettime(CLOCK_MONOTONIC)` in ns: the clock perf records carry.
+pub fn monotonic_ns() -> u64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a local the call writes; CLOCK_MONOTONIC always exists.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut t) };
+    t.tv_sec as u64 * 1_000_000_000 + t.tv_nsec as u64
+}
+
+/// The page size.
+pub fn page_size() -> usize {
+    // SAFETY: sysconf takes an integer and reads nothing of ours.
+    let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if n > 0 {
+        n as usize
+    } else {
+        4096
+    }
+}

@@ -336,3 +336,9 @@ pub(crate) fn oct(v: u64) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// open(2) flags as strace prints them (`O_RDWR|O_LARGEFILE`), for the
+/// value fcntl(F_GETFL) returns.
+pub fn open_flags_text(v: u64) -> String {
+    flags::open_flags(v).0
+}

@@ -1,11 +1,16 @@
-//! JSONL output, schema version 1 (see docs/jsonl.md): one object per line,
+//! JSONL output, schema version 2 (see docs/jsonl.md): one object per line,
 //! `"type":"syscall"` for calls and `"type":"exit"` for process ends.
+//!
+//! Each call is one line with its result: a call still running when its
+//! event arrives waits here for its result (calls that block are written
+//! when they return; `seq` keeps the order they were made in).
 
-use crate::event::{Action, Event, ExitKind, Message};
+use crate::event::{Action, Event, ExitKind, Message, Outcome};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The schema version written in every object's `v`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonArg<'a> {
@@ -35,10 +40,18 @@ struct JsonCall<'a> {
     regs: [String; 6],
     text: String,
     action: &'static str,
+    /// successful, failed, unfinished, unavailable.
+    status: &'static str,
+    /// The value the program sees (-1 on failure); null without a result.
+    ret: Option<i64>,
+    /// strace's text after ` = `.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     errno: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     errno_nr: Option<i32>,
+    duration_ns: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -68,15 +81,21 @@ fn secs(ns: u64) -> f64 {
 }
 
 fn call(e: &Event, held: bool) -> JsonCall<'_> {
-    let (action, errno, errno_nr, rule) = match &e.action {
-        Action::Allowed => ("allow", None, None, None),
-        Action::Denied { errno, rule } => (
-            "deny",
-            Some(crate::errno::name(*errno)),
-            Some(*errno),
-            Some(rule.as_str()),
-        ),
+    let (action, rule) = match &e.action {
+        Action::Allowed => ("allow", None),
+        Action::Denied { rule, .. } => ("deny", Some(rule.as_str())),
     };
+    let errno = e.result.errno();
+    let ret = match e.result {
+        Outcome::Returned(_) if errno.is_some() => Some(-1),
+        Outcome::Returned(v) => Some(v),
+        _ => None,
+    };
+    let status = e
+        .result
+        .status()
+        .unwrap_or(crate::event::Status::Unfinished)
+        .name();
     JsonCall {
         ty: "syscall",
         v: SCHEMA_VERSION,
@@ -103,14 +122,66 @@ fn call(e: &Event, held: bool) -> JsonCall<'_> {
         regs: e.args.map(|r| format!("{r:#x}")),
         text: super::text::call_text(e),
         action,
-        errno,
-        errno_nr,
+        status,
+        ret,
+        result: super::ret::text(&e.name, e.arch, &e.args, e.result),
+        errno: errno.map(crate::errno::name),
+        errno_nr: errno,
+        duration_ns: e.duration_ns,
         rule,
         held,
     }
 }
 
-/// Appends one JSON line for `msg` to `out`.
+/// Writes JSON lines, holding calls until their results come.
+#[derive(Default)]
+pub struct JsonFormatter {
+    waiting: HashMap<u64, (Event, bool)>,
+}
+
+impl JsonFormatter {
+    /// Appends the JSON line(s) for `msg` to `out`.
+    pub fn format(&mut self, msg: &Message, out: &mut String) {
+        match msg {
+            Message::Batch(events) => {
+                for e in events {
+                    self.call(e, false, out);
+                }
+            }
+            Message::Event(e) => self.call(e, false, out),
+            Message::Held(h) => self.call(&h.event, true, out),
+            Message::Result(r) => {
+                if let Some((mut e, held)) = self.waiting.remove(&r.seq) {
+                    e.result = r.result;
+                    e.duration_ns = r.duration_ns;
+                    push_line(serde_json::to_string(&call(&e, held)), out);
+                }
+            }
+            m => format(m, out),
+        }
+    }
+
+    fn call(&mut self, e: &Event, held: bool, out: &mut String) {
+        if e.result == Outcome::Pending {
+            self.waiting.insert(e.seq, (e.clone(), held));
+        } else {
+            push_line(serde_json::to_string(&call(e, held)), out);
+        }
+    }
+
+    /// Everything is over: calls still waiting never returned.
+    pub fn finish(&mut self, out: &mut String) {
+        let mut left: Vec<(Event, bool)> = self.waiting.drain().map(|(_, v)| v).collect();
+        left.sort_by_key(|(e, _)| e.seq);
+        for (mut e, held) in left {
+            e.result = Outcome::NoReturn;
+            push_line(serde_json::to_string(&call(&e, held)), out);
+        }
+    }
+}
+
+/// Appends one JSON line for `msg` to `out`, as it stands (a call whose
+/// result is pending is written with status `unfinished`).
 pub fn format(msg: &Message, out: &mut String) {
     let json = match msg {
         Message::Batch(events) => {
@@ -121,6 +192,7 @@ pub fn format(msg: &Message, out: &mut String) {
         }
         Message::Event(e) => serde_json::to_string(&call(e, false)),
         Message::Held(h) => serde_json::to_string(&call(&h.event, true)),
+        Message::Result(_) => return,
         Message::Exit(x) => {
             let (exit_code, signal, core_dumped) = match x.how {
                 ExitKind::Exited(c) => (Some(c), None, None),

@@ -4,10 +4,12 @@
 //! the tracee never notice.
 
 pub mod json;
+pub mod ret;
 pub mod summary;
 pub mod text;
 
-use crate::event::Message;
+use crate::event::{Message, Status};
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -27,12 +29,76 @@ pub struct OutputConfig {
     pub format: Format,
     /// `-t` count: 0 none, 1 `-t`, 2 `-tt`, 3 `-ttt`.
     pub timestamps: u8,
+    /// `-T`: time spent in each call.
+    pub durations: bool,
+    /// `-z`, `-Z`, `-e status=`: only calls with these outcomes.
+    pub status: Option<HashSet<Status>>,
+    /// Whether return values are collected (the summary's columns).
+    pub results: bool,
     /// Write each event (false with `-c` alone).
     pub events: bool,
     /// Print the summary table at the end (`-c`, `-C`).
     pub summary: bool,
     /// Flush after every line (the reader is a pipe or a terminal).
     pub line_flush: bool,
+}
+
+/// Parses strace's `-e status=SET` (the text after `status=`): names
+/// among successful, failed, unfinished, unavailable (detached is
+/// accepted and never matches: notrace never detaches), `all`, `none`,
+/// and `!` negation (a SET starting with `!` starts from all).
+pub fn parse_status(set: &str) -> Result<HashSet<Status>, String> {
+    const ALL: [Status; 4] = [
+        Status::Successful,
+        Status::Failed,
+        Status::Unfinished,
+        Status::Unavailable,
+    ];
+    const NAMES: [&str; 7] = [
+        "successful",
+        "failed",
+        "unfinished",
+        "unavailable",
+        "detached",
+        "all",
+        "none",
+    ];
+    let mut out = HashSet::new();
+    for (i, raw) in set.split(',').enumerate() {
+        let tok = raw.trim();
+        let (neg, name) = match tok.strip_prefix('!') {
+            Some(n) => (true, n),
+            None => (false, tok),
+        };
+        if i == 0 && neg {
+            out.extend(ALL);
+        }
+        let what: Vec<Status> = match name {
+            "all" => ALL.to_vec(),
+            "none" | "detached" => Vec::new(),
+            n => match ALL.iter().find(|s| s.name() == n) {
+                Some(s) => vec![*s],
+                None => {
+                    let near = NAMES
+                        .iter()
+                        .min_by_key(|c| crate::select::levenshtein(c, n))
+                        .expect("names");
+                    return Err(format!(
+                        "unknown status '{n}' in -e status={set}; did you mean '{near}'? (one of: {})",
+                        NAMES.join(", ")
+                    ));
+                }
+            },
+        };
+        for st in what {
+            if neg {
+                out.remove(&st);
+            } else {
+                out.insert(st);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// What the writer did.
@@ -81,21 +147,28 @@ impl<W: Write> Sink<W> {
     }
 }
 
+/// The consumers one writer feeds.
+struct Formatters {
+    text: text::TextFormatter,
+    json: json::JsonFormatter,
+    summary: summary::Summary,
+}
+
 /// Writes one (non-batch) message.
 fn one<W: Write>(
     msg: &Message,
     sink: &mut Sink<W>,
-    text: &mut text::TextFormatter,
-    summary: &mut summary::Summary,
+    f: &mut Formatters,
     line: &mut String,
     cfg: &OutputConfig,
 ) {
     match msg {
-        Message::Event(e) => summary.add(e),
-        Message::Held(h) => summary.add(&h.event),
+        Message::Event(e) => f.summary.add(e),
+        Message::Held(h) => f.summary.add(&h.event),
+        Message::Result(r) => f.summary.resume(r),
         Message::Exit(_) | Message::Batch(_) => {}
     }
-    if !matches!(msg, Message::Exit(_)) {
+    if !matches!(msg, Message::Exit(_) | Message::Result(_)) {
         sink.report.events += 1;
         if sink.failed && cfg.events {
             sink.report.unwritten += 1;
@@ -106,8 +179,8 @@ fn one<W: Write>(
     }
     line.clear();
     match cfg.format {
-        Format::Text => text.format(msg, line),
-        Format::Json => json::format(msg, line),
+        Format::Text => f.text.format(msg, line),
+        Format::Json => f.json.format(msg, line),
     }
     sink.write(line.as_bytes());
     if cfg.line_flush {
@@ -122,8 +195,15 @@ pub fn write_all<W: Write>(rx: Receiver<Message>, out: W, cfg: &OutputConfig) ->
         failed: false,
         report: WriterReport::default(),
     };
-    let mut text = text::TextFormatter::new(cfg.timestamps);
-    let mut summary = summary::Summary::default();
+    let mut f = Formatters {
+        text: text::TextFormatter::with_options(text::TextOptions {
+            timestamps: cfg.timestamps,
+            durations: cfg.durations,
+            status: cfg.status.clone(),
+        }),
+        json: json::JsonFormatter::default(),
+        summary: summary::Summary::new(cfg.results),
+    };
     let mut line = String::with_capacity(256);
     loop {
         let msg = match rx.try_recv() {
@@ -141,22 +221,23 @@ pub fn write_all<W: Write>(rx: Receiver<Message>, out: W, cfg: &OutputConfig) ->
         match msg {
             Message::Batch(events) => {
                 for e in events {
-                    one(
-                        &Message::Event(e),
-                        &mut sink,
-                        &mut text,
-                        &mut summary,
-                        &mut line,
-                        cfg,
-                    );
+                    one(&Message::Event(e), &mut sink, &mut f, &mut line, cfg);
                 }
             }
-            m => one(&m, &mut sink, &mut text, &mut summary, &mut line, cfg),
+            m => one(&m, &mut sink, &mut f, &mut line, cfg),
         }
+    }
+    if cfg.events {
+        line.clear();
+        match cfg.format {
+            Format::Text => f.text.finish(&mut line),
+            Format::Json => f.json.finish(&mut line),
+        }
+        sink.write(line.as_bytes());
     }
     if cfg.summary {
         line.clear();
-        summary.render(&mut line);
+        f.summary.render(&mut line);
         sink.write(line.as_bytes());
     }
     sink.flush();

@@ -1,25 +1,84 @@
-//! strace-like text lines: `[pid N] 10:41:24.123456 name(args)`, and
+//! strace-like text lines: `[pid N] 10:41:24.123456 name(args) = 3`, and
 //! `+++ exited with N +++` at the end of a process.
+//!
+//! A call whose result is not known yet when its event arrives is written
+//! up to its arguments and finished by its result; when another line must
+//! come first, it is closed with ` <unfinished ...>` and its result comes
+//! later as `<... NAME resumed>) = 3`, strace's convention. With a status
+//! filter (`-z`, `-Z`, `-e status=`) such a call waits, and is written
+//! whole (or not at all) once its result is known.
 
-use crate::event::{Action, Event, ExitKind, Message};
-use std::collections::HashSet;
+use crate::event::{Event, ExitKind, Message, Outcome, Resumed, Status};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
+
+/// How lines are written.
+#[derive(Debug, Clone, Default)]
+pub struct TextOptions {
+    /// 0 none, 1 `-t`, 2 `-tt`, 3 `-ttt`.
+    pub timestamps: u8,
+    /// `-T`: the time spent in each call.
+    pub durations: bool,
+    /// Only calls with these outcomes (`-z`, `-Z`, `-e status=`).
+    pub status: Option<HashSet<Status>>,
+}
 
 /// Formats messages as strace does, remembering whether more than one
 /// thread has been seen (strace adds `[pid N]` only then).
 pub struct TextFormatter {
-    timestamps: u8,
+    opts: TextOptions,
     tids: HashSet<i32>,
     multi: bool,
+    /// The call written without its end: (seq, tid).
+    open: Option<(u64, i32)>,
+    /// Calls waiting for their result before the status filter can judge
+    /// them.
+    waiting: HashMap<u64, Event>,
 }
 
 impl TextFormatter {
     /// `timestamps`: 0 none, 1 `-t`, 2 `-tt`, 3 `-ttt`.
     pub fn new(timestamps: u8) -> Self {
-        TextFormatter {
+        Self::with_options(TextOptions {
             timestamps,
+            ..TextOptions::default()
+        })
+    }
+
+    /// A formatter with every option.
+    pub fn with_options(opts: TextOptions) -> Self {
+        TextFormatter {
+            opts,
             tids: HashSet::new(),
             multi: false,
+            open: None,
+            waiting: HashMap::new(),
+        }
+    }
+
+    fn keeps(&self, r: Outcome) -> bool {
+        match (&self.opts.status, r.status()) {
+            (None, _) => true,
+            (Some(set), Some(st)) => set.contains(&st),
+            (Some(_), None) => false,
+        }
+    }
+
+    /// Ends a line left open for its result.
+    fn close_open(&mut self, out: &mut String) {
+        if self.open.take().is_some() {
+            out.push_str(" <unfinished ...>\n");
+        }
+    }
+
+    /// Everything is over: a line still open stays unfinished.
+    pub fn finish(&mut self, out: &mut String) {
+        self.close_open(out);
+        let mut left: Vec<Event> = self.waiting.drain().map(|(_, e)| e).collect();
+        left.sort_by_key(|e| e.seq);
+        for mut e in left {
+            e.result = Outcome::NoReturn;
+            self.event(&e, out);
         }
     }
 
@@ -34,7 +93,7 @@ impl TextFormatter {
         if self.multi {
             let _ = write!(out, "[pid {tid:>5}] ");
         }
-        timestamp(out, self.timestamps, time_ns);
+        timestamp(out, self.opts.timestamps, time_ns);
     }
 
     /// Appends the line(s) for `msg` to `out`, newline included.
@@ -47,7 +106,9 @@ impl TextFormatter {
                 }
             }
             Message::Held(h) => self.event(&h.event, out),
+            Message::Result(r) => self.resumed(r, out),
             Message::Exit(x) => {
+                self.close_open(out);
                 self.note(x.pid);
                 self.prefix(out, x.pid, x.time_ns);
                 match x.how {
@@ -68,27 +129,89 @@ impl TextFormatter {
     }
 
     fn event(&mut self, e: &Event, out: &mut String) {
+        if e.result == Outcome::Pending && self.opts.status.is_some() {
+            self.waiting.insert(e.seq, e.clone());
+            return;
+        }
+        if !self.keeps(e.result) {
+            return;
+        }
+        self.close_open(out);
         self.note(e.tid);
         self.prefix(out, e.tid, e.time_ns);
-        out.push_str(&call_text(e));
-        if let Action::Denied { errno, .. } = &e.action {
-            let _ = write!(out, " = {}", crate::errno::strace_result(*errno));
+        out.push_str(&call_open(e));
+        if e.result == Outcome::Pending {
+            self.open = Some((e.seq, e.tid));
+            return;
         }
+        self.end(out, e, e.result, e.duration_ns);
+    }
+
+    /// `)`, the ABI note, ` = result`, newline.
+    fn end(&self, out: &mut String, e: &Event, r: Outcome, duration_ns: Option<u64>) {
+        out.push(')');
+        arch_note(out, e.arch);
+        let durations = self.opts.durations;
+        super::ret::suffix(out, &e.name, e.arch, &e.args, r, duration_ns, durations);
         out.push('\n');
     }
+
+    fn resumed(&mut self, r: &Resumed, out: &mut String) {
+        if let Some(mut e) = self.waiting.remove(&r.seq) {
+            e.result = r.result;
+            e.duration_ns = r.duration_ns;
+            return self.event(&e, out);
+        }
+        if !self.keeps(r.result) {
+            return;
+        }
+        // The line is still open only when nothing came between.
+        let args = r.args;
+        if self.open.is_some_and(|(seq, _)| seq == r.seq) {
+            self.open = None;
+        } else {
+            self.close_open(out);
+            self.note(r.tid);
+            self.prefix(out, r.tid, r.time_ns);
+            let _ = write!(out, "<... {} resumed>", r.name);
+        }
+        out.push(')');
+        arch_note(out, r.arch);
+        let durations = self.opts.durations;
+        super::ret::suffix(
+            out,
+            &r.name,
+            r.arch,
+            &args,
+            r.result,
+            r.duration_ns,
+            durations,
+        );
+        out.push('\n');
+    }
+}
+
+fn arch_note(out: &mut String, arch: crate::event::Arch) {
+    if arch != crate::event::Arch::native() {
+        let _ = write!(out, " [{}]", arch.name());
+    }
+}
+
+/// `name(arg, arg, ...`: a call's line up to its closing parenthesis.
+fn call_open(e: &Event) -> String {
+    let mut s = String::with_capacity(64);
+    s.push_str(&e.name);
+    s.push('(');
+    s.push_str(&crate::decode::render_args(&e.decoded));
+    s
 }
 
 /// `name(arg, arg, ...)`, with a `[i386]`-style note for other ABIs as
 /// strace does when the personality changes.
 pub fn call_text(e: &Event) -> String {
-    let mut s = String::with_capacity(64);
-    s.push_str(&e.name);
-    s.push('(');
-    s.push_str(&crate::decode::render_args(&e.decoded));
+    let mut s = call_open(e);
     s.push(')');
-    if e.arch != crate::event::Arch::native() {
-        let _ = write!(s, " [{}]", e.arch.name());
-    }
+    arch_note(&mut s, e.arch);
     s
 }
 
@@ -114,7 +237,7 @@ fn timestamp(out: &mut String, mode: u8, ns: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::event::{Arch, DecodedArg, ProcessExit};
+    use crate::event::{Action, Arch, DecodedArg, ProcessExit};
     use std::borrow::Cow;
 
     fn ev(tid: i32, name: &'static str, args: &[&str]) -> Event {
@@ -128,6 +251,8 @@ mod tests {
             name: Cow::Borrowed(name),
             nr: 0,
             args: [0; 6],
+            result: Outcome::NotCollected,
+            duration_ns: None,
             decoded: args
                 .iter()
                 .map(|t| DecodedArg {
@@ -153,10 +278,11 @@ mod tests {
         assert_eq!(s, "[pid    11] getppid()\n");
         s.clear();
         let mut d = ev(11, "openat", &["AT_FDCWD", "\"/etc/shadow\"", "O_RDONLY"]);
-        d.action = Action::Denied {
+        d.action = crate::event::Action::Denied {
             errno: 13,
             rule: "openat path=/etc/shadow".into(),
         };
+        d.result = Outcome::Returned(-13);
         f.format(&Message::Event(d), &mut s);
         assert_eq!(
             s,
@@ -175,6 +301,67 @@ mod tests {
             &mut s,
         );
         assert_eq!(s, "[pid    10] +++ killed by SIGKILL +++\n");
+    }
+
+    fn resumed(tid: i32, name: &'static str, ret: i64) -> Message {
+        Message::Result(Resumed {
+            seq: 1,
+            pid: tid,
+            tid,
+            name: Cow::Borrowed(name),
+            arch: Arch::X86_64,
+            args: [0; 6],
+            time_ns: 0,
+            result: Outcome::Returned(ret),
+            duration_ns: Some(1_500_000),
+        })
+    }
+
+    #[test]
+    fn results_end_lines_or_resume_them() {
+        let mut f = TextFormatter::with_options(TextOptions {
+            durations: true,
+            ..TextOptions::default()
+        });
+        let mut s = String::new();
+        let mut r = ev(10, "read", &["0", "0x1000", "10"]);
+        r.result = Outcome::Pending;
+        f.format(&Message::Event(r.clone()), &mut s);
+        f.format(&resumed(10, "read", 4), &mut s);
+        assert_eq!(s, "read(0, 0x1000, 10) = 4 <0.001500>\n");
+        s.clear();
+        f.format(&Message::Event(r), &mut s);
+        let mut c = ev(11, "close", &["3"]);
+        c.result = Outcome::Returned(-9);
+        f.format(&Message::Event(c), &mut s);
+        f.format(&resumed(10, "read", 0), &mut s);
+        assert_eq!(
+            s,
+            "read(0, 0x1000, 10 <unfinished ...>\n\
+             [pid    11] close(3) = -1 EBADF (Bad file descriptor)\n\
+             [pid    10] <... read resumed>) = 0 <0.001500>\n"
+        );
+    }
+
+    #[test]
+    fn a_status_filter_waits_for_the_result() {
+        let mut f = TextFormatter::with_options(TextOptions {
+            status: Some([Status::Failed].into_iter().collect()),
+            ..TextOptions::default()
+        });
+        let mut s = String::new();
+        let mut r = ev(10, "read", &["0", "0x1000", "10"]);
+        r.result = Outcome::Pending;
+        f.format(&Message::Event(r.clone()), &mut s);
+        assert_eq!(s, "");
+        f.format(&resumed(10, "read", 4), &mut s);
+        assert_eq!(s, "");
+        f.format(&Message::Event(r), &mut s);
+        f.format(&resumed(10, "read", -11), &mut s);
+        assert_eq!(
+            s,
+            "read(0, 0x1000, 10) = -1 EAGAIN (Resource temporarily unavailable)\n"
+        );
     }
 
     #[test]

@@ -354,6 +354,7 @@ impl App {
                     reply: h.reply,
                 });
             }
+            Message::Result(r) => self.resume(&r),
             Message::Exit(x) => {
                 let p = self.procs.entry(x.pid).or_insert_with(|| Proc {
                     pid: x.pid,
@@ -393,6 +394,16 @@ impl App {
     /// Whether a traced command may still be running.
     pub fn command_running(&self) -> bool {
         self.live && !self.ended
+    }
+
+    /// The result of a call shown earlier without one.
+    fn resume(&mut self, r: &crate::event::Resumed) {
+        // Rows are in seq order; a row already let go needs nothing.
+        if let Ok(i) = self.rows.binary_search_by_key(&r.seq, |row| row.ev.seq) {
+            let ev = &mut self.rows[i].ev;
+            ev.result = r.result;
+            ev.duration_ns = r.duration_ns;
+        }
     }
 
     fn push_event(&mut self, ev: Event, hold: HoldMark) -> u64 {

@@ -124,6 +124,19 @@ fn event(v: &Value) -> Result<Event, String> {
         _ => Action::Allowed,
     };
     let pid = int(v, "pid")? as i32;
+    // Schema 2: the result (schema 1 files have none).
+    let ret = v.get("ret").and_then(Value::as_i64);
+    let errno_nr = v.get("errno_nr").and_then(Value::as_i64);
+    let result = match (v.get("status").and_then(Value::as_str), ret, errno_nr) {
+        (Some("failed"), _, Some(e)) => crate::event::Outcome::Returned(-e),
+        (Some("successful"), Some(r), _) => crate::event::Outcome::Returned(r),
+        (Some("unfinished"), _, _) => crate::event::Outcome::NoReturn,
+        (Some("unavailable"), _, _) => crate::event::Outcome::Unavailable,
+        (None, _, Some(e)) if matches!(action, Action::Denied { .. }) => {
+            crate::event::Outcome::Returned(-e)
+        }
+        _ => crate::event::Outcome::NotCollected,
+    };
     Ok(Event {
         seq: uint(v, "seq")?,
         time_ns: time_ns(v)?,
@@ -144,6 +157,8 @@ fn event(v: &Value) -> Result<Event, String> {
         args,
         decoded,
         action,
+        result,
+        duration_ns: v.get("duration_ns").and_then(Value::as_u64),
     })
 }
 

@@ -50,6 +50,8 @@ fn ev(seq: u64, pid: i32, name: &'static str, decoded: Vec<DecodedArg>) -> Event
         args,
         decoded,
         action: CallAction::Allowed,
+        result: crate::event::Outcome::NotCollected,
+        duration_ns: None,
     }
 }
 

@@ -46,6 +46,8 @@ fn ev(seq: u64, name: &'static str, decoded: Vec<DecodedArg>) -> Event {
         args: [0; 6],
         decoded,
         action: CallAction::Allowed,
+        result: crate::event::Outcome::NotCollected,
+        duration_ns: None,
     }
 }
 
