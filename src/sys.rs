@@ -1290,12 +1290,7 @@ pub fn in_private_tracefs(f: fn(&mut dyn io::Write)) -> io::Result<Vec<u8>> {
         drop(r);
         // SAFETY: integer flags only; affects this child alone.
         let ok = unsafe { libc::unshare(libc::CLONE_NEWNS) } == 0
-            && mount_raw(
-                c"none",
-                c"/",
-                None,
-                (libc::MS_REC | libc::MS_PRIVATE) as u64,
-            )
+            && mount_raw(c"none", c"/", None, libc::MS_REC | libc::MS_PRIVATE)
             && mount_raw(c"nodev", c"/sys/kernel/tracing", Some(c"tracefs"), 0);
         if ok {
             f(&mut w);

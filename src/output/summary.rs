@@ -129,11 +129,7 @@ impl Summary {
             } else {
                 0.0
             };
-            let per = if r.calls > 0 {
-                r.ns / 1000 / r.calls
-            } else {
-                0
-            };
+            let per = (r.ns / 1000).checked_div(r.calls).unwrap_or(0);
             let errors = if r.errors > 0 {
                 r.errors.to_string()
             } else {

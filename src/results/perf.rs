@@ -208,10 +208,12 @@ fn catalog() -> Result<Catalog, String> {
     cat.raw_fields = get("@raw", "id");
     cat.per_call_fields = get("@call", "__syscall_nr");
     if cat.raw.is_none() && cat.per_call.is_empty() {
-        return Err(
-            "the kernel has no syscall tracepoints (CONFIG_FTRACE_SYSCALLS), or tracefs is not readable"
-                .into(),
-        );
+        // tracefs is root's (mode 0700) and mounting it needs privilege.
+        return Err(if rustix::process::geteuid().is_root() {
+            "the kernel has no syscall tracepoints (CONFIG_FTRACE_SYSCALLS), or tracefs cannot be read".into()
+        } else {
+            "the kernel's syscall-exit tracepoints (tracefs, perf_event_open) need root or CAP_PERFMON".into()
+        });
     }
     Ok(cat)
 }
