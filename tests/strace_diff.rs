@@ -173,6 +173,12 @@ fn parse_notrace(text: &str) -> Vec<Call> {
             command_pid = Some(pid);
             continue;
         }
+        // A call split by another's line: its arguments are all on the
+        // first part; the `<... NAME resumed>) = N` part has only the result.
+        if rest.starts_with("<... ") {
+            continue;
+        }
+        let rest = rest.strip_suffix(" <unfinished ...>").unwrap_or(rest);
         if let Some((name, args)) = name_and_rest(rest) {
             let (args, _) = split_args(args);
             out.push(Call {
