@@ -176,6 +176,17 @@ fn finish(
     drop(outbox);
     // Descendants may outlive the command: keep answering until the last.
     let stats = started.supervisor.join().ok().flatten();
+    if let Some(r) = stats
+        .map(|s| s.results)
+        .filter(|r| r.lost_records > 0 || r.unavailable > 0)
+    {
+        // Never silent: these calls ran, their results are not known.
+        let _ = writeln!(
+            io::stderr(),
+            "notrace: the kernel lost {} syscall-exit records (its ring was full): {} calls show `= ? <unavailable>`",
+            r.lost_records, r.unavailable
+        );
+    }
     if let Some(st) = stats.filter(|s| s.panics > 0) {
         // Never silent: these calls ran, but notrace could not show them.
         let _ = writeln!(

@@ -47,6 +47,8 @@ pub struct Stats {
     pub denied: u64,
     /// Calls whose handling panicked (a notrace bug): let through unshown.
     pub panics: u64,
+    /// Return values: paired, and lost by the kernel.
+    pub results: crate::results::ResultStats,
 }
 
 /// What the supervisor needs besides the listener.
@@ -193,6 +195,7 @@ impl Supervisor {
             }
         }
         self.outbox.finish_results();
+        self.stats.results = self.outbox.result_stats();
         self.outbox.close();
         self.stats
     }

@@ -71,9 +71,28 @@ pub struct ResultStats {
 pub struct Results {
     rings: perf::Rings,
     sees_i386: bool,
-    pending: HashMap<i32, Pending>,
     records: Vec<perf::Record>,
+    pairing: Pairing,
+}
+
+/// The calls in flight, and the rules that pair records with them.
+#[derive(Default)]
+pub struct Pairing {
+    pending: HashMap<i32, Pending>,
     stats: ResultStats,
+}
+
+impl std::ops::Deref for Results {
+    type Target = Pairing;
+    fn deref(&self) -> &Pairing {
+        &self.pairing
+    }
+}
+
+impl std::ops::DerefMut for Results {
+    fn deref_mut(&mut self) -> &mut Pairing {
+        &mut self.pairing
+    }
 }
 
 impl Results {
@@ -83,12 +102,42 @@ impl Results {
         Results {
             rings,
             sees_i386,
-            pending: HashMap::new(),
             records: Vec::new(),
-            stats: ResultStats::default(),
+            pairing: Pairing::default(),
         }
     }
 
+    /// Whether a call of this ABI will get a record.
+    pub fn covers(&self, arch: Arch) -> bool {
+        arch == Arch::native() || (arch == Arch::I386 && self.sees_i386)
+    }
+
+    /// Reads the rings and pairs what they hold.
+    pub fn drain(&mut self, out: &mut Vec<Resolved>) {
+        self.records.clear();
+        self.rings.read(&mut self.records);
+        for i in 0..self.records.len() {
+            let r = self.records[i];
+            self.pairing.pair(r, out);
+        }
+    }
+
+    /// Every tracee is gone: reads what is left; calls still in flight
+    /// never returned (their threads' end was not seen either).
+    pub fn finish(&mut self, out: &mut Vec<Resolved>) {
+        self.drain(out);
+        for (tid, call) in self.pairing.pending.drain() {
+            out.push(Resolved {
+                call,
+                tid,
+                result: Outcome::NoReturn,
+                duration_ns: None,
+            });
+        }
+    }
+}
+
+impl Pairing {
     /// The counters so far.
     pub fn stats(&self) -> ResultStats {
         self.stats
@@ -104,21 +153,6 @@ impl Results {
     pub fn mark_sent(&mut self, tid: i32, seq: u64) {
         if let Some(p) = self.pending.get_mut(&tid).filter(|p| p.seq == seq) {
             p.sent = true;
-        }
-    }
-
-    /// Whether a call of this ABI will get a record.
-    pub fn covers(&self, arch: Arch) -> bool {
-        arch == Arch::native() || (arch == Arch::I386 && self.sees_i386)
-    }
-
-    /// Reads the rings and pairs what they hold.
-    pub fn drain(&mut self, out: &mut Vec<Resolved>) {
-        self.records.clear();
-        self.rings.read(&mut self.records);
-        for i in 0..self.records.len() {
-            let r = self.records[i];
-            self.pair(r, out);
         }
     }
 
@@ -198,22 +232,140 @@ impl Results {
     pub fn expect(&mut self, tid: i32, call: Pending) {
         self.pending.insert(tid, call);
     }
-
-    /// Every tracee is gone: reads what is left; calls still in flight
-    /// never returned (their threads' end was not seen either).
-    pub fn finish(&mut self, out: &mut Vec<Resolved>) {
-        self.drain(out);
-        for (tid, call) in self.pending.drain() {
-            out.push(Resolved {
-                call,
-                tid,
-                result: Outcome::NoReturn,
-                duration_ns: None,
-            });
-        }
-    }
 }
 
 fn is_exec(name: &str) -> bool {
     matches!(name, "execve" | "execveat")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use perf::Record;
+
+    fn call(seq: u64, pid: i32, nr: u32, name: &'static str, start_ns: u64) -> Pending {
+        Pending {
+            seq,
+            pid,
+            nr,
+            arch: Arch::X86_64,
+            args: [0; 6],
+            start_ns,
+            name: Cow::Borrowed(name),
+            sent: false,
+        }
+    }
+
+    fn exit(pid: i32, tid: i32, time: u64, nr: i64, ret: i64) -> Record {
+        Record::Exit {
+            pid,
+            tid,
+            time,
+            nr,
+            ret,
+        }
+    }
+
+    fn results(out: &[Resolved]) -> Vec<(u64, Outcome)> {
+        out.iter().map(|r| (r.call.seq, r.result)).collect()
+    }
+
+    #[test]
+    fn a_record_pairs_with_its_threads_call_and_times_it() {
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.expect(10, call(1, 10, 257, "openat", 100));
+        p.expect(11, call(2, 10, 257, "openat", 105));
+        p.pair(exit(10, 11, 150, 257, -2), &mut out);
+        p.pair(exit(10, 10, 160, 257, 3), &mut out);
+        assert_eq!(
+            results(&out),
+            [(2, Outcome::Returned(-2)), (1, Outcome::Returned(3))]
+        );
+        assert_eq!(out[1].duration_ns, Some(60));
+        assert_eq!(p.stats.paired, 2);
+    }
+
+    #[test]
+    fn an_interrupted_queued_call_is_ignored() {
+        // The signal came before the call was received: its record is
+        // older than the restarted call's notification.
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.expect(10, call(1, 10, 0, "read", 200));
+        p.pair(exit(10, 10, 190, 0, -512), &mut out);
+        assert!(out.is_empty());
+        p.pair(exit(10, 10, 250, 0, 1), &mut out);
+        assert_eq!(results(&out), [(1, Outcome::Returned(1))]);
+    }
+
+    #[test]
+    fn a_record_for_no_call_in_flight_is_ignored() {
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.pair(exit(10, 10, 190, 0, 5), &mut out);
+        p.expect(10, call(1, 10, 1, "write", 200));
+        // Another call's record (a number collision, an untraced call).
+        p.pair(exit(10, 10, 210, 0, 5), &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_lost_record_leaves_the_call_unavailable_at_the_next_call() {
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.expect(10, call(1, 10, 0, "read", 100));
+        p.pair(Record::Lost(3), &mut out);
+        p.retire(10, &mut out);
+        assert_eq!(results(&out), [(1, Outcome::Unavailable)]);
+        assert_eq!(p.stats.lost_records, 3);
+        assert_eq!(p.stats.unavailable, 1);
+    }
+
+    #[test]
+    fn sigreturn_restores_the_number() {
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.expect(10, call(1, 10, 15, "rt_sigreturn", 100));
+        p.pair(exit(10, 10, 110, -1, 42), &mut out);
+        assert_eq!(results(&out), [(1, Outcome::Returned(42))]);
+    }
+
+    #[test]
+    fn a_non_leaders_exec_is_reported_under_the_leaders_tid() {
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.expect(10, call(1, 10, 202, "futex", 100));
+        p.expect(12, call(2, 10, 59, "execve", 110));
+        // de_thread: the leader ends, then the exec returns as tid 10.
+        p.pair(
+            Record::TaskExit {
+                pid: 10,
+                tid: 10,
+                time: 120,
+            },
+            &mut out,
+        );
+        p.pair(exit(10, 10, 130, 59, 0), &mut out);
+        assert_eq!(
+            results(&out),
+            [(1, Outcome::NoReturn), (2, Outcome::Returned(0))]
+        );
+    }
+
+    #[test]
+    fn a_task_end_before_the_call_is_an_earlier_tasks() {
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.expect(10, call(1, 10, 0, "read", 100));
+        p.pair(
+            Record::TaskExit {
+                pid: 10,
+                tid: 10,
+                time: 90,
+            },
+            &mut out,
+        );
+        assert!(out.is_empty());
+    }
 }
