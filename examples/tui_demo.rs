@@ -137,6 +137,7 @@ fn fake(seq: u64, pid: i32) -> Event {
             notrace::event::Outcome::Returned(0)
         },
         duration_ns: Some(1000 + seq % 5000),
+        ret_path: None,
     }
 }
 

@@ -111,6 +111,9 @@ pub struct Event {
     pub result: Outcome,
     /// Time from the notification to the call's return (with results).
     pub duration_ns: Option<u64>,
+    /// With `-y`: the path of the fd the call returns, where notrace knows
+    /// it for sure (an open it performed itself), escaped as `-y` prints.
+    pub ret_path: Option<String>,
 }
 
 /// What a call returned (see `crate::results`).
@@ -199,6 +202,8 @@ pub struct Resumed {
     pub result: Outcome,
     /// Time in the call.
     pub duration_ns: Option<u64>,
+    /// See [`Event::ret_path`].
+    pub ret_path: Option<String>,
 }
 
 /// How a traced process ended.

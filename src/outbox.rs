@@ -66,6 +66,7 @@ impl State {
                         start_ns,
                         name: e.name.clone(),
                         sent,
+                        ret_path: e.ret_path.clone(),
                     },
                 );
             } else {
@@ -98,6 +99,7 @@ impl State {
                             time_ns: crate::event::wall_ns(),
                             result: r.result,
                             duration_ns: r.duration_ns,
+                            ret_path: r.call.ret_path,
                         }),
                     ));
                 }
@@ -353,6 +355,7 @@ mod tests {
             action: Action::Allowed,
             result: Outcome::NotCollected,
             duration_ns: None,
+            ret_path: None,
         }
     }
 

@@ -495,6 +495,11 @@ impl Supervisor {
             action,
             result,
             duration_ns: None,
+            ret_path: if self.cfg.decode.fd_paths {
+                decision.installed_fd_path()
+            } else {
+                None
+            },
         };
         self.stats.emitted += 1;
         let held = self

@@ -527,3 +527,42 @@ fn the_jsonl_recipes_for_results_work_as_documented() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn dash_y_names_the_fd_an_emulated_open_returned() {
+    if !results_here() {
+        return;
+    }
+    // Under a rule, notrace performs opens itself: it knows the file.
+    let o = Command::new(notrace())
+        .args([
+            "-y",
+            "--deny",
+            "connect port=1",
+            "-e",
+            "openat",
+            "--",
+            "cat",
+            "/etc/hostname",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.contains("\"/etc/hostname\""))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.ends_with("</etc/hostname>"), "{line}");
+    // Without a rule the number alone: notrace cannot know it for sure.
+    let o = Command::new(notrace())
+        .args(["-y", "-e", "openat", "--", "cat", "/etc/hostname"])
+        .output()
+        .unwrap();
+    let err = text(&o.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.contains("\"/etc/hostname\""))
+        .unwrap();
+    assert!(!line.ends_with('>'), "{line}");
+}

@@ -26,7 +26,7 @@ pub(crate) fn fd(ctx: &Ctx, v: u64) -> Out {
 
 /// strace prints the link target raw except for bytes that would break
 /// the `<...>` framing or the line; those it escapes as `\x..`.
-fn fd_path_text(p: &[u8]) -> String {
+pub fn fd_path_text(p: &[u8]) -> String {
     let mut s = String::new();
     for &c in p {
         if c.is_ascii_graphic() && c != b'<' && c != b'>' && c != b'\\' || c == b' ' {

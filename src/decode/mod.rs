@@ -25,6 +25,7 @@ use crate::memory::TraceeMemory;
 use serde_json::Value;
 use std::borrow::Cow;
 
+pub use files::fd_path_text;
 pub use strings::{bytes_json, quote};
 
 /// A signal's name as strace prints it (`SIGTERM`, `SIGRT_3`), or its

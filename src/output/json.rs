@@ -52,6 +52,9 @@ struct JsonCall<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     errno_nr: Option<i32>,
     duration_ns: Option<u64>,
+    /// With `-y`: the returned fd's path, where known for sure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ret_path: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -128,6 +131,7 @@ fn call(e: &Event, held: bool) -> JsonCall<'_> {
         errno: errno.map(crate::errno::name),
         errno_nr: errno,
         duration_ns: e.duration_ns,
+        ret_path: e.ret_path.as_deref(),
         rule,
         held,
     }
@@ -154,6 +158,7 @@ impl JsonFormatter {
                 if let Some((mut e, held)) = self.waiting.remove(&r.seq) {
                     e.result = r.result;
                     e.duration_ns = r.duration_ns;
+                    e.ret_path = r.ret_path.clone();
                     push_line(serde_json::to_string(&call(&e, held)), out);
                 }
             }

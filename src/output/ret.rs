@@ -58,20 +58,35 @@ fn success(name: &str, args: &[u64; 6], v: i64) -> String {
     }
 }
 
-/// ` = 3 <0.000012>`: the result and, with `durations` (`-T`), the time
-/// in the call; empty when nothing is known.
-pub fn suffix(
-    out: &mut String,
-    name: &str,
-    arch: Arch,
-    args: &[u64; 6],
-    r: Outcome,
-    duration_ns: Option<u64>,
-    durations: bool,
-) {
-    if let Some(t) = text(name, arch, args, r) {
+/// How a call ended, as far as its line's end needs it.
+pub struct Ending<'a> {
+    /// The syscall.
+    pub name: &'a str,
+    /// Its argument registers (fcntl's result prints by its command).
+    pub args: &'a [u64; 6],
+    /// What it returned.
+    pub result: Outcome,
+    /// Time in the call.
+    pub duration_ns: Option<u64>,
+    /// The returned fd's path, where known for sure (`-y`).
+    pub ret_path: Option<&'a str>,
+}
+
+impl Ending<'_> {
+    /// ` = 3</etc/x> <0.000012>`: the result, the returned fd's path, and
+    /// with `durations` (`-T`) the time in the call; nothing when nothing
+    /// is known.
+    pub fn write(&self, out: &mut String, durations: bool) {
+        let Some(t) = text(self.name, Arch::native(), self.args, self.result) else {
+            return;
+        };
         let _ = write!(out, " = {t}");
-        if let (true, Some(d)) = (durations, duration_ns) {
+        if let (Outcome::Returned(v), Some(p)) = (self.result, self.ret_path) {
+            if v >= 0 {
+                let _ = write!(out, "<{p}>");
+            }
+        }
+        if let (true, Some(d)) = (durations, self.duration_ns) {
             let _ = write!(out, " <{}.{:06}>", d / 1_000_000_000, d / 1000 % 1_000_000);
         }
     }

@@ -152,7 +152,15 @@ impl TextFormatter {
         out.push(')');
         arch_note(out, e.arch);
         let durations = self.opts.durations;
-        super::ret::suffix(out, &e.name, e.arch, &e.args, r, duration_ns, durations);
+        let path = e.ret_path.as_deref();
+        let end = super::ret::Ending {
+            name: &e.name,
+            args: &e.args,
+            result: r,
+            duration_ns,
+            ret_path: path,
+        };
+        end.write(out, durations);
         out.push('\n');
     }
 
@@ -160,6 +168,7 @@ impl TextFormatter {
         if let Some(mut e) = self.waiting.remove(&r.seq) {
             e.result = r.result;
             e.duration_ns = r.duration_ns;
+            e.ret_path = r.ret_path.clone();
             return self.event(&e, out);
         }
         if !self.keeps(r.result) {
@@ -178,15 +187,14 @@ impl TextFormatter {
         out.push(')');
         arch_note(out, r.arch);
         let durations = self.opts.durations;
-        super::ret::suffix(
-            out,
-            &r.name,
-            r.arch,
-            &args,
-            r.result,
-            r.duration_ns,
-            durations,
-        );
+        let end = super::ret::Ending {
+            name: &r.name,
+            args: &args,
+            result: r.result,
+            duration_ns: r.duration_ns,
+            ret_path: r.ret_path.as_deref(),
+        };
+        end.write(out, durations);
         out.push('\n');
     }
 }
@@ -253,6 +261,7 @@ mod tests {
             args: [0; 6],
             result: Outcome::NotCollected,
             duration_ns: None,
+            ret_path: None,
             decoded: args
                 .iter()
                 .map(|t| DecodedArg {
@@ -314,6 +323,7 @@ mod tests {
             time_ns: 0,
             result: Outcome::Returned(ret),
             duration_ns: Some(1_500_000),
+            ret_path: None,
         })
     }
 

@@ -41,6 +41,8 @@ pub struct Pending {
     pub name: Cow<'static, str>,
     /// Whether its event already left the outbox without a result.
     pub sent: bool,
+    /// See [`crate::event::Event::ret_path`].
+    pub ret_path: Option<String>,
 }
 
 /// A call whose outcome became known.
@@ -253,6 +255,7 @@ mod tests {
             start_ns,
             name: Cow::Borrowed(name),
             sent: false,
+            ret_path: None,
         }
     }
 

@@ -73,6 +73,20 @@ pub enum Answer {
     Later(u32, super::blocking::Op),
 }
 
+impl Decision {
+    /// The path of the fd this decision installs in the tracee (`-y` on
+    /// the result): notrace opened that file itself, so the path is the
+    /// file's, not a guess from an fd number that may have been reused.
+    pub fn installed_fd_path(&self) -> Option<String> {
+        use std::os::unix::ffi::OsStrExt;
+        let Decision::Answer(Answer::Fd(fd, _)) = self else {
+            return None;
+        };
+        let link = std::fs::read_link(format!("/proc/self/fd/{}", fd.as_raw_fd())).ok()?;
+        Some(crate::decode::fd_path_text(link.as_os_str().as_bytes()))
+    }
+}
+
 impl Answer {
     /// Answers notification `id` with this result.
     pub fn send(self, listener: BorrowedFd<'_>, id: u64) -> io::Result<()> {

@@ -159,6 +159,10 @@ fn event(v: &Value) -> Result<Event, String> {
         action,
         result,
         duration_ns: v.get("duration_ns").and_then(Value::as_u64),
+        ret_path: v
+            .get("ret_path")
+            .and_then(Value::as_str)
+            .map(str::to_string),
     })
 }
 

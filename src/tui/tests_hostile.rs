@@ -48,6 +48,7 @@ fn ev(seq: u64, name: &'static str, decoded: Vec<DecodedArg>) -> Event {
         action: CallAction::Allowed,
         result: crate::event::Outcome::NotCollected,
         duration_ns: None,
+        ret_path: None,
     }
 }
 
