@@ -1,0 +1,132 @@
+//! Waiting on fds: poll's `struct pollfd` array, select's fd sets,
+//! pselect6's sigmask pair and epoll_ctl's `struct epoll_event`, as
+//! strace prints them at entry.
+
+use super::time::{read_all, Fields, Word};
+use super::{addr, as_int, files, signals, Ctx, Out};
+use crate::memory::read_exact;
+use crate::xlat;
+use serde_json::{json, Value};
+
+/// `struct pollfd`: int fd, short events, short revents.
+const POLLFD_SIZE: u64 = 8;
+
+/// poll/ppoll's array of `count` pollfds: `[{fd=0, events=POLLIN},
+/// {fd=-1}]` (a negative fd's events are ignored by the kernel and not
+/// printed), `-s` elements at most, a short read marked as strace does.
+pub(crate) fn pollfds(ctx: &Ctx, v: u64, count: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let count = count as u32 as u64;
+    if v.checked_add(count * POLLFD_SIZE).is_none() {
+        return (addr(v), None);
+    }
+    let limit = ctx.array_limit();
+    let (mut parts, mut values) = (Vec::new(), Vec::new());
+    for i in 0..count {
+        if parts.len() >= limit {
+            parts.push("...".to_string());
+            break;
+        }
+        let at = v + i * POLLFD_SIZE;
+        let mut b = [0u8; POLLFD_SIZE as usize];
+        if !read_exact(ctx.mem, at, &mut b) {
+            if i == 0 {
+                return (addr(v), None);
+            }
+            parts.push(format!("... /* {at:#x} */"));
+            break;
+        }
+        let f = Fields(&b);
+        let fd = f.i32(0);
+        let (fd_t, _) = files::fd(ctx, fd as u32 as u64);
+        if fd < 0 {
+            parts.push(format!("{{fd={fd_t}}}"));
+            values.push(json!({ "fd": fd }));
+            continue;
+        }
+        let events = f.u16(4) as u64;
+        parts.push(format!(
+            "{{fd={fd_t}, events={}}}",
+            xlat::POLL_EVENTS.format_flags(events)
+        ));
+        values.push(json!({ "fd": fd, "events": xlat::POLL_EVENTS.flags_json(events) }));
+    }
+    (
+        format!("[{}]", parts.join(", ")),
+        Some(Value::Array(values)),
+    )
+}
+
+/// The most fds strace looks at in a set (its guard against
+/// `select(INT_MAX, ...)`).
+const MAX_FDS: i64 = 1024 * 1024;
+
+/// One select/pselect6 fd set of `nfds` (an int) fds: `[0 2]`, with `-y`
+/// paths. strace reads the set rounded up to whole longs and prints the
+/// address when that fails or nfds is not positive.
+pub(crate) fn fd_set(ctx: &Ctx, v: u64, nfds: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let nfds = (as_int(nfds) as i64).clamp(0, MAX_FDS) as usize;
+    let w = Word::W64.bytes();
+    let size = nfds.div_ceil(8).div_ceil(w) * w;
+    if size == 0 {
+        return (addr(v), None);
+    }
+    let Some(b) = read_all(ctx, v, size) else {
+        return (addr(v), None);
+    };
+    let set: Vec<usize> = (0..nfds)
+        .filter(|&i| b[i / 8] >> (i % 8) & 1 == 1)
+        .collect();
+    let text: Vec<String> = set.iter().map(|&i| files::fd(ctx, i as u64).0).collect();
+    (format!("[{}]", text.join(" ")), Some(json!(set)))
+}
+
+/// pselect6's sixth argument, `struct { const sigset_t *ss; size_t
+/// ss_len; }` of width `w`: `{sigmask=[USR1], sigsetsize=8}`.
+pub(crate) fn pselect_sig(ctx: &Ctx, v: u64, w: Word) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let Some(b) = read_all(ctx, v, 2 * w.bytes()) else {
+        return (addr(v), None);
+    };
+    let f = Fields(&b);
+    let (ss, len) = (f.ulong(0, w), f.ulong(w.bytes(), w));
+    let (mask_t, mask_j) = signals::sigset_arg(ctx, ss, len);
+    (
+        format!("{{sigmask={mask_t}, sigsetsize={len}}}"),
+        Some(json!({ "sigmask": mask_j.unwrap_or(Value::from(ss)), "sigsetsize": len })),
+    )
+}
+
+const EPOLL_CTL_DEL: i32 = 2;
+/// Where `data` sits in `struct epoll_event`: the struct is packed on
+/// x86_64 (and i386 aligns a u64 to 4), not on other 64-bit ABIs.
+const EPOLL_DATA_AT: usize = if cfg!(target_arch = "x86_64") { 4 } else { 8 };
+
+/// epoll_ctl's event: `{events=EPOLLIN|EPOLLET, data={u32=1, u64=1}}`;
+/// the address for `EPOLL_CTL_DEL` (argument `op`), which ignores it.
+pub(crate) fn epoll_event(ctx: &Ctx, v: u64, op: u64) -> Out {
+    if as_int(op) == EPOLL_CTL_DEL || v == 0 {
+        return (addr(v), None);
+    }
+    let Some(b) = read_all(ctx, v, EPOLL_DATA_AT + 8) else {
+        return (addr(v), None);
+    };
+    let f = Fields(&b);
+    let events = f.u32(0) as u64;
+    let data = f.u64(EPOLL_DATA_AT);
+    (
+        format!(
+            "{{events={}, data={{u32={}, u64={data}}}}}",
+            xlat::EPOLL_EVENTS.format_flags(events),
+            data as u32
+        ),
+        Some(json!({ "events": xlat::EPOLL_EVENTS.flags_json(events), "data": data })),
+    )
+}
