@@ -354,6 +354,9 @@ pub enum ArgKind {
     SeccompArgs(u8),
     /// seccomp's third argument with i386's `struct sock_fprog`.
     SeccompArgs32(u8),
+    /// i386's old select: one pointer to its five arguments, printed as
+    /// the five (`3, [0 2], NULL, NULL, {tv_sec=0, tv_usec=0}`).
+    OldSelectArgs,
 }
 
 /// One argument of a syscall, as a table row gives it.

@@ -357,6 +357,7 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SeccompFlags(n) => resource::seccomp_flags(v, ctx.arg(n)),
         K::SeccompArgs(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W64),
         K::SeccompArgs32(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W32),
+        K::OldSelectArgs => poll::old_select(ctx, v),
         other => flags::table_kind(other, v),
     }
 }

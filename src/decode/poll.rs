@@ -130,3 +130,35 @@ pub(crate) fn epoll_event(ctx: &Ctx, v: u64, op: u64) -> Out {
         Some(json!({ "events": xlat::EPOLL_EVENTS.flags_json(events), "data": data })),
     )
 }
+
+/// i386's old select (`sys_old_select`): its argument is a block of five
+/// 32-bit words, n, the three sets and the timeval, which strace prints as
+/// if they had been passed one by one; the address when unreadable.
+pub(crate) fn old_select(ctx: &Ctx, v: u64) -> Out {
+    let Some(b) = read_all(ctx, v, 20).filter(|_| v != 0) else {
+        return (addr(v), None);
+    };
+    let f = Fields(&b);
+    let mut raw = [0u64; 6];
+    for (i, r) in raw.iter_mut().take(5).enumerate() {
+        *r = f.u32(4 * i) as u64;
+    }
+    let inner = Ctx { raw: &raw, ..*ctx };
+    use crate::kinds::ArgKind as K;
+    let kinds = [
+        K::Int,
+        K::FdSet(0),
+        K::FdSet(0),
+        K::FdSet(0),
+        K::Timeval32In,
+    ];
+    let names = ["n", "inp", "outp", "exp", "tvp"];
+    let mut parts = Vec::new();
+    let mut value = json!({});
+    for (i, k) in kinds.into_iter().enumerate() {
+        let (t, j) = super::decode_one(&inner, k, raw[i]);
+        parts.push(t);
+        value[names[i]] = j.unwrap_or(Value::from(raw[i]));
+    }
+    (parts.join(", "), Some(value))
+}

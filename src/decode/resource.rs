@@ -41,7 +41,7 @@ fn rlim(v: u64, w: Word) -> (String, Value) {
     };
     if v == inf {
         (name.to_string(), Value::from(name))
-    } else if v > 1024 && v % 1024 == 0 {
+    } else if v > 1024 && v.is_multiple_of(1024) {
         (format!("{}*1024", v / 1024), Value::from(v))
     } else {
         (v.to_string(), Value::from(v))
@@ -253,7 +253,8 @@ fn cap_word(bits: u32, base: u64) -> (String, Vec<Value>) {
     }
     let mut s = names.join("|");
     if left != 0 {
-        json_names.push(Value::from(hex(left)));
+        // JSON names bits by their place in the whole 64-bit set.
+        json_names.push(Value::from(hex(left << base)));
         if s.is_empty() {
             s = format!("{} /* CAP_??? */", hex(left));
         } else {

@@ -505,7 +505,7 @@ MANUAL_I386 = {
     "ssetmask": "newmask:hex",
     "sigsuspend": "unused1:int unused2:int mask:hex",
     "sigpending": "set:out_ptr",
-    "select": "arg:ptr",
+    "select": "arg:old_select_args",
     "oldlstat": "filename:path statbuf:out_ptr",
     "readdir": "fd:fd dirent:out_ptr count:uint",
     "mmap": "arg:ptr",
@@ -854,7 +854,7 @@ def main():
     rows = []
     for nr, name in i386.items():
         if name in MANUAL_I386:
-            args = MANUAL_I386[name]
+            args = i386_layouts(MANUAL_I386[name], False)
         else:
             base = I386_ALIAS.get(name, name)
             time64 = name in I386_TIME64_EVERYWHERE
