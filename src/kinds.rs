@@ -357,6 +357,8 @@ pub enum ArgKind {
     /// i386's old select: one pointer to its five arguments, printed as
     /// the five (`3, [0 2], NULL, NULL, {tv_sec=0, tv_usec=0}`).
     OldSelectArgs,
+    /// select/pselect6's fd set of i386 (read in whole 32-bit longs).
+    FdSet32(u8),
 }
 
 /// One argument of a syscall, as a table row gives it.

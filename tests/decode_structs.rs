@@ -173,6 +173,7 @@ const I386_EXPECTED: &[&str] = &[
     "ppoll([{fd=0, events=POLLIN}], 1, {tv_sec=0, tv_nsec=0}, [USR1], 8)",
     "poll([{fd=0, events=POLLIN}], 1, 0)",
     "_newselect(3, [0 2], NULL, NULL, {tv_sec=0, tv_usec=0})",
+    "_newselect(3, [0 2], NULL, NULL, NULL)",
     "select(3, [0 2], NULL, NULL, {tv_sec=0, tv_usec=0})",
     "select(0x8)",
     "pselect6(3, [0 2], NULL, NULL, {tv_sec=0, tv_nsec=0}, {sigmask=[USR1], sigsetsize=8})",

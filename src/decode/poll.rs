@@ -4,12 +4,14 @@
 
 use super::time::{read_all, Fields, Word};
 use super::{addr, as_int, files, signals, Ctx, Out};
-use crate::memory::read_exact;
 use crate::xlat;
 use serde_json::{json, Value};
 
 /// `struct pollfd`: int fd, short events, short revents.
 const POLLFD_SIZE: u64 = 8;
+/// Never print more pollfds than this, even with `-v` (the kernel's own
+/// limit is RLIMIT_NOFILE).
+const MAX_POLLFDS: u64 = 1 << 16;
 
 /// poll/ppoll's array of `count` pollfds: `[{fd=0, events=POLLIN},
 /// {fd=-1}]` (a negative fd's events are ignored by the kernel and not
@@ -23,22 +25,28 @@ pub(crate) fn pollfds(ctx: &Ctx, v: u64, count: u64) -> Out {
         return (addr(v), None);
     }
     let limit = ctx.array_limit();
+    // One read for every element that may be printed: a read of tracee
+    // memory is a system call, and one per element would make poll with
+    // many fds cost many.
+    let want = count.min(limit as u64).min(MAX_POLLFDS);
+    let mut buf = vec![0u8; (want * POLLFD_SIZE) as usize];
+    let got = ctx.mem.read(v, &mut buf) as u64 / POLLFD_SIZE;
     let (mut parts, mut values) = (Vec::new(), Vec::new());
     for i in 0..count {
-        if parts.len() >= limit {
+        if parts.len() >= limit || i >= MAX_POLLFDS {
             parts.push("...".to_string());
             break;
         }
-        let at = v + i * POLLFD_SIZE;
-        let mut b = [0u8; POLLFD_SIZE as usize];
-        if !read_exact(ctx.mem, at, &mut b) {
+        if i >= got {
             if i == 0 {
                 return (addr(v), None);
             }
-            parts.push(format!("... /* {at:#x} */"));
+            parts.push(format!("... /* {:#x} */", v + i * POLLFD_SIZE));
             break;
         }
-        let f = Fields(&b);
+        let at = (i * POLLFD_SIZE) as usize;
+        let b = &buf[at..at + POLLFD_SIZE as usize];
+        let f = Fields(b);
         let fd = f.i32(0);
         let (fd_t, _) = files::fd(ctx, fd as u32 as u64);
         if fd < 0 {
@@ -64,15 +72,14 @@ pub(crate) fn pollfds(ctx: &Ctx, v: u64, count: u64) -> Out {
 const MAX_FDS: i64 = 1024 * 1024;
 
 /// One select/pselect6 fd set of `nfds` (an int) fds: `[0 2]`, with `-y`
-/// paths. strace reads the set rounded up to whole longs and prints the
-/// address when that fails or nfds is not positive.
-pub(crate) fn fd_set(ctx: &Ctx, v: u64, nfds: u64) -> Out {
+/// paths. strace reads the set rounded up to whole longs (of width `w`)
+/// and prints the address when that fails or nfds is not positive.
+pub(crate) fn fd_set(ctx: &Ctx, v: u64, nfds: u64, w: Word) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
     let nfds = (as_int(nfds) as i64).clamp(0, MAX_FDS) as usize;
-    let w = Word::W64.bytes();
-    let size = nfds.div_ceil(8).div_ceil(w) * w;
+    let size = nfds.div_ceil(8).div_ceil(w.bytes()) * w.bytes();
     if size == 0 {
         return (addr(v), None);
     }
@@ -147,9 +154,9 @@ pub(crate) fn old_select(ctx: &Ctx, v: u64) -> Out {
     use crate::kinds::ArgKind as K;
     let kinds = [
         K::Int,
-        K::FdSet(0),
-        K::FdSet(0),
-        K::FdSet(0),
+        K::FdSet32(0),
+        K::FdSet32(0),
+        K::FdSet32(0),
         K::Timeval32In,
     ];
     let names = ["n", "inp", "outp", "exp", "tvp"];
@@ -161,4 +168,67 @@ pub(crate) fn old_select(ctx: &Ctx, v: u64) -> Out {
         value[names[i]] = j.unwrap_or(Value::from(raw[i]));
     }
     (parts.join(", "), Some(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{DecodeOptions, NoHost};
+    use crate::memory::FakeMemory;
+
+    fn ctx<'a>(raw: &'a [u64; 6], mem: &'a FakeMemory, opts: &'a DecodeOptions) -> Ctx<'a> {
+        Ctx {
+            raw,
+            pid: 1,
+            mem,
+            opts,
+            host: &NoHost,
+        }
+    }
+
+    fn pollfd(fd: i32, events: u16) -> Vec<u8> {
+        let mut b = fd.to_ne_bytes().to_vec();
+        b.extend(events.to_ne_bytes());
+        b.extend([0, 0]);
+        b
+    }
+
+    #[test]
+    fn pollfds_stop_at_the_limit_and_at_unreadable_memory() {
+        let mut bytes = pollfd(0, 1);
+        bytes.extend(pollfd(-1, 4));
+        let mem = FakeMemory::new().with(0x1000, bytes);
+        let (raw, opts) = ([0; 6], DecodeOptions::default());
+        let c = ctx(&raw, &mem, &opts);
+        assert_eq!(
+            pollfds(&c, 0x1000, 3).0,
+            "[{fd=0, events=POLLIN}, {fd=-1}, ... /* 0x1010 */]"
+        );
+        assert_eq!(pollfds(&c, 0x1010, 1).0, "0x1010");
+        let short = DecodeOptions {
+            string_limit: 1,
+            ..DecodeOptions::default()
+        };
+        let c = ctx(&raw, &mem, &short);
+        assert_eq!(pollfds(&c, 0x1000, 2).0, "[{fd=0, events=POLLIN}, ...]");
+    }
+
+    #[test]
+    fn old_select_reads_its_argument_block() {
+        let mut block = Vec::new();
+        for w in [2u32, 0x2000, 0, 0, 0x3000] {
+            block.extend(w.to_ne_bytes());
+        }
+        let mem = FakeMemory::new()
+            .with(0x1000, block)
+            .with(0x2000, vec![3, 0, 0, 0])
+            .with(0x3000, vec![1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]);
+        let (raw, opts) = ([0; 6], DecodeOptions::default());
+        let c = ctx(&raw, &mem, &opts);
+        assert_eq!(
+            old_select(&c, 0x1000).0,
+            "2, [0 1], NULL, NULL, {tv_sec=1, tv_usec=4294967295}"
+        );
+        assert_eq!(old_select(&c, 0x2000).0, "0x2000");
+    }
 }

@@ -130,19 +130,23 @@ pub(crate) fn sched_attr(ctx: &Ctx, v: u64) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
-    let Some(b) = read_all(ctx, v, 4) else {
+    // One read for the size and the fields; what it must have reached
+    // is checked after.
+    let mut b = [0u8; SCHED_ATTR_VER1];
+    let got = ctx.mem.read(v, &mut b);
+    if got < 4 {
         return (addr(v), None);
-    };
-    let usize_ = Fields(&b).u32(0) as usize;
+    }
+    let f = Fields(&b);
+    let usize_ = f.u32(0) as usize;
     let want = if usize_ == 0 { SCHED_ATTR_VER0 } else { usize_ };
     let size = want.min(SCHED_ATTR_VER1);
     let mut text = format!("{{size={usize_}");
     let mut value = json!({ "size": usize_ });
     if size >= SCHED_ATTR_VER0 {
-        let Some(b) = read_all(ctx, v, size) else {
+        if got < size {
             return (addr(v), None);
-        };
-        let f = Fields(&b);
+        }
         let flags = f.u64(8);
         let mut field = |name: &str, t: String, j: Value| {
             text.push_str(&format!(", sched_{name}={t}"));
@@ -369,5 +373,47 @@ pub(crate) fn seccomp_args(ctx: &Ctx, v: u64, op: u64, w: Word) -> Out {
             )
         }
         _ => (addr(v), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{DecodeOptions, NoHost};
+    use crate::memory::FakeMemory;
+
+    #[test]
+    fn sched_attr_reads_only_as_far_as_its_size() {
+        let mut attr = vec![0u8; 48];
+        attr[..4].copy_from_slice(&48u32.to_ne_bytes());
+        attr[4..8].copy_from_slice(&1u32.to_ne_bytes());
+        let mut tiny = vec![0u8; 4];
+        tiny[..4].copy_from_slice(&56u32.to_ne_bytes());
+        let mem = FakeMemory::new().with(0x1000, attr).with(0x2000, tiny);
+        let (raw, opts) = ([0; 6], DecodeOptions::default());
+        let c = Ctx {
+            raw: &raw,
+            pid: 1,
+            mem: &mem,
+            opts: &opts,
+            host: &NoHost,
+        };
+        assert_eq!(
+            sched_attr(&c, 0x1000).0,
+            "{size=48, sched_policy=SCHED_FIFO, sched_flags=0, sched_nice=0, \
+             sched_priority=0, sched_runtime=0, sched_deadline=0, sched_period=0}"
+        );
+        assert_eq!(sched_attr(&c, 0x2000).0, "0x2000");
+        assert_eq!(sched_attr(&c, 0x3000).0, "0x3000");
+    }
+
+    #[test]
+    fn cap_bits_split_at_32_as_strace_does() {
+        assert_eq!(cap_bits(0, 0).0, "0");
+        assert_eq!(cap_bits(0, 1 << 31).0, "0x80000000 /* CAP_??? */");
+        assert_eq!(
+            cap_bits(1, 1 | 1 << 31).0,
+            "1<<CAP_CHOWN|1<<CAP_MAC_OVERRIDE|0x80000000"
+        );
     }
 }

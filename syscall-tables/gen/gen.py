@@ -583,7 +583,7 @@ AARCH64_NOT_NATIVE = range(403, 424)
 # 32-bit layout.
 I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "sigevent_in": "sigevent32_in", "mq_attr:1": "mq_attr32:1",
-                   "pselect_sig": "pselect_sig32",
+                   "pselect_sig": "pselect_sig32", "fd_set:0": "fd_set32:0",
                    "seccomp_args:0": "seccomp_args32:0"}
 # Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
 # except the _time64 calls (and those that use 64-bit times on every ABI).
