@@ -610,6 +610,21 @@ def i386_layouts(args, time64):
     return " ".join(out)
 
 
+# The x32 compat slots (512 and up) that read these structs.
+X32_COMPAT_KINDS = {"stack_in": "stack32_in", "sigevent_in": "sigevent32_in"}
+
+
+def x32_compat_layouts(args):
+    """An x86_64 signature with X32_COMPAT_KINDS applied."""
+    if args == "-":
+        return args
+    out = []
+    for item in args.split(" "):
+        arg, _, kind = item.partition(":")
+        out.append(f"{arg}:{X32_COMPAT_KINDS.get(kind, kind)}")
+    return " ".join(out)
+
+
 # i386 names that reuse another call's signature.
 I386_ALIAS = {"sendfile": "sendfile64"}
 
@@ -912,7 +927,9 @@ def main():
         rows.append((X32_BIT + nr, label, class_field(classes, label), args))
     for name, nr in x32_hdr.items():
         if nr >= 512:
-            args = shared(name, "x32")
+            # These slots are the kernel's compat entry points: their
+            # structs have 32-bit pointers and longs, as on i386.
+            args = x32_compat_layouts(shared(name, "x32"))
             rows.append((X32_BIT + nr, name, class_field(classes, name),
                          args))
     # The installed header must agree with what we emit.
