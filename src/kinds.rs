@@ -269,6 +269,96 @@ pub enum ArgKind {
     /// mount's data: a string, or its address when the flags (argument N)
     /// bind, move or change propagation.
     MountData(u8),
+    /// setitimer/getitimer which (`ITIMER_REAL`).
+    ItimerWhich,
+    /// timerfd_settime flags (`TFD_TIMER_ABSTIME`).
+    TimerfdSettimeFlags,
+    /// timer_settime flags (`TIMER_ABSTIME`).
+    TimerSettimeFlags,
+    /// A scheduling policy (`SCHED_FIFO`).
+    SchedPolicy,
+    /// seccomp's operation (`SECCOMP_SET_MODE_FILTER`).
+    SeccompOp,
+    /// An input `struct old_timespec32` (i386 calls without `_time64`).
+    Timespec32In,
+    /// An input `struct timeval` (`{tv_sec=1, tv_usec=0}`).
+    TimevalIn,
+    /// An input `struct old_timeval32` (i386).
+    Timeval32In,
+    /// utimensat's two `struct timespec`, `UTIME_NOW`/`UTIME_OMIT` named
+    /// and valid times followed by their date, as strace prints them.
+    UtimensTimes,
+    /// utimensat's times with i386's `struct old_timespec32`.
+    UtimensTimes32,
+    /// futimesat's two `struct timeval`, with their dates.
+    UtimesTimes,
+    /// futimesat's times with i386's `struct old_timeval32`.
+    UtimesTimes32,
+    /// An input `struct itimerval` (setitimer).
+    ItimervalIn,
+    /// An input `struct itimerval` of i386 (`old_timeval32` fields).
+    Itimerval32In,
+    /// An input `struct itimerspec` (timerfd_settime, timer_settime).
+    ItimerspecIn,
+    /// An input `struct old_itimerspec32` (i386 calls without `_time64`).
+    Itimerspec32In,
+    /// timer_create's `struct sigevent`.
+    SigeventIn,
+    /// timer_create's `struct sigevent` of i386.
+    Sigevent32In,
+    /// poll/ppoll's `struct pollfd` array of argument N elements.
+    Pollfds(u8),
+    /// select/pselect6's input fd set; argument N is nfds.
+    FdSet(u8),
+    /// pselect6's sixth argument: `{sigmask=[...], sigsetsize=8}`.
+    PselectSig,
+    /// pselect6's sixth argument with i386's 32-bit pointer and size.
+    PselectSig32,
+    /// sigaltstack's new `stack_t`.
+    StackIn,
+    /// sigaltstack's new `stack_t` of i386.
+    Stack32In,
+    /// setrlimit's `struct rlimit` on 64-bit ABIs (64-bit limits).
+    RlimitIn,
+    /// i386 setrlimit's `struct rlimit` with 32-bit limits.
+    Rlimit32In,
+    /// prlimit64's `struct rlimit64`: 64-bit limits on every ABI.
+    Rlimit64In,
+    /// epoll_ctl's `struct epoll_event`; argument N is the operation
+    /// (`EPOLL_CTL_DEL` ignores it and strace prints its address).
+    EpollEvent(u8),
+    /// mq_open's mode: printed only when the flags (argument N) hold
+    /// `O_CREAT`.
+    MqMode(u8),
+    /// mq_open's `struct mq_attr`: printed only when the flags (argument
+    /// N) hold `O_CREAT`.
+    MqAttr(u8),
+    /// mq_open's `struct mq_attr` of i386 (32-bit longs).
+    MqAttr32(u8),
+    /// sched_setscheduler/sched_setparam's `struct sched_param` (`[5]`).
+    SchedParam,
+    /// sched_setattr's `struct sched_attr`.
+    SchedAttr,
+    /// sched_setaffinity's cpu set; its length in bytes is argument N.
+    CpuSet(u8),
+    /// capget/capset's `struct __user_cap_header_struct`.
+    CapHeader,
+    /// capset's `struct __user_cap_data_struct` array, one or two long by
+    /// the header's version (argument N).
+    CapData(u8),
+    /// seccomp's flags, named for `SECCOMP_SET_MODE_FILTER` (the
+    /// operation is argument N), else in hex.
+    SeccompFlags(u8),
+    /// seccomp's third argument, shaped by the operation (argument N): a
+    /// `struct sock_fprog`, an action, or an address.
+    SeccompArgs(u8),
+    /// seccomp's third argument with i386's `struct sock_fprog`.
+    SeccompArgs32(u8),
+    /// i386's old select: one pointer to its five arguments, printed as
+    /// the five (`3, [0 2], NULL, NULL, {tv_sec=0, tv_usec=0}`).
+    OldSelectArgs,
+    /// select/pselect6's fd set of i386 (read in whole 32-bit longs).
+    FdSet32(u8),
 }
 
 /// One argument of a syscall, as a table row gives it.

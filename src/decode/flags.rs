@@ -58,6 +58,11 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::IoprioWho => &xlat::IOPRIO_WHO,
         K::ShmatFlags => &xlat::SHM_FLAGS,
         K::IpcMsgFlags => &xlat::IPC_MSG_FLAGS,
+        K::ItimerWhich => &xlat::ITIMER_WHICH,
+        K::TimerfdSettimeFlags => &xlat::TIMERFD_SETTIME_FLAGS,
+        K::TimerSettimeFlags => &xlat::TIMER_SETTIME_FLAGS,
+        K::SchedPolicy => &xlat::SCHED_POLICIES,
+        K::SeccompOp => &xlat::SECCOMP_OPS,
         _ => return None,
     })
 }

@@ -13,7 +13,9 @@ mod files;
 mod flags;
 mod io;
 mod ipc;
+mod poll;
 mod process;
+mod resource;
 mod signals;
 mod sockets;
 mod strings;
@@ -240,6 +242,7 @@ pub(crate) fn decode_at(ctx: &Ctx, pos: usize, kind: ArgKind, v: u64) -> Out {
 
 /// Decodes one argument.
 pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
+    use time::Word::{W32, W64};
     use ArgKind as K;
     match kind {
         K::Int => {
@@ -322,6 +325,41 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SigactionIn => signals::sigaction(ctx, v),
         K::FcntlArg(n) => files::fcntl_arg(ctx, v, ctx.arg(n)),
         K::OpenHow(n) => files::open_how(ctx, v, ctx.arg(n)),
+        K::Timespec32In => time::timespec32(ctx, v),
+        K::TimevalIn => time::timeval(ctx, v, W64),
+        K::Timeval32In => time::timeval(ctx, v, W32),
+        K::UtimensTimes => time::time_pair(ctx, v, W64, time::Part::Nsec),
+        K::UtimensTimes32 => time::time_pair(ctx, v, W32, time::Part::Nsec),
+        K::UtimesTimes => time::time_pair(ctx, v, W64, time::Part::Usec),
+        K::UtimesTimes32 => time::time_pair(ctx, v, W32, time::Part::Usec),
+        K::ItimervalIn => time::itimerval(ctx, v, W64),
+        K::Itimerval32In => time::itimerval(ctx, v, W32),
+        K::ItimerspecIn => time::itimerspec(ctx, v, W64),
+        K::Itimerspec32In => time::itimerspec(ctx, v, W32),
+        K::SigeventIn => time::sigevent(ctx, v, W64),
+        K::Sigevent32In => time::sigevent(ctx, v, W32),
+        K::Pollfds(n) => poll::pollfds(ctx, v, ctx.arg(n)),
+        K::FdSet(n) => poll::fd_set(ctx, v, ctx.arg(n), W64),
+        K::FdSet32(n) => poll::fd_set(ctx, v, ctx.arg(n), W32),
+        K::PselectSig => poll::pselect_sig(ctx, v, W64),
+        K::PselectSig32 => poll::pselect_sig(ctx, v, W32),
+        K::EpollEvent(n) => poll::epoll_event(ctx, v, ctx.arg(n)),
+        K::StackIn => resource::stack(ctx, v, W64),
+        K::Stack32In => resource::stack(ctx, v, W32),
+        K::RlimitIn | K::Rlimit64In => resource::rlimit(ctx, v, W64),
+        K::Rlimit32In => resource::rlimit(ctx, v, W32),
+        K::MqMode(n) => resource::mq_mode(v, ctx.arg(n)),
+        K::MqAttr(n) => resource::mq_attr(ctx, v, ctx.arg(n), W64),
+        K::MqAttr32(n) => resource::mq_attr(ctx, v, ctx.arg(n), W32),
+        K::SchedParam => resource::sched_param(ctx, v),
+        K::SchedAttr => resource::sched_attr(ctx, v),
+        K::CpuSet(n) => resource::cpu_set(ctx, v, ctx.arg(n)),
+        K::CapHeader => resource::cap_header(ctx, v),
+        K::CapData(n) => resource::cap_data(ctx, v, ctx.arg(n)),
+        K::SeccompFlags(n) => resource::seccomp_flags(v, ctx.arg(n)),
+        K::SeccompArgs(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W64),
+        K::SeccompArgs32(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W32),
+        K::OldSelectArgs => poll::old_select(ctx, v),
         other => flags::table_kind(other, v),
     }
 }

@@ -188,8 +188,8 @@ OVERRIDES = {
     "fchmodat": {"mode": "mode"},
     "fchmodat2": {"mode": "mode", "flags": "at_flags"},
     "fchownat": {"flag": "at_flags"},
-    "utimensat": {"flags": "at_flags", "utimes": "ptr"},
-    "futimesat": {"utimes": "ptr"},
+    "utimensat": {"flags": "at_flags", "utimes": "utimens_times"},
+    "futimesat": {"utimes": "utimes_times"},
     "readlink": {"buf": "out_ptr", "bufsiz": "int"},
     "readlinkat": {"buf": "out_ptr", "bufsiz": "int"},
     "getcwd": {"buf": "out_ptr"},
@@ -256,7 +256,7 @@ OVERRIDES = {
     "flock": {"cmd": "flock_op"},
     "eventfd2": {"flags": "eventfd_flags"},
     "epoll_create1": {"flags": "epoll_flags"},
-    "epoll_ctl": {"op": "epoll_ctl_op"},
+    "epoll_ctl": {"op": "epoll_ctl_op", "event": "epoll_event:1"},
     "inotify_init1": {"flags": "inotify_init_flags"},
     "signalfd4": {"user_mask": "sigset_in:2", "flags": "signalfd_flags"},
     "signalfd": {"user_mask": "sigset_in:2"},
@@ -342,7 +342,7 @@ OVERRIDES = {
     "rt_sigsuspend": {"unewset": "sigset_in:1"},
     "rt_sigpending": {"uset": "out_ptr"},
     "rt_sigtimedwait": {"uthese": "sigset_in:3", "uinfo": "out_ptr"},
-    "sigaltstack": {"uss": "ptr", "uoss": "out_ptr"},
+    "sigaltstack": {"uss": "stack_in", "uoss": "out_ptr"},
     # time
     "nanosleep": {"rqtp": "timespec_in", "rmtp": "out_ptr"},
     "clock_nanosleep": {"which_clock": "clockid", "flags": "hex",
@@ -353,23 +353,35 @@ OVERRIDES = {
     "clock_adjtime": {"which_clock": "clockid", "utx": "ptr"},
     "gettimeofday": {"tv": "out_ptr", "tz": "out_ptr"},
     "settimeofday": {"tv": "ptr", "tz": "ptr"},
-    "timer_create": {"which_clock": "clockid"},
-    "ppoll": {"tsp": "timespec_in", "sigmask": "sigset_in:4"},
-    "pselect6": {"tsp": "timespec_in"},
+    "timer_create": {"which_clock": "clockid",
+                     "timer_event_spec": "sigevent_in"},
+    "timer_settime": {"flags": "timer_settime_flags",
+                      "new_setting": "itimerspec_in",
+                      "old_setting": "out_ptr"},
+    "timerfd_settime": {"flags": "timerfd_settime_flags",
+                        "utmr": "itimerspec_in", "otmr": "out_ptr"},
+    "poll": {"ufds": "pollfds:1"},
+    "ppoll": {"ufds": "pollfds:1", "tsp": "timespec_in",
+              "sigmask": "sigset_in:4"},
+    "pselect6": {"inp": "fd_set:0", "outp": "fd_set:0", "exp": "fd_set:0",
+                 "tsp": "timespec_in", "sig": "pselect_sig"},
     "futex": {"uaddr": "ptr", "op": "futex_op", "val": "futex_arg",
               "utime": "futex_arg", "uaddr2": "futex_arg", "val3": "futex_arg"},
     "epoll_pwait": {"events": "out_ptr", "sigmask": "sigset_in:5"},
     "epoll_pwait2": {"events": "out_ptr", "timeout": "timespec_in",
                      "sigmask": "sigset_in:5"},
     "epoll_wait": {"events": "out_ptr"},
-    "select": {"inp": "ptr", "outp": "ptr", "exp": "ptr", "tvp": "ptr"},
+    "select": {"inp": "fd_set:0", "outp": "fd_set:0", "exp": "fd_set:0",
+               "tvp": "timeval_in"},
     # misc
     "getrlimit": {"resource": "rlimit_resource", "rlim": "out_ptr"},
-    "setrlimit": {"resource": "rlimit_resource", "rlim": "ptr"},
-    "prlimit64": {"resource": "rlimit_resource", "old_rlim": "out_ptr"},
+    "setrlimit": {"resource": "rlimit_resource", "rlim": "rlimit_in"},
+    "prlimit64": {"resource": "rlimit_resource", "new_rlim": "rlimit64_in",
+                  "old_rlim": "out_ptr"},
     "getrandom": {"ubuf": "out_ptr", "flags": "getrandom_flags"},
-    "getitimer": {"value": "out_ptr"},
-    "setitimer": {"value": "ptr", "ovalue": "out_ptr"},
+    "getitimer": {"which": "itimer_which", "value": "out_ptr"},
+    "setitimer": {"which": "itimer_which", "value": "itimerval_in",
+                  "ovalue": "out_ptr"},
     "sethostname": {"name": "buf_in:1"},
     "setdomainname": {"name": "buf_in:1"},
     "uname": {"name": "out_ptr"},
@@ -378,15 +390,20 @@ OVERRIDES = {
     "setgroups": {"grouplist": "ptr"},
     "getresuid": {"ruidp": "out_ptr", "euidp": "out_ptr", "suidp": "out_ptr"},
     "getresgid": {"rgidp": "out_ptr", "egidp": "out_ptr", "sgidp": "out_ptr"},
-    "capget": {"dataptr": "out_ptr"},
+    "capget": {"header": "cap_header", "dataptr": "out_ptr"},
+    "capset": {"header": "cap_header", "data": "cap_data:0"},
     "sched_getaffinity": {"user_mask_ptr": "out_ptr"},
-    "sched_setaffinity": {"user_mask_ptr": "ptr"},
+    "sched_setaffinity": {"user_mask_ptr": "cpu_set:1"},
+    "sched_setscheduler": {"policy": "sched_policy", "param": "sched_param"},
+    "sched_setparam": {"param": "sched_param"},
+    "sched_get_priority_max": {"policy": "sched_policy"},
+    "sched_get_priority_min": {"policy": "sched_policy"},
     "sched_getparam": {"param": "out_ptr"},
     "mq_timedsend": {"u_msg_ptr": "buf_in:2"},
     "mq_timedreceive": {"u_msg_ptr": "out_ptr", "u_msg_prio": "out_ptr"},
     "mq_getsetattr": {"u_omqstat": "out_ptr"},
-    "mq_open": {"u_name": "str", "oflag": "open_flags", "mode": "mode",
-                "u_attr": "ptr"},
+    "mq_open": {"u_name": "str", "oflag": "open_flags", "mode": "mq_mode:1",
+                "u_attr": "mq_attr:1"},
     "mq_unlink": {"u_name": "str"},
     "semop": {"tsops": "sembufs:2"},
     "semtimedop": {"tsops": "sembufs:2"},
@@ -408,8 +425,9 @@ OVERRIDES = {
     "sendfile": {"offset": "ptr"},
     "io_uring_enter": {"argp": "ptr"},
     "bpf": {"uattr": "ptr"},
-    "seccomp": {"uargs": "ptr"},
-    "sched_setattr": {"uattr": "ptr"},
+    "seccomp": {"op": "seccomp_op", "flags": "seccomp_flags:0",
+                "uargs": "seccomp_args:0"},
+    "sched_setattr": {"uattr": "sched_attr", "flags": "uint"},
     "sched_getattr": {"uattr": "out_ptr"},
     "mount_setattr": {"flags": "at_flags", "uattr": "ptr"},
     "fanotify_mark": {"mask": "hex"},
@@ -487,7 +505,7 @@ MANUAL_I386 = {
     "ssetmask": "newmask:hex",
     "sigsuspend": "unused1:int unused2:int mask:hex",
     "sigpending": "set:out_ptr",
-    "select": "arg:ptr",
+    "select": "arg:old_select_args",
     "oldlstat": "filename:path statbuf:out_ptr",
     "readdir": "fd:fd dirent:out_ptr count:uint",
     "mmap": "arg:ptr",
@@ -502,7 +520,8 @@ MANUAL_I386 = {
     "bdflush": "func:int data:hex",
     "_llseek": ("fd:fd offset_high:uint offset_low:uint result:out_ptr "
                 "whence:whence"),
-    "_newselect": "n:int inp:ptr outp:ptr exp:ptr tvp:ptr",
+    "_newselect": ("n:int inp:fd_set:0 outp:fd_set:0 exp:fd_set:0 "
+                   "tvp:timeval_in"),
     "vm86": "cmd:hex arg:hex",
     "ugetrlimit": "resource:rlimit_resource rlim:out_ptr",
     "mmap2": ("addr:ptr len:uint prot:mmap_prot flags:mmap_flags fd:fd "
@@ -559,6 +578,52 @@ MANUAL_AARCH64 = {
 # 403..423, which a 64-bit kernel does not provide.
 AARCH64_RENAME = {"fstatat": "newfstatat"}
 AARCH64_NOT_NATIVE = range(403, 424)
+
+# Kinds whose struct has long- or pointer-sized fields: i386 rows get the
+# 32-bit layout.
+I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
+                   "sigevent_in": "sigevent32_in", "mq_attr:1": "mq_attr32:1",
+                   "pselect_sig": "pselect_sig32", "fd_set:0": "fd_set32:0",
+                   "seccomp_args:0": "seccomp_args32:0"}
+# Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
+# except the _time64 calls (and those that use 64-bit times on every ABI).
+I386_TIME_KINDS = {"timespec_in": "timespec32_in",
+                   "timeval_in": "timeval32_in",
+                   "utimens_times": "utimens_times32",
+                   "utimes_times": "utimes_times32",
+                   "itimerval_in": "itimerval32_in",
+                   "itimerspec_in": "itimerspec32_in"}
+I386_TIME64_EVERYWHERE = {"epoll_pwait2"}
+
+
+def i386_layouts(args, time64):
+    """An x86_64 signature with the kinds re-pointed at i386 layouts."""
+    if args == "-":
+        return args
+    out = []
+    for item in args.split(" "):
+        arg, _, kind = item.partition(":")
+        kind = I386_LONG_KINDS.get(kind, kind)
+        if not time64:
+            kind = I386_TIME_KINDS.get(kind, kind)
+        out.append(f"{arg}:{kind}")
+    return " ".join(out)
+
+
+# The x32 compat slots (512 and up) that read these structs.
+X32_COMPAT_KINDS = {"stack_in": "stack32_in", "sigevent_in": "sigevent32_in"}
+
+
+def x32_compat_layouts(args):
+    """An x86_64 signature with X32_COMPAT_KINDS applied."""
+    if args == "-":
+        return args
+    out = []
+    for item in args.split(" "):
+        arg, _, kind = item.partition(":")
+        out.append(f"{arg}:{X32_COMPAT_KINDS.get(kind, kind)}")
+    return " ".join(out)
+
 
 # i386 names that reuse another call's signature.
 I386_ALIAS = {"sendfile": "sendfile64"}
@@ -804,9 +869,10 @@ def main():
     rows = []
     for nr, name in i386.items():
         if name in MANUAL_I386:
-            args = MANUAL_I386[name]
+            args = i386_layouts(MANUAL_I386[name], False)
         else:
             base = I386_ALIAS.get(name, name)
+            time64 = name in I386_TIME64_EVERYWHERE
             if base not in x64_args and base not in sigs:
                 # 16/32-bit uid variants and the time64 calls keep the
                 # shape of the plain call.
@@ -814,11 +880,13 @@ def main():
                     if base.endswith(suffix) and \
                             base[:-len(suffix)] in x64_args:
                         base = base[:-len(suffix)]
+                        time64 = suffix != "32"
                         break
             if base in MANUAL_I386:
                 args = MANUAL_I386[base]
             else:
                 args = shared(base, "i386")
+            args = i386_layouts(args, time64)
         check_args("i386", name, args, kinds)
         rows.append((nr, name, class_field(classes, name), args))
     write_table("i386", rows, "",
@@ -859,7 +927,9 @@ def main():
         rows.append((X32_BIT + nr, label, class_field(classes, label), args))
     for name, nr in x32_hdr.items():
         if nr >= 512:
-            args = shared(name, "x32")
+            # These slots are the kernel's compat entry points: their
+            # structs have 32-bit pointers and longs, as on i386.
+            args = x32_compat_layouts(shared(name, "x32"))
             rows.append((X32_BIT + nr, name, class_field(classes, name),
                          args))
     # The installed header must agree with what we emit.
