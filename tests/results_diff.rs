@@ -3,9 +3,10 @@
 //! and comparing what follows ` = `.
 //!
 //! Each `#[ignore]`d test names the bug it shows and fails today; the lead
-//! un-ignores it with the fix. The tests that run guard what already agrees.
-//! Every test compares the two tracers on the same run of the same program,
-//! so strace must be installed (without it they fail and say so).
+//! un-ignores it with the fix. The tests that run guard what already agrees
+//! (results paired with the right thread and call) and the fixture itself.
+//! The strace comparisons trace the same program and mode once with each
+//! tracer, so strace must be installed (without it they fail and say so).
 
 mod common;
 mod trace_text;
