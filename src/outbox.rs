@@ -311,7 +311,9 @@ impl Outbox {
                         .unwrap_or_else(|e| e.into_inner().0);
                     st.drain();
                     if st.len() > 0 {
-                        st.since = Instant::now() - BATCH_DELAY;
+                        // Found now, sent now.
+                        let now = Instant::now();
+                        st.since = now.checked_sub(BATCH_DELAY).unwrap_or(now);
                     }
                 } else {
                     st = self.started.wait(st).unwrap_or_else(|e| e.into_inner());

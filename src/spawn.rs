@@ -212,6 +212,13 @@ where
             }
             // notrace blocks the signals it forwards; the command must not.
             sys::unblock_all_signals();
+            // A notrace with file capabilities (cap_perfmon) is not
+            // dumpable, nor is this child until it execs: notrace could
+            // not take the listener from it (pidfd_getfd says EPERM). The
+            // exec sets dumpability anew for the command.
+            let _ = rustix::process::set_dumpable_behavior(
+                rustix::process::DumpableBehavior::Dumpable,
+            );
             let pid = sys::raw_getpid();
             if let Err(e) = sys::set_no_new_privs() {
                 child_hs.publish_error(e.raw_os_error().unwrap_or(libc::EIO));
