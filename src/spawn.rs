@@ -216,9 +216,8 @@ where
             // dumpable, nor is this child until it execs: notrace could
             // not take the listener from it (pidfd_getfd says EPERM). The
             // exec sets dumpability anew for the command.
-            let _ = rustix::process::set_dumpable_behavior(
-                rustix::process::DumpableBehavior::Dumpable,
-            );
+            let _ =
+                rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::Dumpable);
             let pid = sys::raw_getpid();
             if let Err(e) = sys::set_no_new_privs() {
                 child_hs.publish_error(e.raw_os_error().unwrap_or(libc::EIO));

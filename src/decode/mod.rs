@@ -381,3 +381,15 @@ mod tests;
 pub fn open_flags_text(v: u64) -> String {
     flags::open_flags(v).0
 }
+
+/// personality(2)'s value as strace prints it (`PER_LINUX`), for the
+/// value personality returns.
+pub fn personality_text(v: u64) -> String {
+    flags::personality(v).0
+}
+
+/// An I/O priority as strace prints it
+/// (`IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`), for ioprio_get's answer.
+pub fn ioprio_text(v: u64) -> String {
+    flags::ioprio_value(v).0
+}

@@ -37,23 +37,49 @@ pub fn text(name: &str, _arch: Arch, args: &[u64; 6], r: Outcome) -> Option<Stri
     }
 }
 
+/// fcntl's F_GETSIG (include/uapi/asm-generic/fcntl.h; libc lacks it).
+const F_GETSIG: i32 = 11;
+
 fn success(name: &str, args: &[u64; 6], v: i64) -> String {
+    use crate::xlat;
+    let u = v as u64;
+    // `0x1 (flags FD_CLOEXEC)`: the value in hex, then its name.
+    let named = |what: String| format!("{} ({what})", xlat::hex(u));
+    let dec_named = |what: String| format!("{v} ({what})");
     match format_of(name) {
-        Some("hex") => crate::xlat::hex(v as u64),
-        Some("octal") if v != 0 => format!("0{v:o}"),
+        Some("hex") => xlat::hex(u),
+        // strace's %#03o.
+        Some("umask") => {
+            let digits = if v == 0 {
+                "0".to_string()
+            } else {
+                format!("0{v:o}")
+            };
+            format!("{digits:0>3}")
+        }
         Some("fcntl") => match args[1] as u32 as i32 {
-            libc::F_GETFD if v != 0 => format!(
-                "{} (flags {})",
-                crate::xlat::hex(v as u64),
-                crate::xlat::FD_FLAGS.format_flags(v as u64)
-            ),
-            libc::F_GETFL => format!(
-                "{} (flags {})",
-                crate::xlat::hex(v as u64),
-                crate::decode::open_flags_text(v as u64)
-            ),
+            libc::F_GETFD if v != 0 => named(format!("flags {}", xlat::FD_FLAGS.format_flags(u))),
+            libc::F_GETFL => named(format!("flags {}", crate::decode::open_flags_text(u))),
+            F_GETSIG if v != 0 => dec_named(crate::decode::signal_name(v as i32)),
+            libc::F_GETLEASE => named(xlat::LEASE_TYPES.format_enum(u)),
+            libc::F_GET_SEALS if v != 0 => {
+                named(format!("seals {}", xlat::SEAL_FLAGS.format_flags(u)))
+            }
             _ => v.to_string(),
         },
+        Some("prctl") => match args[0] as u32 as i32 {
+            libc::PR_GET_DUMPABLE => dec_named(xlat::SUID_DUMP_MODES.format_enum(u)),
+            libc::PR_MCE_KILL_GET => dec_named(xlat::MCE_KILL_POLICIES.format_enum(u)),
+            libc::PR_GET_SECUREBITS if v != 0 => named(xlat::SECBITS.format_flags(u)),
+            // An unsigned long (a slack above 2^63 is not a negative).
+            libc::PR_GET_TIMERSLACK => u.to_string(),
+            _ => v.to_string(),
+        },
+        Some("timeout") if v == 0 => "0 (Timeout)".into(),
+        Some("personality") => named(crate::decode::personality_text(u)),
+        Some("sched_policy") => dec_named(xlat::SCHED_POLICIES.format(u)),
+        Some("signal") if v > 0 => dec_named(crate::decode::signal_name(v as i32)),
+        Some("ioprio") => dec_named(crate::decode::ioprio_text(u)),
         _ => v.to_string(),
     }
 }
@@ -112,6 +138,11 @@ mod tests {
             "0x7f1234567000"
         );
         assert_eq!(t("umask", 0, Outcome::Returned(0o22)).unwrap(), "022");
+        assert_eq!(t("umask", 0, Outcome::Returned(0)).unwrap(), "000");
+        assert_eq!(t("umask", 0, Outcome::Returned(2)).unwrap(), "002");
+        assert_eq!(t("umask", 0, Outcome::Returned(0o777)).unwrap(), "0777");
+        assert_eq!(t("poll", 0, Outcome::Returned(0)).unwrap(), "0 (Timeout)");
+        assert_eq!(t("poll", 0, Outcome::Returned(2)).unwrap(), "2");
         assert_eq!(
             t("fcntl", libc::F_GETFD as u64, Outcome::Returned(1)).unwrap(),
             "0x1 (flags FD_CLOEXEC)"

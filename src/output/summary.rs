@@ -43,39 +43,42 @@ impl Summary {
         }
     }
 
-    /// Counts one call.
+    /// Counts one call (once its result is known: as in strace, a call
+    /// that never returned, exit_group's included, is not in the table).
     pub fn add(&mut self, e: &Event) {
         let key = key(&e.name, e.arch);
-        let c = self.calls.entry(key.clone()).or_default();
-        c.calls += 1;
         if let Action::Denied { rule, .. } = &e.action {
-            c.denied += 1;
             *self.rules.entry(rule.clone()).or_default() += 1;
         }
+        let denied = matches!(e.action, Action::Denied { .. });
         if e.result == Outcome::Pending {
             self.waiting.insert(e.seq, key);
         } else {
-            self.outcome(&key, e.result, e.duration_ns);
+            self.count(key, denied, e.result, e.duration_ns);
         }
     }
 
     /// The result of a call counted earlier.
     pub fn resume(&mut self, r: &Resumed) {
         if let Some(key) = self.waiting.remove(&r.seq) {
-            self.outcome(&key, r.result, r.duration_ns);
+            self.count(key, false, r.result, r.duration_ns);
         }
     }
 
-    fn outcome(&mut self, key: &str, r: Outcome, ns: Option<u64>) {
+    fn count(&mut self, key: String, denied: bool, r: Outcome, ns: Option<u64>) {
+        if r == Outcome::NoReturn {
+            return;
+        }
         if r == Outcome::Unavailable {
             self.unavailable += 1;
         }
-        if let Some(c) = self.calls.get_mut(key) {
-            if r.errno().is_some() {
-                c.errors += 1;
-            }
-            c.ns += ns.unwrap_or(0);
+        let c = self.calls.entry(key).or_default();
+        c.calls += 1;
+        c.denied += denied as u64;
+        if r.errno().is_some() {
+            c.errors += 1;
         }
+        c.ns += ns.unwrap_or(0);
     }
 
     /// Total calls counted.
