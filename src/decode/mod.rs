@@ -12,7 +12,9 @@ mod calls;
 mod files;
 mod flags;
 mod io;
+mod ioctl;
 mod ipc;
+mod netlink;
 mod process;
 mod signals;
 mod sockets;
@@ -82,6 +84,11 @@ pub trait HostLookup {
     fn if_name(&self, index: u32) -> Option<String>;
     /// The process's working directory (`AT_FDCWD` with `-y`).
     fn cwd(&self, pid: i32) -> Option<Vec<u8>>;
+    /// The netlink protocol (`NETLINK_ROUTE` is 0) of the socket behind
+    /// the process's `fd`; `None` when it is not a netlink socket.
+    fn netlink_protocol(&self, _pid: i32, _fd: i32) -> Option<u32> {
+        None
+    }
 }
 
 /// The real host: `/proc` and `/sys/class/net`.
@@ -101,6 +108,24 @@ impl HostLookup for ProcHost {
         std::fs::read_link(format!("/proc/{pid}/cwd"))
             .ok()
             .map(|p| p.into_os_string().into_vec())
+    }
+
+    fn netlink_protocol(&self, pid: i32, fd: i32) -> Option<u32> {
+        // The socket's inode, then its row in the process's own network
+        // namespace's netlink table (columns: sk Eth Pid ... Inode).
+        let link = std::fs::read_link(format!("/proc/{pid}/fd/{fd}")).ok()?;
+        let inode = link
+            .to_str()?
+            .strip_prefix("socket:[")?
+            .strip_suffix(']')?
+            .to_string();
+        let table = std::fs::read_to_string(format!("/proc/{pid}/net/netlink")).ok()?;
+        table.lines().skip(1).find_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f.last() == Some(&inode.as_str()))
+                .then(|| f.get(1)?.parse().ok())
+                .flatten()
+        })
     }
 
     fn if_name(&self, index: u32) -> Option<String> {
@@ -276,7 +301,7 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::MknodMode => files::mknod_mode(v),
         K::MknodDev(n) => files::mknod_dev(v, ctx.arg(n)),
         K::Omitted => calls::omitted(v),
-        K::IoctlArg(n) => calls::ioctl_arg(v, ctx.arg(n)),
+        K::IoctlArg(n) => ioctl::arg(ctx, v, ctx.arg(n)),
         K::MremapNewAddr(n) => calls::mremap_new_addr(v, ctx.arg(n)),
         K::MembarrierCpu(n) => calls::membarrier_cpu(v, ctx.arg(n)),
         K::Personality => flags::personality(v),
@@ -313,7 +338,7 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::TimespecIn => time::timespec(ctx, v),
         K::Argv => process::argv(ctx, v),
         K::Envp => process::envp(ctx, v),
-        K::IoctlRequest => flags::ioctl_request(v),
+        K::IoctlRequest => ioctl::request(v),
         K::CloneFlags => process::clone_flags(v),
         K::CloneArgs(n) => process::clone_args(ctx, v, ctx.arg(n)),
         K::MmapFlags => flags::mmap_flags(v),
@@ -321,6 +346,11 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SigactionIn => signals::sigaction(ctx, v),
         K::FcntlArg(n) => files::fcntl_arg(ctx, v, ctx.arg(n)),
         K::OpenHow(n) => files::open_how(ctx, v, ctx.arg(n)),
+        K::SocklenInOut(n) => sockets::socklen_inout(ctx, v, ctx.arg(n)),
+        K::OptlenInOut => sockets::optlen_inout(ctx, v),
+        K::MsghdrInOut => sockets::msghdr_inout(ctx, v),
+        K::MmsghdrIn(n) => sockets::mmsghdrs(ctx, v, ctx.arg(n)),
+        K::SockBuf(n) => sockets::sockbuf(ctx, v, ctx.arg(n)),
         other => flags::table_kind(other, v),
     }
 }
