@@ -46,7 +46,7 @@ pub(crate) fn request(v: u64) -> Out {
     (text, Some(Value::from(v)))
 }
 
-/// How strace prints a terminal request's argument.
+/// How strace prints a request's argument.
 enum TermArg {
     /// No argument: left out.
     None,
@@ -66,6 +66,8 @@ enum TermArg {
     Termio,
     Termios2,
     Winsize,
+    /// FICLONERANGE's `struct file_clone_range`.
+    CloneRange,
 }
 
 /// strace's term_ioctl, by request name (type `'T'` requests only).
@@ -95,16 +97,17 @@ fn term_arg(name: &str) -> Option<TermArg> {
 /// ioctl's third argument, shaped by the request `req` (argument N).
 pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
     let req = req as u32 as u64;
-    let name = names(req).first().map_or("", |e| e.0);
-    let kind = match (req >> 8) & 0xff {
+    // A number may have several names (`SNDCTL_TMR_START or TCSETS`):
+    // the decoder is the one the terminal or file name picks.
+    let kind = names(req).iter().find_map(|&(name, _)| match (req >> 8) & 0xff {
         0x54 => term_arg(name),
         0x94 => match name {
-            "BTRFS_IOC_CLONE" | "FICLONE" => Some(TermArg::Int),
-            "BTRFS_IOC_CLONE_RANGE" | "FICLONERANGE" => return clone_range(ctx, v),
+            "FICLONE" => Some(TermArg::Int),
+            "FICLONERANGE" => Some(TermArg::CloneRange),
             _ => None,
         },
         _ => None,
-    };
+    });
     use TermArg as A;
     match kind {
         None => (hex(v), Some(Value::from(v))),
@@ -133,6 +136,7 @@ pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
             Err(o) => o,
         },
         Some(A::Char) => super::strings::buf(ctx, v, 1),
+        Some(A::CloneRange) => clone_range(ctx, v),
         Some(A::Termios) => termios(ctx, v, Layout::Termios),
         Some(A::Termio) => termios(ctx, v, Layout::Termio),
         Some(A::Termios2) => termios(ctx, v, Layout::Termios2),
@@ -205,13 +209,23 @@ const OFLAG_DELAYS: [(&Xlat, u64); 6] = [
     (&xlat::TERM_OFLAGS_FFDLY, 0o100000),
 ];
 
+/// A terminal flag word: strace 6.1 prints zero as nothing at all
+/// (`c_lflag=`), having no name and no default for it.
+fn term_flags(t: &Xlat, v: u64) -> String {
+    if v == 0 {
+        String::new()
+    } else {
+        t.format_flags(v)
+    }
+}
+
 fn oflag(mut v: u64) -> String {
     let mut parts = Vec::new();
     for (t, mask) in OFLAG_DELAYS {
         parts.push(t.format_enum(v & mask));
         v &= !mask;
     }
-    parts.push(xlat::TERM_OFLAGS.format_flags(v));
+    parts.push(term_flags(&xlat::TERM_OFLAGS, v));
     parts.join("|")
 }
 
@@ -225,7 +239,7 @@ fn cflag(mut v: u64) -> String {
     }
     parts.push(xlat::TERM_CFLAGS_CSIZE.format_enum(v & CSIZE));
     v &= !(CBAUD | CIBAUD | CSIZE);
-    parts.push(xlat::TERM_CFLAGS.format_flags(v));
+    parts.push(term_flags(&xlat::TERM_CFLAGS, v));
     parts.join("|")
 }
 
@@ -253,16 +267,21 @@ fn termios(ctx: &Ctx, v: u64, layout: Layout) -> Out {
     };
     let [i, o, c, l] = flags;
     let texts = [
-        xlat::TERM_IFLAGS.format_flags(i),
+        term_flags(&xlat::TERM_IFLAGS, i),
         oflag(o),
         cflag(c),
-        xlat::TERM_LFLAGS.format_flags(l),
+        term_flags(&xlat::TERM_LFLAGS, l),
     ];
     let mut text = format!(
         "{{c_iflag={}, c_oflag={}, c_cflag={}, c_lflag={}, ",
         texts[0], texts[1], texts[2], texts[3]
     );
-    let split = |t: &str| -> Value { t.split('|').map(Value::from).collect() };
+    let split = |t: &str| -> Value {
+        t.split('|')
+            .filter(|p| !p.is_empty())
+            .map(Value::from)
+            .collect()
+    };
     let mut value = json!({
         "iflag": split(&texts[0]), "oflag": split(&texts[1]),
         "cflag": split(&texts[2]), "lflag": split(&texts[3]),

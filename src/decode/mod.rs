@@ -84,9 +84,10 @@ pub trait HostLookup {
     fn if_name(&self, index: u32) -> Option<String>;
     /// The process's working directory (`AT_FDCWD` with `-y`).
     fn cwd(&self, pid: i32) -> Option<Vec<u8>>;
-    /// The netlink protocol (`NETLINK_ROUTE` is 0) of the socket behind
-    /// the process's `fd`; `None` when it is not a netlink socket.
-    fn netlink_protocol(&self, _pid: i32, _fd: i32) -> Option<u32> {
+    /// Whether the process's `fd` is a netlink socket (`None`: it is
+    /// not), and if so its protocol (`NETLINK_ROUTE` is 0) when the
+    /// kernel lists it, which it does once the socket is bound.
+    fn netlink_socket(&self, _pid: i32, _fd: i32) -> Option<Option<u32>> {
         None
     }
 }
@@ -110,22 +111,31 @@ impl HostLookup for ProcHost {
             .map(|p| p.into_os_string().into_vec())
     }
 
-    fn netlink_protocol(&self, pid: i32, fd: i32) -> Option<u32> {
-        // The socket's inode, then its row in the process's own network
-        // namespace's netlink table (columns: sk Eth Pid ... Inode).
-        let link = std::fs::read_link(format!("/proc/{pid}/fd/{fd}")).ok()?;
+    fn netlink_socket(&self, pid: i32, fd: i32) -> Option<Option<u32>> {
+        // strace's test: the socket's protocol name, from an xattr.
+        let path = format!("/proc/{pid}/fd/{fd}");
+        let mut name = [0u8; 16];
+        let n = rustix::fs::getxattr(path.as_str(), "system.sockprotoname", &mut name[..]).ok()?;
+        if name[..n].split(|&c| c == 0).next() != Some(b"NETLINK") {
+            return None;
+        }
+        // The protocol: the socket's row in its network namespace's
+        // netlink table (columns: sk Eth Pid ... Inode), listed once bound.
+        let link = std::fs::read_link(&path).ok()?;
         let inode = link
-            .to_str()?
-            .strip_prefix("socket:[")?
-            .strip_suffix(']')?
-            .to_string();
-        let table = std::fs::read_to_string(format!("/proc/{pid}/net/netlink")).ok()?;
-        table.lines().skip(1).find_map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            (f.last() == Some(&inode.as_str()))
-                .then(|| f.get(1)?.parse().ok())
-                .flatten()
-        })
+            .to_str()
+            .and_then(|l| l.strip_prefix("socket:["))
+            .and_then(|l| l.strip_suffix(']'))
+            .map(str::to_string);
+        let table = std::fs::read_to_string(format!("/proc/{pid}/net/netlink")).unwrap_or_default();
+        Some(inode.and_then(|inode| {
+            table.lines().skip(1).find_map(|l| {
+                let f: Vec<&str> = l.split_whitespace().collect();
+                (f.last() == Some(&inode.as_str()))
+                    .then(|| f.get(1)?.parse().ok())
+                    .flatten()
+            })
+        }))
     }
 
     fn if_name(&self, index: u32) -> Option<String> {

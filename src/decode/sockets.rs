@@ -522,11 +522,8 @@ pub(crate) fn ifindex_text(ctx: &Ctx, index: u32) -> String {
 /// sendto's buffer of `len` bytes: netlink messages on a netlink socket
 /// (the descriptor is argument 0), else a string.
 pub(crate) fn sockbuf(ctx: &Ctx, v: u64, len: u64) -> Out {
-    match ctx
-        .host
-        .netlink_protocol(ctx.pid, super::as_int(ctx.arg(0)))
-    {
-        Some(proto) => super::netlink::decode(ctx, v, len, Some(proto)),
+    match ctx.host.netlink_socket(ctx.pid, super::as_int(ctx.arg(0))) {
+        Some(proto) => super::netlink::decode(ctx, v, len, proto),
         None => super::strings::buf(ctx, v, len),
     }
 }
