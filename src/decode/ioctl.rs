@@ -99,15 +99,17 @@ pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
     let req = req as u32 as u64;
     // A number may have several names (`SNDCTL_TMR_START or TCSETS`):
     // the decoder is the one the terminal or file name picks.
-    let kind = names(req).iter().find_map(|&(name, _)| match (req >> 8) & 0xff {
-        0x54 => term_arg(name),
-        0x94 => match name {
-            "FICLONE" => Some(TermArg::Int),
-            "FICLONERANGE" => Some(TermArg::CloneRange),
+    let kind = names(req)
+        .iter()
+        .find_map(|&(name, _)| match (req >> 8) & 0xff {
+            0x54 => term_arg(name),
+            0x94 => match name {
+                "FICLONE" => Some(TermArg::Int),
+                "FICLONERANGE" => Some(TermArg::CloneRange),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
-    });
+        });
     use TermArg as A;
     match kind {
         None => (hex(v), Some(Value::from(v))),
