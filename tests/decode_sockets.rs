@@ -121,6 +121,26 @@ const IOCTL_EXPECTED: &[&str] = &[
     r#"ioctl(-1, _IOC(_IOC_NONE, 0x54, 0xff, 0), 0x1234)"#,
     r#"ioctl(-1, FS_IOC_GETFLAGS, ADDR)"#,
     r#"ioctl(-1, _IOC(_IOC_READ|_IOC_WRITE, 0x12, 0x34, 0xde), 0)"#,
+    r#"ioctl(-1, SIOCGIFINDEX, {ifr_name="lo"})"#,
+    r#"ioctl(-1, SIOCGIFFLAGS, {ifr_name="lo"})"#,
+    r#"ioctl(-1, SIOCGIFINDEX, 0x8)"#,
+    r#"ioctl(-1, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK|IFF_DYNAMIC})"#,
+    r#"ioctl(-1, SIOCSIFMTU, {ifr_name="lo", ifr_mtu=1500})"#,
+    r#"ioctl(-1, SIOCSIFADDR, {ifr_name="lo", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("10.0.0.1")}})"#,
+    r#"ioctl(-1, SIOCSIFNAME, {ifr_name="lo", ifr_newname="lo2"})"#,
+    r#"ioctl(-1, SIOCSIFHWADDR, {ifr_name="lo", ifr_hwaddr={sa_family=0x6f6c /* ARPHRD_??? */, sa_data=32:00:0a:00:00:01:00:00:00:00:00:00:00:00}})"#,
+    r#"ioctl(-1, SIOCADDMULTI, {ifr_name="lo", ifr_hwaddr={sa_family=ARPHRD_ETHER, sa_data=02:00:5e:10:20:30}})"#,
+    r#"ioctl(-1, SIOCSIFMAP, {ifr_name="lo", ifr_map={mem_start=0x1000, mem_end=0, base_addr=0x3f8, irq=0x4, dma=0, port=0x1}})"#,
+    r#"ioctl(-1, SIOCGIFNAME, {ifr_ifindex=1})"#,
+    r#"ioctl(-1, SIOCBRADDIF, {ifr_ifindex=if_nametoindex("lo")})"#,
+    r#"ioctl(-1, SIOCGIFMTU, {ifr_name="xxxxxxxxxxxxxxx"...})"#,
+    r#"ioctl(-1, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=ADDR})"#,
+    r#"ioctl(-1, SIOCGIFCONF, {ifc_len=7, ifc_buf=NULL})"#,
+    r#"ioctl(-1, SIOCSPGRP, [4321])"#,
+    r#"ioctl(-1, SIOCATMARK, ADDR)"#,
+    r#"ioctl(-1, SIOCBRADDBR, "br0")"#,
+    r#"ioctl(-1, SIOCETHTOOL, ADDR)"#,
+    r#"ioctl(-1, SIOCGSTAMP_OLD, NULL)"#,
 ];
 
 /// strace 6.1's lines for `args_ioctl` with `-v` (t13.strace): terminal
@@ -153,6 +173,26 @@ const IOCTL_VERBOSE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, _IOC(_IOC_NONE, 0x54, 0xff, 0), 0x1234)"#,
     r#"ioctl(-1, FS_IOC_GETFLAGS, ADDR)"#,
     r#"ioctl(-1, _IOC(_IOC_READ|_IOC_WRITE, 0x12, 0x34, 0xde), 0)"#,
+    r#"ioctl(-1, SIOCGIFINDEX, {ifr_name="lo"})"#,
+    r#"ioctl(-1, SIOCGIFFLAGS, {ifr_name="lo"})"#,
+    r#"ioctl(-1, SIOCGIFINDEX, 0x8)"#,
+    r#"ioctl(-1, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK|IFF_DYNAMIC})"#,
+    r#"ioctl(-1, SIOCSIFMTU, {ifr_name="lo", ifr_mtu=1500})"#,
+    r#"ioctl(-1, SIOCSIFADDR, {ifr_name="lo", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("10.0.0.1")}})"#,
+    r#"ioctl(-1, SIOCSIFNAME, {ifr_name="lo", ifr_newname="lo2"})"#,
+    r#"ioctl(-1, SIOCSIFHWADDR, {ifr_name="lo", ifr_hwaddr={sa_family=0x6f6c /* ARPHRD_??? */, sa_data=32:00:0a:00:00:01:00:00:00:00:00:00:00:00}})"#,
+    r#"ioctl(-1, SIOCADDMULTI, {ifr_name="lo", ifr_hwaddr={sa_family=ARPHRD_ETHER, sa_data=02:00:5e:10:20:30}})"#,
+    r#"ioctl(-1, SIOCSIFMAP, {ifr_name="lo", ifr_map={mem_start=0x1000, mem_end=0, base_addr=0x3f8, irq=0x4, dma=0, port=0x1}})"#,
+    r#"ioctl(-1, SIOCGIFNAME, {ifr_ifindex=1})"#,
+    r#"ioctl(-1, SIOCBRADDIF, {ifr_ifindex=if_nametoindex("lo")})"#,
+    r#"ioctl(-1, SIOCGIFMTU, {ifr_name="xxxxxxxxxxxxxxx"...})"#,
+    r#"ioctl(-1, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=ADDR})"#,
+    r#"ioctl(-1, SIOCGIFCONF, {ifc_len=7, ifc_buf=NULL})"#,
+    r#"ioctl(-1, SIOCSPGRP, [4321])"#,
+    r#"ioctl(-1, SIOCATMARK, ADDR)"#,
+    r#"ioctl(-1, SIOCBRADDBR, "br0")"#,
+    r#"ioctl(-1, SIOCETHTOOL, ADDR)"#,
+    r#"ioctl(-1, SIOCGSTAMP_OLD, NULL)"#,
 ];
 /// Stack addresses (`0x7ff` and 9 more hex digits) become `ADDR`; other
 /// hex numbers (junk, the unmapped `0x8`) stay.
@@ -317,4 +357,5 @@ fn socket_netlink_ioctl_json_values() {
         arg("ioctl", 9, 2)["value"]["cflag"],
         json!(["B38400", "B9600<<IBSHIFT", "CS8", "CREAD"])
     );
+    assert_eq!(arg("ioctl", 27, 2)["value"], json!({ "name": "lo" }));
 }

@@ -1,7 +1,8 @@
 //! ioctl: the request's name as strace 6.1 spells it (every name the
 //! number has, `BTRFS_IOC_CLONE or FICLONE`; else `_IOC(...)`), and the
 //! third argument of the requests strace decodes at entry: terminal
-//! settings, window sizes, modem bits, ints behind pointers. Requests
+//! settings, window sizes, modem bits, ints behind pointers, the
+//! network interface requests' `struct ifreq`. Requests
 //! whose argument the kernel fills print its address, as strace prints
 //! them when they fail; requests notrace does not know print it in hex.
 
@@ -68,6 +69,250 @@ enum TermArg {
     Winsize,
     /// FICLONERANGE's `struct file_clone_range`.
     CloneRange,
+    /// A `struct ifreq` the request reads: its name, then the field the
+    /// request sets.
+    IfreqIn(IfrField),
+    /// A `struct ifreq` the kernel fills, but for its name (the index
+    /// for SIOCGIFNAME): `{ifr_name="lo"}`, as strace prints a failed
+    /// call.
+    IfreqName,
+    /// SIOCGIFNAME: `{ifr_ifindex=1}`.
+    IfreqIndex,
+    /// SIOCBRADDIF: `{ifr_ifindex=if_nametoindex("lo")}`.
+    IfreqIfindex,
+    /// SIOCGIFCONF's `struct ifconf`: `{ifc_len=N, ifc_buf=ADDR}`.
+    Ifconf,
+    /// A bridge name of at most IFNAMSIZ bytes.
+    IfName,
+}
+
+/// The field of `struct ifreq` a SIOCS* request sets.
+#[derive(Clone, Copy)]
+enum IfrField {
+    Addr(&'static str),
+    Flags,
+    Int(&'static str),
+    Name(&'static str),
+    HwAddr,
+    Map,
+}
+
+/// strace's sock_ioctl, by request name (type 0x89 requests).
+fn sock_arg(name: &str) -> Option<TermArg> {
+    use IfrField as F;
+    use TermArg as A;
+    Some(match name {
+        "SIOCGIFCONF" => A::Ifconf,
+        "SIOCBRADDBR" | "SIOCBRDELBR" => A::IfName,
+        "FIOGETOWN" | "SIOCATMARK" | "SIOCGIFENCAP" | "SIOCGPGRP" | "SIOCOUTQNSD" => A::Out,
+        "FIOSETOWN" | "SIOCSIFENCAP" | "SIOCSPGRP" => A::IntPtr,
+        "SIOCBRADDIF" | "SIOCBRDELIF" => A::IfreqIfindex,
+        "SIOCSIFADDR" => A::IfreqIn(F::Addr("ifr_addr")),
+        "SIOCSIFDSTADDR" => A::IfreqIn(F::Addr("ifr_dstaddr")),
+        "SIOCSIFBRDADDR" => A::IfreqIn(F::Addr("ifr_broadaddr")),
+        "SIOCSIFNETMASK" => A::IfreqIn(F::Addr("ifr_netmask")),
+        "SIOCSIFFLAGS" => A::IfreqIn(F::Flags),
+        "SIOCSIFMETRIC" => A::IfreqIn(F::Int("ifr_metric")),
+        "SIOCSIFMTU" => A::IfreqIn(F::Int("ifr_mtu")),
+        "SIOCSIFTXQLEN" => A::IfreqIn(F::Int("ifr_qlen")),
+        "SIOCSIFSLAVE" => A::IfreqIn(F::Name("ifr_slave")),
+        "SIOCSIFNAME" => A::IfreqIn(F::Name("ifr_newname")),
+        "SIOCADDMULTI" | "SIOCDELMULTI" | "SIOCSIFHWADDR" | "SIOCSIFHWBROADCAST" => {
+            A::IfreqIn(F::HwAddr)
+        }
+        "SIOCSIFMAP" => A::IfreqIn(F::Map),
+        "SIOCGIFNAME" => A::IfreqIndex,
+        "SIOCGIFADDR" | "SIOCGIFBRDADDR" | "SIOCGIFDSTADDR" | "SIOCGIFFLAGS" | "SIOCGIFHWADDR"
+        | "SIOCGIFINDEX" | "SIOCGIFMAP" | "SIOCGIFMETRIC" | "SIOCGIFMTU" | "SIOCGIFNETMASK"
+        | "SIOCGIFSLAVE" | "SIOCGIFTXQLEN" => A::IfreqName,
+        "SIOCADDDLCI"
+        | "SIOCADDRT"
+        | "SIOCBONDCHANGEACTIVE"
+        | "SIOCBONDENSLAVE"
+        | "SIOCBONDINFOQUERY"
+        | "SIOCBONDRELEASE"
+        | "SIOCBONDSETHWADDR"
+        | "SIOCBONDSLAVEINFOQUERY"
+        | "SIOCDARP"
+        | "SIOCDELDLCI"
+        | "SIOCDELRT"
+        | "SIOCDIFADDR"
+        | "SIOCDRARP"
+        | "SIOCETHTOOL"
+        | "SIOCGARP"
+        | "SIOCGHWTSTAMP"
+        | "SIOCGIFBR"
+        | "SIOCGIFCOUNT"
+        | "SIOCGIFMEM"
+        | "SIOCGIFPFLAGS"
+        | "SIOCGIFVLAN"
+        | "SIOCGMIIPHY"
+        | "SIOCGMIIREG"
+        | "SIOCGRARP"
+        | "SIOCGSKNS"
+        | "SIOCGSTAMP_OLD"
+        | "SIOCGSTAMP_NEW"
+        | "SIOCGSTAMPNS_OLD"
+        | "SIOCGSTAMPNS_NEW"
+        | "SIOCRTMSG"
+        | "SIOCSARP"
+        | "SIOCSHWTSTAMP"
+        | "SIOCSIFBR"
+        | "SIOCSIFLINK"
+        | "SIOCSIFMEM"
+        | "SIOCSIFPFLAGS"
+        | "SIOCSIFVLAN"
+        | "SIOCSMIIREG"
+        | "SIOCSRARP"
+        | "SIOCWANDEV" => A::Out,
+        _ => return None,
+    })
+}
+
+/// `sizeof(struct ifreq)` on 64-bit ABIs: a 16-byte name and a 24-byte
+/// union.
+const IFREQ_SIZE: usize = 40;
+const IFNAMSIZ: usize = 16;
+
+/// A name of `IFNAMSIZ` bytes, strace's `print_quoted_cstring`: up to the
+/// NUL; without one, all but the last byte and `...`.
+fn ifname(ctx: &Ctx, b: &[u8]) -> (String, Value) {
+    match b.iter().position(|&c| c == 0) {
+        Some(n) => (
+            super::strings::quote(&b[..n], ctx.opts.hex, false),
+            super::bytes_json(&b[..n]),
+        ),
+        None => {
+            let b = &b[..b.len() - 1];
+            (
+                format!("{}...", super::strings::quote(b, ctx.opts.hex, false)),
+                super::bytes_json(b),
+            )
+        }
+    }
+}
+
+/// Beyond this type strace knows no hardware address length.
+const ARPHRD_VSOCKMON: u64 = 826;
+
+/// A `struct sockaddr` holding a hardware address: the type, then as
+/// many bytes of `sa_data` as the type's addresses have, colon-separated.
+fn hwaddr(b: &[u8]) -> (String, Value) {
+    let ty = u16::from_ne_bytes([b[0], b[1]]) as u64;
+    let data = &b[2..16];
+    let len = xlat::ARP_HARDWARE_TYPES
+        .lookup(ty)
+        .and_then(|n| {
+            xlat::ARP_HARDWARE_ADDR_LENS
+                .entries
+                .iter()
+                .find(|e| e.0 == n)
+        })
+        .filter(|_| ty <= ARPHRD_VSOCKMON)
+        .map_or(data.len(), |e| (e.1 as usize).min(data.len()));
+    let mac: Vec<String> = data[..len].iter().map(|c| format!("{c:02x}")).collect();
+    (
+        format!(
+            "{{sa_family={}, sa_data={}}}",
+            xlat::ARP_HARDWARE_TYPES.format_enum(ty),
+            mac.join(":")
+        ),
+        json!({ "family": xlat::ARP_HARDWARE_TYPES.enum_json(ty), "data": mac.join(":") }),
+    )
+}
+
+fn ifreq(ctx: &Ctx, v: u64, kind: &TermArg) -> Out {
+    let b = match read::<IFREQ_SIZE>(ctx, v) {
+        Ok(b) => b,
+        Err(o) => return o,
+    };
+    let int_at = |i: usize| i32::from_ne_bytes(b[i..i + 4].try_into().unwrap());
+    let (name_t, name_j) = ifname(ctx, &b[..IFNAMSIZ]);
+    let u = &b[IFNAMSIZ..];
+    let mut value = json!({ "name": name_j });
+    let text = match kind {
+        TermArg::IfreqIndex => {
+            let i = int_at(IFNAMSIZ);
+            value = json!({ "ifindex": i });
+            format!("{{ifr_ifindex={i}}}")
+        }
+        TermArg::IfreqIfindex => {
+            let i = int_at(IFNAMSIZ) as u32;
+            value = json!({ "ifindex": i });
+            format!("{{ifr_ifindex={}}}", super::sockets::ifindex_text(ctx, i))
+        }
+        TermArg::IfreqIn(field) => {
+            let f: String = match *field {
+                IfrField::Addr(label) => {
+                    let (t, j) = super::sockets::sockaddr_bytes(ctx, &u[..16]);
+                    value["addr"] = j;
+                    format!("{label}={t}")
+                }
+                IfrField::Flags => {
+                    let f = u16::from_ne_bytes([u[0], u[1]]) as u64;
+                    value["flags"] = xlat::IFF_FLAGS.flags_json(f);
+                    format!("ifr_flags={}", xlat::IFF_FLAGS.format_flags(f))
+                }
+                IfrField::Int(label) => {
+                    let n = int_at(IFNAMSIZ);
+                    value[label.trim_start_matches("ifr_")] = Value::from(n);
+                    format!("{label}={n}")
+                }
+                IfrField::Name(label) => {
+                    let (t, j) = ifname(ctx, &u[..IFNAMSIZ]);
+                    value[label.trim_start_matches("ifr_")] = j;
+                    format!("{label}={t}")
+                }
+                IfrField::HwAddr => {
+                    let (t, j) = hwaddr(&u[..16]);
+                    value["hwaddr"] = j;
+                    format!("ifr_hwaddr={t}")
+                }
+                IfrField::Map => {
+                    let q = |i: usize| u64::from_ne_bytes(u[i..i + 8].try_into().unwrap());
+                    let base = u16::from_ne_bytes([u[16], u[17]]) as u64;
+                    let (irq, dma, port) = (u[18] as u64, u[19] as u64, u[20] as u64);
+                    value["map"] = json!({
+                        "mem_start": q(0), "mem_end": q(8), "base_addr": base,
+                        "irq": irq, "dma": dma, "port": port,
+                    });
+                    format!(
+                        "ifr_map={{mem_start={}, mem_end={}, base_addr={}, irq={}, dma={}, port={}}}",
+                        hex(q(0)),
+                        hex(q(8)),
+                        hex(base),
+                        hex(irq),
+                        hex(dma),
+                        hex(port)
+                    )
+                }
+            };
+            format!("{{ifr_name={name_t}, {f}}}")
+        }
+        _ => format!("{{ifr_name={name_t}}}"),
+    };
+    (text, Some(value))
+}
+
+/// SIOCGIFCONF's `struct ifconf` (`int ifc_len`, then the buffer): the
+/// length with how many ifreqs it holds, and the buffer's address.
+fn ifconf(v: u64, ctx: &Ctx) -> Out {
+    let b = match read::<16>(ctx, v) {
+        Ok(b) => b,
+        Err(o) => return o,
+    };
+    let len = i32::from_ne_bytes(b[..4].try_into().unwrap());
+    let buf = u64::from_ne_bytes(b[8..].try_into().unwrap());
+    let n = len as u32 / IFREQ_SIZE as u32;
+    let len_t = if len > 0 && n * IFREQ_SIZE as u32 == len as u32 {
+        format!("{len} /* {n} * sizeof(struct ifreq) */")
+    } else {
+        len.to_string()
+    };
+    (
+        format!("{{ifc_len={len_t}, ifc_buf={}}}", addr(buf)),
+        Some(json!({ "len": len, "buf": buf })),
+    )
 }
 
 /// strace's term_ioctl, by request name (type `'T'` requests only).
@@ -108,6 +353,7 @@ pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
                 "FICLONERANGE" => Some(TermArg::CloneRange),
                 _ => None,
             },
+            0x89 => sock_arg(name),
             _ => None,
         });
     use TermArg as A;
@@ -139,6 +385,21 @@ pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
         },
         Some(A::Char) => super::strings::buf(ctx, v, 1),
         Some(A::CloneRange) => clone_range(ctx, v),
+        Some(k @ (A::IfreqIn(_) | A::IfreqName | A::IfreqIndex | A::IfreqIfindex)) => {
+            ifreq(ctx, v, &k)
+        }
+        Some(A::Ifconf) => ifconf(v, ctx),
+        Some(A::IfName) => match crate::memory::read_cstring(ctx.mem, v, IFNAMSIZ) {
+            _ if v == 0 => ("NULL".into(), None),
+            Some(s) if !s.faulted => {
+                let mut t = super::strings::quote(&s.bytes, ctx.opts.hex, false);
+                if !s.terminated {
+                    t.push_str("...");
+                }
+                (t, Some(super::bytes_json(&s.bytes)))
+            }
+            _ => (addr(v), None),
+        },
         Some(A::Termios) => termios(ctx, v, Layout::Termios),
         Some(A::Termio) => termios(ctx, v, Layout::Termio),
         Some(A::Termios2) => termios(ctx, v, Layout::Termios2),
