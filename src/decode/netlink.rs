@@ -2,7 +2,11 @@
 //! with its type and flags named by the socket's netlink protocol, and
 //! for NETLINK_ROUTE requests the family header that follows, as strace
 //! 6.1 prints them. Payloads notrace does not decode print as hex
-//! strings, as strace prints those it does not decode.
+//! strings, as strace prints those it does not decode (it decodes none
+//! of NETLINK_AUDIT's and NETLINK_XFRM's, so those match whole; its
+//! NETLINK_SOCK_DIAG, NETLINK_SELINUX, NETLINK_CRYPTO, NETLINK_NETFILTER
+//! and NETLINK_GENERIC decoders, route attributes and the route message
+//! headers other than ifinfomsg and ifaddrmsg are not done here).
 
 use super::strings::quote;
 use super::{addr, Ctx, HexMode, Out};
@@ -12,6 +16,8 @@ use serde_json::{json, Value};
 
 const NETLINK_ROUTE: u32 = 0;
 const NETLINK_SOCK_DIAG: u32 = 4;
+const NETLINK_XFRM: u32 = 6;
+const NETLINK_AUDIT: u32 = 9;
 const NLMSG_HDRLEN: u64 = 16;
 const NLMSG_MIN_TYPE: u16 = 0x10;
 const NLMSG_ERROR: u16 = 2;
@@ -149,6 +155,8 @@ fn msg_type(ty: u16, family: Option<u32>) -> (String, Value) {
         _ if ty < NLMSG_MIN_TYPE => &xlat::NETLINK_TYPES,
         Some(NETLINK_ROUTE) => &xlat::NL_ROUTE_TYPES,
         Some(NETLINK_SOCK_DIAG) => &xlat::NL_SOCK_DIAG_TYPES,
+        Some(NETLINK_XFRM) => &xlat::NL_XFRM_TYPES,
+        Some(NETLINK_AUDIT) => &xlat::NL_AUDIT_TYPES,
         _ => &xlat::NETLINK_TYPES,
     };
     (t.format_enum(ty as u64), t.enum_json(ty as u64))
@@ -170,6 +178,24 @@ fn flag_tables(ty: u16, family: Option<u32>) -> Vec<&'static Xlat> {
                 _ => None,
             },
             Some(NETLINK_SOCK_DIAG) => Some(&xlat::NETLINK_GET_FLAGS),
+            Some(NETLINK_XFRM) => match xlat::NL_XFRM_TYPES.lookup(ty as u64) {
+                Some(
+                    "XFRM_MSG_NEWSA"
+                    | "XFRM_MSG_NEWPOLICY"
+                    | "XFRM_MSG_NEWAE"
+                    | "XFRM_MSG_NEWSADINFO"
+                    | "XFRM_MSG_NEWSPDINFO",
+                ) => Some(&xlat::NETLINK_NEW_FLAGS),
+                Some("XFRM_MSG_DELSA" | "XFRM_MSG_DELPOLICY") => Some(&xlat::NETLINK_DELETE_FLAGS),
+                Some(
+                    "XFRM_MSG_GETSA"
+                    | "XFRM_MSG_GETPOLICY"
+                    | "XFRM_MSG_GETAE"
+                    | "XFRM_MSG_GETSADINFO"
+                    | "XFRM_MSG_GETSPDINFO",
+                ) => Some(&xlat::NETLINK_GET_FLAGS),
+                _ => None,
+            },
             _ => None,
         }
     };
