@@ -3,7 +3,7 @@
 //! raw calls (junk in the upper half of int arguments, NULL and unmapped
 //! pointers, unknown values, truncated control messages and netlink
 //! buffers) and notrace's line for each must be strace 6.1's, kept in
-//! tests/strace-evidence/t10-t13.strace.
+//! tests/strace-evidence/t10-t14.strace.
 //!
 //! In/out lengths (getsockname, accept, getsockopt, recvfrom, recvmsg's
 //! msg_namelen) print their input side as strace prints a failed call,
@@ -49,6 +49,8 @@ const SOCK_EXPECTED: &[&str] = &[
     r#"setsockopt(-1, SOL_SOCKET, SO_BINDTODEVICE, "lo\0", 3)"#,
     r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, {len=1, filter=ADDR}, 16)"#,
     r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, ADDR, 8)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, {len=10, filter=ADDR}, 16)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, {len=10, filter=0x8}, 16)"#,
     r#"setsockopt(-1, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr("224.0.0.1"), imr_interface=inet_addr("127.0.0.1")}, 8)"#,
     r#"setsockopt(-1, SOL_IP, IP_DROP_MEMBERSHIP, ADDR, 7)"#,
     r#"setsockopt(-1, SOL_IP, IP_TTL, [1], 4)"#,
@@ -207,6 +209,37 @@ const IOCTL_VERBOSE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, SIOCETHTOOL, ADDR)"#,
     r#"ioctl(-1, SIOCGSTAMP_OLD, NULL)"#,
 ];
+/// strace 6.1's setsockopt lines for `args_sock` with `-v` (t14.strace):
+/// BPF programs decoded.
+const SOCKOPT_VERBOSE_EXPECTED: &[&str] = &[
+    r#"setsockopt(-1, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=5}, 8)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_LINGER, ADDR, 4)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_LINGER, 0x8, 8)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, [1], 4)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_KEEPALIVE, [1], 8)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_SNDBUF, ADDR, 2)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, NULL, 4)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_RCVTIMEO_OLD, "\1\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_BINDTODEVICE, "lo\0", 3)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, {len=1, filter=[BPF_STMT(BPF_RET|BPF_K, 0xffff)]}, 16)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, ADDR, 8)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, {len=10, filter=[BPF_STMT(BPF_LD|BPF_H|BPF_ABS, 0xc), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x800, 0, 0x3), BPF_STMT(BPF_LDX|BPF_B|BPF_MSH, 0xe), BPF_STMT(BPF_ALU|BPF_X|BPF_AND, 0xff), BPF_STMT(BPF_MISC|BPF_TAX, 0), BPF_STMT(BPF_ST, 0x1), BPF_STMT(BPF_ST|0x40 /* BPF_??? */, 0x1), BPF_STMT(BPF_RET|BPF_A, 0), BPF_STMT(BPF_MISC|0xf8 /* BPF_??? */|0xff00 /* BPF_??? */, 0), BPF_STMT(BPF_RET|BPF_K, 0xffffffff)]}, 16)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, {len=10, filter=0x8}, 16)"#,
+    r#"setsockopt(-1, SOL_IP, IP_ADD_MEMBERSHIP, {imr_multiaddr=inet_addr("224.0.0.1"), imr_interface=inet_addr("127.0.0.1")}, 8)"#,
+    r#"setsockopt(-1, SOL_IP, IP_DROP_MEMBERSHIP, ADDR, 7)"#,
+    r#"setsockopt(-1, SOL_IP, IP_TTL, [1], 4)"#,
+    r#"setsockopt(-1, SOL_IPV6, IPV6_ADD_MEMBERSHIP, {inet_pton(AF_INET6, "ff02::1", &ipv6mr_multiaddr), ipv6mr_interface=if_nametoindex("lo")}, 20)"#,
+    r#"setsockopt(-1, SOL_IPV6, IPV6_DROP_MEMBERSHIP, {inet_pton(AF_INET6, "ff02::1", &ipv6mr_multiaddr), ipv6mr_interface=0}, 20)"#,
+    r#"setsockopt(-1, SOL_IP, MCAST_JOIN_GROUP, {gr_interface=if_nametoindex("lo"), gr_group={sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("224.0.0.1")}}, 136)"#,
+    r#"setsockopt(-1, SOL_TCP, TCP_NODELAY, [1], 4)"#,
+    r#"setsockopt(-1, SOL_TCP, TCP_KEEPIDLE, "\1\0", 2)"#,
+    r#"setsockopt(-1, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, [1], 4)"#,
+    r#"setsockopt(-1, SOL_NETLINK, NETLINK_NO_ENOBUFS, [1], 8)"#,
+    r#"setsockopt(-1, 0x3e7 /* SOL_?? */, 1, [1], 4)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_LINGER, 0x20000ffc, 8)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_RCVTIMEO_OLD, 0x20000ff8, 16)"#,
+];
+
 /// Stack addresses (`0x7ff` and 9 more hex digits) become `ADDR`; other
 /// hex numbers (junk, the unmapped `0x8`) stay.
 fn normalise(line: &str) -> String {
@@ -244,6 +277,14 @@ fn socket_args_print_as_strace_6_1_does() {
     check(
         &notrace_lines(&[], SOCK_SET, "args_sock", "sock-text"),
         SOCK_EXPECTED,
+    );
+}
+
+#[test]
+fn setsockopt_with_v_prints_bpf_programs() {
+    check(
+        &notrace_lines(&["-v"], "setsockopt", "args_sock", "sockopt-v-text"),
+        SOCKOPT_VERBOSE_EXPECTED,
     );
 }
 
@@ -312,6 +353,7 @@ fn socket_netlink_ioctl_args_match_installed_strace() {
         (&[][..], "sendto,sendmsg", "args_netlink"),
         (&[][..], "ioctl", "args_ioctl"),
         (&["-v"][..], "ioctl", "args_ioctl"),
+        (&["-v"][..], "setsockopt", "args_sock"),
     ] {
         if prog == "args_netlink" && !netlink {
             continue;

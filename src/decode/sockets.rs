@@ -708,8 +708,8 @@ fn group_req(ctx: &Ctx, v: u64, len: i32) -> Out {
     )
 }
 
-/// SO_ATTACH_FILTER's `struct sock_fprog`: the program's length and
-/// address (strace decodes the instructions only with `-v`).
+/// SO_ATTACH_FILTER's `struct sock_fprog`: the program's length, and its
+/// instructions with `-v` (else their address), as strace prints them.
 fn sock_fprog(ctx: &Ctx, v: u64) -> Out {
     let mut b = [0u8; 16];
     if !read_exact(ctx.mem, v, &mut b) {
@@ -717,8 +717,107 @@ fn sock_fprog(ctx: &Ctx, v: u64) -> Out {
     }
     let n = u16::from_ne_bytes([b[0], b[1]]);
     let filter = u64::from_ne_bytes(b[8..].try_into().unwrap());
+    let (f, fj) = if ctx.opts.verbose {
+        bpf_program(ctx, filter, n as u64)
+    } else {
+        (addr(filter), None)
+    };
     (
-        format!("{{len={n}, filter={}}}", addr(filter)),
-        Some(json!({ "len": n, "filter": filter })),
+        format!("{{len={n}, filter={f}}}"),
+        Some(json!({ "len": n, "filter": fj.unwrap_or(Value::from(filter)) })),
     )
+}
+
+/// The kernel's limit on a classic BPF program.
+const BPF_MAXINSNS: u64 = 4096;
+
+/// A classic BPF program of `count` `struct sock_filter`s:
+/// `[BPF_STMT(BPF_RET|BPF_K, 0xffff), BPF_JUMP(...)]`.
+fn bpf_program(ctx: &Ctx, v: u64, count: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    if count == 0 {
+        return ("[]".into(), Some(Value::Array(vec![])));
+    }
+    let (mut parts, mut values) = (Vec::new(), Vec::new());
+    for i in 0..count {
+        if i >= BPF_MAXINSNS {
+            parts.push("...".to_string());
+            break;
+        }
+        let at = v + i * 8;
+        let mut b = [0u8; 8];
+        if !read_exact(ctx.mem, at, &mut b) {
+            if i == 0 {
+                return (addr(v), None);
+            }
+            parts.push(format!("... /* {at:#x} */"));
+            break;
+        }
+        let code = u16::from_ne_bytes([b[0], b[1]]);
+        let (jt, jf) = (b[2], b[3]);
+        let k = u32::from_ne_bytes(b[4..].try_into().unwrap());
+        let code_t = bpf_code(code);
+        parts.push(if jt != 0 || jf != 0 {
+            format!(
+                "BPF_JUMP({code_t}, {}, {}, {})",
+                xlat::hex(k as u64),
+                xlat::hex(jt as u64),
+                xlat::hex(jf as u64)
+            )
+        } else {
+            format!("BPF_STMT({code_t}, {})", xlat::hex(k as u64))
+        });
+        values.push(json!({ "code": code_t, "jt": jt, "jf": jf, "k": k }));
+    }
+    (
+        format!("[{}]", parts.join(", ")),
+        Some(Value::Array(values)),
+    )
+}
+
+/// A classic BPF instruction's opcode: its class, then the fields that
+/// class has (`BPF_LD|BPF_W|BPF_ABS`).
+fn bpf_code(code: u16) -> String {
+    let code = code as u64;
+    let class = code & 0x07;
+    let mut rest = code & !class;
+    let mut parts = vec![xlat::BPF_CLASS.format_enum(class)];
+    let unknown = |v: u64| format!("{} /* BPF_??? */", xlat::hex(v));
+    match xlat::BPF_CLASS.lookup(class).unwrap_or("") {
+        "BPF_ST" | "BPF_STX" => {
+            if rest != 0 {
+                parts.push(unknown(rest));
+            }
+        }
+        "BPF_LD" | "BPF_LDX" => {
+            parts.push(xlat::BPF_SIZE.format_enum(code & 0x18));
+            parts.push(xlat::BPF_MODE.format_enum(code & 0xe0));
+        }
+        "BPF_MISC" => {
+            parts.push(xlat::BPF_MISCOP.format_enum(code & 0xf8));
+            rest &= !0xf8;
+            if rest != 0 {
+                parts.push(unknown(rest));
+            }
+        }
+        "BPF_ALU" => {
+            parts.push(xlat::BPF_SRC.format_enum(code & 0x08));
+            parts.push(xlat::BPF_OP_ALU.format_enum(code & 0xf0));
+        }
+        "BPF_JMP" => {
+            parts.push(xlat::BPF_SRC.format_enum(code & 0x08));
+            parts.push(xlat::BPF_OP_JMP.format_enum(code & 0xf0));
+        }
+        _ => {
+            // BPF_RET
+            parts.push(xlat::BPF_RVAL.format_enum(code & 0x18));
+            rest &= !0x18;
+            if rest != 0 {
+                parts.push(unknown(rest));
+            }
+        }
+    }
+    parts.join("|")
 }
