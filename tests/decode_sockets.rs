@@ -13,8 +13,8 @@
 
 mod common;
 
-use common::{fixture, notrace, parse_jsonl, syscalls_named, tempdir, trace_lines};
-use std::process::{Command, Stdio};
+use common::{check_lines, fixture, notrace, parse_jsonl, syscalls_named, trace_lines};
+use std::process::Command;
 
 /// The socket calls of `args_sock`.
 const SOCK_SET: &str = "getsockname,getpeername,accept,accept4,getsockopt,recvfrom,recvmsg,\
@@ -260,21 +260,9 @@ fn notrace_lines(extra: &[&str], set: &str, prog: &str, tag: &str) -> Vec<String
         .collect()
 }
 
-fn check(got: &[String], expected: &[&str]) {
-    for (i, want) in expected.iter().enumerate() {
-        assert_eq!(
-            got.get(i).map(String::as_str),
-            Some(*want),
-            "call {i}; notrace printed:\n{}",
-            got.join("\n")
-        );
-    }
-    assert_eq!(got.len(), expected.len(), "{}", got.join("\n"));
-}
-
 #[test]
 fn socket_args_print_as_strace_6_1_does() {
-    check(
+    check_lines(
         &notrace_lines(&[], SOCK_SET, "args_sock", "sock-text"),
         SOCK_EXPECTED,
     );
@@ -282,7 +270,7 @@ fn socket_args_print_as_strace_6_1_does() {
 
 #[test]
 fn setsockopt_with_v_prints_bpf_programs() {
-    check(
+    check_lines(
         &notrace_lines(&["-v"], "setsockopt", "args_sock", "sockopt-v-text"),
         SOCKOPT_VERBOSE_EXPECTED,
     );
@@ -308,7 +296,7 @@ fn netlink_messages_print_as_strace_6_1_does() {
     if !have_netlink() {
         return;
     }
-    check(
+    check_lines(
         &notrace_lines(&[], "sendto,sendmsg", "args_netlink", "nl-text"),
         NETLINK_EXPECTED,
     );
@@ -316,7 +304,7 @@ fn netlink_messages_print_as_strace_6_1_does() {
 
 #[test]
 fn ioctl_args_print_as_strace_6_1_does() {
-    check(
+    check_lines(
         &notrace_lines(&[], "ioctl", "args_ioctl", "ioctl-text"),
         IOCTL_EXPECTED,
     );
@@ -324,7 +312,7 @@ fn ioctl_args_print_as_strace_6_1_does() {
 
 #[test]
 fn ioctl_args_with_v_print_terminal_structures_in_full() {
-    check(
+    check_lines(
         &notrace_lines(&["-v"], "ioctl", "args_ioctl", "ioctl-v-text"),
         IOCTL_VERBOSE_EXPECTED,
     );
@@ -335,13 +323,7 @@ fn ioctl_args_with_v_print_terminal_structures_in_full() {
 /// that differs from the running strace's.
 #[test]
 fn socket_netlink_ioctl_args_match_installed_strace() {
-    let have = Command::new("strace")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !have {
+    if Command::new("strace").arg("-V").output().is_err() {
         eprintln!("skipping: strace is not installed (apt-get install strace)");
         return;
     }
@@ -376,9 +358,8 @@ fn socket_netlink_ioctl_args_match_installed_strace() {
 
 #[test]
 fn socket_netlink_ioctl_json_values() {
-    let dir = tempdir("sock-json");
-    let mut events = Vec::new();
     let netlink = have_netlink();
+    let mut events = Vec::new();
     for (set, prog) in [
         (SOCK_SET, "args_sock"),
         ("sendto,sendmsg", "args_netlink"),
@@ -387,21 +368,9 @@ fn socket_netlink_ioctl_json_values() {
         if prog == "args_netlink" && !netlink {
             continue;
         }
-        let out = dir.join(format!("{prog}.jsonl"));
-        let st = Command::new(notrace())
-            .args(["--json", "-e", set, "-o"])
-            .arg(&out)
-            .arg("--")
-            .arg(fixture(prog))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(st.success(), "{st}");
-        events.extend(parse_jsonl(&std::fs::read(&out).unwrap()));
+        let lines = trace_lines(&notrace(), &["--json", "-e", set], prog, "sock-json");
+        events.extend(parse_jsonl(lines.join("\n").as_bytes()));
     }
-    let _ = std::fs::remove_dir_all(&dir);
     let arg = |call: &str, n: usize, pos: usize| -> serde_json::Value {
         let calls = syscalls_named(&events, call);
         assert!(calls.len() > n, "{call}: only {} calls", calls.len());
