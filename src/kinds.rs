@@ -359,6 +359,20 @@ pub enum ArgKind {
     OldSelectArgs,
     /// select/pselect6's fd set of i386 (read in whole 32-bit longs).
     FdSet32(u8),
+    /// The input side of an in/out `socklen_t *` (getsockname, accept,
+    /// recvfrom): `[128]` when the address (argument N) is not NULL and
+    /// the length is readable, else the pointer; strace adds ` => 16` at
+    /// exit.
+    SocklenInOut(u8),
+    /// getsockopt's in/out option length: `[4]`, else the pointer.
+    OptlenInOut,
+    /// recvmsg's `struct msghdr`: only `{msg_namelen=N}` is input.
+    MsghdrInOut,
+    /// sendmmsg's `struct mmsghdr` array of argument N elements.
+    MmsghdrIn(u8),
+    /// sendto's buffer of argument N bytes: netlink messages on a netlink
+    /// socket (the descriptor is argument 0), else a string.
+    SockBuf(u8),
 }
 
 /// One argument of a syscall, as a table row gives it.

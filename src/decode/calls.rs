@@ -360,22 +360,6 @@ pub(crate) fn clone_tls(v: u64, flags: u64) -> Out {
     clone_ptr("tls", v, flags, CLONE_SETTLS)
 }
 
-/// ioctl requests after which strace prints nothing: they take no
-/// argument.
-const IOCTL_NO_ARG: &[&str] = &["FIOCLEX", "FIONCLEX", "TIOCNOTTY", "TIOCEXCL", "TIOCNXCL"];
-
-/// ioctl's third argument, shaped by the request `req`.
-pub(crate) fn ioctl_arg(v: u64, req: u64) -> Out {
-    match xlat::IOCTL_REQUESTS.lookup(req as u32 as u64) {
-        Some(r) if IOCTL_NO_ARG.contains(&r) => omitted(v),
-        Some("TIOCSCTTY") => {
-            let n = as_int(v);
-            (n.to_string(), Some(Value::from(n)))
-        }
-        _ => (hex(v), Some(Value::from(v))),
-    }
-}
-
 const MREMAP_MAYMOVE: u64 = 1;
 const MREMAP_FIXED: u64 = 2;
 

@@ -1,5 +1,5 @@
 //! Arguments that are numbers named by an xlat table, and the few whose
-//! layout needs more than one table (open flags, mmap flags, ioctl).
+//! layout needs more than one table (open flags, mmap flags).
 
 use super::Out;
 use crate::kinds::ArgKind;
@@ -160,28 +160,6 @@ pub(crate) fn memfd_flags(v: u64) -> Out {
     text.push_str(&h);
     list.push(Value::from(h));
     (text, Some(Value::Array(list)))
-}
-
-/// ioctl request: a known name, else the `_IOC(dir, type, nr, size)`
-/// fields as strace spells them (x86 encoding: 2 direction bits on top).
-pub(crate) fn ioctl_request(v: u64) -> Out {
-    let v = v as u32 as u64;
-    if let Some(n) = xlat::IOCTL_REQUESTS.lookup(v) {
-        return (n.to_string(), Some(Value::from(n)));
-    }
-    let dir = match v >> 30 {
-        0 => "_IOC_NONE",
-        1 => "_IOC_WRITE",
-        2 => "_IOC_READ",
-        _ => "_IOC_READ|_IOC_WRITE",
-    };
-    let text = format!(
-        "_IOC({dir}, {}, {}, {})",
-        hex((v >> 8) & 0xff),
-        hex(v & 0xff),
-        hex((v >> 16) & 0x3fff)
-    );
-    (text, Some(Value::from(v)))
 }
 
 /// The query value: personality(0xffffffff) changes nothing.

@@ -12,6 +12,23 @@ const MAX_ELEMS: u64 = 1024;
 /// a string (input iovecs); otherwise only its address (output iovecs,
 /// whose contents the kernel has not written yet at syscall entry).
 pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, with_data: bool) -> Out {
+    if with_data {
+        iovec_with(ctx, v, count, &|ctx, base, len| {
+            strings::buf(ctx, base, len)
+        })
+    } else {
+        iovec_with(ctx, v, count, &|_, base, _| (addr(base), None))
+    }
+}
+
+/// An iovec array whose buffers `data` prints (sendmsg's netlink
+/// messages are decoded, not quoted).
+pub(crate) fn iovec_with(
+    ctx: &Ctx,
+    v: u64,
+    count: u64,
+    data: &dyn Fn(&Ctx, u64, u64) -> Out,
+) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
@@ -46,11 +63,7 @@ pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, with_data: bool) -> Out {
         }
         let base = u64::from_ne_bytes(b[..8].try_into().unwrap());
         let len = u64::from_ne_bytes(b[8..].try_into().unwrap());
-        let (base_t, data) = if with_data {
-            strings::buf(ctx, base, len)
-        } else {
-            (addr(base), None)
-        };
+        let (base_t, data) = data(ctx, base, len);
         parts.push(format!("{{iov_base={base_t}, iov_len={len}}}"));
         let mut e = json!({ "base": base, "len": len });
         if let Some(d) = data {

@@ -12,8 +12,10 @@ mod calls;
 mod files;
 mod flags;
 mod io;
+mod ioctl;
 mod ipc;
 mod poll;
+mod netlink;
 mod process;
 mod resource;
 mod signals;
@@ -85,6 +87,12 @@ pub trait HostLookup {
     fn if_name(&self, index: u32) -> Option<String>;
     /// The process's working directory (`AT_FDCWD` with `-y`).
     fn cwd(&self, pid: i32) -> Option<Vec<u8>>;
+    /// Whether the process's `fd` is a netlink socket (`None`: it is
+    /// not), and if so its protocol (`NETLINK_ROUTE` is 0) when the
+    /// kernel lists it, which it does once the socket is bound.
+    fn netlink_socket(&self, _pid: i32, _fd: i32) -> Option<Option<u32>> {
+        None
+    }
 }
 
 /// The real host: `/proc` and `/sys/class/net`.
@@ -104,6 +112,33 @@ impl HostLookup for ProcHost {
         std::fs::read_link(format!("/proc/{pid}/cwd"))
             .ok()
             .map(|p| p.into_os_string().into_vec())
+    }
+
+    fn netlink_socket(&self, pid: i32, fd: i32) -> Option<Option<u32>> {
+        // strace's test: the socket's protocol name, from an xattr.
+        let path = format!("/proc/{pid}/fd/{fd}");
+        let mut name = [0u8; 16];
+        let n = rustix::fs::getxattr(path.as_str(), "system.sockprotoname", &mut name[..]).ok()?;
+        if name[..n].split(|&c| c == 0).next() != Some(b"NETLINK") {
+            return None;
+        }
+        // The protocol: the socket's row in its network namespace's
+        // netlink table (columns: sk Eth Pid ... Inode), listed once bound.
+        let link = std::fs::read_link(&path).ok()?;
+        let inode = link
+            .to_str()
+            .and_then(|l| l.strip_prefix("socket:["))
+            .and_then(|l| l.strip_suffix(']'))
+            .map(str::to_string);
+        let table = std::fs::read_to_string(format!("/proc/{pid}/net/netlink")).unwrap_or_default();
+        Some(inode.and_then(|inode| {
+            table.lines().skip(1).find_map(|l| {
+                let f: Vec<&str> = l.split_whitespace().collect();
+                (f.last() == Some(&inode.as_str()))
+                    .then(|| f.get(1)?.parse().ok())
+                    .flatten()
+            })
+        }))
     }
 
     fn if_name(&self, index: u32) -> Option<String> {
@@ -280,7 +315,7 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::MknodMode => files::mknod_mode(v),
         K::MknodDev(n) => files::mknod_dev(v, ctx.arg(n)),
         K::Omitted => calls::omitted(v),
-        K::IoctlArg(n) => calls::ioctl_arg(v, ctx.arg(n)),
+        K::IoctlArg(n) => ioctl::arg(ctx, v, ctx.arg(n)),
         K::MremapNewAddr(n) => calls::mremap_new_addr(v, ctx.arg(n)),
         K::MembarrierCpu(n) => calls::membarrier_cpu(v, ctx.arg(n)),
         K::Personality => flags::personality(v),
@@ -317,7 +352,7 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::TimespecIn => time::timespec(ctx, v),
         K::Argv => process::argv(ctx, v),
         K::Envp => process::envp(ctx, v),
-        K::IoctlRequest => flags::ioctl_request(v),
+        K::IoctlRequest => ioctl::request(v),
         K::CloneFlags => process::clone_flags(v),
         K::CloneArgs(n) => process::clone_args(ctx, v, ctx.arg(n)),
         K::MmapFlags => flags::mmap_flags(v),
@@ -360,6 +395,11 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SeccompArgs(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W64),
         K::SeccompArgs32(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W32),
         K::OldSelectArgs => poll::old_select(ctx, v),
+        K::SocklenInOut(n) => sockets::socklen_inout(ctx, v, ctx.arg(n)),
+        K::OptlenInOut => sockets::optlen_inout(ctx, v),
+        K::MsghdrInOut => sockets::msghdr_inout(ctx, v),
+        K::MmsghdrIn(n) => sockets::mmsghdrs(ctx, v, ctx.arg(n)),
+        K::SockBuf(n) => sockets::sockbuf(ctx, v, ctx.arg(n)),
         other => flags::table_kind(other, v),
     }
 }

@@ -1,9 +1,11 @@
 //! Socket arguments: protocol and option names that depend on another
-//! argument, socket types, `struct sockaddr` and `struct msghdr`.
+//! argument, socket types, `struct sockaddr`, `struct msghdr` with its
+//! control messages, setsockopt's values, and the input side of the
+//! in/out lengths (`[128]`) that strace completes at exit.
 
 use super::strings::quote;
 use super::{addr, io, Ctx, Out};
-use crate::memory::{read_bytes, read_exact};
+use crate::memory::{read_bytes, read_exact, read_u32};
 use crate::xlat::{self, Xlat};
 use serde_json::{json, Value};
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -12,6 +14,10 @@ const AF_UNIX: u64 = 1;
 const AF_INET: u64 = 2;
 const AF_INET6: u64 = 10;
 const AF_NETLINK: u64 = 16;
+const SOL_IP: u32 = 0;
+const SOL_SOCKET: u32 = 1;
+const SOL_IPV6: u32 = 41;
+const SOL_NETLINK: u32 = 270;
 /// `sizeof(struct sockaddr_storage)`: the most strace reads of a sockaddr.
 const SOCKADDR_MAX: usize = 128;
 
@@ -32,32 +38,15 @@ pub(crate) fn protocol(v: u64, domain: u64) -> Out {
     }
 }
 
-/// setsockopt's input value of `len` bytes: `[N]` for an int, as strace's
-/// default case prints it, else the bytes as a string.
-pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64) -> Out {
-    let len = len as u32 as u64;
-    if v == 0 {
-        return ("NULL".into(), None);
-    }
-    if len == 4 {
-        let mut b = [0u8; 4];
-        if crate::memory::read_exact(ctx.mem, v, &mut b) {
-            let n = i32::from_ne_bytes(b);
-            return (format!("[{n}]"), Some(Value::from(n)));
-        }
-        return (super::addr(v), None);
-    }
-    super::strings::buf(ctx, v, len)
-}
-
 /// setsockopt/getsockopt option name, by level.
 pub(crate) fn sockopt_name(v: u64, level: u64) -> Out {
     let v = v as u32 as u64;
     let t: Option<&Xlat> = match level as u32 {
-        0 => Some(&xlat::SOCKOPT_IP),
-        1 => Some(&xlat::SOCKOPT_SOCKET),
+        SOL_IP => Some(&xlat::SOCKOPT_IP),
+        SOL_SOCKET => Some(&xlat::SOCKOPT_SOCKET),
         6 => Some(&xlat::SOCKOPT_TCP),
-        41 => Some(&xlat::SOCKOPT_IPV6),
+        SOL_IPV6 => Some(&xlat::SOCKOPT_IPV6),
+        SOL_NETLINK => Some(&xlat::SOCKOPT_NETLINK),
         _ => None,
     };
     match t {
@@ -87,10 +76,12 @@ pub(crate) fn sockaddr(ctx: &Ctx, v: u64, len: u64) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
-    let len = len as u32 as u64;
+    // The length is a C int: a negative one is too short, as for strace.
+    let len = len as u32 as i32;
     if len < 2 {
         return (addr(v), None);
     }
+    let len = len as u64;
     let bytes = read_bytes(ctx.mem, v, len, SOCKADDR_MAX);
     if bytes.len() < (len as usize).min(SOCKADDR_MAX) {
         return (addr(v), None);
@@ -199,31 +190,86 @@ fn hex_string(b: &[u8]) -> String {
     b.iter().map(|c| format!("{c:02x}")).collect()
 }
 
-/// `struct msghdr` (sendmsg): name, iovecs with their data, control
-/// length, flags. Control messages are shown as their address only.
-pub(crate) fn msghdr(ctx: &Ctx, v: u64) -> Out {
+/// The input side of an in/out length (`int *`): `[128]`, as strace
+/// prints it when the call fails (at exit it adds ` => 16`); `None` when
+/// the pointer is NULL or unreadable.
+fn inout_len(ctx: &Ctx, v: u64) -> Option<Out> {
     if v == 0 {
-        return ("NULL".into(), None);
+        return None;
     }
-    let mut b = [0u8; 56];
-    if !read_exact(ctx.mem, v, &mut b) {
+    let n = read_u32(ctx.mem, v)? as i32;
+    Some((format!("[{n}]"), Some(Value::from(n))))
+}
+
+/// getsockname/getpeername/accept/accept4/recvfrom's address length: the
+/// length passed in, read only when the address (argument N) is not NULL,
+/// as strace reads it; else the pointer.
+pub(crate) fn socklen_inout(ctx: &Ctx, v: u64, sockaddr: u64) -> Out {
+    if sockaddr != 0 {
+        if let Some(o) = inout_len(ctx, v) {
+            return o;
+        }
+    }
+    (addr(v), None)
+}
+
+/// getsockopt's option length: the length passed in, else the pointer.
+pub(crate) fn optlen_inout(ctx: &Ctx, v: u64) -> Out {
+    inout_len(ctx, v).unwrap_or_else(|| (addr(v), None))
+}
+
+/// `sizeof(struct msghdr)` on 64-bit ABIs.
+const MSGHDR_SIZE: usize = 56;
+
+/// recvmsg's header at entry: only its `msg_namelen` is input, printed
+/// as strace prints it for a failed call (`{msg_namelen=128}`).
+pub(crate) fn msghdr_inout(ctx: &Ctx, v: u64) -> Out {
+    let mut b = [0u8; MSGHDR_SIZE];
+    if v == 0 || !read_exact(ctx.mem, v, &mut b) {
         return (addr(v), None);
     }
+    let namelen = i32::from_ne_bytes(b[8..12].try_into().unwrap());
+    (
+        format!("{{msg_namelen={namelen}}}"),
+        Some(json!({ "namelen": namelen })),
+    )
+}
+
+/// `struct msghdr` (sendmsg): name, iovecs with their data (netlink
+/// messages when the name is a netlink address), control messages,
+/// flags.
+pub(crate) fn msghdr(ctx: &Ctx, v: u64) -> Out {
+    let mut b = [0u8; MSGHDR_SIZE];
+    if v == 0 || !read_exact(ctx.mem, v, &mut b) {
+        return (addr(v), None);
+    }
+    let (t, j) = msghdr_bytes(ctx, &b);
+    (t, Some(j))
+}
+
+fn msghdr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
     let q = |i: usize| u64::from_ne_bytes(b[i..i + 8].try_into().unwrap());
-    let (name, namelen) = (
-        q(0),
-        u32::from_ne_bytes(b[8..12].try_into().unwrap()) as u64,
-    );
+    let name = q(0);
+    let namelen = i32::from_ne_bytes(b[8..12].try_into().unwrap());
     let (iov, iovlen) = (q(16), q(24));
     let (control, controllen) = (q(32), q(40));
     let flags = u32::from_ne_bytes(b[48..52].try_into().unwrap()) as u64;
-    let (name_t, name_j) = sockaddr(ctx, name, namelen);
-    let (iov_t, iov_j) = io::iovec(ctx, iov, iovlen, true);
+    let (name_t, name_j) = sockaddr(ctx, name, namelen as u32 as u64);
+    let is_netlink = name_j.as_ref().is_some_and(|j| j["family"] == "AF_NETLINK");
+    let (iov_t, iov_j) = if is_netlink {
+        // strace assumes the descriptor is the first argument.
+        super::netlink::iovec(ctx, iov, iovlen, ctx.arg(0))
+    } else {
+        io::iovec(ctx, iov, iovlen, true)
+    };
     let mut text = format!(
         "{{msg_name={name_t}, msg_namelen={namelen}, msg_iov={iov_t}, msg_iovlen={iovlen}, "
     );
+    let mut cmsgs = Value::Null;
     if controllen != 0 {
-        text.push_str(&format!("msg_control={}, ", addr(control)));
+        let (t, j) = msg_control(ctx, control, controllen);
+        text.push_str(&format!("msg_control={t}, "));
+        cmsgs = j.unwrap_or(Value::Null);
     }
     text.push_str(&format!(
         "msg_controllen={controllen}, msg_flags={}}}",
@@ -231,7 +277,559 @@ pub(crate) fn msghdr(ctx: &Ctx, v: u64) -> Out {
     ));
     let value = json!({
         "name": name_j, "namelen": namelen, "iov": iov_j, "iovlen": iovlen,
-        "control": control, "controllen": controllen, "flags": xlat::MSG_FLAGS.flags_json(flags),
+        "control": control, "controllen": controllen, "cmsgs": cmsgs,
+        "flags": xlat::MSG_FLAGS.flags_json(flags),
     });
-    (text, Some(value))
+    (text, value)
+}
+
+/// `sizeof(struct mmsghdr)` on 64-bit ABIs: a msghdr and `msg_len`.
+const MMSGHDR_SIZE: u64 = 64;
+/// strace prints at most IOV_MAX messages of a vector.
+const IOV_MAX: usize = 1024;
+
+/// sendmmsg's vector of `vlen` messages: at entry no `msg_len` is known,
+/// so each prints as `{msg_hdr={...}}`, as strace prints a failed call.
+pub(crate) fn mmsghdrs(ctx: &Ctx, v: u64, vlen: u64) -> Out {
+    let vlen = vlen as u32 as u64;
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    if vlen == 0 {
+        return ("[]".into(), Some(Value::Array(vec![])));
+    }
+    if vlen
+        .checked_mul(MMSGHDR_SIZE)
+        .and_then(|n| v.checked_add(n))
+        .is_none()
+    {
+        return (addr(v), None);
+    }
+    let limit = ctx.array_limit();
+    let (mut parts, mut values) = (Vec::new(), Vec::new());
+    for i in 0..vlen {
+        if parts.len() >= limit || i as usize >= IOV_MAX {
+            parts.push("...".to_string());
+            break;
+        }
+        let at = v + i * MMSGHDR_SIZE;
+        let mut b = [0u8; MMSGHDR_SIZE as usize];
+        if !read_exact(ctx.mem, at, &mut b) {
+            if i == 0 {
+                return (addr(v), None);
+            }
+            parts.push(format!("... /* {at:#x} */"));
+            break;
+        }
+        let (t, j) = msghdr_bytes(ctx, &b[..MSGHDR_SIZE]);
+        parts.push(format!("{{msg_hdr={t}}}"));
+        values.push(json!({ "msg_hdr": j }));
+    }
+    (
+        format!("[{}]", parts.join(", ")),
+        Some(Value::Array(values)),
+    )
+}
+
+/// `sizeof(struct cmsghdr)` on 64-bit ABIs.
+const CMSGHDR_SIZE: usize = 16;
+
+/// The kernel's limit on control data (`net.core.optmem_max`, rounded up
+/// to 8), which strace also reads no further than.
+fn optmem_max() -> usize {
+    static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MAX.get_or_init(|| {
+        std::fs::read_to_string("/proc/sys/net/core/optmem_max")
+            .ok()
+            .and_then(|s| s.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .map(|n| (n + 7) & !7)
+            .unwrap_or(8 * (2 * IOV_MAX + 512))
+    })
+}
+
+/// msg_control's control messages, walked as strace walks them.
+fn msg_control(ctx: &Ctx, v: u64, in_len: u64) -> Out {
+    let control_len = in_len.min(optmem_max() as u64) as usize;
+    let mut buf = vec![0u8; control_len];
+    if control_len < CMSGHDR_SIZE || !read_exact(ctx.mem, v, &mut buf) {
+        return (addr(v), None);
+    }
+    let (mut parts, mut values) = (Vec::new(), Vec::new());
+    let mut off = 0usize;
+    let mut left = control_len;
+    while left >= CMSGHDR_SIZE {
+        let c = &buf[off..];
+        let cmsg_len = u64::from_ne_bytes(c[..8].try_into().unwrap());
+        let level = i32::from_ne_bytes(c[8..12].try_into().unwrap());
+        let ty = i32::from_ne_bytes(c[12..16].try_into().unwrap());
+        let len = cmsg_len.min(left as u64) as usize;
+        let data = &c[CMSGHDR_SIZE.min(len)..len.max(CMSGHDR_SIZE)];
+        let data = if len > CMSGHDR_SIZE { data } else { &[][..] };
+        let lvl = level as i64 as u64;
+        let level_t = match xlat::SOCKET_LEVELS.lookup(lvl) {
+            Some(n) => n.to_string(),
+            None => format!("{} /* SOL_??? */", xlat::hex(lvl)),
+        };
+        let (type_t, data_t, data_j) = cmsg_type_data(ctx, level, ty, data);
+        let mut t = format!("{{cmsg_len={cmsg_len}, cmsg_level={level_t}, cmsg_type={type_t}");
+        if let Some(d) = data_t {
+            t.push_str(&format!(", cmsg_data={d}"));
+        }
+        t.push('}');
+        parts.push(t);
+        values.push(json!({
+            "len": cmsg_len, "level": xlat::SOCKET_LEVELS.enum_json(lvl),
+            "type": ty, "data": data_j,
+        }));
+        if len < CMSGHDR_SIZE {
+            left -= CMSGHDR_SIZE;
+            break;
+        }
+        let step = (cmsg_len.saturating_add(7) & !7) as usize;
+        if step >= left {
+            left = 0;
+            break;
+        }
+        off += step;
+        left -= step;
+    }
+    if left != 0 {
+        parts.push(format!("... /* {:#x} */", v + (control_len - left) as u64));
+    } else if (control_len as u64) < in_len {
+        parts.push("...".to_string());
+    }
+    (
+        format!("[{}]", parts.join(", ")),
+        Some(Value::Array(values)),
+    )
+}
+
+/// A control message's type name and, for the types strace decodes and
+/// data long enough, its data.
+fn cmsg_type_data(ctx: &Ctx, level: i32, ty: i32, data: &[u8]) -> (String, Option<String>, Value) {
+    let tyl = ty as i64 as u64;
+    let u32_at = |i: usize| u32::from_ne_bytes(data[i..i + 4].try_into().unwrap());
+    match level as u32 {
+        SOL_SOCKET => {
+            let name = xlat::SCM_TYPES.format_enum(tyl);
+            let (t, j) = match (ty, data.len()) {
+                // SCM_RIGHTS: the descriptors.
+                (1, n) if n >= 4 => {
+                    let fds: Vec<i32> = data
+                        .chunks_exact(4)
+                        .map(|c| i32::from_ne_bytes(c.try_into().unwrap()))
+                        .collect();
+                    let shown: Vec<String> = fds
+                        .iter()
+                        .map(|&fd| super::files::fd(ctx, fd as u32 as u64).0)
+                        .collect();
+                    (Some(local_array(ctx, shown)), json!(fds))
+                }
+                // SCM_CREDENTIALS: struct ucred.
+                (2, n) if n >= 12 => {
+                    let (pid, uid, gid) = (u32_at(0) as i32, u32_at(4), u32_at(8));
+                    (
+                        Some(format!("{{pid={pid}, uid={}, gid={}}}", id(uid), id(gid))),
+                        json!({ "pid": pid, "uid": uid, "gid": gid }),
+                    )
+                }
+                // SCM_SECURITY: the security context, whole.
+                (3, n) if n >= 1 => (
+                    Some(quote(data, ctx.opts.hex, false)),
+                    super::bytes_json(data),
+                ),
+                _ => (None, Value::Null),
+            };
+            (name, t, j)
+        }
+        SOL_IP => {
+            let name = xlat::IP_CMSG_TYPES.format_enum(tyl);
+            let (t, j) = match (ty, data.len()) {
+                // IP_PKTINFO: struct in_pktinfo.
+                (8, n) if n >= 12 => {
+                    let ifindex = u32_at(0);
+                    let spec = Ipv4Addr::new(data[4], data[5], data[6], data[7]);
+                    let a = Ipv4Addr::new(data[8], data[9], data[10], data[11]);
+                    (
+                        Some(format!(
+                            "{{ipi_ifindex={}, ipi_spec_dst=inet_addr(\"{spec}\"), ipi_addr=inet_addr(\"{a}\")}}",
+                            ifindex_text(ctx, ifindex)
+                        )),
+                        json!({ "ifindex": ifindex, "spec_dst": spec.to_string(), "addr": a.to_string() }),
+                    )
+                }
+                // IP_TTL, IP_CHECKSUM: unsigned ints.
+                (2 | 23, n) if n >= 4 => {
+                    let v: Vec<u32> = data
+                        .chunks_exact(4)
+                        .map(|c| u32::from_ne_bytes(c.try_into().unwrap()))
+                        .collect();
+                    let shown = v.iter().map(u32::to_string).collect();
+                    (Some(local_array(ctx, shown)), json!(v))
+                }
+                // IP_TOS, IP_RECVOPTS, IP_RETOPTS: bytes in hex.
+                (1 | 6 | 7, n) if n >= 1 => {
+                    let shown = data.iter().map(|&c| xlat::hex(c as u64)).collect();
+                    (Some(local_array(ctx, shown)), json!(data))
+                }
+                // IP_ORIGDSTADDR: a sockaddr.
+                (20, n) if n >= 16 => {
+                    let (t, j) = sockaddr_bytes(ctx, &data[..n.min(SOCKADDR_MAX)]);
+                    (Some(t), j)
+                }
+                (3, n) if n >= 1 => (
+                    Some(quote(data, ctx.opts.hex, false)),
+                    super::bytes_json(data),
+                ),
+                _ => (None, Value::Null),
+            };
+            (name, t, j)
+        }
+        _ => (xlat::hex(ty as u32 as u64), None, Value::Null),
+    }
+}
+
+/// An array already in notrace's memory, cut at the `-s` limit.
+fn local_array(ctx: &Ctx, mut items: Vec<String>) -> String {
+    if items.len() > ctx.array_limit() {
+        items.truncate(ctx.array_limit());
+        items.push("...".to_string());
+    }
+    format!("[{}]", items.join(", "))
+}
+
+/// A uid or gid: `-1` for the "no change" value, as strace prints it.
+fn id(v: u32) -> String {
+    if v == u32::MAX {
+        "-1".to_string()
+    } else {
+        v.to_string()
+    }
+}
+
+/// An interface index: `if_nametoindex("lo")` when it names one.
+pub(crate) fn ifindex_text(ctx: &Ctx, index: u32) -> String {
+    match ctx.host.if_name(index) {
+        Some(name) => format!(
+            "if_nametoindex({})",
+            quote(name.as_bytes(), ctx.opts.hex, true)
+        ),
+        None => index.to_string(),
+    }
+}
+
+/// sendto's buffer of `len` bytes: netlink messages on a netlink socket
+/// (the descriptor is argument 0), else a string.
+///
+/// Asking what the socket is costs a lookup in `/proc` (some µs), so it
+/// is asked only when the bytes could be netlink: shorter than a header
+/// (strace prints those in hex on a netlink socket), or starting with a
+/// header whose length fits the buffer, as the kernel requires. A
+/// malformed message on a netlink socket therefore prints as a string
+/// where strace would show its header.
+pub(crate) fn sockbuf(ctx: &Ctx, v: u64, len: u64) -> Out {
+    let could_be_netlink =
+        len < 16 || read_u32(ctx.mem, v).is_some_and(|n| n >= 16 && n as u64 <= len);
+    if !could_be_netlink {
+        return super::strings::buf(ctx, v, len);
+    }
+    match ctx.host.netlink_socket(ctx.pid, super::as_int(ctx.arg(0))) {
+        Some(proto) => super::netlink::decode(ctx, v, len, proto),
+        None => super::strings::buf(ctx, v, len),
+    }
+}
+
+/// SOL_SOCKET options strace prints as an int (`[1]`).
+const SO_INT_LIKE: &[&str] = &[
+    "SO_DEBUG",
+    "SO_REUSEADDR",
+    "SO_DONTROUTE",
+    "SO_BROADCAST",
+    "SO_SNDBUF",
+    "SO_RCVBUF",
+    "SO_KEEPALIVE",
+    "SO_OOBINLINE",
+    "SO_NO_CHECK",
+    "SO_PRIORITY",
+    "SO_BSDCOMPAT",
+    "SO_REUSEPORT",
+    "SO_PASSCRED",
+    "SO_RCVLOWAT",
+    "SO_SNDLOWAT",
+    "SO_DETACH_FILTER",
+    "SO_TIMESTAMP_OLD",
+    "SO_ACCEPTCONN",
+    "SO_SNDBUFFORCE",
+    "SO_RCVBUFFORCE",
+    "SO_PASSSEC",
+    "SO_TIMESTAMPNS_OLD",
+    "SO_MARK",
+    "SO_TIMESTAMPING_OLD",
+    "SO_RXQ_OVFL",
+    "SO_WIFI_STATUS",
+    "SO_PEEK_OFF",
+    "SO_NOFCS",
+    "SO_LOCK_FILTER",
+    "SO_SELECT_ERR_QUEUE",
+    "SO_BUSY_POLL",
+    "SO_INCOMING_CPU",
+    "SO_CNX_ADVICE",
+    "SO_INCOMING_NAPI_ID",
+    "SO_ZEROCOPY",
+    "SO_TIMESTAMP_NEW",
+    "SO_TIMESTAMPNS_NEW",
+    "SO_TIMESTAMPING_NEW",
+    "SO_DETACH_REUSEPORT_BPF",
+    "SO_PREFER_BUSY_POLL",
+    "SO_BUSY_POLL_BUDGET",
+    "SO_RESERVE_MEM",
+    "SO_RCVMARK",
+];
+
+/// setsockopt's value of `len` bytes (argument N), shaped by the level
+/// (argument 1) and option (argument 2) as strace 6.1 shapes it; other
+/// options print as `[N]` when 4 bytes long, else as a string.
+pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64) -> Out {
+    let len = len as u32 as i32;
+    let (level, name) = (ctx.arg(1) as u32, ctx.arg(2) as u32);
+    let opt = |t: &Xlat| t.lookup(name as u64).unwrap_or("");
+    if v != 0 {
+        match level {
+            SOL_SOCKET => match opt(&xlat::SOCKOPT_SOCKET) {
+                "SO_LINGER" => return linger(ctx, v, len),
+                "SO_ATTACH_FILTER" | "SO_ATTACH_REUSEPORT_CBPF" => {
+                    // sizeof(struct sock_fprog)
+                    return if len == 16 {
+                        sock_fprog(ctx, v)
+                    } else {
+                        (addr(v), None)
+                    };
+                }
+                n if SO_INT_LIKE.contains(&n) => return int_at_least(ctx, v, len),
+                _ => {}
+            },
+            SOL_IP => match opt(&xlat::SOCKOPT_IP) {
+                "IP_ADD_MEMBERSHIP" | "IP_DROP_MEMBERSHIP" => return ip_mreq(ctx, v, len),
+                "MCAST_JOIN_GROUP" | "MCAST_LEAVE_GROUP" => return group_req(ctx, v, len),
+                _ => {}
+            },
+            SOL_IPV6 => match opt(&xlat::SOCKOPT_IPV6) {
+                "IPV6_ADD_MEMBERSHIP"
+                | "IPV6_DROP_MEMBERSHIP"
+                | "IPV6_JOIN_ANYCAST"
+                | "IPV6_LEAVE_ANYCAST" => return ipv6_mreq(ctx, v, len),
+                "MCAST_JOIN_GROUP" | "MCAST_LEAVE_GROUP" => return group_req(ctx, v, len),
+                _ => {}
+            },
+            SOL_NETLINK => return int_at_least(ctx, v, len),
+            _ => {}
+        }
+    }
+    if len == 4 {
+        return int_val(ctx, v);
+    }
+    if len == -1 {
+        // strace reads a length of -1 as "up to the NUL".
+        return super::strings::cstr(ctx, v);
+    }
+    super::strings::buf(ctx, v, len as i64 as u64)
+}
+
+/// An int behind a pointer: `[N]`, NULL, or the address.
+fn int_val(ctx: &Ctx, v: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    match read_u32(ctx.mem, v) {
+        Some(n) => (format!("[{}]", n as i32), Some(Value::from(n as i32))),
+        None => (addr(v), None),
+    }
+}
+
+/// An int option: the address when shorter than an int.
+fn int_at_least(ctx: &Ctx, v: u64, len: i32) -> Out {
+    if len < 4 {
+        return (addr(v), None);
+    }
+    int_val(ctx, v)
+}
+
+/// Reads `N` bytes for a struct option of at least that length.
+fn struct_at<const N: usize>(ctx: &Ctx, v: u64, len: i32) -> Option<[u8; N]> {
+    let mut b = [0u8; N];
+    (len >= N as i32 && read_exact(ctx.mem, v, &mut b)).then_some(b)
+}
+
+/// SO_LINGER's `struct linger`.
+fn linger(ctx: &Ctx, v: u64, len: i32) -> Out {
+    let Some(b) = struct_at::<8>(ctx, v, len) else {
+        return (addr(v), None);
+    };
+    let on = i32::from_ne_bytes(b[..4].try_into().unwrap());
+    let secs = i32::from_ne_bytes(b[4..].try_into().unwrap());
+    (
+        format!("{{l_onoff={on}, l_linger={secs}}}"),
+        Some(json!({ "onoff": on, "linger": secs })),
+    )
+}
+
+/// IP_ADD_MEMBERSHIP's `struct ip_mreq`.
+fn ip_mreq(ctx: &Ctx, v: u64, len: i32) -> Out {
+    let Some(b) = struct_at::<8>(ctx, v, len) else {
+        return (addr(v), None);
+    };
+    let group = Ipv4Addr::new(b[0], b[1], b[2], b[3]);
+    let iface = Ipv4Addr::new(b[4], b[5], b[6], b[7]);
+    (
+        format!("{{imr_multiaddr=inet_addr(\"{group}\"), imr_interface=inet_addr(\"{iface}\")}}"),
+        Some(json!({ "multiaddr": group.to_string(), "interface": iface.to_string() })),
+    )
+}
+
+/// IPV6_ADD_MEMBERSHIP's `struct ipv6_mreq`.
+fn ipv6_mreq(ctx: &Ctx, v: u64, len: i32) -> Out {
+    let Some(b) = struct_at::<20>(ctx, v, len) else {
+        return (addr(v), None);
+    };
+    let group = Ipv6Addr::from(<[u8; 16]>::try_from(&b[..16]).unwrap());
+    let ifindex = u32::from_ne_bytes(b[16..].try_into().unwrap());
+    (
+        format!(
+            "{{inet_pton(AF_INET6, \"{group}\", &ipv6mr_multiaddr), ipv6mr_interface={}}}",
+            ifindex_text(ctx, ifindex)
+        ),
+        Some(json!({ "multiaddr": group.to_string(), "interface": ifindex })),
+    )
+}
+
+/// MCAST_JOIN_GROUP's `struct group_req`: an interface and a
+/// sockaddr_storage.
+fn group_req(ctx: &Ctx, v: u64, len: i32) -> Out {
+    let Some(b) = struct_at::<136>(ctx, v, len) else {
+        return (addr(v), None);
+    };
+    let ifindex = u32::from_ne_bytes(b[..4].try_into().unwrap());
+    let (g, gj) = sockaddr_bytes(ctx, &b[8..]);
+    (
+        format!(
+            "{{gr_interface={}, gr_group={g}}}",
+            ifindex_text(ctx, ifindex)
+        ),
+        Some(json!({ "interface": ifindex, "group": gj })),
+    )
+}
+
+/// SO_ATTACH_FILTER's `struct sock_fprog`: the program's length, and its
+/// instructions with `-v` (else their address), as strace prints them.
+fn sock_fprog(ctx: &Ctx, v: u64) -> Out {
+    let mut b = [0u8; 16];
+    if !read_exact(ctx.mem, v, &mut b) {
+        return (addr(v), None);
+    }
+    let n = u16::from_ne_bytes([b[0], b[1]]);
+    let filter = u64::from_ne_bytes(b[8..].try_into().unwrap());
+    let (f, fj) = if ctx.opts.verbose {
+        bpf_program(ctx, filter, n as u64)
+    } else {
+        (addr(filter), None)
+    };
+    (
+        format!("{{len={n}, filter={f}}}"),
+        Some(json!({ "len": n, "filter": fj.unwrap_or(Value::from(filter)) })),
+    )
+}
+
+/// The kernel's limit on a classic BPF program.
+const BPF_MAXINSNS: u64 = 4096;
+
+/// A classic BPF program of `count` `struct sock_filter`s:
+/// `[BPF_STMT(BPF_RET|BPF_K, 0xffff), BPF_JUMP(...)]`.
+fn bpf_program(ctx: &Ctx, v: u64, count: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    if count == 0 {
+        return ("[]".into(), Some(Value::Array(vec![])));
+    }
+    let (mut parts, mut values) = (Vec::new(), Vec::new());
+    for i in 0..count {
+        if i >= BPF_MAXINSNS {
+            parts.push("...".to_string());
+            break;
+        }
+        let at = v + i * 8;
+        let mut b = [0u8; 8];
+        if !read_exact(ctx.mem, at, &mut b) {
+            if i == 0 {
+                return (addr(v), None);
+            }
+            parts.push(format!("... /* {at:#x} */"));
+            break;
+        }
+        let code = u16::from_ne_bytes([b[0], b[1]]);
+        let (jt, jf) = (b[2], b[3]);
+        let k = u32::from_ne_bytes(b[4..].try_into().unwrap());
+        let code_t = bpf_code(code);
+        parts.push(if jt != 0 || jf != 0 {
+            format!(
+                "BPF_JUMP({code_t}, {}, {}, {})",
+                xlat::hex(k as u64),
+                xlat::hex(jt as u64),
+                xlat::hex(jf as u64)
+            )
+        } else {
+            format!("BPF_STMT({code_t}, {})", xlat::hex(k as u64))
+        });
+        values.push(json!({ "code": code_t, "jt": jt, "jf": jf, "k": k }));
+    }
+    (
+        format!("[{}]", parts.join(", ")),
+        Some(Value::Array(values)),
+    )
+}
+
+/// A classic BPF instruction's opcode: its class, then the fields that
+/// class has (`BPF_LD|BPF_W|BPF_ABS`).
+fn bpf_code(code: u16) -> String {
+    let code = code as u64;
+    let class = code & 0x07;
+    let mut rest = code & !class;
+    let mut parts = vec![xlat::BPF_CLASS.format_enum(class)];
+    let unknown = |v: u64| format!("{} /* BPF_??? */", xlat::hex(v));
+    match xlat::BPF_CLASS.lookup(class).unwrap_or("") {
+        "BPF_ST" | "BPF_STX" => {
+            if rest != 0 {
+                parts.push(unknown(rest));
+            }
+        }
+        "BPF_LD" | "BPF_LDX" => {
+            parts.push(xlat::BPF_SIZE.format_enum(code & 0x18));
+            parts.push(xlat::BPF_MODE.format_enum(code & 0xe0));
+        }
+        "BPF_MISC" => {
+            parts.push(xlat::BPF_MISCOP.format_enum(code & 0xf8));
+            rest &= !0xf8;
+            if rest != 0 {
+                parts.push(unknown(rest));
+            }
+        }
+        "BPF_ALU" => {
+            parts.push(xlat::BPF_SRC.format_enum(code & 0x08));
+            parts.push(xlat::BPF_OP_ALU.format_enum(code & 0xf0));
+        }
+        "BPF_JMP" => {
+            parts.push(xlat::BPF_SRC.format_enum(code & 0x08));
+            parts.push(xlat::BPF_OP_JMP.format_enum(code & 0xf0));
+        }
+        _ => {
+            // BPF_RET
+            parts.push(xlat::BPF_RVAL.format_enum(code & 0x18));
+            rest &= !0x18;
+            if rest != 0 {
+                parts.push(unknown(rest));
+            }
+        }
+    }
+    parts.join("|")
 }

@@ -307,3 +307,17 @@ pub fn trace_lines(tracer: &Path, args: &[&str], prog: &str, tag: &str) -> Vec<S
     let _ = std::fs::remove_dir_all(&dir);
     text.lines().map(str::to_string).collect()
 }
+
+/// Asserts that the tracer printed exactly the `expected` lines, naming
+/// the first call that differs and showing everything printed.
+pub fn check_lines(got: &[String], expected: &[&str]) {
+    for (i, want) in expected.iter().enumerate() {
+        assert_eq!(
+            got.get(i).map(String::as_str),
+            Some(*want),
+            "call {i}; the tracer printed:\n{}",
+            got.join("\n")
+        );
+    }
+    assert_eq!(got.len(), expected.len(), "{}", got.join("\n"));
+}

@@ -1,0 +1,392 @@
+//! Netlink messages sent with sendto/sendmsg: each `struct nlmsghdr`
+//! with its type and flags named by the socket's netlink protocol, and
+//! for NETLINK_ROUTE requests the family header that follows, as strace
+//! 6.1 prints them. Payloads notrace does not decode print as hex
+//! strings, as strace prints those it does not decode (it decodes none
+//! of NETLINK_AUDIT's and NETLINK_XFRM's, so those match whole; its
+//! NETLINK_SOCK_DIAG, NETLINK_SELINUX, NETLINK_CRYPTO, NETLINK_NETFILTER
+//! and NETLINK_GENERIC decoders, route attributes and the route message
+//! headers other than ifinfomsg and ifaddrmsg are not done here).
+
+use super::strings::quote;
+use super::{addr, Ctx, HexMode, Out};
+use crate::memory::read_exact;
+use crate::xlat::{self, hex, Xlat};
+use serde_json::{json, Value};
+
+const NETLINK_ROUTE: u32 = 0;
+const NETLINK_SOCK_DIAG: u32 = 4;
+const NETLINK_XFRM: u32 = 6;
+const NETLINK_AUDIT: u32 = 9;
+const NLMSG_HDRLEN: u64 = 16;
+const NLMSG_MIN_TYPE: u16 = 0x10;
+const NLMSG_ERROR: u16 = 2;
+const NLMSG_DONE: u16 = 3;
+const RTM_BASE: u16 = 16;
+const RTM_DELACTION: u16 = 49;
+
+/// Netlink messages of `len` bytes at `v` on a socket of netlink
+/// `family` (`None` when it could not be learnt).
+pub(crate) fn decode(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
+    let mut text = String::new();
+    let mut values = Vec::new();
+    let (mut at, mut len) = (v, len);
+    let mut is_array = false;
+    let mut elt = 0usize;
+    loop {
+        // fetch_nlmsghdr: too short for a header prints the bytes.
+        if len < NLMSG_HDRLEN {
+            let (t, j) = hex_bytes(ctx, at, len);
+            text.push_str(&t);
+            values.push(j.unwrap_or(Value::Null));
+            break;
+        }
+        let mut h = [0u8; 16];
+        if !read_exact(ctx.mem, at, &mut h) {
+            if is_array {
+                text.push_str(&format!("... /* {at:#x} */"));
+            } else {
+                text.push_str(&addr(at));
+            }
+            break;
+        }
+        if !ctx.opts.verbose && elt == ctx.opts.string_limit {
+            text.push_str("...");
+            break;
+        }
+        let hdr = Header::parse(&h);
+        let aligned = (hdr.len as u64 + 3) & !3;
+        let mut next = None;
+        if hdr.len as u64 >= NLMSG_HDRLEN {
+            let next_len = len.saturating_sub(aligned);
+            if next_len != 0 && at.checked_add(aligned).is_some_and(|n| n > at) {
+                next = Some((at + aligned, next_len));
+            }
+        }
+        if !is_array && next.is_some() {
+            text.push('[');
+            is_array = true;
+        }
+        let (t, j) = with_payload(ctx, &hdr, at, len, family);
+        text.push_str(&t);
+        values.push(j);
+        let Some((n, l)) = next else { break };
+        text.push_str(", ");
+        at = n;
+        len = l;
+        elt += 1;
+    }
+    if is_array {
+        text.push(']');
+    }
+    let value = if values.len() == 1 {
+        values.pop().unwrap()
+    } else {
+        Value::Array(values)
+    };
+    (text, Some(json!({ "netlink": value })))
+}
+
+/// sendmsg's iovecs on a netlink socket (`fd`): each buffer decoded.
+pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, fd: u64) -> Out {
+    let family = ctx
+        .host
+        .netlink_socket(ctx.pid, super::as_int(fd))
+        .flatten();
+    super::io::iovec_with(ctx, v, count, &|ctx, base, len| {
+        decode(ctx, base, len, family)
+    })
+}
+
+/// A `struct nlmsghdr`.
+struct Header {
+    len: u32,
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    pid: u32,
+}
+
+impl Header {
+    fn parse(b: &[u8; 16]) -> Self {
+        let u32_at = |i: usize| u32::from_ne_bytes(b[i..i + 4].try_into().unwrap());
+        Header {
+            len: u32_at(0),
+            ty: u16::from_ne_bytes([b[4], b[5]]),
+            flags: u16::from_ne_bytes([b[6], b[7]]),
+            seq: u32_at(8),
+            pid: u32_at(12),
+        }
+    }
+}
+
+/// One message: the header, and `[header, payload]` when it has one.
+fn with_payload(
+    ctx: &Ctx,
+    hdr: &Header,
+    at: u64,
+    len: u64,
+    family: Option<u32>,
+) -> (String, Value) {
+    let msg_len = (hdr.len as u64).min(len);
+    let (type_t, type_j) = msg_type(hdr.ty, family);
+    let flags = flag_tables(hdr.ty, family);
+    let flags_t = format_flags(&flags, hdr.flags as u64);
+    let head = format!(
+        "{{nlmsg_len={}, nlmsg_type={type_t}, nlmsg_flags={flags_t}, nlmsg_seq={}, nlmsg_pid={}}}",
+        hdr.len, hdr.seq, hdr.pid as i32
+    );
+    let mut value = json!({
+        "len": hdr.len, "type": type_j, "flags": flags_json(&flags, hdr.flags as u64),
+        "seq": hdr.seq, "pid": hdr.pid,
+    });
+    if msg_len <= NLMSG_HDRLEN {
+        return (head, value);
+    }
+    let (p, pj) = payload(ctx, hdr, at + NLMSG_HDRLEN, msg_len - NLMSG_HDRLEN, family);
+    value["payload"] = pj;
+    (format!("[{head}, {p}]"), value)
+}
+
+/// The message type's name: the control types below NLMSG_MIN_TYPE,
+/// else the protocol's own table.
+fn msg_type(ty: u16, family: Option<u32>) -> (String, Value) {
+    let t: &Xlat = match family {
+        _ if ty < NLMSG_MIN_TYPE => &xlat::NETLINK_TYPES,
+        Some(NETLINK_ROUTE) => &xlat::NL_ROUTE_TYPES,
+        Some(NETLINK_SOCK_DIAG) => &xlat::NL_SOCK_DIAG_TYPES,
+        Some(NETLINK_XFRM) => &xlat::NL_XFRM_TYPES,
+        Some(NETLINK_AUDIT) => &xlat::NL_AUDIT_TYPES,
+        _ => &xlat::NETLINK_TYPES,
+    };
+    (t.format_enum(ty as u64), t.enum_json(ty as u64))
+}
+
+/// The flag tables for a message: the common flags, then those of its
+/// kind of request (GET, NEW, DELETE, or an acknowledgement).
+fn flag_tables(ty: u16, family: Option<u32>) -> Vec<&'static Xlat> {
+    let mut t = vec![&xlat::NETLINK_FLAGS];
+    let extra: Option<&'static Xlat> = if ty < NLMSG_MIN_TYPE {
+        (ty == NLMSG_ERROR).then_some(&xlat::NETLINK_ACK_FLAGS)
+    } else {
+        match family {
+            Some(NETLINK_ROUTE) if ty == RTM_DELACTION => Some(&xlat::NETLINK_GET_FLAGS),
+            Some(NETLINK_ROUTE) => match ty & 3 {
+                0 => Some(&xlat::NETLINK_NEW_FLAGS),
+                1 => Some(&xlat::NETLINK_DELETE_FLAGS),
+                2 => Some(&xlat::NETLINK_GET_FLAGS),
+                _ => None,
+            },
+            Some(NETLINK_SOCK_DIAG) => Some(&xlat::NETLINK_GET_FLAGS),
+            Some(NETLINK_XFRM) => match xlat::NL_XFRM_TYPES.lookup(ty as u64) {
+                Some(
+                    "XFRM_MSG_NEWSA"
+                    | "XFRM_MSG_NEWPOLICY"
+                    | "XFRM_MSG_NEWAE"
+                    | "XFRM_MSG_NEWSADINFO"
+                    | "XFRM_MSG_NEWSPDINFO",
+                ) => Some(&xlat::NETLINK_NEW_FLAGS),
+                Some("XFRM_MSG_DELSA" | "XFRM_MSG_DELPOLICY") => Some(&xlat::NETLINK_DELETE_FLAGS),
+                Some(
+                    "XFRM_MSG_GETSA"
+                    | "XFRM_MSG_GETPOLICY"
+                    | "XFRM_MSG_GETAE"
+                    | "XFRM_MSG_GETSADINFO"
+                    | "XFRM_MSG_GETSPDINFO",
+                ) => Some(&xlat::NETLINK_GET_FLAGS),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    t.extend(extra);
+    t
+}
+
+/// Flags named from several tables in turn, strace's `printflags_ex`.
+fn split(tables: &[&Xlat], v: u64) -> (Vec<&'static str>, u64) {
+    let mut names = Vec::new();
+    let mut left = v;
+    for t in tables {
+        if left == 0 {
+            break;
+        }
+        let (n, l) = t.split_flags(left);
+        names.extend(n);
+        left = l;
+    }
+    (names, left)
+}
+
+fn format_flags(tables: &[&Xlat], v: u64) -> String {
+    if v == 0 {
+        return "0".into();
+    }
+    let (names, left) = split(tables, v);
+    let mut s = names.join("|");
+    if left != 0 {
+        if s.is_empty() {
+            s = format!("{} /* NLM_F_??? */", hex(left));
+        } else {
+            s.push_str(&format!("|{}", hex(left)));
+        }
+    }
+    s
+}
+
+fn flags_json(tables: &[&Xlat], v: u64) -> Value {
+    let (names, left) = split(tables, v);
+    let mut list: Vec<Value> = names.into_iter().map(Value::from).collect();
+    if left != 0 {
+        list.push(Value::from(hex(left)));
+    }
+    Value::Array(list)
+}
+
+/// A message's payload of `len` bytes at `v`.
+fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (String, Value) {
+    if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_ROUTE) {
+        if let Some(r) = route(ctx, hdr.ty, v, len) {
+            return r;
+        }
+    }
+    if hdr.ty == NLMSG_DONE && len == 4 {
+        let mut b = [0u8; 4];
+        if !read_exact(ctx.mem, v, &mut b) {
+            return (addr(v), Value::Null);
+        }
+        let n = i32::from_ne_bytes(b);
+        return (n.to_string(), Value::from(n));
+    }
+    let (t, j) = hex_bytes(ctx, v, len);
+    (t, j.unwrap_or(Value::Null))
+}
+
+/// Bytes printed all in `\x..`, strace's `QUOTE_FORCE_HEX`, with the
+/// `-s` limit.
+fn hex_bytes(ctx: &Ctx, v: u64, len: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let limit = ctx.opts.string_limit;
+    let shown = len.min(limit as u64) as usize;
+    let mut b = vec![0u8; shown];
+    if !read_exact(ctx.mem, v, &mut b) {
+        return (addr(v), None);
+    }
+    let mut t = quote(&b, HexMode::All, false);
+    if len > limit as u64 {
+        t.push_str("...");
+    }
+    (t, Some(super::bytes_json(&b)))
+}
+
+/// A NETLINK_ROUTE payload: `None` for NLMSG_DONE, which has none of its
+/// own.
+fn route(ctx: &Ctx, ty: u16, v: u64, len: u64) -> Option<(String, Value)> {
+    if ty == NLMSG_DONE {
+        return None;
+    }
+    let mut fam = [0u8; 1];
+    if !read_exact(ctx.mem, v, &mut fam) {
+        return Some((addr(v), Value::Null));
+    }
+    let family = fam[0] as u64;
+    let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family);
+    let fam_j = xlat::ADDRESS_FAMILIES.enum_json(family);
+    Some(match ty.wrapping_sub(RTM_BASE) {
+        // RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK
+        0..=3 => ifinfomsg(ctx, v, len, &fam_t, fam_j),
+        // RTM_NEWADDR, RTM_DELADDR, RTM_GETADDR, RTM_GETMULTICAST,
+        // RTM_GETANYCAST
+        4..=6 | 42 | 46 => ifaddrmsg(ctx, v, len, &fam_t, fam_j),
+        _ => {
+            let mut t = format!("{{family={fam_t}");
+            let mut j = json!({ "family": fam_j });
+            if len > 1 {
+                let (d, dj) = hex_bytes(ctx, v + 1, len - 1);
+                t.push_str(&format!(", data={d}"));
+                j["data"] = dj.unwrap_or(Value::Null);
+            }
+            t.push('}');
+            (t, j)
+        }
+    })
+}
+
+/// Attributes after a fixed header: notrace does not name them, so they
+/// print as hex bytes after the header.
+fn rest(ctx: &Ctx, v: u64, len: u64, fixed: u64, t: &mut String, j: &mut Value) {
+    if len > fixed {
+        let (a, aj) = hex_bytes(ctx, v + fixed, len - fixed);
+        t.push_str(&format!(", {a}"));
+        j["attributes"] = aj.unwrap_or(Value::Null);
+    }
+}
+
+/// `struct ifinfomsg` (16 bytes).
+fn ifinfomsg(ctx: &Ctx, v: u64, len: u64, fam_t: &str, fam_j: Value) -> (String, Value) {
+    let mut b = [0u8; 16];
+    if len < 16 {
+        return (
+            format!("{{ifi_family={fam_t}, ...}}"),
+            json!({ "family": fam_j }),
+        );
+    }
+    if !read_exact(ctx.mem, v, &mut b) {
+        return (
+            format!("{{ifi_family={fam_t}, {}}}", addr(v + 1)),
+            json!({ "family": fam_j }),
+        );
+    }
+    let u32_at = |i: usize| u32::from_ne_bytes(b[i..i + 4].try_into().unwrap());
+    let ty = u16::from_ne_bytes([b[2], b[3]]) as u64;
+    let (index, flags, change) = (u32_at(4), u32_at(8), u32_at(12));
+    let mut t = format!(
+        "{{ifi_family={fam_t}, ifi_type={}, ifi_index={}, ifi_flags={}, ifi_change={}}}",
+        xlat::ARP_HARDWARE_TYPES.format_enum(ty),
+        super::sockets::ifindex_text(ctx, index),
+        xlat::IFF_FLAGS.format_flags(flags as u64),
+        hex(change as u64)
+    );
+    let mut j = json!({
+        "family": fam_j, "type": xlat::ARP_HARDWARE_TYPES.enum_json(ty), "index": index,
+        "flags": xlat::IFF_FLAGS.flags_json(flags as u64), "change": change,
+    });
+    rest(ctx, v, len, 16, &mut t, &mut j);
+    (t, j)
+}
+
+/// `struct ifaddrmsg` (8 bytes).
+fn ifaddrmsg(ctx: &Ctx, v: u64, len: u64, fam_t: &str, fam_j: Value) -> (String, Value) {
+    let mut b = [0u8; 8];
+    if len < 8 {
+        return (
+            format!("{{ifa_family={fam_t}, ...}}"),
+            json!({ "family": fam_j }),
+        );
+    }
+    if !read_exact(ctx.mem, v, &mut b) {
+        return (
+            format!("{{ifa_family={fam_t}, {}}}", addr(v + 1)),
+            json!({ "family": fam_j }),
+        );
+    }
+    let (prefixlen, flags, scope) = (b[1], b[2] as u64, b[3] as u64);
+    let index = u32::from_ne_bytes(b[4..8].try_into().unwrap());
+    // strace prints an unnamed scope in hex, with no comment.
+    let scope_t = xlat::ROUTING_SCOPES
+        .lookup(scope)
+        .map_or_else(|| hex(scope), str::to_string);
+    let mut t = format!(
+        "{{ifa_family={fam_t}, ifa_prefixlen={prefixlen}, ifa_flags={}, ifa_scope={scope_t}, ifa_index={}}}",
+        xlat::IFADDR_FLAGS.format_flags(flags),
+        super::sockets::ifindex_text(ctx, index)
+    );
+    let mut j = json!({
+        "family": fam_j, "prefixlen": prefixlen, "flags": xlat::IFADDR_FLAGS.flags_json(flags),
+        "scope": xlat::ROUTING_SCOPES.enum_json(scope), "index": index,
+    });
+    rest(ctx, v, len, 8, &mut t, &mut j);
+    (t, j)
+}
