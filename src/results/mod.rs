@@ -81,8 +81,18 @@ pub struct Results {
 #[derive(Default)]
 pub struct Pairing {
     pending: HashMap<i32, Pending>,
+    /// Calls whose record says a signal interrupted them (a restart code),
+    /// by thread: (value, record time). If the thread ends right after,
+    /// the signal killed it and the call never returned (`= ?`, as strace
+    /// says); if it lives on, the value stands.
+    interrupted: HashMap<i32, (i64, u64)>,
     stats: ResultStats,
 }
+
+/// How long after an interrupted call's record its thread's end still
+/// means the signal killed it: a fatal signal ends the thread on its way
+/// out of that very call, microseconds later.
+const KILLED_WINDOW_NS: u64 = 5_000_000;
 
 impl std::ops::Deref for Results {
     type Target = Pairing;
@@ -122,12 +132,16 @@ impl Results {
             let r = self.records[i];
             self.pairing.pair(r, out);
         }
+        if !self.pairing.interrupted.is_empty() {
+            self.pairing.settle(crate::sys::monotonic_ns(), out);
+        }
     }
 
     /// Every tracee is gone: reads what is left; calls still in flight
     /// never returned (their threads' end was not seen either).
     pub fn finish(&mut self, out: &mut Vec<Resolved>) {
         self.drain(out);
+        self.pairing.settle(u64::MAX, out);
         for (tid, call) in self.pairing.pending.drain() {
             out.push(Resolved {
                 call,
@@ -191,6 +205,12 @@ impl Pairing {
                     None
                 };
                 if let Some(t) = key {
+                    if crate::errno::is_restart(-ret as i32) && t == tid {
+                        // Interrupted: killed, or to be restarted? See
+                        // `interrupted`.
+                        self.interrupted.insert(tid, (ret, time));
+                        return;
+                    }
                     let call = self.pending.remove(&t).expect("found above");
                     self.stats.paired += 1;
                     out.push(Resolved {
@@ -202,6 +222,7 @@ impl Pairing {
                 }
             }
             perf::Record::TaskExit { tid, time, .. } => {
+                self.interrupted.remove(&tid);
                 if self.pending.get(&tid).is_some_and(|p| time >= p.start_ns) {
                     let call = self.pending.remove(&tid).expect("checked");
                     out.push(Resolved {
@@ -219,6 +240,10 @@ impl Pairing {
     /// `tid` made a new call: whatever it had in flight has its record in
     /// the rings by now (read them first), or lost it.
     pub fn retire(&mut self, tid: i32, out: &mut Vec<Resolved>) {
+        if let Some(r) = self.interrupted.remove(&tid) {
+            // It lived on: the interruption was the call's result.
+            self.returned(tid, r, out);
+        }
         if let Some(call) = self.pending.remove(&tid) {
             self.stats.unavailable += 1;
             out.push(Resolved {
@@ -226,6 +251,34 @@ impl Pairing {
                 tid,
                 result: Outcome::Unavailable,
                 duration_ns: None,
+            });
+        }
+    }
+
+    /// Interrupted calls whose thread outlived the window (or everything,
+    /// at the end) keep the kernel's value.
+    fn settle(&mut self, now: u64, out: &mut Vec<Resolved>) {
+        let due: Vec<i32> = self
+            .interrupted
+            .iter()
+            .filter(|(_, (_, t))| now.saturating_sub(*t) > KILLED_WINDOW_NS || now == u64::MAX)
+            .map(|(tid, _)| *tid)
+            .collect();
+        for tid in due {
+            if let Some(r) = self.interrupted.remove(&tid) {
+                self.returned(tid, r, out);
+            }
+        }
+    }
+
+    fn returned(&mut self, tid: i32, (ret, time): (i64, u64), out: &mut Vec<Resolved>) {
+        if let Some(call) = self.pending.remove(&tid) {
+            self.stats.paired += 1;
+            out.push(Resolved {
+                duration_ns: Some(time.saturating_sub(call.start_ns)),
+                call,
+                tid,
+                result: Outcome::Returned(ret),
             });
         }
     }
@@ -354,6 +407,39 @@ mod tests {
             results(&out),
             [(1, Outcome::NoReturn), (2, Outcome::Returned(0))]
         );
+    }
+
+    #[test]
+    fn an_interrupted_call_whose_thread_ends_never_returned() {
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.expect(10, call(1, 10, 0, "read", 100));
+        p.expect(11, call(2, 10, 0, "read", 100));
+        p.pair(exit(10, 10, 200, 0, -512), &mut out);
+        p.pair(exit(10, 11, 200, 0, -512), &mut out);
+        assert!(out.is_empty(), "not known yet");
+        // Thread 10 is killed at once; 11 lives on and calls again.
+        p.pair(
+            Record::TaskExit {
+                pid: 10,
+                tid: 10,
+                time: 210,
+            },
+            &mut out,
+        );
+        p.retire(11, &mut out);
+        assert_eq!(
+            results(&out),
+            [(1, Outcome::NoReturn), (2, Outcome::Returned(-512))]
+        );
+        // One that just lives on past the window keeps its value too.
+        out.clear();
+        p.expect(12, call(3, 10, 0, "read", 300));
+        p.pair(exit(10, 12, 400, 0, -516), &mut out);
+        p.settle(400 + KILLED_WINDOW_NS / 2, &mut out);
+        assert!(out.is_empty());
+        p.settle(400 + 2 * KILLED_WINDOW_NS, &mut out);
+        assert_eq!(results(&out), [(3, Outcome::Returned(-516))]);
     }
 
     #[test]
