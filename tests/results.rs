@@ -566,3 +566,47 @@ fn dash_y_names_the_fd_an_emulated_open_returned() {
         .unwrap();
     assert!(!line.ends_with('>'), "{line}");
 }
+
+#[test]
+fn file_capabilities_without_root_get_results() {
+    let tools = ["setcap", "unshare", "setpriv"];
+    if !common::is_root()
+        || tools
+            .iter()
+            .any(|t| Command::new(t).arg("--help").output().is_err())
+    {
+        eprintln!("SKIP: needs root and {tools:?} to give a copy of notrace capabilities");
+        return;
+    }
+    // A copy nobody can run, with the capabilities docs/tracing.md names.
+    let dir = std::path::PathBuf::from(format!("/tmp/notrace-caps-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin = dir.join("notrace");
+    std::fs::copy(notrace(), &bin).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let set = Command::new("setcap")
+        .arg("cap_perfmon,cap_dac_read_search+ep")
+        .arg(&bin)
+        .output()
+        .unwrap();
+    if !set.status.success() {
+        eprintln!("SKIP: setcap failed here: {}", text(&set.stderr));
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
+    // tracefs mounted where only this test sees it.
+    let script = format!(
+        "{{ grep -q ' /sys/kernel/tracing tracefs ' /proc/self/mounts || mount -t tracefs nodev /sys/kernel/tracing; }} && exec setpriv --reuid=65534 --regid=65534 --clear-groups {} -e openat -- cat /dev/null",
+        bin.display()
+    );
+    let o = Command::new("unshare")
+        .args(["-m", "--propagation", "private", "sh", "-c", &script])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = text(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("\"/dev/null\", O_RDONLY) = 3"), "{err}");
+    assert!(!err.contains("return values are not shown"), "{err}");
+}

@@ -212,7 +212,7 @@ fn catalog() -> Result<Catalog, String> {
         return Err(if rustix::process::geteuid().is_root() {
             "the kernel has no syscall tracepoints (CONFIG_FTRACE_SYSCALLS), or tracefs cannot be read".into()
         } else {
-            "the kernel's syscall-exit tracepoints (tracefs, perf_event_open) need root or CAP_PERFMON".into()
+            "the kernel's syscall-exit tracepoints need root, or CAP_PERFMON with CAP_DAC_READ_SEARCH while tracefs is mounted (its files are root's)".into()
         });
     }
     Ok(cat)
