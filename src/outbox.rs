@@ -196,6 +196,18 @@ impl Outbox {
         lock(&self.state).expect(event, start_ns, true, true);
     }
 
+    /// Thread `tid` ends by its own exit or exit_group (untraced): a call
+    /// a signal interrupted before was not ended by that signal.
+    pub fn thread_ends(&self, tid: i32) {
+        let mut st = lock(&self.state);
+        let st = &mut *st;
+        if let Some(r) = &mut st.results {
+            r.drain(&mut st.resolved);
+            r.survived(tid, &mut st.resolved);
+        }
+        st.apply();
+    }
+
     /// Every tracee is gone: the last results, and `= ?` for calls that
     /// never returned.
     pub fn finish_results(&self) {

@@ -410,8 +410,13 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Calls a rule covers reach the supervisor whether traced or not.
     let mut notified = selection.clone();
     notified.add(&rules.selection());
-    // Every process's exit_group, to print its `+++ exited with N +++`.
+    // Every process's exit_group, to print its `+++ exited with N +++`;
+    // with results, every thread's exit too: a thread that ends by a call
+    // was not killed by the signal that interrupted its last call.
     notified.add(&Selection::parse("exit_group").expect("exit_group is a syscall"));
+    if results_plan.is_some() {
+        notified.add(&Selection::parse("exit").expect("exit is a syscall"));
+    }
     let prog = filter::compile(&policy(&notified));
 
     let out_cfg = OutputConfig {

@@ -404,6 +404,10 @@ impl Supervisor {
         if exiting.is_some() || ruled || def.is_none_or(|d| !d.args.is_empty()) {
             self.take_queued();
         }
+        if def.is_some_and(|d| matches!(d.name, "exit" | "exit_group")) && !traced {
+            // It ends by a call of its own: see crate::results (`interrupted`).
+            self.outbox.thread_ends(n.tid as i32);
+        }
         let fd = self.listener.as_fd();
         if !traced && !ruled {
             // Not chosen (exit_group, always notified; an x32 call): let it

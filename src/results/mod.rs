@@ -255,6 +255,14 @@ impl Pairing {
         }
     }
 
+    /// `tid` is alive and making a call of its own (its exit): the call a
+    /// signal interrupted keeps the kernel's value.
+    pub fn survived(&mut self, tid: i32, out: &mut Vec<Resolved>) {
+        if let Some(r) = self.interrupted.remove(&tid) {
+            self.returned(tid, r, out);
+        }
+    }
+
     /// Interrupted calls whose thread outlived the window (or everything,
     /// at the end) keep the kernel's value.
     fn settle(&mut self, now: u64, out: &mut Vec<Resolved>) {
