@@ -1,5 +1,6 @@
-//! The statistics view: calls per syscall as a bar chart, calls per
-//! process, most opened paths, most connected addresses, and the rate.
+//! The statistics view: calls (and, with results, errors) per syscall as
+//! a bar chart, calls per process, most opened paths, most connected
+//! addresses, the most frequent errors, and the rate.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -48,7 +49,13 @@ fn block(title: String) -> Block<'static> {
         ))
 }
 
-fn bar_lines(rows: &[(String, u64, Color)], width: usize) -> Vec<Line<'static>> {
+/// One bar per row: label, count, with `errors` a column of failed calls
+/// (`✗3`, blank for none) and the failed part of the bar in red.
+fn bar_lines(
+    rows: &[(String, u64, Color)],
+    errors: Option<&HashMap<String, u64>>,
+    width: usize,
+) -> Vec<Line<'static>> {
     let label_w = rows
         .iter()
         .map(|r| r.0.chars().count())
@@ -61,16 +68,55 @@ fn bar_lines(rows: &[(String, u64, Color)], width: usize) -> Vec<Line<'static>> 
         .map(|r| r.1.to_string().len())
         .max()
         .unwrap_or(1);
-    let bar_w = width.saturating_sub(label_w + num_w + 2);
+    let errs = |name: &str| errors.and_then(|m| m.get(name).copied()).unwrap_or(0);
+    let err_w = match errors {
+        Some(_) => rows
+            .iter()
+            .map(|r| format!("✗{}", errs(&r.0)).chars().count() + 1)
+            .max()
+            .unwrap_or(0),
+        None => 0,
+    };
+    let bar_w = width.saturating_sub(label_w + num_w + err_w + 2);
     rows.iter()
-        .map(|(label, n, color)| {
-            let label: String = label.chars().take(label_w).collect();
+        .map(|(name, n, color)| {
+            let label: String = name.chars().take(label_w).collect();
             let label = cleaned(&label);
-            Line::from(vec![
+            let mut spans = vec![
                 Span::styled(format!("{label:>label_w$} "), Style::default().fg(*color)),
                 Span::styled(format!("{n:>num_w$} "), Style::default().fg(Color::White)),
-                Span::styled(bar(*n, max, bar_w), Style::default().fg(*color)),
-            ])
+            ];
+            let e = errs(name);
+            if errors.is_some() {
+                let text = if e > 0 {
+                    format!("✗{e}")
+                } else {
+                    String::new()
+                };
+                let w = err_w - 1;
+                spans.push(Span::styled(
+                    format!("{text:>w$} "),
+                    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+                ));
+            }
+            // The bar is the calls; its failed share is drawn red, first.
+            let total = bar(*n, max, bar_w);
+            // Whole cells, rounded: a glyph is one colour.
+            let red = if max > 0 {
+                ((e.min(*n) as u128 * bar_w as u128 * 8 / max as u128 + 4) / 8) as usize
+            } else {
+                0
+            };
+            let (failed, ok): (String, String) = {
+                let cells: Vec<char> = total.chars().collect();
+                let red = red.min(cells.len());
+                (cells[..red].iter().collect(), cells[red..].iter().collect())
+            };
+            if !failed.is_empty() {
+                spans.push(Span::styled(failed, Style::default().fg(Color::Red)));
+            }
+            spans.push(Span::styled(ok, Style::default().fg(*color)));
+            Line::from(spans)
         })
         .collect()
 }
@@ -114,8 +160,16 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main);
     let s = &app.stats;
 
+    // Errors are only spoken of when results are known: without them a
+    // count of 0 would read as "nothing failed".
+    let with_results = s.results > 0;
+    let errors = if with_results {
+        format!(", {} errors", s.errors)
+    } else {
+        String::new()
+    };
     let b = block(format!(
-        " Calls per syscall · {} calls, {} syscalls, {} denied ",
+        " Calls per syscall · {} calls{errors}, {} syscalls, {} denied ",
         app.total,
         s.per_name.len(),
         s.denied
@@ -134,16 +188,34 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             Style::default().fg(Color::DarkGray),
         )]
     } else {
-        bar_lines(&rows, inner.width as usize)
+        bar_lines(
+            &rows,
+            with_results.then_some(&s.errors_per_name),
+            inner.width as usize,
+        )
     };
     f.render_widget(Paragraph::new(lines).block(b), left);
 
-    let [procs, paths, addrs] = Layout::vertical([
-        Constraint::Ratio(1, 3),
-        Constraint::Ratio(1, 3),
-        Constraint::Ratio(1, 3),
-    ])
-    .areas(right);
+    let n = if with_results { 4 } else { 3 };
+    let parts = Layout::vertical(vec![Constraint::Ratio(1, n); n as usize]).split(right);
+    let (procs, paths, addrs) = (parts[0], parts[1], parts[2]);
+    if with_results {
+        let b = block(format!(
+            " Most frequent errors · {} of {} calls failed ",
+            s.errors, s.results
+        ));
+        let inner = b.inner(parts[3]);
+        let rows = top(&s.per_error, inner.height as usize)
+            .into_iter()
+            .map(|((name, e), n)| (format!("{name} {}", crate::errno::name(e)), n))
+            .collect();
+        f.render_widget(
+            Paragraph::new(count_lines(rows, inner.width as usize, "no call failed"))
+                .block(b)
+                .style(Style::default().fg(Color::LightRed)),
+            parts[3],
+        );
+    }
 
     let b = block(format!(" Calls per process · {} ", s.per_pid.len()));
     let inner = b.inner(procs);
@@ -204,6 +276,29 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn failed_share_of_a_bar_is_red() {
+        use super::*;
+        let mut errs = HashMap::new();
+        errs.insert("openat".to_string(), 5u64);
+        let rows = vec![
+            ("openat".to_string(), 10, Color::Cyan),
+            ("read".to_string(), 5, Color::Cyan),
+        ];
+        let lines = bar_lines(&rows, Some(&errs), 23);
+        let text = |l: &Line| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        };
+        assert_eq!(text(&lines[0]), "openat 10 ✗5 ██████████");
+        assert_eq!(text(&lines[1]), "  read  5    █████");
+        assert_eq!(lines[0].spans[3].style.fg, Some(Color::Red));
+        assert_eq!(lines[0].spans[3].content, "█████");
+        assert_eq!(lines[1].spans[3].style.fg, Some(Color::Cyan), "no red");
+    }
+
     #[test]
     fn bars_scale() {
         assert_eq!(super::bar(10, 10, 4), "████");
