@@ -49,30 +49,49 @@ fn block(title: String) -> Block<'static> {
         ))
 }
 
+/// With results: the failed calls per syscall, and the totals of calls
+/// and failed calls (strace -c's `total` line).
+struct Errors<'a> {
+    per_name: &'a HashMap<String, u64>,
+    total: (u64, u64),
+}
+
 /// One bar per row: label, count, with `errors` a column of failed calls
-/// (`✗3`, blank for none) and the failed part of the bar in red.
+/// (`✗3`, blank for none), the failed part of the bar in red, and a last
+/// `total` line.
 fn bar_lines(
     rows: &[(String, u64, Color)],
-    errors: Option<&HashMap<String, u64>>,
+    errors: Option<Errors>,
     width: usize,
 ) -> Vec<Line<'static>> {
+    let total = errors.as_ref().map(|e| e.total);
     let label_w = rows
         .iter()
         .map(|r| r.0.chars().count())
+        .chain(total.map(|_| "total".len()))
         .max()
         .unwrap_or(0)
         .min(24);
     let max = rows.first().map(|r| r.1).unwrap_or(0);
     let num_w = rows
         .iter()
-        .map(|r| r.1.to_string().len())
+        .map(|r| r.1)
+        .chain(total.map(|t| t.0))
+        .map(|n| n.to_string().len())
         .max()
         .unwrap_or(1);
-    let errs = |name: &str| errors.and_then(|m| m.get(name).copied()).unwrap_or(0);
-    let err_w = match errors {
-        Some(_) => rows
+    let errs = |name: &str| {
+        errors
+            .as_ref()
+            .and_then(|e| e.per_name.get(name).copied())
+            .unwrap_or(0)
+    };
+    let err_w = match total {
+        Some((_, all)) => rows
             .iter()
-            .map(|r| format!("✗{}", errs(&r.0)).chars().count() + 1)
+            .map(|r| errs(&r.0))
+            .chain([all])
+            .map(|e| format!("✗{e}").chars().count() + 1)
             .max()
             .unwrap_or(0),
         None => 0,
@@ -87,7 +106,7 @@ fn bar_lines(
                 Span::styled(format!("{n:>num_w$} "), Style::default().fg(Color::White)),
             ];
             let e = errs(name);
-            if errors.is_some() {
+            if total.is_some() {
                 let text = if e > 0 {
                     format!("✗{e}")
                 } else {
@@ -118,6 +137,15 @@ fn bar_lines(
             spans.push(Span::styled(ok, Style::default().fg(*color)));
             Line::from(spans)
         })
+        .chain(total.map(|(calls, failed)| {
+            let bold = Style::default().add_modifier(Modifier::BOLD);
+            let w = err_w.saturating_sub(1);
+            Line::from(vec![
+                Span::styled(format!("{:>label_w$} ", "total"), bold),
+                Span::styled(format!("{calls:>num_w$} "), bold.fg(Color::White)),
+                Span::styled(format!("{:>w$}", format!("✗{failed}")), bold.fg(Color::Red)),
+            ])
+        }))
         .collect()
 }
 
@@ -163,19 +191,29 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     // Errors are only spoken of when results are known: without them a
     // count of 0 would read as "nothing failed".
     let with_results = s.results > 0;
-    let errors = if with_results {
-        format!(", {} errors", s.errors)
+    let b = block(if with_results {
+        let denied = match s.denied {
+            0 => String::new(),
+            n => format!(", {n} denied"),
+        };
+        format!(
+            " Calls per syscall · {} calls, {} errors{denied}, {} syscalls ",
+            app.total,
+            s.errors,
+            s.per_name.len()
+        )
     } else {
-        String::new()
-    };
-    let b = block(format!(
-        " Calls per syscall · {} calls{errors}, {} syscalls, {} denied ",
-        app.total,
-        s.per_name.len(),
-        s.denied
-    ));
+        format!(
+            " Calls per syscall · {} calls, {} syscalls, {} denied ",
+            app.total,
+            s.per_name.len(),
+            s.denied
+        )
+    });
     let inner = b.inner(left);
-    let rows: Vec<(String, u64, Color)> = top(&s.per_name, inner.height as usize)
+    // With results the last line is the total.
+    let room = (inner.height as usize).saturating_sub(with_results as usize);
+    let rows: Vec<(String, u64, Color)> = top(&s.per_name, room)
         .into_iter()
         .map(|(name, n)| {
             let c = class_color(classify(&name));
@@ -190,7 +228,10 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     } else {
         bar_lines(
             &rows,
-            with_results.then_some(&s.errors_per_name),
+            with_results.then_some(Errors {
+                per_name: &s.errors_per_name,
+                total: (app.total, s.errors),
+            }),
             inner.width as usize,
         )
     };
@@ -285,7 +326,11 @@ mod tests {
             ("openat".to_string(), 10, Color::Cyan),
             ("read".to_string(), 5, Color::Cyan),
         ];
-        let lines = bar_lines(&rows, Some(&errs), 23);
+        let total = Errors {
+            per_name: &errs,
+            total: (15, 5),
+        };
+        let lines = bar_lines(&rows, Some(total), 23);
         let text = |l: &Line| {
             l.spans
                 .iter()
@@ -297,6 +342,7 @@ mod tests {
         assert_eq!(lines[0].spans[3].style.fg, Some(Color::Red));
         assert_eq!(lines[0].spans[3].content, "█████");
         assert_eq!(lines[1].spans[3].style.fg, Some(Color::Cyan), "no red");
+        assert_eq!(text(&lines[2]), " total 15 ✗5");
     }
 
     #[test]
