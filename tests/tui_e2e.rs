@@ -117,9 +117,9 @@ impl Tmux {
             if ok(&s) {
                 // The UI writes a frame in pieces (stdout's 1 KiB buffer):
                 // a capture can catch the top of a new frame over the rest
-                // of the old one. Frames are written only on change, so a
-                // second look a little later sees the whole frame.
-                std::thread::sleep(Duration::from_millis(150));
+                // of the old one. The rest follows at once, so a second
+                // look a moment later sees the whole frame.
+                std::thread::sleep(Duration::from_millis(20));
                 let again = self.screen();
                 if ok(&again) {
                     return again;
