@@ -56,6 +56,10 @@ mkdir -p "$repo"
 (cd "$repo" && "$notrace" --json -o "$work/git.jsonl" -e %file,%process -- git status) \
     >"$work/git.out" 2>&1
 render git-status "$work/git.jsonl" --title "git status" --output "$work/git.out"
+# The same trace, failed calls only (e), the first one's result in the
+# detail pane.
+render git-failed "$work/git.jsonl" --title "git status" --output "$work/git.out" \
+    --keys "e{home}{enter}"
 
 # 2. A Python HTTP client against python3 -m http.server on 127.0.0.1.
 mkdir -p "$work/www"

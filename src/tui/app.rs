@@ -10,7 +10,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::class::{classify, Class};
 use super::output::{key_to_bytes, OutputBuf};
 use super::QuitChoice;
-use crate::event::{Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Verdict};
+use crate::event::{
+    Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Outcome, Resumed, Verdict,
+};
 
 /// Events kept for display by default. Older ones are let go (the UI says
 /// how many); every count and statistic stays exact regardless.
@@ -89,7 +91,9 @@ pub enum Action {
     FilterCancel,
     /// Show or hide one class.
     ToggleClass(Class),
-    /// Show all classes and clear the filter text.
+    /// Show failed calls only, or every call again.
+    ToggleFailed,
+    /// Show all classes and calls, and clear the filter text.
     ClearFilters,
     /// Allow the selected (or oldest) held call.
     Allow,
@@ -203,6 +207,17 @@ pub struct Stats {
     pub denied: u64,
     /// Calls per class.
     pub per_class: [u64; 6],
+    /// Calls whose result is known (returned, never returned, or lost):
+    /// zero when results are not collected, so the views say nothing of
+    /// errors rather than "0 errors".
+    pub results: u64,
+    /// Calls that returned an error (denied ones included: the program
+    /// saw the error).
+    pub errors: u64,
+    /// Failed calls per syscall name.
+    pub errors_per_name: HashMap<String, u64>,
+    /// Failed calls per syscall name and errno.
+    pub per_error: HashMap<(String, i32), u64>,
 }
 
 /// The whole UI state.
@@ -229,6 +244,8 @@ pub struct App {
     pub filter_editing: bool,
     /// Classes hidden by the quick toggles, by [`Class::index`].
     pub hidden: [bool; 6],
+    /// Only failed calls are shown.
+    pub failed_only: bool,
     /// The current view.
     pub view_mode: View,
     /// The detail pane is open.
@@ -301,6 +318,7 @@ impl App {
             filter_before: String::new(),
             filter_editing: false,
             hidden: [false; 6],
+            failed_only: false,
             view_mode: View::List,
             detail: false,
             detail_scroll: 0,
@@ -396,13 +414,56 @@ impl App {
         self.live && !self.ended
     }
 
-    /// The result of a call shown earlier without one.
-    fn resume(&mut self, r: &crate::event::Resumed) {
-        // Rows are in seq order; a row already let go needs nothing.
-        if let Ok(i) = self.rows.binary_search_by_key(&r.seq, |row| row.ev.seq) {
+    /// The result of a call shown earlier without one: counted now, and
+    /// its row updated (which may make it pass a filter it did not pass
+    /// while running: failed-only, or text that matches the result).
+    fn resume(&mut self, r: &Resumed) {
+        // Rows are in seq order; a row already let go is counted all the same.
+        let found = self
+            .rows
+            .binary_search_by_key(&r.seq, |row| row.ev.seq)
+            .ok();
+        if let Some(i) = found {
             let ev = &mut self.rows[i].ev;
+            if ev.result != Outcome::Pending {
+                // Known already, so counted already.
+                return;
+            }
             ev.result = r.result;
             ev.duration_ns = r.duration_ns;
+        }
+        count_result(&mut self.stats, &r.name, r.result);
+        if let Some(i) = found {
+            self.reconsider(self.base + i as u64);
+        }
+    }
+
+    /// Puts row `abs` into the view or takes it out, as the filter now
+    /// says, keeping the selection on the same call.
+    fn reconsider(&mut self, abs: u64) {
+        let Some(row) = abs
+            .checked_sub(self.base)
+            .and_then(|i| self.rows.get(i as usize))
+        else {
+            return;
+        };
+        let pass = self.passes(row);
+        match (pass, self.view.binary_search(&abs)) {
+            (true, Err(p)) => {
+                self.view.insert(p, abs);
+                if self.follow && self.frozen_end.is_none() {
+                    self.selected = self.view.len() - 1;
+                } else if !self.follow && p <= self.selected && self.view.len() > 1 {
+                    self.selected += 1;
+                }
+            }
+            (false, Ok(p)) => {
+                self.view.remove(p);
+                if p < self.selected || self.selected >= self.view.len() {
+                    self.selected = self.selected.saturating_sub(1);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -411,6 +472,7 @@ impl App {
         self.start_ns.get_or_insert(ev.time_ns);
         let class = classify(&ev.name);
         self.count(&ev, class);
+        count_result(&mut self.stats, &ev.name, ev.result);
         self.track_proc(&ev);
         let abs = self.base + self.rows.len() as u64;
         let row = Row { ev, class, hold };
@@ -524,6 +586,9 @@ impl App {
 
     fn passes(&self, row: &Row) -> bool {
         if self.hidden[row.class.index()] {
+            return false;
+        }
+        if self.failed_only && !failed(&row.ev) {
             return false;
         }
         matches_text(&row.ev, &self.filter)
@@ -711,6 +776,7 @@ impl App {
                 Action::ToggleClass(Class::ALL[(c as u8 - b'1') as usize])
             }
             KeyCode::Char('0') => Action::ClearFilters,
+            KeyCode::Char('e') => Action::ToggleFailed,
             KeyCode::Char('a') => Action::Allow,
             KeyCode::Char('d') => Action::Deny,
             KeyCode::Char('A') => Action::AllowAll,
@@ -824,8 +890,16 @@ impl App {
                 self.hidden[c.index()] = !self.hidden[c.index()];
                 self.refilter();
             }
+            Action::ToggleFailed => {
+                self.failed_only = !self.failed_only;
+                self.refilter();
+                if self.failed_only && self.stats.results == 0 && self.stats.denied == 0 {
+                    self.note = Some("no results known: nothing has failed yet".into());
+                }
+            }
             Action::ClearFilters => {
                 self.hidden = [false; 6];
+                self.failed_only = false;
                 self.filter.clear();
                 self.refilter();
             }
@@ -920,6 +994,7 @@ impl App {
         let name = h.event.name.to_string();
         h.reply.answer(v);
         let kept = h.abs.checked_sub(self.base).map(|i| i as usize);
+        let mut known = None;
         if let Some(row) = kept.and_then(|i| self.rows.get_mut(i)) {
             match v {
                 Verdict::Allow => row.hold = HoldMark::Allowed,
@@ -929,11 +1004,23 @@ impl App {
                         errno,
                         rule: "held: denied by user".into(),
                     };
+                    // Without results nothing else will say what the call
+                    // got; with them its Message::Result follows.
+                    if row.ev.result == Outcome::NotCollected {
+                        row.ev.result = Outcome::Returned(-(errno as i64));
+                        known = Some(row.ev.result);
+                    }
                 }
             }
+        } else if let (Verdict::Deny(errno), Outcome::NotCollected) = (v, h.event.result) {
+            known = Some(Outcome::Returned(-(errno as i64)));
+        }
+        if let Some(r) = known {
+            count_result(&mut self.stats, &name, r);
         }
         if let Verdict::Deny(_) = v {
             self.stats.denied += 1;
+            self.reconsider(h.abs);
         }
         self.note = Some(match v {
             Verdict::Allow => format!("allowed {name}"),
@@ -944,6 +1031,60 @@ impl App {
     /// Feeds command output.
     pub fn feed_output(&mut self, data: &[u8]) {
         self.output.feed(data);
+    }
+}
+
+/// Counts a call's result once it is known (not while pending).
+fn count_result(s: &mut Stats, name: &str, r: Outcome) {
+    if matches!(r, Outcome::NotCollected | Outcome::Pending) {
+        return;
+    }
+    s.results += 1;
+    if let Some(e) = r.errno() {
+        s.errors += 1;
+        *s.errors_per_name.entry(name.to_string()).or_default() += 1;
+        *s.per_error.entry((name.to_string(), e)).or_default() += 1;
+    }
+}
+
+/// The errno the call failed with, as far as it is known: its result, or
+/// a denial when results are not collected.
+pub fn failed_errno(ev: &Event) -> Option<i32> {
+    match (ev.result, &ev.action) {
+        (Outcome::NotCollected, CallAction::Denied { errno, .. }) => Some(*errno),
+        (r, _) => r.errno(),
+    }
+}
+
+/// Whether the call is known to have failed.
+pub fn failed(ev: &Event) -> bool {
+    failed_errno(ev).is_some()
+}
+
+/// strace's text after ` = ` (`3`, `-1 ENOENT (No such file or
+/// directory)`, `?`), or `None` while nothing is known.
+pub fn result_text(ev: &Event) -> Option<String> {
+    match (ev.result, &ev.action) {
+        (Outcome::NotCollected, CallAction::Denied { errno, .. }) => {
+            Some(crate::errno::strace_result(*errno))
+        }
+        (r, _) => crate::output::ret::text(&ev.name, ev.arch, &ev.args, r),
+    }
+}
+
+/// The result as a list row ends: [`result_text`] with a failure's
+/// message left out (`-1 ENOENT`), to leave room for the arguments.
+pub fn short_result(ev: &Event) -> Option<String> {
+    match failed_errno(ev) {
+        Some(e) => {
+            let lead = if crate::errno::is_restart(e) {
+                "?"
+            } else {
+                "-1"
+            };
+            Some(format!("{lead} {}", crate::errno::name(e)))
+        }
+        None => result_text(ev),
     }
 }
 
@@ -1003,8 +1144,10 @@ pub fn args_text(ev: &Event) -> String {
     crate::decode::render_args(&ev.decoded)
 }
 
-/// Whether the filter text matches the call's name, pid/tid, comm or any
-/// argument text. Case-insensitive unless the filter has capitals.
+/// Whether the filter text matches the call's name, pid/tid, comm, any
+/// argument text or its result as strace writes it after the arguments
+/// (`= -1 ENOENT (No such file or directory)`, `= 3`). Case-insensitive
+/// unless the filter has capitals.
 pub fn matches_text(ev: &Event, filter: &str) -> bool {
     let f = filter.trim();
     if f.is_empty() {
@@ -1023,7 +1166,10 @@ pub fn matches_text(ev: &Event, filter: &str) -> bool {
             hay.contains(f)
         }
     };
-    has(&ev.name) || has(&ev.comm) || ev.decoded.iter().any(|a| has(&a.text))
+    has(&ev.name)
+        || has(&ev.comm)
+        || ev.decoded.iter().any(|a| has(&a.text))
+        || result_text(ev).is_some_and(|t| has(&format!("= {t}")))
 }
 
 fn contains_ci(hay: &str, needle: &str) -> bool {

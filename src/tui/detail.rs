@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::app::{App, HoldMark};
+use super::app::{failed_errno, result_text, App, HoldMark};
 use super::class::errno_name;
 use super::safe::cleaned;
-use crate::event::{Action as CallAction, DecodedArg};
+use crate::event::{Action as CallAction, DecodedArg, Event, Outcome};
 
 /// The full value of an argument: the uncut string when the value is one,
 /// compact JSON for other values, else the text.
@@ -43,6 +43,76 @@ pub fn utc(ns: u64) -> String {
         rem % 60,
         ns % 1_000_000_000
     )
+}
+
+/// A duration for people: `850 ns`, `12.345 µs`, `1.234 ms`, `2.500000 s`.
+pub fn duration(ns: u64) -> String {
+    if ns < 1_000 {
+        format!("{ns} ns")
+    } else if ns < 1_000_000 {
+        format!("{}.{:03} µs", ns / 1_000, ns % 1_000)
+    } else if ns < 1_000_000_000 {
+        format!("{}.{:03} ms", ns / 1_000_000, ns / 1_000 % 1_000)
+    } else {
+        format!("{}.{:06} s", ns / 1_000_000_000, ns / 1_000 % 1_000_000)
+    }
+}
+
+/// The result lines: strace's text, then the fields the JSONL has
+/// (`status`, `ret`, `errno`, `errno_nr`, `duration_ns`).
+fn result_lines(ev: &Event, key: Style, val: Style) -> Vec<Line<'static>> {
+    let errno = failed_errno(ev);
+    let (text, style) = match (ev.result, result_text(ev)) {
+        (Outcome::Pending, _) => (
+            "… running: the call has not returned yet".to_string(),
+            Style::default().fg(Color::Yellow),
+        ),
+        (_, None) => (
+            "not collected (--no-results, or not permitted here)".to_string(),
+            key,
+        ),
+        (_, Some(t)) if errno.is_some() => (
+            format!("= {}", cleaned(&t)),
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        (Outcome::Returned(_), Some(t)) => (
+            format!("= {}", cleaned(&t)),
+            Style::default()
+                .fg(Color::Green)
+                .add_modifier(Modifier::BOLD),
+        ),
+        (_, Some(t)) => (format!("= {}", cleaned(&t)), key),
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled("result ", key),
+        Span::styled(text, style),
+    ])];
+    let mut f = Vec::new();
+    let mut kv = |k: &'static str, v: String| {
+        f.push(Span::styled(k, key));
+        f.push(Span::styled(v, val));
+        f.push(Span::raw("  "));
+    };
+    let status = match ev.result.status() {
+        Some(crate::event::Status::Unavailable) if errno.is_some() => "failed",
+        Some(s) => s.name(),
+        None => "pending",
+    };
+    kv("status ", status.to_string());
+    match (ev.result, errno) {
+        (_, Some(e)) => {
+            kv("ret ", "-1".into());
+            kv("errno ", crate::errno::name(e));
+            kv("errno_nr ", e.to_string());
+        }
+        (Outcome::Returned(v), None) => kv("ret ", v.to_string()),
+        _ => {}
+    }
+    if let Some(d) = ev.duration_ns {
+        kv("duration ", format!("{} ({d} ns)", duration(d)));
+    }
+    lines.push(Line::from(f));
+    lines
 }
 
 /// Draws the pane.
@@ -115,6 +185,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         HoldMark::None => {}
     }
     lines.push(Line::from(l4));
+    lines.extend(result_lines(ev, key, val));
     lines.push(Line::styled("arguments", key));
     for (i, a) in ev.decoded.iter().enumerate() {
         lines.push(Line::from(vec![
@@ -160,6 +231,14 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(super::duration(850), "850 ns");
+        assert_eq!(super::duration(12_345), "12.345 µs");
+        assert_eq!(super::duration(1_234_567), "1.234 ms");
+        assert_eq!(super::duration(2_500_000_000), "2.500000 s");
+    }
+
     #[test]
     fn utc_dates() {
         assert_eq!(super::utc(0), "1970-01-01 00:00:00.000000000 UTC");

@@ -17,19 +17,19 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Tab S-Tab", "switch view: events, stats, processes, output"),
     (
         "/",
-        "filter by name, pid or argument text (Enter keeps, Esc undoes)",
+        "filter by name, pid, argument or result text (Enter keeps, Esc undoes)",
     ),
     (
         "1 … 6",
         "toggle file, network, process, memory, signal, other",
     ),
+    ("e", "failed calls only (as strace -Z), again shows all"),
     ("0", "clear all filters"),
     ("p Space", "pause the view (tracing goes on)"),
     (
-        "a / d",
-        "allow / deny (EPERM) the selected or oldest held call",
+        "a / d / A",
+        "allow / deny (EPERM) the selected or oldest held call; A: all",
     ),
-    ("A", "allow every held call"),
     ("h / H", "hold / stop holding the selected call's syscall"),
     ("o", "show or hide the output pane"),
     ("i", "type into the command (Esc Esc or Ctrl-] to leave)"),

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::app::{args_text, App, HoldMark, Row};
+use super::app::{args_text, failed, short_result, App, HoldMark, Row};
 use super::class::{errno_name, Class};
 use super::safe::cleaned;
-use crate::event::Action as CallAction;
+use crate::event::{Action as CallAction, Outcome};
 
 /// The colour a class's syscall names are drawn in.
 pub fn class_color(c: Class) -> Color {
@@ -29,8 +29,9 @@ pub fn rel_time(app: &App, ns: u64) -> String {
     format!("{}.{:06}", d / 1_000_000_000, d % 1_000_000_000 / 1000)
 }
 
-/// One row, styled.
-pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool) -> Line<'a> {
+/// One row, styled, fitting `width` cells: a row too long has its
+/// arguments cut (`…`) so that its result stays in sight.
+pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool, width: usize) -> Line<'a> {
     let ev = &r.ev;
     let denied = matches!(ev.action, CallAction::Denied { .. });
     let (mark, mark_style) = match r.hold {
@@ -71,28 +72,82 @@ pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool) -> Line<'a> {
         ),
         Span::styled(mark, mark_style),
         Span::styled(cleaned(&ev.name), name_style),
-        Span::styled(format!("({})", cleaned(&args_text(ev))), base),
     ];
-    if let CallAction::Denied { errno, .. } = &ev.action {
-        spans.push(Span::styled(
+    let tail = if let CallAction::Denied { errno, .. } = &ev.action {
+        Some(Span::styled(
             format!(" = -1 {}", errno_name(*errno)),
             Style::default()
                 .fg(Color::White)
                 .bg(Color::Red)
                 .add_modifier(Modifier::BOLD),
-        ));
+        ))
     } else if r.hold == HoldMark::Pending {
-        spans.push(Span::styled(
+        Some(Span::styled(
             " … held: a allow, d deny",
             Style::default().fg(Color::Yellow),
-        ));
-    }
+        ))
+    } else {
+        result_span(r)
+    };
+    let args = cleaned(&args_text(ev));
+    let used: usize =
+        spans.iter().map(Span::width).sum::<usize>() + tail.as_ref().map_or(0, Span::width) + 2;
+    spans.push(Span::styled(
+        format!("({})", fit(&args, width.saturating_sub(used))),
+        base,
+    ));
+    spans.extend(tail);
     let line = Line::from(spans);
     if selected {
         line.style(Style::default().add_modifier(Modifier::REVERSED))
     } else {
         line
     }
+}
+
+/// What a row ends with after its arguments: its result (red when the
+/// call failed), that it is still running, or nothing when results are
+/// not collected.
+fn result_span(r: &Row) -> Option<Span<'static>> {
+    let ev = &r.ev;
+    if ev.result == Outcome::Pending {
+        return Some(Span::styled(
+            " … running",
+            Style::default().fg(Color::Yellow),
+        ));
+    }
+    let text = cleaned(&short_result(ev)?);
+    let style = if failed(ev) {
+        Style::default().fg(Color::Red).add_modifier(Modifier::BOLD)
+    } else if matches!(ev.result, Outcome::Returned(_)) {
+        Style::default().fg(Color::Gray)
+    } else {
+        // `?`: never returned, or the result was lost.
+        Style::default().fg(Color::DarkGray)
+    };
+    Some(Span::styled(format!(" = {text}"), style))
+}
+
+/// `s` cut to at most `room` cells, ending in `…` when cut. Nothing is
+/// cut when there is no room at all: the line is cut at the edge then.
+fn fit(s: &str, room: usize) -> std::borrow::Cow<'_, str> {
+    let w = Span::raw(s).width();
+    if w <= room || room < 8 {
+        return s.into();
+    }
+    // Cells, not chars: drop characters until the rest fits with the `…`.
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = Span::raw(c.to_string()).width();
+        if used + cw + 1 > room {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out.into()
 }
 
 /// Draws the list.
@@ -149,12 +204,15 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         let msg = if app.total == 0 {
             "waiting for the first call…"
         } else {
-            "no call matches the filter (0 shows all classes, / edits the text)"
+            "no call matches the filter (0 shows all, / edits the text, e failed only)"
         };
         vec![Line::styled(msg, Style::default().fg(Color::DarkGray))]
     } else {
         (off..(off + h).min(len))
-            .filter_map(|i| app.visible_row(i).map(|r| row_line(app, r, Some(i) == sel)))
+            .filter_map(|i| {
+                app.visible_row(i)
+                    .map(|r| row_line(app, r, Some(i) == sel, inner.width as usize))
+            })
             .collect()
     };
     f.render_widget(Paragraph::new(lines).block(block), area);

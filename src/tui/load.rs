@@ -1,5 +1,5 @@
-//! Reads a saved JSONL trace (format v1) back into [`Message`]s, for
-//! `notrace view trace.jsonl`.
+//! Reads a saved JSONL trace (format v1, or v2 with results) back into
+//! [`Message`]s, for `notrace view trace.jsonl`.
 //!
 //! Lines of unknown `type` are skipped so newer traces still open; a line
 //! that is not JSON, or a known type missing a field, is an error that

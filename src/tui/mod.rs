@@ -31,6 +31,8 @@ pub mod status;
 mod tests;
 #[cfg(test)]
 mod tests_hostile;
+#[cfg(test)]
+mod tests_results;
 
 use std::fs::File;
 use std::io::{self, Read, Write};

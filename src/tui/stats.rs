@@ -1,5 +1,6 @@
-//! The statistics view: calls per syscall as a bar chart, calls per
-//! process, most opened paths, most connected addresses, and the rate.
+//! The statistics view: calls (and, with results, errors) per syscall as
+//! a bar chart, calls per process, most opened paths, most connected
+//! addresses, the most frequent errors, and the rate.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -48,30 +49,103 @@ fn block(title: String) -> Block<'static> {
         ))
 }
 
-fn bar_lines(rows: &[(String, u64, Color)], width: usize) -> Vec<Line<'static>> {
+/// With results: the failed calls per syscall, and the totals of calls
+/// and failed calls (strace -c's `total` line).
+struct Errors<'a> {
+    per_name: &'a HashMap<String, u64>,
+    total: (u64, u64),
+}
+
+/// One bar per row: label, count, with `errors` a column of failed calls
+/// (`✗3`, blank for none), the failed part of the bar in red, and a last
+/// `total` line.
+fn bar_lines(
+    rows: &[(String, u64, Color)],
+    errors: Option<Errors>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let total = errors.as_ref().map(|e| e.total);
     let label_w = rows
         .iter()
         .map(|r| r.0.chars().count())
+        .chain(total.map(|_| "total".len()))
         .max()
         .unwrap_or(0)
         .min(24);
     let max = rows.first().map(|r| r.1).unwrap_or(0);
     let num_w = rows
         .iter()
-        .map(|r| r.1.to_string().len())
+        .map(|r| r.1)
+        .chain(total.map(|t| t.0))
+        .map(|n| n.to_string().len())
         .max()
         .unwrap_or(1);
-    let bar_w = width.saturating_sub(label_w + num_w + 2);
+    let errs = |name: &str| {
+        errors
+            .as_ref()
+            .and_then(|e| e.per_name.get(name).copied())
+            .unwrap_or(0)
+    };
+    let err_w = match total {
+        Some((_, all)) => rows
+            .iter()
+            .map(|r| errs(&r.0))
+            .chain([all])
+            .map(|e| format!("✗{e}").chars().count() + 1)
+            .max()
+            .unwrap_or(0),
+        None => 0,
+    };
+    let bar_w = width.saturating_sub(label_w + num_w + err_w + 2);
     rows.iter()
-        .map(|(label, n, color)| {
-            let label: String = label.chars().take(label_w).collect();
+        .map(|(name, n, color)| {
+            let label: String = name.chars().take(label_w).collect();
             let label = cleaned(&label);
-            Line::from(vec![
+            let mut spans = vec![
                 Span::styled(format!("{label:>label_w$} "), Style::default().fg(*color)),
                 Span::styled(format!("{n:>num_w$} "), Style::default().fg(Color::White)),
-                Span::styled(bar(*n, max, bar_w), Style::default().fg(*color)),
-            ])
+            ];
+            let e = errs(name);
+            if total.is_some() {
+                let text = if e > 0 {
+                    format!("✗{e}")
+                } else {
+                    String::new()
+                };
+                let w = err_w - 1;
+                spans.push(Span::styled(
+                    format!("{text:>w$} "),
+                    Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+                ));
+            }
+            // The bar is the calls; its failed share is drawn red, first.
+            let total = bar(*n, max, bar_w);
+            // Whole cells, rounded: a glyph is one colour.
+            let red = if max > 0 {
+                ((e.min(*n) as u128 * bar_w as u128 * 8 / max as u128 + 4) / 8) as usize
+            } else {
+                0
+            };
+            let (failed, ok): (String, String) = {
+                let cells: Vec<char> = total.chars().collect();
+                let red = red.min(cells.len());
+                (cells[..red].iter().collect(), cells[red..].iter().collect())
+            };
+            if !failed.is_empty() {
+                spans.push(Span::styled(failed, Style::default().fg(Color::Red)));
+            }
+            spans.push(Span::styled(ok, Style::default().fg(*color)));
+            Line::from(spans)
         })
+        .chain(total.map(|(calls, failed)| {
+            let bold = Style::default().add_modifier(Modifier::BOLD);
+            let w = err_w.saturating_sub(1);
+            Line::from(vec![
+                Span::styled(format!("{:>label_w$} ", "total"), bold),
+                Span::styled(format!("{calls:>num_w$} "), bold.fg(Color::White)),
+                Span::styled(format!("{:>w$}", format!("✗{failed}")), bold.fg(Color::Red)),
+            ])
+        }))
         .collect()
 }
 
@@ -114,14 +188,32 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main);
     let s = &app.stats;
 
-    let b = block(format!(
-        " Calls per syscall · {} calls, {} syscalls, {} denied ",
-        app.total,
-        s.per_name.len(),
-        s.denied
-    ));
+    // Errors are only spoken of when results are known: without them a
+    // count of 0 would read as "nothing failed".
+    let with_results = s.results > 0;
+    let b = block(if with_results {
+        let denied = match s.denied {
+            0 => String::new(),
+            n => format!(", {n} denied"),
+        };
+        format!(
+            " Calls per syscall · {} calls, {} errors{denied}, {} syscalls ",
+            app.total,
+            s.errors,
+            s.per_name.len()
+        )
+    } else {
+        format!(
+            " Calls per syscall · {} calls, {} syscalls, {} denied ",
+            app.total,
+            s.per_name.len(),
+            s.denied
+        )
+    });
     let inner = b.inner(left);
-    let rows: Vec<(String, u64, Color)> = top(&s.per_name, inner.height as usize)
+    // With results the last line is the total.
+    let room = (inner.height as usize).saturating_sub(with_results as usize);
+    let rows: Vec<(String, u64, Color)> = top(&s.per_name, room)
         .into_iter()
         .map(|(name, n)| {
             let c = class_color(classify(&name));
@@ -134,16 +226,37 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             Style::default().fg(Color::DarkGray),
         )]
     } else {
-        bar_lines(&rows, inner.width as usize)
+        bar_lines(
+            &rows,
+            with_results.then_some(Errors {
+                per_name: &s.errors_per_name,
+                total: (app.total, s.errors),
+            }),
+            inner.width as usize,
+        )
     };
     f.render_widget(Paragraph::new(lines).block(b), left);
 
-    let [procs, paths, addrs] = Layout::vertical([
-        Constraint::Ratio(1, 3),
-        Constraint::Ratio(1, 3),
-        Constraint::Ratio(1, 3),
-    ])
-    .areas(right);
+    let n = if with_results { 4 } else { 3 };
+    let parts = Layout::vertical(vec![Constraint::Ratio(1, n); n as usize]).split(right);
+    let (procs, paths, addrs) = (parts[0], parts[1], parts[2]);
+    if with_results {
+        let b = block(format!(
+            " Most frequent errors · {} of {} calls failed ",
+            s.errors, s.results
+        ));
+        let inner = b.inner(parts[3]);
+        let rows = top(&s.per_error, inner.height as usize)
+            .into_iter()
+            .map(|((name, e), n)| (format!("{name} {}", crate::errno::name(e)), n))
+            .collect();
+        f.render_widget(
+            Paragraph::new(count_lines(rows, inner.width as usize, "no call failed"))
+                .block(b)
+                .style(Style::default().fg(Color::LightRed)),
+            parts[3],
+        );
+    }
 
     let b = block(format!(" Calls per process · {} ", s.per_pid.len()));
     let inner = b.inner(procs);
@@ -204,6 +317,34 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn failed_share_of_a_bar_is_red() {
+        use super::*;
+        let mut errs = HashMap::new();
+        errs.insert("openat".to_string(), 5u64);
+        let rows = vec![
+            ("openat".to_string(), 10, Color::Cyan),
+            ("read".to_string(), 5, Color::Cyan),
+        ];
+        let total = Errors {
+            per_name: &errs,
+            total: (15, 5),
+        };
+        let lines = bar_lines(&rows, Some(total), 23);
+        let text = |l: &Line| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        };
+        assert_eq!(text(&lines[0]), "openat 10 ✗5 ██████████");
+        assert_eq!(text(&lines[1]), "  read  5    █████");
+        assert_eq!(lines[0].spans[3].style.fg, Some(Color::Red));
+        assert_eq!(lines[0].spans[3].content, "█████");
+        assert_eq!(lines[1].spans[3].style.fg, Some(Color::Cyan), "no red");
+        assert_eq!(text(&lines[2]), " total 15 ✗5");
+    }
+
     #[test]
     fn bars_scale() {
         assert_eq!(super::bar(10, 10, 4), "████");

@@ -51,6 +51,15 @@ pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
             Style::default().fg(Color::Black).bg(Color::LightGreen),
         ));
     }
+    if app.failed_only {
+        spans.push(Span::styled(
+            " ✗ failed only ",
+            Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+        ));
+    }
     spans.push(Span::raw(" "));
     for (i, c) in Class::ALL.iter().enumerate() {
         let on = !app.hidden[c.index()];
@@ -127,6 +136,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         ));
     }
     spans.push(Span::raw(format!(" {} calls ", app.total)));
+    if app.stats.errors > 0 {
+        spans.push(Span::styled(
+            format!(" {} failed ", app.stats.errors),
+            Style::default().fg(Color::Red),
+        ));
+    }
     if app.stats.denied > 0 {
         spans.push(Span::styled(
             format!(" {} denied ", app.stats.denied),
