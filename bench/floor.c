@@ -1,5 +1,5 @@
 /*
- * floor [-p] [-e CALL[,CALL...]] -- CMD ARGS...
+ * floor [-p] [-r] [-e CALL[,CALL...]] -- CMD ARGS...
  *
  * The minimal seccomp-user-notification supervisor: the cost floor for any
  * notify-based tracer. It does only what every such tracer must do per
@@ -13,6 +13,14 @@
  *   -p        poll the listener before each RECV (the shape of a tracer
  *             that also waits on other fds). Without -p the loop is a
  *             blocking RECV, which is the fastest possible supervisor.
+ *   -r        also collect return values the way notrace does (issue 9):
+ *             one perf event per notified call and CPU on the child
+ *             (syscalls:sys_exit_NAME; inherit, enable_on_exec, watermark
+ *             at half a 64 KiB ring, the CPU's events sharing one ring),
+ *             and after each RECV walk every ring's new records and count
+ *             the exit samples (printed on stderr at the end). The floor
+ *             of a results-collecting notify tracer: what the kernel side
+ *             of the mechanism costs, with no pairing or output.
  *
  * Child:  NO_NEW_PRIVS; a BPF filter (arch == X86_64 && nr in CALLS ->
  *         USER_NOTIF, everything else ALLOW) installed with NEW_LISTENER
@@ -37,6 +45,7 @@
 #include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
+#include <linux/perf_event.h>
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <stddef.h>
@@ -44,9 +53,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV
@@ -110,6 +123,150 @@ static int parse_calls(char *spec, int *nrs)
 		nrs[n++] = CALLS[i].nr;
 	}
 	return n;
+}
+
+/* -r: the rings of the exit events, one per CPU. */
+#define RING_PAGES 16
+#define MAX_CPUS 256
+static struct perf_event_mmap_page *rings[MAX_CPUS];
+static int nrings;
+static long exit_samples;
+
+static long read_id(const char *root, const char *name)
+{
+	char path[256];
+	long id = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/events/syscalls/sys_exit_%s/id", root,
+		 name);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	if (fscanf(f, "%ld", &id) != 1)
+		id = -1;
+	fclose(f);
+	return id;
+}
+
+/*
+ * The event's id from tracefs; where tracefs is not mounted, from a
+ * private mount made by a helper in its own mount namespace (as notrace
+ * does), so that the machine's mounts stay as they were.
+ */
+static long tracepoint_id(const char *name)
+{
+	long id = read_id("/sys/kernel/tracing", name);
+	int p[2], status;
+	pid_t helper;
+
+	if (id >= 0 || (id = read_id("/sys/kernel/debug/tracing", name)) >= 0)
+		return id;
+	if (pipe(p) != 0)
+		die("pipe");
+	helper = fork();
+	if (helper < 0)
+		die("fork");
+	if (helper == 0) {
+		id = -1;
+		if (unshare(CLONE_NEWNS) == 0 &&
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0 &&
+		    mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0)
+			id = read_id("/sys/kernel/tracing", name);
+		if (write(p[1], &id, sizeof(id)) != sizeof(id))
+			_exit(1);
+		_exit(0);
+	}
+	close(p[1]);
+	if (read(p[0], &id, sizeof(id)) != sizeof(id))
+		id = -1;
+	close(p[0]);
+	waitpid(helper, &status, 0);
+	return id;
+}
+
+static const char *call_name(int nr)
+{
+	for (size_t i = 0; i < sizeof(CALLS) / sizeof(CALLS[0]); i++)
+		if (CALLS[i].nr == nr)
+			return CALLS[i].name;
+	return NULL;
+}
+
+static void open_exit_events(pid_t pid, const int *nrs, int count)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN), page = sysconf(_SC_PAGESIZE);
+
+	if (ncpu > MAX_CPUS)
+		ncpu = MAX_CPUS;
+	for (int cpu = 0; cpu < ncpu; cpu++) {
+		int ring_fd = -1;
+
+		for (int i = 0; i < count; i++) {
+			struct perf_event_attr a;
+			const char *name = call_name(nrs[i]);
+			long id = name ? tracepoint_id(name) : -1;
+			int fd;
+
+			if (id < 0) {
+				fprintf(stderr, "floor: -r: no sys_exit event for call %d\n",
+					nrs[i]);
+				exit(127);
+			}
+			memset(&a, 0, sizeof(a));
+			a.type = PERF_TYPE_TRACEPOINT;
+			a.size = sizeof(a);
+			a.config = id;
+			a.sample_period = 1;
+			a.sample_type = PERF_SAMPLE_TID | PERF_SAMPLE_TIME |
+					PERF_SAMPLE_CPU | PERF_SAMPLE_RAW;
+			a.disabled = 1;
+			a.inherit = 1;
+			a.enable_on_exec = 1;
+			a.task = ring_fd < 0;
+			a.watermark = 1;
+			a.wakeup_watermark = RING_PAGES * page / 2;
+			a.sample_id_all = 1;
+			a.use_clockid = 1;
+			a.clockid = CLOCK_MONOTONIC;
+			fd = syscall(SYS_perf_event_open, &a, pid, cpu, -1,
+				     PERF_FLAG_FD_CLOEXEC);
+			if (fd < 0)
+				die("perf_event_open");
+			if (ring_fd >= 0) {
+				if (ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, ring_fd) != 0)
+					die("PERF_EVENT_IOC_SET_OUTPUT");
+				continue;
+			}
+			ring_fd = fd;
+			rings[nrings] = mmap(NULL, (1 + RING_PAGES) * page,
+					     PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+			if (rings[nrings] == MAP_FAILED)
+				die("mmap perf ring");
+			nrings++;
+		}
+	}
+}
+
+/* Walks the records written since the last call; counts the samples. */
+static void drain_rings(void)
+{
+	for (int i = 0; i < nrings; i++) {
+		struct perf_event_mmap_page *m = rings[i];
+		unsigned long long head = __atomic_load_n(&m->data_head, __ATOMIC_ACQUIRE);
+		unsigned long long tail = m->data_tail;
+		char *data = (char *)m + m->data_offset;
+
+		while (tail < head) {
+			struct perf_event_header *h =
+				(void *)(data + tail % m->data_size);
+
+			if (h->type == PERF_RECORD_SAMPLE)
+				exit_samples++;
+			tail += h->size;
+		}
+		__atomic_store_n(&m->data_tail, tail, __ATOMIC_RELEASE);
+	}
 }
 
 static int install_filter(const int *nrs, int count)
@@ -187,6 +344,8 @@ static void loop_blocking(int listener)
 			}
 			die("SECCOMP_IOCTL_NOTIF_RECV");
 		}
+		if (nrings)
+			drain_rings();
 		answer(listener, &req);
 	}
 }
@@ -210,6 +369,8 @@ static void loop_poll(int listener)
 					continue;
 				die("SECCOMP_IOCTL_NOTIF_RECV");
 			}
+			if (nrings)
+				drain_rings();
 			answer(listener, &req);
 			continue;
 		}
@@ -221,13 +382,15 @@ static void loop_poll(int listener)
 int main(int argc, char **argv)
 {
 	int fdpipe[2], ackpipe[2], nrs[MAX_CALLS], count = 0, use_poll = 0;
-	int remote_fd, listener, pidfd, status = 0, opt;
+	int remote_fd, listener, pidfd, status = 0, opt, results = 0;
 	char getppid_only[] = "getppid";
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+pe:")) != -1) {
+	while ((opt = getopt(argc, argv, "+pre:")) != -1) {
 		if (opt == 'p')
 			use_poll = 1;
+		else if (opt == 'r')
+			results = 1;
 		else if (opt == 'e')
 			count = parse_calls(optarg, nrs);
 		else
@@ -245,7 +408,12 @@ int main(int argc, char **argv)
 		die("fork");
 	if (pid == 0) {
 		char ack;
-		int fd = install_filter(nrs, count);
+		int fd;
+
+		/* So that the parent's death reads as EOF here. */
+		close(fdpipe[0]);
+		close(ackpipe[1]);
+		fd = install_filter(nrs, count);
 
 		if (write(fdpipe[1], &fd, sizeof(fd)) != sizeof(fd))
 			die("write listener fd number");
@@ -271,6 +439,8 @@ int main(int argc, char **argv)
 	listener = syscall(SYS_pidfd_getfd, pidfd, remote_fd, 0);
 	if (listener < 0)
 		die("pidfd_getfd");
+	if (results) /* before the ack: the child has not exec'd yet */
+		open_exit_events(pid, nrs, count);
 	if (write(ackpipe[1], "x", 1) != 1)
 		die("write ack");
 	close(ackpipe[1]);
@@ -288,10 +458,14 @@ int main(int argc, char **argv)
 		loop_blocking(listener);
 	if (waitpid(pid, &status, 0) != pid)
 		die("waitpid");
+	if (nrings) {
+		drain_rings();
+		fprintf(stderr, "floor: %ld exit records\n", exit_samples);
+	}
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
 usage:
-	fprintf(stderr, "usage: floor [-p] [-e CALL[,CALL...]] -- cmd args...\n");
+	fprintf(stderr, "usage: floor [-p] [-r] [-e CALL[,CALL...]] -- cmd args...\n");
 	return 2;
 }
