@@ -414,6 +414,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // with results, every thread's exit too: a thread that ends by a call
     // was not killed by the signal that interrupted its last call.
     notified.add(&Selection::parse("exit_group").expect("exit_group is a syscall"));
+    // The command's own execve, where the child waits for notrace to have
+    // taken the listener (spawn.rs); later ones are let through unseen
+    // when not traced.
+    notified.add(&Selection::parse("execve").expect("execve is a syscall"));
     if results_plan.is_some() {
         notified.add(&Selection::parse("exit").expect("exit is a syscall"));
     }

@@ -3,9 +3,11 @@
 //! The child (between fork and exec) sets NO_NEW_PRIVS, loads the filter
 //! with `SECCOMP_FILTER_FLAG_NEW_LISTENER` (plus `WAIT_KILLABLE_RECV` where
 //! the kernel has it), publishes the listener's fd number in a shared page
-//! and spins, making no syscall, until the parent has taken the listener with
-//! `pidfd_getfd`. Only then does it exec: the listener is close-on-exec, so
-//! the tracee never holds it.
+//! and calls execve, which the filter always notifies: the child waits in
+//! the kernel (never spinning, so a real-time child on one CPU cannot
+//! starve the parent) until the parent has taken the listener with
+//! `pidfd_getfd` and answered. The listener is close-on-exec, so the
+//! tracee never holds it.
 
 use crate::sys::{self, BpfInsn, Handshake};
 use std::ffi::OsString;
@@ -242,7 +244,8 @@ where
                 }
             };
             child_hs.publish(pid, fd);
-            child_hs.wait_ack();
+            // No wait here: the execve that follows waits in the kernel for
+            // the supervisor's answer (run.rs notifies execve always).
             Ok(())
         });
     }
@@ -352,8 +355,6 @@ fn take_listener(
     } else {
         before_exec(pid);
     }
-    // Release the child whatever happened: it must not spin forever.
-    hs.ack();
     let listener = taken.map_err(|e| {
         io::Error::new(e.kind(), format!("taking the seccomp listener failed: {e}"))
     })?;

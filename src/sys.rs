@@ -281,7 +281,6 @@ unsafe impl Sync for Handshake {}
 
 const HS_PID: usize = 0;
 const HS_FD: usize = 1;
-const HS_ACK: usize = 2;
 const HS_LEN: usize = 4096;
 
 impl Handshake {
@@ -321,13 +320,6 @@ impl Handshake {
         self.slot(HS_FD).store(-errno.max(1), Ordering::SeqCst);
     }
 
-    /// Child side: spin until the parent acknowledges. No syscalls.
-    pub fn wait_ack(&self) {
-        while self.slot(HS_ACK).load(Ordering::SeqCst) == 0 {
-            std::hint::spin_loop();
-        }
-    }
-
     /// Parent side: `Some(Ok((pid, fd)))` once published, `Some(Err(errno))`
     /// on a child-side failure, `None` while nothing is there yet.
     pub fn poll(&self) -> Option<Result<(i32, RawFd), i32>> {
@@ -337,11 +329,6 @@ impl Handshake {
             f if f < 0 => Some(Err(-f)),
             f => Some(Ok((self.slot(HS_PID).load(Ordering::SeqCst), f - 1))),
         }
-    }
-
-    /// Parent side: release the child.
-    pub fn ack(&self) {
-        self.slot(HS_ACK).store(1, Ordering::SeqCst);
     }
 }
 
