@@ -196,14 +196,18 @@ impl Outbox {
         lock(&self.state).expect(event, start_ns, true, true);
     }
 
-    /// Thread `tid` ends by its own exit or exit_group (untraced): a call
-    /// a signal interrupted before was not ended by that signal.
-    pub fn thread_ends(&self, tid: i32) {
+    /// Thread `tid` ends by its own exit, or exit_group of process `group`:
+    /// a call a signal interrupted before was not ended by that signal, and
+    /// with exit_group the process's other threads are being killed.
+    pub fn thread_ends(&self, tid: i32, group: Option<i32>) {
         let mut st = lock(&self.state);
         let st = &mut *st;
         if let Some(r) = &mut st.results {
             r.drain(&mut st.resolved);
             r.survived(tid, &mut st.resolved);
+            if let Some(pid) = group {
+                r.group_exits(pid, tid, &mut st.resolved);
+            }
         }
         st.apply();
     }

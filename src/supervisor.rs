@@ -112,9 +112,31 @@ pub struct Supervisor {
     poll_failed: bool,
     rules: Option<Enforcer>,
     keeper: Option<crate::keeper::Link>,
+    wall: WallClock,
 }
 
 const MAX_TASKS: usize = 4096;
+
+/// Wall-clock time from the monotonic clock read at RECV: one clock read
+/// per call instead of two, the offset between the clocks read again now
+/// and then (so a clock step shows within a tenth of a second).
+#[derive(Default)]
+struct WallClock {
+    offset: i64,
+    read_at: u64,
+}
+
+impl WallClock {
+    fn at(&mut self, mono_ns: u64) -> u64 {
+        if self.read_at == 0 || mono_ns.saturating_sub(self.read_at) > 100_000_000 {
+            let wall = now_ns();
+            let mono = sys::monotonic_ns();
+            self.offset = wall as i64 - mono as i64;
+            self.read_at = mono;
+        }
+        (mono_ns as i64 + self.offset) as u64
+    }
+}
 
 fn now_ns() -> u64 {
     SystemTime::now()
@@ -174,6 +196,7 @@ impl Supervisor {
             poll_failed: false,
             rules,
             keeper,
+            wall: WallClock::default(),
         })
     }
 
@@ -386,7 +409,7 @@ impl Supervisor {
 
     fn handle(&mut self, n: Notification, received_ns: u64) {
         self.stats.received += 1;
-        let time_ns = now_ns();
+        let time_ns = self.wall.at(received_ns);
         let (arch, nr) = match n.arch {
             AUDIT_ARCH_X86_64 if n.nr as u32 & X32_BIT != 0 => (Arch::X32, n.nr as u32),
             AUDIT_ARCH_X86_64 => (Arch::X86_64, n.nr as u32),
@@ -404,9 +427,11 @@ impl Supervisor {
         if exiting.is_some() || ruled || def.is_none_or(|d| !d.args.is_empty()) {
             self.take_queued();
         }
-        if def.is_some_and(|d| matches!(d.name, "exit" | "exit_group")) && !traced {
-            // It ends by a call of its own: see crate::results (`interrupted`).
-            self.outbox.thread_ends(n.tid as i32);
+        if let Some(d) = def.filter(|d| matches!(d.name, "exit" | "exit_group")) {
+            // It ends by a call of its own (and with exit_group, takes its
+            // process's other threads along): see crate::results.
+            let group = (d.name == "exit_group").then(|| self.task(n.tid).tgid);
+            self.outbox.thread_ends(n.tid as i32, group);
         }
         let fd = self.listener.as_fd();
         if !traced && !ruled {

@@ -162,11 +162,15 @@ fn one<W: Write>(
     line: &mut String,
     cfg: &OutputConfig,
 ) {
-    match msg {
-        Message::Event(e) => f.summary.add(e),
-        Message::Held(h) => f.summary.add(&h.event),
-        Message::Result(r) => f.summary.resume(r),
-        Message::Exit(_) | Message::Batch(_) => {}
+    // The table is built only when it is printed (its map work per event
+    // showed in the benchmark's profile).
+    if cfg.summary {
+        match msg {
+            Message::Event(e) => f.summary.add(e),
+            Message::Held(h) => f.summary.add(&h.event),
+            Message::Result(r) => f.summary.resume(r),
+            Message::Exit(_) | Message::Batch(_) => {}
+        }
     }
     if !matches!(msg, Message::Exit(_) | Message::Result(_)) {
         sink.report.events += 1;

@@ -86,13 +86,16 @@ pub struct Pairing {
     /// the signal killed it and the call never returned (`= ?`, as strace
     /// says); if it lives on, the value stands.
     interrupted: HashMap<i32, (i64, u64)>,
+    /// Processes one of whose threads called exit_group: their other
+    /// threads' interrupted calls are being killed.
+    dying: std::collections::HashSet<i32>,
     stats: ResultStats,
 }
 
 /// How long after an interrupted call's record its thread's end still
 /// means the signal killed it: a fatal signal ends the thread on its way
 /// out of that very call, microseconds later.
-const KILLED_WINDOW_NS: u64 = 5_000_000;
+const KILLED_WINDOW_NS: u64 = 50_000_000;
 
 impl std::ops::Deref for Results {
     type Target = Pairing;
@@ -205,6 +208,21 @@ impl Pairing {
                     None
                 };
                 if let Some(t) = key {
+                    let dying = self
+                        .pending
+                        .get(&t)
+                        .is_some_and(|p| self.dying.contains(&p.pid));
+                    if crate::errno::is_restart(-ret as i32) && t == tid && dying {
+                        // Killed by its process's exit_group.
+                        let call = self.pending.remove(&t).expect("found above");
+                        out.push(Resolved {
+                            call,
+                            tid,
+                            result: Outcome::NoReturn,
+                            duration_ns: None,
+                        });
+                        return;
+                    }
                     if crate::errno::is_restart(-ret as i32) && t == tid {
                         // Interrupted: killed, or to be restarted? See
                         // `interrupted`.
@@ -221,8 +239,12 @@ impl Pairing {
                     });
                 }
             }
-            perf::Record::TaskExit { tid, time, .. } => {
+            perf::Record::TaskExit { pid, tid, time } => {
                 self.interrupted.remove(&tid);
+                if pid == tid {
+                    // The process is gone: its pid may be reused.
+                    self.dying.remove(&pid);
+                }
                 if self.pending.get(&tid).is_some_and(|p| time >= p.start_ns) {
                     let call = self.pending.remove(&tid).expect("checked");
                     out.push(Resolved {
@@ -260,6 +282,32 @@ impl Pairing {
     pub fn survived(&mut self, tid: i32, out: &mut Vec<Resolved>) {
         if let Some(r) = self.interrupted.remove(&tid) {
             self.returned(tid, r, out);
+        }
+    }
+
+    /// Thread `caller` of process `pid` called exit_group: every other
+    /// thread of it dies now, in whatever call it is.
+    pub fn group_exits(&mut self, pid: i32, caller: i32, out: &mut Vec<Resolved>) {
+        if self.dying.len() > 4096 {
+            self.dying.clear();
+        }
+        self.dying.insert(pid);
+        let killed: Vec<i32> = self
+            .interrupted
+            .keys()
+            .copied()
+            .filter(|t| *t != caller && self.pending.get(t).is_some_and(|p| p.pid == pid))
+            .collect();
+        for tid in killed {
+            self.interrupted.remove(&tid);
+            if let Some(call) = self.pending.remove(&tid) {
+                out.push(Resolved {
+                    call,
+                    tid,
+                    result: Outcome::NoReturn,
+                    duration_ns: None,
+                });
+            }
         }
     }
 
@@ -448,6 +496,21 @@ mod tests {
         assert!(out.is_empty());
         p.settle(400 + 2 * KILLED_WINDOW_NS, &mut out);
         assert_eq!(results(&out), [(3, Outcome::Returned(-516))]);
+    }
+
+    #[test]
+    fn another_threads_exit_group_kills_interrupted_calls_at_once() {
+        let mut p = Pairing::default();
+        let mut out = Vec::new();
+        p.expect(11, call(1, 10, 0, "read", 100));
+        p.expect(12, call(2, 10, 0, "read", 100));
+        p.pair(exit(10, 11, 200, 0, -512), &mut out);
+        p.group_exits(10, 10, &mut out);
+        p.pair(exit(10, 12, 210, 0, -512), &mut out);
+        assert_eq!(
+            results(&out),
+            [(1, Outcome::NoReturn), (2, Outcome::NoReturn)]
+        );
     }
 
     #[test]

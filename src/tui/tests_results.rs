@@ -59,6 +59,7 @@ fn call(seq: u64, name: &'static str, decoded: Vec<DecodedArg>, result: Outcome)
             Outcome::Returned(_) => Some(12_345),
             _ => None,
         },
+        ret_path: None,
     }
 }
 
@@ -107,6 +108,7 @@ fn resumed(e: &Event, result: Outcome, duration_ns: u64) -> Message {
         time_ns: e.time_ns + duration_ns,
         result,
         duration_ns: Some(duration_ns),
+        ret_path: None,
     })
 }
 
