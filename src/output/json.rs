@@ -508,9 +508,7 @@ impl JsonFormatter {
     }
 
     fn command_pid(&self) -> Option<i32> {
-        self.header
-            .as_ref()
-            .and_then(|h| h.late.pid.get().copied())
+        self.header.as_ref().and_then(|h| h.late.pid.get().copied())
     }
 
     fn header(&mut self, out: &mut String) {
@@ -659,7 +657,10 @@ mod tests {
             rfc3339(1_763_808_084_123_456_789),
             "2025-11-22T10:41:24.123456789Z"
         );
-        assert_eq!(rfc3339(951_782_400_000_000_001), "2000-02-29T00:00:00.000000001Z");
+        assert_eq!(
+            rfc3339(951_782_400_000_000_001),
+            "2000-02-29T00:00:00.000000001Z"
+        );
     }
 
     #[test]
@@ -669,7 +670,10 @@ mod tests {
             *exact(&v),
             serde_json::json!({"a": [1, "9007199254740993"], "b": "-9007199254740993"})
         );
-        assert!(matches!(exact(&serde_json::json!(9007199254740992u64)), Cow::Borrowed(_)));
+        assert!(matches!(
+            exact(&serde_json::json!(9007199254740992u64)),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(exact_int(-1), Value::from(-1));
     }
 }
