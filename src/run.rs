@@ -323,12 +323,14 @@ pub fn main(args: Vec<OsString>) -> i32 {
     }
     // Return values: decided now, while notrace is single-threaded (tracefs
     // may have to be read from a child with a mount of its own).
+    let mut results_why_not = cli.no_results.then(|| "--no-results".to_string());
     let results_plan = if cli.no_results {
         None
     } else {
         match crate::results::perf::Plan::new(&selection) {
             Ok(p) => Some(p),
             Err(why) => {
+                results_why_not = Some(why.to_string());
                 if status.is_some() || cli.durations {
                     return fail(
                         2,
@@ -423,6 +425,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
     }
     let prog = filter::compile(&policy(&notified));
 
+    // Filled in once the command exists, before any event.
+    let header_late = Arc::new(output::json::Late::default());
     let out_cfg = OutputConfig {
         format,
         timestamps: cli.timestamps.min(3),
@@ -432,6 +436,27 @@ pub fn main(args: Vec<OsString>) -> i32 {
         events: !cli.summary || cli.summary_too,
         summary: cli.summary || cli.summary_too,
         line_flush,
+        header: (format == Format::Json).then(|| output::json::Header {
+            argv: std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
+            command: cli
+                .command
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
+            cwd: std::env::current_dir()
+                .ok()
+                .map(|d| d.to_string_lossy().into_owned()),
+            start_ns: crate::event::wall_ns(),
+            string_limit: cli.string_limit,
+            verbose: cli.verbose,
+            decode_fds: cli.decode_fds as u8,
+            hex: cli.hex,
+            expressions: cli.trace.clone(),
+            results_why_not: results_why_not.clone(),
+            late: header_late.clone(),
+        }),
     };
     let (tx, rx) = std::sync::mpsc::sync_channel::<Message>(CHANNEL_CAPACITY);
     let (pty_master, stdio) = match pty {
@@ -537,18 +562,18 @@ pub fn main(args: Vec<OsString>) -> i32 {
         std::sync::atomic::Ordering::SeqCst,
     );
     let res_outbox = outbox.clone();
+    let late = header_late.clone();
     let before_exec = Box::new(move |pid: i32| {
+        let _ = late.pid.set(pid);
         let Some(plan) = results_plan else { return };
         match plan.open(pid) {
             Ok(rings) => {
                 res_outbox.set_results(crate::results::Results::new(rings, plan.sees_i386))
             }
             Err(e) => {
-                let _ = writeln!(
-                    io::stderr(),
-                    "notrace: return values are not shown: {}",
-                    crate::results::perf::why_not(&e)
-                );
+                let why = crate::results::perf::why_not(&e);
+                let _ = writeln!(io::stderr(), "notrace: return values are not shown: {why}");
+                let _ = late.results_lost.set(why.to_string());
             }
         }
     });

@@ -231,7 +231,11 @@ fn forged_events_cannot_reach_notraces_stdout_through_proc_self() {
         "-c",
         r#"echo '{"type":"syscall","syscall":"forged"}' > /proc/self/fd/1; echo '{"type":"forged2"}' > /dev/stdout"#,
     ]);
-    let out = text(&o.stdout);
+    let all = text(&o.stdout);
+    // The header quotes notrace's command line, "forged" and all; every
+    // other line must be free of it.
+    let (header, out) = all.split_once('\n').unwrap_or_default();
+    assert!(header.starts_with(r#"{"type":"header""#), "{all}");
     assert!(
         !out.contains("forged"),
         "the tracee wrote into notrace's JSONL:\n{out}"

@@ -94,12 +94,16 @@ fn closed_output_pipe_does_not_hurt_the_command() {
     .stderr(Stdio::null())
     .spawn()
     .unwrap();
-    // Read one line, as `| head -1` does, then close the pipe.
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_str(&first).unwrap();
+    // Read the first call's line (after the header and the command's
+    // process record), as `| head -3` does, then close the pipe.
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut v = serde_json::Value::Null;
+    for _ in 0..3 {
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        v = serde_json::from_str(&line).unwrap();
+    }
+    drop(out);
     assert_eq!(v["syscall"], "getppid");
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "the command's status comes through");
@@ -243,9 +247,13 @@ fn json_stdout_is_pure_jsonl() {
     assert!(!events.is_empty());
     for e in &events {
         assert_eq!(e["v"], 2);
-        assert!(e["type"] == "syscall" || e["type"] == "exit", "{e}");
+        assert!(
+            ["header", "process", "exec", "syscall", "exit"].contains(&e["type"].as_str().unwrap()),
+            "{e}"
+        );
     }
-    let first = &events[0];
+    assert_eq!(events[0]["type"], "header");
+    let first = events.iter().find(|e| e["type"] == "syscall").unwrap();
     for field in [
         "seq", "time", "pid", "tid", "comm", "syscall", "nr", "args", "arch",
     ] {

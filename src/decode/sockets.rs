@@ -734,10 +734,13 @@ fn sock_fprog(ctx: &Ctx, v: u64) -> Out {
     } else {
         (addr(filter), None)
     };
-    (
-        format!("{{len={n}, filter={f}}}"),
-        Some(json!({ "len": n, "filter": fj.unwrap_or(Value::from(filter)) })),
-    )
+    // `filter` stays the address whatever -v says (JSONL types never
+    // change with options); -v adds the decoded program beside it.
+    let mut value = json!({ "len": n, "filter": filter });
+    if let Some(p) = fj {
+        value["program"] = p;
+    }
+    (format!("{{len={n}, filter={f}}}"), Some(value))
 }
 
 /// The kernel's limit on a classic BPF program.

@@ -41,6 +41,8 @@ pub struct OutputConfig {
     pub summary: bool,
     /// Flush after every line (the reader is a pipe or a terminal).
     pub line_flush: bool,
+    /// What the JSONL header says (and the options the JSONL obeys).
+    pub header: Option<json::Header>,
 }
 
 /// Parses strace's `-e status=SET` (the text after `status=`): names
@@ -205,7 +207,7 @@ pub fn write_all<W: Write>(rx: Receiver<Message>, out: W, cfg: &OutputConfig) ->
             durations: cfg.durations,
             status: cfg.status.clone(),
         }),
-        json: json::JsonFormatter::default(),
+        json: json::JsonFormatter::new(cfg.header.clone()),
         summary: summary::Summary::new(cfg.results),
     };
     let mut line = String::with_capacity(256);

@@ -1,7 +1,10 @@
-//! Reads a saved JSONL trace (format v1, or v2 with results) back into
+//! Reads a saved JSONL trace (format v1, or v2 with results; docs/jsonl.md)
+//! back into
 //! [`Message`]s, for `notrace view trace.jsonl`.
 //!
-//! Lines of unknown `type` are skipped so newer traces still open; a line
+//! The `header`, `process` and `exec` records are skipped: the UI derives
+//! processes from the calls. Lines of unknown `type` are skipped so newer
+//! traces still open; a line
 //! that is not JSON, or a known type missing a field, is an error that
 //! names its line number.
 
@@ -99,12 +102,17 @@ fn event(v: &Value) -> Result<Event, String> {
                 Some(Value::Number(n)) => n.as_u64().unwrap_or(0),
                 _ => 0,
             };
+            let mut value = a.get("value").filter(|x| !x.is_null()).cloned();
+            // v2 keeps `-y`'s path beside the fd; the UI reads them together.
+            if let (Some(fd), Some(path)) = (&value, a.get("path")) {
+                value = Some(serde_json::json!({ "fd": fd, "path": path }));
+            }
             decoded.push(DecodedArg {
                 name: Cow::Owned(string(a, "name")?),
                 kind: Cow::Owned(string(a, "kind").unwrap_or_default()),
                 raw,
                 text: string(a, "text")?,
-                value: a.get("value").filter(|x| !x.is_null()).cloned(),
+                value,
             });
         }
     }
@@ -125,7 +133,11 @@ fn event(v: &Value) -> Result<Event, String> {
     };
     let pid = int(v, "pid")? as i32;
     // Schema 2: the result (schema 1 files have none).
-    let ret = v.get("ret").and_then(Value::as_i64);
+    // Past 2^53, v2 writes `ret` as a decimal string.
+    let ret = match v.get("ret") {
+        Some(Value::String(s)) => s.parse().ok(),
+        r => r.and_then(Value::as_i64),
+    };
     let errno_nr = v.get("errno_nr").and_then(Value::as_i64);
     let result = match (v.get("status").and_then(Value::as_str), ret, errno_nr) {
         (Some("failed"), _, Some(e)) => crate::event::Outcome::Returned(-e),
