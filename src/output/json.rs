@@ -494,9 +494,18 @@ pub struct JsonFormatter {
     /// Pids with a `process` record.
     known: HashSet<i32>,
     held: HashMap<i32, Held>,
+    /// `-z`, `-Z`, `-e status=`: only calls with these outcomes get a line
+    /// (process and exec records are kept).
+    status: Option<HashSet<Status>>,
 }
 
 impl JsonFormatter {
+    /// Keeps only calls whose outcome is in `status`.
+    pub fn with_status(mut self, status: Option<HashSet<Status>>) -> Self {
+        self.status = status;
+        self
+    }
+
     /// A formatter that starts with the header `h` (none: no header, no
     /// command pid).
     pub fn new(h: Option<Header>) -> Self {
@@ -581,7 +590,16 @@ impl JsonFormatter {
     }
 
     fn write_call(&mut self, e: &Event, held: bool, out: &mut String) {
-        let mut line = call_line(e, held, self.verbose);
+        let keep = match (&self.status, e.result.status()) {
+            (None, _) => true,
+            (Some(set), Some(st)) => set.contains(&st),
+            (Some(_), None) => false,
+        };
+        let mut line = if keep {
+            call_line(e, held, self.verbose)
+        } else {
+            String::new()
+        };
         let successful = e.result.status() == Some(Status::Successful);
         if successful && matches!(&*e.name, "execve" | "execveat") {
             line.push_str(&exec_line(e, self.verbose));

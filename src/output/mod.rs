@@ -207,7 +207,7 @@ pub fn write_all<W: Write>(rx: Receiver<Message>, out: W, cfg: &OutputConfig) ->
             durations: cfg.durations,
             status: cfg.status.clone(),
         }),
-        json: json::JsonFormatter::new(cfg.header.clone()),
+        json: json::JsonFormatter::new(cfg.header.clone()).with_status(cfg.status.clone()),
         summary: summary::Summary::new(cfg.results),
     };
     let mut line = String::with_capacity(256);
