@@ -162,7 +162,8 @@ fn app_from(loaded: load::Loaded, title: &str) -> App {
     let title = if loaded.warnings.is_empty() {
         title.to_string()
     } else {
-        format!("{title} (last line cut short, left out)")
+        // First: a long path must not push it out of the title bar.
+        format!("last line cut short · {title}")
     };
     let mut app = App::new(title, HoldSet::default(), app::DEFAULT_CAP);
     for m in loaded.messages {
