@@ -45,36 +45,57 @@ fn release() -> String {
 /// Whether a kernel with `p` can run notrace; `rules`: deny rules are in
 /// force. The error is the whole message.
 pub fn check_probes(p: &Probes, rules: bool, release: &str) -> Result<(), String> {
-    let too_old = |who: &str, version: &str, what: &str| {
-        Err(format!(
-            "{who} Linux {version} or later: this kernel ({release}) has no {what} (or a seccomp filter around notrace hides it)"
-        ))
+    // `errno`: what the probe got instead of the answer a kernel with the
+    // feature gives. ENOSYS: an older kernel (or a filter faking one);
+    // anything else (EPERM, as container runtimes' filters answer): the
+    // call is there but notrace may not make it.
+    let missing = |who: &str, version: &str, what: &str, why: &str, errno: i32| {
+        if errno == libc::ENOSYS {
+            Err(format!(
+                "{who} Linux {version} or later: this kernel ({release}) has no {what}{why} (unless a seccomp filter around notrace hides it)"
+            ))
+        } else {
+            let err = std::io::Error::from_raw_os_error(errno).to_string();
+            let err = err.split(" (os error").next().unwrap_or_default();
+            Err(format!(
+                "{who} Linux {version} or later and {what}{why}: here {what} is refused ({err}: a seccomp filter around notrace, a container's, blocks it)"
+            ))
+        }
     };
     if p.user_notif != 0 {
-        return too_old(
+        return missing(
             "notrace needs",
             "5.0",
-            "seccomp user notification (SECCOMP_RET_USER_NOTIF, CONFIG_SECCOMP_FILTER)",
+            "seccomp user notification",
+            " (SECCOMP_RET_USER_NOTIF, built with CONFIG_SECCOMP_FILTER)",
+            // Any failure here means the action is unavailable.
+            libc::ENOSYS,
         );
     }
     // SECCOMP_USER_NOTIF_FLAG_CONTINUE (5.5), with which every traced call
     // is let through, cannot be probed without a filter; pidfd_getfd came
-    // one release later, so a kernel that has it has CONTINUE too.
-    if p.pidfd_getfd == libc::ENOSYS {
-        return too_old(
+    // one release later, so a kernel that has it has CONTINUE too. On fd
+    // -1 the kernel answers EBADF before checking any permission.
+    if p.pidfd_getfd != libc::EBADF {
+        return missing(
             "notrace needs",
             "5.6",
-            "pidfd_getfd, to take the seccomp listener from the command",
+            "pidfd_getfd",
+            ", to take the seccomp listener from the command",
+            p.pidfd_getfd,
         );
     }
     // SECCOMP_IOCTL_NOTIF_ADDFD (5.9), with which a rule hands the tracee
     // the file notrace opened for it, needs a listener to be probed;
-    // close_range came in the same release.
-    if rules && p.close_range == libc::ENOSYS {
-        return too_old(
+    // close_range came in the same release (and notrace's unix-connect
+    // child uses it).
+    if rules && p.close_range != 0 {
+        return missing(
             "deny rules need",
             "5.9",
-            "close_range, and so no SECCOMP_IOCTL_NOTIF_ADDFD, to hand over the files notrace opens",
+            "close_range",
+            ", which came with SECCOMP_IOCTL_NOTIF_ADDFD (to hand over the files notrace opens)",
+            p.close_range,
         );
     }
     Ok(())
@@ -124,5 +145,14 @@ mod tests {
         assert_eq!(check_probes(&no_addfd, false, "5.8.0"), Ok(()));
         let e = check_probes(&no_addfd, true, "5.8.0").unwrap_err();
         assert!(e.contains("ADDFD") && e.contains("Linux 5.9"), "{e}");
+        let blocked = Probes {
+            pidfd_getfd: libc::EPERM,
+            ..NEW
+        };
+        let e = check_probes(&blocked, false, "6.1.0").unwrap_err();
+        assert_eq!(
+            e,
+            "notrace needs Linux 5.6 or later and pidfd_getfd, to take the seccomp listener from the command: here pidfd_getfd is refused (Operation not permitted: a seccomp filter around notrace, a container's, blocks it)"
+        );
     }
 }

@@ -339,12 +339,23 @@ fn a_kernel_without_pidfd_getfd_is_refused_naming_linux_5_6() {
     let err = common::text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains(
-            "notrace: notrace needs Linux 5.6 or later: this kernel ("
-        ) && err.contains(") has no pidfd_getfd, to take the seccomp listener from the command (or a seccomp filter around notrace hides it)"),
+        err.contains("notrace: notrace needs Linux 5.6 or later: this kernel (")
+            && err.contains(") has no pidfd_getfd, to take the seccomp listener from the command (unless a seccomp filter around notrace hides it)"),
         "{err}"
     );
     assert!(!common::text(&out.stdout).contains("THE-COMMAND-RAN"));
+    assert!(!err.contains("THE-COMMAND-RAN"));
+}
+
+#[test]
+fn a_filter_that_refuses_pidfd_getfd_is_named_as_the_cause() {
+    let out = inner_notrace("pidfd_getfd errno=EPERM", &["-e", "none"]);
+    let err = common::text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("notrace: notrace needs Linux 5.6 or later and pidfd_getfd, to take the seccomp listener from the command: here pidfd_getfd is refused (Operation not permitted: a seccomp filter around notrace, a container's, blocks it)"),
+        "{err}"
+    );
     assert!(!err.contains("THE-COMMAND-RAN"));
 }
 
@@ -358,7 +369,7 @@ fn deny_rules_on_a_kernel_without_addfd_are_refused_naming_linux_5_9() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains("notrace: deny rules need Linux 5.9 or later: this kernel (")
-            && err.contains("has no close_range, and so no SECCOMP_IOCTL_NOTIF_ADDFD"),
+            && err.contains("has no close_range, which came with SECCOMP_IOCTL_NOTIF_ADDFD"),
         "{err}"
     );
     // Without rules, that kernel is enough for tracing: the check passes
