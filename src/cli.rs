@@ -17,7 +17,7 @@ use std::path::PathBuf;
     name = "notrace",
     version,
     about,
-    after_help = "Examples:\n  notrace -e openat,connect -- curl http://127.0.0.1:8080/\n  notrace -e '%file,!close' -o trace.txt -- make -j2\n  notrace --json -e %network -- python3 app.py | jq 'select(.syscall==\"connect\")'\n  notrace -c -- git status\n  notrace view trace.jsonl"
+    after_help = "Commands:\n  notrace view FILE   browse a saved JSONL trace (FILE, or - for stdin) in the\n                      terminal UI; `notrace -- view ...` runs a command named view\n\nExamples:\n  notrace -e openat,connect -- curl http://127.0.0.1:8080/\n  notrace -e '%file,!close' -o trace.txt -- make -j2\n  notrace --json -e %network -- python3 app.py | jq 'select(.syscall==\"connect\")'\n  notrace -c -- git status\n  notrace view trace.jsonl"
 )]
 pub struct Cli {
     /// Syscalls to trace: names, numbers, %classes, all, none, !negation,
@@ -129,4 +129,33 @@ pub struct Cli {
         value_name = "COMMAND"
     )]
     pub command: Vec<OsString>,
+}
+
+/// Browse a saved JSONL trace in the terminal UI.
+///
+/// `notrace view` is taken only when `view` is notrace's first argument; `notrace -- view
+/// ...` (or any option before `view`) runs a command named `view`, as it
+/// would under strace.
+#[derive(Debug, Parser)]
+#[command(
+    name = "notrace view",
+    bin_name = "notrace view",
+    after_help = "A trace whose last line was cut short (the run was killed) opens with a\nwarning; keys: ? in the UI."
+)]
+pub struct ViewCli {
+    /// The trace: a file written by `notrace --json -o FILE`, or - to read
+    /// it from stdin (the keys are then read from the terminal).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// The whole command line as one clap definition, `view` included: what
+/// the man page and the shell completions are generated from.
+pub fn command_for_docs() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command()
+        .subcommand(ViewCli::command().name("view").bin_name("notrace view"))
+        .args_conflicts_with_subcommands(true)
+        .subcommand_negates_reqs(true)
+        .disable_help_subcommand(true)
 }

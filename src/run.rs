@@ -256,11 +256,15 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // foreground group, and write its trace to the terminal under `stty
     // tostop`, while the command's group is in the foreground.
     let _ = crate::sys::block_signals(&[libc::SIGTTOU]);
-    if args.len() == 3 && args[1] == "view" {
-        return match crate::tui::view_file(std::path::Path::new(&args[2])) {
-            Ok(()) => 0,
-            Err(e) => fail(1, format!("{}: {e}", args[2].to_string_lossy())),
-        };
+    // Only as the first argument: `notrace -- view` runs a command named
+    // view, as under strace.
+    match args.get(1).and_then(|a| a.to_str()) {
+        Some("view") => return crate::tui::view_main(&args[2..]),
+        Some("--generate") => return crate::generate::main(&args[2..]),
+        Some(a) if a.starts_with("--generate=") => {
+            return crate::generate::main(&[a["--generate=".len()..].into()])
+        }
+        _ => {}
     }
     let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
@@ -318,6 +322,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Err(e) => return fail(2, e),
     };
     rules.bind_identities();
+    if let Err(e) = crate::kernel::check(!rules.is_empty()) {
+        return fail(1, e);
+    }
     if cli.tui && !io::stdout().is_terminal() {
         return fail(2, "--tui needs a terminal on stdout");
     }

@@ -1332,3 +1332,45 @@ pub fn page_size() -> usize {
         4096
     }
 }
+
+/// The errno a probe call ended with, 0 if it succeeded: for telling a
+/// syscall the kernel lacks (ENOSYS) from one it refused.
+fn probe_errno(r: libc::c_long) -> i32 {
+    if r < 0 {
+        last_errno()
+    } else {
+        0
+    }
+}
+
+/// `seccomp(SECCOMP_GET_ACTION_AVAIL, 0, &SECCOMP_RET_USER_NOTIF)`: 0 when
+/// the kernel has user notification (5.0), else the errno (EOPNOTSUPP: no
+/// such action; EINVAL or ENOSYS: no such operation, or no seccomp).
+pub fn probe_user_notif() -> i32 {
+    let action: u32 = libc::SECCOMP_RET_USER_NOTIF;
+    // SAFETY: the kernel reads one u32 from `action`, which outlives the
+    // call; nothing is installed.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_GET_ACTION_AVAIL,
+            0,
+            &action as *const u32,
+        )
+    };
+    probe_errno(r)
+}
+
+/// `pidfd_getfd(-1, -1, 0)`: EBADF where the call exists (5.6), ENOSYS
+/// where it does not. Touches no fd.
+pub fn probe_pidfd_getfd() -> i32 {
+    // SAFETY: integer arguments only; -1 is no fd, so nothing is taken.
+    probe_errno(unsafe { libc::syscall(libc::SYS_pidfd_getfd, -1, -1, 0) })
+}
+
+/// `close_range(~0, ~0, 0)`: 0 where the call exists (5.9), ENOSYS where
+/// it does not. No fd can have number 2^32-1, so nothing is closed.
+pub fn probe_close_range() -> i32 {
+    // SAFETY: integer arguments only; the range holds no possible fd.
+    probe_errno(unsafe { libc::syscall(libc::SYS_close_range, u32::MAX, u32::MAX, 0) })
+}

@@ -16,29 +16,71 @@ use serde_json::Value;
 
 use crate::event::{Action, Arch, DecodedArg, Event, ExitKind, Message, ProcessExit};
 
-/// Parses the file at `path`.
-pub fn load_file(path: &Path) -> io::Result<Vec<Message>> {
+/// A loaded trace, and what was wrong with it that did not stop it
+/// loading.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The records, in file order.
+    pub messages: Vec<Message>,
+    /// One sentence each, for the user (a last line cut short).
+    pub warnings: Vec<String>,
+}
+
+/// Parses the file at `path` (see [`read`]).
+pub fn load(path: &Path) -> io::Result<Loaded> {
     let f = std::fs::File::open(path)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    parse(io::BufReader::new(f))
+    read(io::BufReader::new(f))
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
 
-/// Parses JSONL from a reader.
+/// Parses the file at `path`; the records only.
+pub fn load_file(path: &Path) -> io::Result<Vec<Message>> {
+    load(path).map(|l| l.messages)
+}
+
+/// Parses JSONL from a reader; the records only (see [`read`]).
 pub fn parse<R: BufRead>(r: R) -> io::Result<Vec<Message>> {
-    let mut out = Vec::new();
-    for (i, line) in r.lines().enumerate() {
-        let line = line?;
-        let n = i + 1;
-        if line.trim().is_empty() {
+    read(r).map(|l| l.messages)
+}
+
+/// Parses JSONL from a reader.
+///
+/// A last line with no newline that is not JSON is what a run killed
+/// while writing leaves: it is left out with a warning, and the rest
+/// loads. Anywhere else a broken line is an error: the file is not a
+/// trace, or was damaged.
+pub fn read<R: BufRead>(mut r: R) -> io::Result<Loaded> {
+    let mut out = Loaded::default();
+    let mut line = Vec::new();
+    let mut n = 0;
+    loop {
+        line.clear();
+        if r.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        n += 1;
+        let complete = line.last() == Some(&b'\n');
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        if text.trim_ascii().is_empty() {
             continue;
         }
         let bad =
             |msg: String| io::Error::new(io::ErrorKind::InvalidData, format!("line {n}: {msg}"));
-        let v: Value = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+        let v: Value = match serde_json::from_slice(text) {
+            Ok(v) => v,
+            // read_until only stops without a newline at the end of input.
+            Err(e) if !complete => {
+                out.warnings.push(format!(
+                    "line {n}, the last, is cut short (was the run killed while writing it?): left out ({e})"
+                ));
+                break;
+            }
+            Err(e) => return Err(bad(e.to_string())),
+        };
         match v.get("type").and_then(Value::as_str) {
-            Some("syscall") => out.push(Message::Event(event(&v).map_err(bad)?)),
-            Some("exit") => out.push(Message::Exit(exit(&v).map_err(bad)?)),
+            Some("syscall") => out.messages.push(Message::Event(event(&v).map_err(bad)?)),
+            Some("exit") => out.messages.push(Message::Exit(exit(&v).map_err(bad)?)),
             Some(_) => {}
             None => return Err(bad("no \"type\" field".into())),
         }
@@ -256,6 +298,25 @@ mod tests {
                 core: false
             }
         );
+    }
+
+    #[test]
+    fn a_cut_last_line_is_left_out_with_a_warning() {
+        let cut = &SAMPLE[..SAMPLE.len() - 40];
+        let l = read(cut.as_bytes()).unwrap();
+        assert_eq!(l.messages.len(), 3);
+        assert_eq!(l.warnings.len(), 1);
+        assert!(
+            l.warnings[0].starts_with("line 6, the last, is cut short"),
+            "{:?}",
+            l.warnings
+        );
+        // A broken line that did end: not a cut, an error.
+        let text = format!("{cut}\n");
+        assert!(read(text.as_bytes())
+            .unwrap_err()
+            .to_string()
+            .starts_with("line 6:"));
     }
 
     #[test]

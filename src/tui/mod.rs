@@ -140,7 +140,11 @@ pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<Ended> {
 
 /// Opens a saved JSONL trace in the same UI.
 pub fn view_file(path: &Path) -> io::Result<()> {
-    let mut app = app_from_file(path)?;
+    let app = app_from_file(path)?;
+    show_saved(app)
+}
+
+fn show_saved(mut app: App) -> io::Result<()> {
     let (itx, irx) = mpsc::channel();
     let stop = Arc::new(AtomicBool::new(false));
     let r = with_terminal(&mut app, None, itx, irx, None, &stop);
@@ -151,14 +155,81 @@ pub fn view_file(path: &Path) -> io::Result<()> {
 /// The UI state for a saved trace, as `notrace view` shows it; also how
 /// screenshots are made: `render_to_svg(&app_from_file(p)?, 120, 36)`.
 pub fn app_from_file(path: &Path) -> io::Result<App> {
-    let msgs = load::load_file(path)?;
-    let title = format!("view {}", path.display());
+    let loaded = load::load(path)?;
+    Ok(app_from(loaded, &format!("view {}", path.display())))
+}
+
+/// The UI state for loaded records; a warning shows in the title.
+fn app_from(loaded: load::Loaded, title: &str) -> App {
+    let title = if loaded.warnings.is_empty() {
+        title.to_string()
+    } else {
+        // First: a long path must not push it out of the title bar.
+        format!("last line cut short · {title}")
+    };
     let mut app = App::new(title, HoldSet::default(), app::DEFAULT_CAP);
-    for m in msgs {
+    for m in loaded.messages {
         app.push(m);
     }
     app.set_ended();
-    Ok(app)
+    app
+}
+
+/// `notrace view ...`; `args` are the arguments after `view`. Returns the
+/// exit status: 0, 1 when the trace cannot be read, 2 for a usage error.
+pub fn view_main(args: &[std::ffi::OsString]) -> i32 {
+    use clap::Parser;
+    use std::io::IsTerminal;
+    let hint = "to trace a command named view, put -- first: notrace -- view ...";
+    let argv = std::iter::once("notrace view".into()).chain(args.iter().cloned());
+    let cli = match crate::cli::ViewCli::try_parse_from(argv) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            if !e.use_stderr() {
+                return 0;
+            }
+            let _ = writeln!(io::stderr(), "notrace: {hint}");
+            return 2;
+        }
+    };
+    let stdin = cli.file.as_os_str() == "-";
+    let name = if stdin {
+        "stdin".to_string()
+    } else {
+        cli.file.display().to_string()
+    };
+    let loaded = if stdin {
+        load::read(io::stdin().lock())
+    } else {
+        load::load(&cli.file)
+    };
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "notrace: view: {e}");
+            if !stdin && !cli.file.exists() {
+                let _ = writeln!(io::stderr(), "notrace: {hint}");
+            }
+            return 1;
+        }
+    };
+    for w in &loaded.warnings {
+        // Printed before the UI takes the screen: it stays on the terminal
+        // once the UI closes.
+        let _ = writeln!(io::stderr(), "notrace: view {name}: warning: {w}");
+    }
+    if !io::stdout().is_terminal() {
+        let _ = writeln!(io::stderr(), "notrace: view needs a terminal on stdout");
+        return 2;
+    }
+    match show_saved(app_from(loaded, &format!("view {name}"))) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "notrace: view {name}: {e}");
+            1
+        }
+    }
 }
 
 /// What the helper threads send to the loop.
