@@ -80,6 +80,8 @@ pub enum ArgKind {
     /// prctl arguments 2..5, printed or left out by the option in argument
     /// 0, as strace does (`prctl(PR_SET_NAME, "x")`, `prctl(PR_GET_DUMPABLE)`).
     PrctlArg,
+    /// [`ArgKind::PrctlArg`] for i386 tracees: a 32-bit `struct sock_fprog`.
+    PrctlArg32,
     /// clone's flags on x86_64-style clone: printed with strace's labels
     /// and order, `child_stack=X, flags=Y`; the stack is argument N.
     CloneCallFlags(u8),
@@ -136,6 +138,14 @@ pub enum ArgKind {
     Envp,
     /// prctl option (`PR_SET_NAME`).
     PrctlOption,
+    /// ptrace request (`PTRACE_SEIZE`): the whole register, as strace.
+    PtraceRequest,
+    /// ptrace's pid, addr and data, printed or left out and shaped by the
+    /// request in argument 0, as strace does (`ptrace(PTRACE_CONT, 12,
+    /// NULL, SIGUSR1)`, `ptrace(PTRACE_ATTACH, 12)`).
+    PtraceArg,
+    /// [`ArgKind::PtraceArg`] for i386 tracees: 32-bit iovecs and registers.
+    PtraceArg32,
     /// ioctl request (`TCGETS`).
     IoctlRequest,
     /// clone flags (`CLONE_VM|CLONE_FS|...|SIGCHLD`).

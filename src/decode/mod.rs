@@ -16,7 +16,9 @@ mod ioctl;
 mod ipc;
 mod netlink;
 mod poll;
+mod prctl;
 mod process;
+mod ptrace;
 mod resource;
 mod signals;
 mod sockets;
@@ -270,7 +272,10 @@ pub(crate) fn as_int(v: u64) -> i32 {
 pub(crate) fn decode_at(ctx: &Ctx, pos: usize, kind: ArgKind, v: u64) -> Out {
     match kind {
         ArgKind::FutexArg => calls::futex_arg(ctx, pos, v),
-        ArgKind::PrctlArg => calls::prctl_arg(ctx, pos, v),
+        ArgKind::PrctlArg => prctl::prctl_arg(ctx, pos, v, time::Word::W64),
+        ArgKind::PrctlArg32 => prctl::prctl_arg(ctx, pos, v, time::Word::W32),
+        ArgKind::PtraceArg => ptrace::ptrace_arg(ctx, pos, v, time::Word::W64),
+        ArgKind::PtraceArg32 => ptrace::ptrace_arg(ctx, pos, v, time::Word::W32),
         _ => decode_one(ctx, kind, v),
     }
 }
@@ -336,7 +341,10 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::StatxFlags => calls::statx_flags(v),
         K::FutexOp => calls::futex_op(v),
         // Only reached without a position (decode_at handles these).
-        K::FutexArg | K::PrctlArg => (crate::xlat::hex(v), Some(Value::from(v))),
+        K::FutexArg | K::PrctlArg | K::PrctlArg32 | K::PtraceArg | K::PtraceArg32 => {
+            (crate::xlat::hex(v), Some(Value::from(v)))
+        }
+        K::PtraceRequest => ptrace::ptrace_request(v),
         K::CloneCallFlags(n) => calls::clone_call_flags(v, ctx.arg(n)),
         K::CloneStack => (String::new(), Some(Value::from(v))),
         K::CloneParentTid(n) => calls::clone_parent_tid(v, ctx.arg(n)),

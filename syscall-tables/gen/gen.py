@@ -319,6 +319,8 @@ OVERRIDES = {
     "prctl": {"option": "prctl_option", "arg2": "prctl_arg",
               "arg3": "prctl_arg", "arg4": "prctl_arg", "arg5": "prctl_arg"},
     "arch_prctl": {"option": "arch_prctl_code", "arg2": "hex"},
+    "ptrace": {"request": "ptrace_request", "pid": "ptrace_arg",
+               "addr": "ptrace_arg", "data": "ptrace_arg"},
     "rseq": {"rseq": "ptr", "rseq_len": "hex", "flags": "hex", "sig": "hex"},
     "unshare": {"unshare_flags": "clone_flags"},
     "setns": {"flags": "clone_flags"},
@@ -589,7 +591,8 @@ AARCH64_NOT_NATIVE = range(403, 424)
 I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "sigevent_in": "sigevent32_in", "mq_attr:1": "mq_attr32:1",
                    "pselect_sig": "pselect_sig32", "fd_set:0": "fd_set32:0",
-                   "seccomp_args:0": "seccomp_args32:0"}
+                   "seccomp_args:0": "seccomp_args32:0",
+                   "ptrace_arg": "ptrace_arg32", "prctl_arg": "prctl_arg32"}
 # Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
 # except the _time64 calls (and those that use 64-bit times on every ABI).
 I386_TIME_KINDS = {"timespec_in": "timespec32_in",
