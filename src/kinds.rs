@@ -47,6 +47,10 @@ pub enum ArgKind {
     IovecIn(u8),
     /// An output iovec array whose count is argument N (address only).
     IovecOut(u8),
+    /// [`ArgKind::IovecIn`] with i386's layout (32-bit base and length).
+    IovecIn32(u8),
+    /// [`ArgKind::IovecOut`] with i386's layout.
+    IovecOut32(u8),
     /// open/openat flags (`O_RDONLY|O_CLOEXEC`).
     OpenFlags,
     /// A file mode in octal, type bits included (`0644`, `0100644`), as
@@ -261,6 +265,27 @@ pub enum ArgKind {
     ShmatFlags,
     /// shmctl command (`IPC_RMID`, `IPC_64|IPC_INFO`).
     ShmctlCmd,
+    /// shmctl's buffer: the `struct shmid64_ds` for `IPC_SET` (the
+    /// command is argument N), else its address, as strace prints it.
+    ShmctlBuf(u8),
+    /// [`ArgKind::ShmctlBuf`] with i386's compat layout.
+    ShmctlBuf32(u8),
+    /// msgctl's buffer: the `struct msqid64_ds` for `IPC_SET` (the command
+    /// is argument N), else its address.
+    MsgctlBuf(u8),
+    /// [`ArgKind::MsgctlBuf`] with i386's compat layout.
+    MsgctlBuf32(u8),
+    /// semctl's `union semun`: the `struct semid64_ds` it points to for
+    /// `IPC_SET` (the command is argument N), else the value as an address.
+    SemctlArg(u8),
+    /// [`ArgKind::SemctlArg`] with i386's compat layout.
+    SemctlArg32(u8),
+    /// The low half of a 64-bit value an i386 caller passes in two
+    /// registers, argument N holding the high half: the joined value in
+    /// signed decimal, as strace prints it (the high half is `omitted`).
+    LongLoHi(u8),
+    /// [`ArgKind::LongLoHi`] printed unsigned (truncate64's length).
+    UlongLoHi(u8),
     /// semctl command (`GETVAL`, `SETALL`).
     SemctlCmd,
     /// msgctl command (`MSG_STAT`).

@@ -1,4 +1,5 @@
-//! ptrace and prctl arguments as strace 6.1 prints them at entry. The
+//! ptrace, prctl, SysV IPC_SET structs, mount's source and i386's joined
+//! 64-bit offsets and layouts as strace 6.1 prints them at entry. The
 //! fixture `args_ptrace` makes raw calls (junk in the upper half of the
 //! pid and of int options, NULL and unmapped pointers, unknown requests,
 //! options, flags and sub-options, short and long regset iovecs) and
@@ -6,7 +7,11 @@
 //! tests/strace-evidence/t20.strace. Every ptrace call aims at a pid that
 //! cannot exist, so strace's line is its line for a failed call: what it
 //! would print only at exit (the words PEEK* fetch, the registers
-//! GETREGSET fills) is an address in both.
+//! GETREGSET fills) is an address in both. `args_ipcset` (t21.strace)
+//! hands shmctl, msgctl and semctl IPC_SET structs and mount a long
+//! source; `args_i386_more` (t22.strace) makes i386 calls with
+//! `int $0x80`: ptrace's iovec and registers, prctl's sock_fprog, iovecs,
+//! the compat IPC structs, and offsets split in two registers.
 
 mod common;
 
@@ -141,6 +146,53 @@ const PTRACE_EXPECTED: &[&str] = &[
     r#"prctl(PR_TASK_PERF_EVENTS_ENABLE)"#,
 ];
 
+/// strace 6.1's lines for `args_ipcset` (t21.strace), results dropped.
+const IPCSET_EXPECTED: &[&str] = &[
+    r#"shmctl(-1, IPC_SET, {shm_perm={uid=1000, gid=-1, mode=0100640}})"#,
+    r#"shmctl(-1, IPC_64|IPC_SET, {shm_perm={uid=1000, gid=-1, mode=0100640}})"#,
+    r#"shmctl(-1, IPC_SET, 0x8)"#,
+    r#"shmctl(-1, IPC_SET, NULL)"#,
+    r#"shmctl(-1, IPC_SET, 0x30000fc0)"#,
+    r#"msgctl(-1, IPC_SET, {msg_perm={uid=-1, gid=2, mode=000}, msg_qbytes=16384})"#,
+    r#"msgctl(-1, IPC_STAT, ADDR)"#,
+    r#"semctl(-1, 0, IPC_SET, {sem_perm={uid=0, gid=0, mode=01777}})"#,
+    r#"semctl(-1, 0, IPC_SET, NULL)"#,
+    r#"semctl(-1, 0, IPC_64|IPC_SET, 0x8)"#,
+    r#"mount("/dev/a-source-name-longer-than-thirty-two-bytes", "/nonexistent/target", "ext4", MS_RDONLY, "a-data-string-longer-than-thirty"...)"#,
+    r#"mount("/dev/a-source-name-longer-than-thirty-two-bytes", "/nonexistent/target", NULL, MS_BIND, NULL)"#,
+    r#"mount(0x8, "/nonexistent/target", "tmpfs", 0, NULL)"#,
+];
+
+/// strace 6.1's lines for `args_i386_more` (t22.strace), results dropped:
+/// the i386 calls only (the x86_64 loader's pread64 calls before them
+/// are left out).
+const I386_EXPECTED: &[&str] = &[
+    r#"ptrace(PTRACE_SETREGSET, 2147483647, NT_PRSTATUS, {iov_base={ebx=0x1, ecx=0, edx=0, esi=0, edi=0, ebp=0, eax=0, xds=0, xes=0, xfs=0, xgs=0, orig_eax=0, eip=0x8048000, xcs=0, eflags=0, esp=0, xss=0x2b}, iov_len=68})"#,
+    r#"ptrace(PTRACE_SETREGSET, 2147483647, NT_PRSTATUS, {iov_base={ebx=0x1, ecx=0}, iov_len=8})"#,
+    r#"ptrace(PTRACE_SETREGSET, 2147483647, NT_PRSTATUS, {iov_base={ebx=0x1, ecx=0, edx=0, esi=0, edi=0, ebp=0, eax=0, xds=0, xes=0, xfs=0, xgs=0, orig_eax=0, eip=0x8048000, xcs=0, eflags=0, esp=0, xss=0x2b, ...}, iov_len=72})"#,
+    r#"ptrace(PTRACE_GETREGSET, 2147483647, NT_PRSTATUS, {iov_base=0x21000100, iov_len=68})"#,
+    r#"ptrace(PTRACE_SEIZE, 2147483647, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_EXITKILL)"#,
+    r#"ptrace(PTRACE_CONT, 2147483647, NULL, SIGUSR1)"#,
+    r#"prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=3, filter=0x21000400})"#,
+    r#"prctl(PR_SET_PDEATHSIG, 200)"#,
+    r#"pread64(-1, 0x21000800, 4, 6604705263)"#,
+    r#"pwrite64(-1, "\0\0\0\0", 4, -2)"#,
+    r#"preadv(-1, [{iov_base=0x21000800, iov_len=4}], 1, 6604705263)"#,
+    r#"pwritev(-1, [{iov_base="\0\0\0\0", iov_len=4}], 1, -2)"#,
+    r#"preadv2(-1, [{iov_base=0x21000800, iov_len=4}], 1, 5, RWF_HIPRI)"#,
+    r#"pwritev2(-1, [{iov_base="\0\0\0\0", iov_len=4}], 1, 8589934592, RWF_SYNC)"#,
+    r#"fadvise64(-1, 6604705263, 4096, POSIX_FADV_RANDOM)"#,
+    r#"fadvise64_64(-1, 6604705263, -2, POSIX_FADV_SEQUENTIAL)"#,
+    r#"sync_file_range(-1, 4096, 12884910080, SYNC_FILE_RANGE_WRITE)"#,
+    r#"fallocate(-1, FALLOC_FL_KEEP_SIZE, 6604705263, 4096)"#,
+    r#"truncate64("/nonexistent", 6604705263)"#,
+    r#"ftruncate64(-1, 18446744073709551614)"#,
+    r#"readahead(-1, 6604705263, 4096)"#,
+    r#"shmctl(-1, IPC_64|IPC_SET, {shm_perm={uid=1000, gid=-1, mode=0640}})"#,
+    r#"msgctl(-1, IPC_64|IPC_SET, {msg_perm={uid=-1, gid=2, mode=0600}, msg_qbytes=16384})"#,
+    r#"semctl(-1, 0, IPC_64|IPC_SET, {sem_perm={uid=0, gid=0, mode=01777}})"#,
+];
+
 /// Stack addresses (`0x7ff` and 9 more hex digits) become `ADDR`; other
 /// hex numbers (junk, the unmapped `0x8`) stay.
 fn normalise(line: &str) -> String {
@@ -236,4 +288,93 @@ fn ptrace_and_prctl_json_values() {
     assert_eq!(arg("prctl", 14, 1)["value"], "CAP_SYS_ADMIN");
     assert_eq!(arg("prctl", 32, 1)["value"], "PR_SPEC_STORE_BYPASS");
     assert_eq!(arg("prctl", 29, 1)["value"], "PR_SET_MM_START_CODE");
+}
+
+/// The i386 calls of `args_i386_more` set.
+const I386_SET: &str = "trace=ptrace,prctl,pread64,pwrite64,preadv,pwritev,preadv2,pwritev2,\
+fadvise64,fadvise64_64,sync_file_range,fallocate,truncate64,ftruncate64,readahead,shmctl,\
+msgctl,semctl";
+const IPCSET_SET: &str = "trace=shmctl,msgctl,semctl,mount";
+
+/// notrace's i386 lines (those it marks ` [i386]`, the mark dropped).
+fn notrace_i386_lines() -> Vec<String> {
+    lines_of(&notrace(), &["-e", I386_SET], "args_i386_more", "more-i386")
+        .iter()
+        .filter_map(|l| l.strip_suffix(" [i386]").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn ipc_set_structs_and_mount_source_print_as_strace_6_1_does() {
+    let got = lines_of(&notrace(), &["-e", IPCSET_SET], "args_ipcset", "more-ipc");
+    check_lines(&got, IPCSET_EXPECTED);
+}
+
+#[test]
+fn i386_layouts_and_joined_offsets_print_as_strace_6_1_does() {
+    check_lines(&notrace_i386_lines(), I386_EXPECTED);
+}
+
+#[test]
+fn ipc_set_and_i386_match_installed_strace() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipping: strace is not installed (apt-get install strace)");
+        return;
+    }
+    let strace = std::path::PathBuf::from("strace");
+    let base = ["-qq", "-e", "signal=none", "-e"];
+    let mut args = base.to_vec();
+    args.push(IPCSET_SET);
+    assert_eq!(
+        lines_of(&strace, &args, "args_ipcset", "more-ipc-strace"),
+        lines_of(
+            &notrace(),
+            &["-e", IPCSET_SET],
+            "args_ipcset",
+            "more-ipc-ours"
+        )
+    );
+    let mut args = base.to_vec();
+    args.push(I386_SET);
+    let theirs: Vec<String> = lines_of(&strace, &args, "args_i386_more", "more-i386-strace")
+        .into_iter()
+        .skip_while(|l| !l.starts_with("ptrace("))
+        .collect();
+    assert_eq!(theirs, notrace_i386_lines());
+}
+
+#[test]
+fn ipc_set_and_i386_json_values() {
+    use serde_json::json;
+    let lines = trace_lines(
+        &notrace(),
+        &["--json", "-e", IPCSET_SET],
+        "args_ipcset",
+        "more-ipc-json",
+    );
+    let events = parse_jsonl(lines.join("\n").as_bytes());
+    let shm = syscalls_named(&events, "shmctl");
+    assert_eq!(
+        shm[0]["args"][2]["value"],
+        json!({ "shm_perm": { "uid": 1000, "gid": -1, "mode": 0o100640 } })
+    );
+    let msg = syscalls_named(&events, "msgctl");
+    assert_eq!(msg[0]["args"][2]["value"]["msg_qbytes"], 16384);
+    assert_eq!(msg[0]["args"][2]["kind"], "msgctl_buf:1");
+    let lines = trace_lines(
+        &notrace(),
+        &["--json", "-e", I386_SET],
+        "args_i386_more",
+        "more-i386-json",
+    );
+    let events = parse_jsonl(lines.join("\n").as_bytes());
+    let preadv = syscalls_named(&events, "preadv");
+    assert_eq!(preadv[0]["args"][3]["value"], 6604705263u64);
+    assert_eq!(preadv[0]["args"][3]["kind"], "long_lo_hi:4");
+    assert_eq!(preadv[0]["args"][1]["value"][0]["len"], 4);
+    let ft = syscalls_named(&events, "ftruncate64");
+    assert_eq!(ft[0]["args"][1]["value"], u64::MAX - 1);
+    let regs = &syscalls_named(&events, "ptrace")[0]["args"][3]["value"];
+    assert_eq!(regs["iov_base"]["eip"], 0x8048000);
+    assert_eq!(regs["iov_len"], 68);
 }

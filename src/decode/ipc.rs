@@ -1,7 +1,9 @@
 //! SysV IPC arguments (shm*, sem*, msg*) as strace prints them at entry:
 //! keys, creation flags with their permissions in octal, control
-//! commands, and the semop and msgsnd buffers.
+//! commands, the semop and msgsnd buffers, and the struct IPC_SET hands
+//! to shmctl, msgctl and semctl.
 
+use super::time::{read_all, Fields, Word};
 use super::{addr, oct, strings, Ctx, Out};
 use crate::memory::read_exact;
 use crate::xlat::{self, hex, Xlat};
@@ -161,4 +163,86 @@ pub(crate) fn msgbuf(ctx: &Ctx, v: u64, count: u64) -> Out {
         value["mtext"] = d;
     }
     (format!("{{mtype={mtype}, mtext={text}}}"), Some(value))
+}
+
+/// `IPC_SET`: the command whose struct shmctl, msgctl and semctl read at
+/// entry (the other commands' structs are the kernel's answer).
+const IPC_SET: u64 = 1;
+
+/// Which control call's struct.
+#[derive(Clone, Copy)]
+pub(crate) enum CtlStruct {
+    /// `struct shmid64_ds`.
+    Shm,
+    /// `struct msqid64_ds`.
+    Msg,
+    /// `struct semid64_ds` (semctl's `union semun` holds its address).
+    Sem,
+}
+
+impl CtlStruct {
+    /// The struct's size, and where msg_qbytes is, for the tracee's word.
+    fn layout(self, w: Word) -> (usize, usize) {
+        match (self, w) {
+            (CtlStruct::Shm, Word::W64) => (112, 0),
+            (CtlStruct::Msg, Word::W64) => (120, 88),
+            (CtlStruct::Sem, Word::W64) => (104, 0),
+            // i386's compat structs: a 36-byte ipc64_perm and 32-bit
+            // longs, each time split in two.
+            (CtlStruct::Shm, Word::W32) => (84, 0),
+            (CtlStruct::Msg, Word::W32) => (88, 68),
+            (CtlStruct::Sem, Word::W32) => (64, 0),
+        }
+    }
+
+    fn perm_name(self) -> &'static str {
+        match self {
+            CtlStruct::Shm => "shm_perm",
+            CtlStruct::Msg => "msg_perm",
+            CtlStruct::Sem => "sem_perm",
+        }
+    }
+}
+
+/// A uid or gid as strace prints an id: `-1` for the all-ones value.
+fn id(v: u32) -> (String, Value) {
+    if v == u32::MAX {
+        ("-1".into(), Value::from(-1))
+    } else {
+        (v.to_string(), Value::from(v))
+    }
+}
+
+/// The buffer of shmctl/msgctl/semctl: for `IPC_SET` the fields the
+/// kernel takes (`{shm_perm={uid=1000, gid=-1, mode=0640}}`, msgctl's
+/// with `msg_qbytes`), otherwise its address, as strace prints it at
+/// entry. `cmd` is the command argument (`IPC_64` ignored).
+pub(crate) fn ctl_buf(ctx: &Ctx, v: u64, cmd: u64, which: CtlStruct, w: Word) -> Out {
+    if (cmd as u32 as u64) & !IPC_64 != IPC_SET || v == 0 {
+        return (addr(v), Some(Value::from(v)));
+    }
+    let (size, qbytes_at) = which.layout(w);
+    let Some(b) = read_all(ctx, v, size) else {
+        return (addr(v), Some(Value::from(v)));
+    };
+    let f = Fields(&b);
+    let (uid, uj) = id(f.u32(4));
+    let (gid, gj) = id(f.u32(8));
+    // ipc64_perm's mode: an unsigned int on x86_64, an unsigned short
+    // (then padding) in i386's compat struct.
+    let mode = match w {
+        Word::W64 => f.u32(20) as u64,
+        Word::W32 => f.u16(20) as u64,
+    };
+    let mt = perms_text(mode);
+    let perm = which.perm_name();
+    let mut text = format!("{{{perm}={{uid={uid}, gid={gid}, mode={mt}}}");
+    let mut obj = json!({ perm: { "uid": uj, "gid": gj, "mode": mode } });
+    if let CtlStruct::Msg = which {
+        let q = f.ulong(qbytes_at, w);
+        text.push_str(&format!(", msg_qbytes={q}"));
+        obj["msg_qbytes"] = Value::from(q);
+    }
+    text.push('}');
+    (text, Some(obj))
 }

@@ -313,8 +313,10 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::Path => strings::path(ctx, v),
         K::Str => strings::cstr(ctx, v),
         K::BufIn(n) => strings::buf(ctx, v, ctx.arg(n)),
-        K::IovecIn(n) => io::iovec(ctx, v, ctx.arg(n), true),
-        K::IovecOut(n) => io::iovec(ctx, v, ctx.arg(n), false),
+        K::IovecIn(n) => io::iovec(ctx, v, ctx.arg(n), true, W64),
+        K::IovecOut(n) => io::iovec(ctx, v, ctx.arg(n), false, W64),
+        K::IovecIn32(n) => io::iovec(ctx, v, ctx.arg(n), true, W32),
+        K::IovecOut32(n) => io::iovec(ctx, v, ctx.arg(n), false, W32),
         K::OpenFlags => flags::open_flags(v),
         K::Mode => files::mode(v),
         K::MknodMode => files::mknod_mode(v),
@@ -331,6 +333,20 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::ShmctlCmd => ipc::ctl_cmd(&crate::xlat::SHMCTL_CMDS, v),
         K::SemctlCmd => ipc::ctl_cmd(&crate::xlat::SEMCTL_CMDS, v),
         K::MsgctlCmd => ipc::ctl_cmd(&crate::xlat::MSGCTL_CMDS, v),
+        K::ShmctlBuf(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Shm, W64),
+        K::ShmctlBuf32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Shm, W32),
+        K::MsgctlBuf(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Msg, W64),
+        K::MsgctlBuf32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Msg, W32),
+        K::SemctlArg(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Sem, W64),
+        K::SemctlArg32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Sem, W32),
+        K::LongLoHi(n) => {
+            let joined = ((ctx.arg(n) << 32) | (v as u32 as u64)) as i64;
+            (joined.to_string(), Some(Value::from(joined)))
+        }
+        K::UlongLoHi(n) => {
+            let joined = (ctx.arg(n) << 32) | (v as u32 as u64);
+            (joined.to_string(), Some(Value::from(joined)))
+        }
         K::Sembufs(n) => ipc::sembufs(ctx, v, ctx.arg(n)),
         K::Msgbuf(n) => ipc::msgbuf(ctx, v, ctx.arg(n)),
         K::MountFlags => files::mount_flags(v),

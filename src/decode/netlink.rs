@@ -93,7 +93,7 @@ pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, fd: u64) -> Out {
         .host
         .netlink_socket(ctx.pid, super::as_int(fd))
         .flatten();
-    super::io::iovec_with(ctx, v, count, &|ctx, base, len| {
+    super::io::iovec_with(ctx, v, count, super::time::Word::W64, &|ctx, base, len| {
         decode(ctx, base, len, family)
     })
 }

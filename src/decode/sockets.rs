@@ -260,7 +260,7 @@ fn msghdr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
         // strace assumes the descriptor is the first argument.
         super::netlink::iovec(ctx, iov, iovlen, ctx.arg(0))
     } else {
-        io::iovec(ctx, iov, iovlen, true)
+        io::iovec(ctx, iov, iovlen, true, super::time::Word::W64)
     };
     let mut text = format!(
         "{{msg_name={name_t}, msg_namelen={namelen}, msg_iov={iov_t}, msg_iovlen={iovlen}, "

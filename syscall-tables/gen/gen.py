@@ -196,7 +196,7 @@ OVERRIDES = {
     "truncate": {"length": "long"},
     "ftruncate": {"length": "long"},
     "umask": {"mask": "mode"},
-    "mount": {"dev_name": "str", "dir_name": "path",
+    "mount": {"dev_name": "path", "dir_name": "path",
               "type": "mount_type:3", "flags": "mount_flags",
               "data": "mount_data:3"},
     "umount2": {"name": "path", "flags": "umount_flags"},
@@ -415,13 +415,13 @@ OVERRIDES = {
     "semop": {"tsops": "sembufs:2"},
     "semtimedop": {"tsops": "sembufs:2"},
     "semget": {"key": "ipc_key", "semflg": "ipc_get_flags"},
-    "semctl": {"cmd": "semctl_cmd", "arg": "ptr"},
+    "semctl": {"cmd": "semctl_cmd", "arg": "semctl_arg:2"},
     "shmget": {"key": "ipc_key", "size": "ulong", "shmflg": "shmget_flags"},
     "shmat": {"shmaddr": "ptr", "shmflg": "shmat_flags"},
     "shmdt": {"shmaddr": "ptr"},
-    "shmctl": {"cmd": "shmctl_cmd", "buf": "ptr"},
+    "shmctl": {"cmd": "shmctl_cmd", "buf": "shmctl_buf:1"},
     "msgget": {"key": "ipc_key", "msgflg": "ipc_get_flags"},
-    "msgctl": {"cmd": "msgctl_cmd", "buf": "ptr"},
+    "msgctl": {"cmd": "msgctl_cmd", "buf": "msgctl_buf:1"},
     "msgsnd": {"msgp": "msgbuf:2", "msgflg": "ipc_msg_flags"},
     "msgrcv": {"msgp": "out_ptr", "msgflg": "ipc_msg_flags"},
     "splice": {"off_in": "ptr", "off_out": "ptr", "flags": "splice_flags"},
@@ -533,8 +533,8 @@ MANUAL_I386 = {
     "ugetrlimit": "resource:rlimit_resource rlim:out_ptr",
     "mmap2": ("addr:ptr len:uint prot:mmap_prot flags:mmap_flags fd:fd "
               "pgoff:hex"),
-    "truncate64": "path:path length_lo:uint length_hi:uint",
-    "ftruncate64": "fd:fd length_lo:uint length_hi:uint",
+    "truncate64": "path:path length_lo:ulong_lo_hi:2 length_hi:omitted",
+    "ftruncate64": "fd:fd length_lo:ulong_lo_hi:2 length_hi:omitted",
     "truncate": "path:path length:int",
     "ftruncate": "fd:fd length:int",
     "stat64": "filename:path statbuf:out_ptr",
@@ -545,22 +545,31 @@ MANUAL_I386 = {
     "sendfile64": "out_fd:fd in_fd:fd offset:ptr count:uint",
     "statfs64": "pathname:path sz:uint buf:out_ptr",
     "fstatfs64": "fd:fd sz:uint buf:out_ptr",
-    "pread64": ("fd:fd buf:out_ptr count:uint pos_lo:uint pos_hi:uint"),
-    "pwrite64": ("fd:fd buf:buf_in:2 count:uint pos_lo:uint pos_hi:uint"),
-    "readahead": "fd:fd offset_lo:uint offset_hi:uint count:uint",
-    "fadvise64": ("fd:fd offset_lo:uint offset_hi:uint len:uint "
+    "pread64": ("fd:fd buf:out_ptr count:uint pos_lo:long_lo_hi:4 "
+                "pos_hi:omitted"),
+    "pwrite64": ("fd:fd buf:buf_in:2 count:uint pos_lo:long_lo_hi:4 "
+                 "pos_hi:omitted"),
+    "readahead": ("fd:fd offset_lo:long_lo_hi:2 offset_hi:omitted "
+                  "count:uint"),
+    "fadvise64": ("fd:fd offset_lo:long_lo_hi:2 offset_hi:omitted len:uint "
                   "advice:fadvise_advice"),
-    "fadvise64_64": ("fd:fd offset_lo:uint offset_hi:uint len_lo:uint "
-                     "len_hi:uint advice:fadvise_advice"),
-    "sync_file_range": ("fd:fd off_low:uint off_hi:uint n_low:uint "
-                        "n_hi:uint flags:sync_file_range_flags"),
-    "fallocate": ("fd:fd mode:fallocate_mode offset_lo:uint offset_hi:uint "
-                  "len_lo:uint len_hi:uint"),
-    "preadv": "fd:fd vec:iovec_out:2 vlen:uint pos_l:uint pos_h:uint",
-    "pwritev": "fd:fd vec:iovec_in:2 vlen:uint pos_l:uint pos_h:uint",
-    "preadv2": ("fd:fd vec:iovec_out:2 vlen:uint pos_l:uint pos_h:uint "
+    "fadvise64_64": ("fd:fd offset_lo:long_lo_hi:2 offset_hi:omitted "
+                     "len_lo:long_lo_hi:4 len_hi:omitted "
+                     "advice:fadvise_advice"),
+    "sync_file_range": ("fd:fd off_low:long_lo_hi:2 off_hi:omitted "
+                        "n_low:long_lo_hi:4 n_hi:omitted "
+                        "flags:sync_file_range_flags"),
+    "fallocate": ("fd:fd mode:fallocate_mode offset_lo:long_lo_hi:3 "
+                  "offset_hi:omitted len_lo:long_lo_hi:5 len_hi:omitted"),
+    "preadv": ("fd:fd vec:iovec_out:2 vlen:uint pos_l:long_lo_hi:4 "
+               "pos_h:omitted"),
+    "pwritev": ("fd:fd vec:iovec_in:2 vlen:uint pos_l:long_lo_hi:4 "
+                "pos_h:omitted"),
+    "preadv2": ("fd:fd vec:iovec_out:2 vlen:uint pos_l:long_lo_hi:4 "
+                "pos_h:omitted "
                 "flags:rwf_flags"),
-    "pwritev2": ("fd:fd vec:iovec_in:2 vlen:uint pos_l:uint pos_h:uint "
+    "pwritev2": ("fd:fd vec:iovec_in:2 vlen:uint pos_l:long_lo_hi:4 "
+                 "pos_h:omitted "
                  "flags:rwf_flags"),
     "lookup_dcookie": "cookie_lo:uint cookie_hi:uint buf:out_ptr len:uint",
     "fanotify_mark": ("fanotify_fd:fd flags:hex mask_lo:hex mask_hi:hex "
@@ -592,7 +601,12 @@ I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "sigevent_in": "sigevent32_in", "mq_attr:1": "mq_attr32:1",
                    "pselect_sig": "pselect_sig32", "fd_set:0": "fd_set32:0",
                    "seccomp_args:0": "seccomp_args32:0",
-                   "ptrace_arg": "ptrace_arg32", "prctl_arg": "prctl_arg32"}
+                   "ptrace_arg": "ptrace_arg32", "prctl_arg": "prctl_arg32",
+                   "shmctl_buf:1": "shmctl_buf32:1",
+                   "msgctl_buf:1": "msgctl_buf32:1",
+                   "semctl_arg:2": "semctl_arg32:2"}
+# The same by kind name, whatever argument holds the count.
+I386_LONG_BASES = {"iovec_in": "iovec_in32", "iovec_out": "iovec_out32"}
 # Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
 # except the _time64 calls (and those that use 64-bit times on every ABI).
 I386_TIME_KINDS = {"timespec_in": "timespec32_in",
@@ -612,6 +626,8 @@ def i386_layouts(args, time64):
     for item in args.split(" "):
         arg, _, kind = item.partition(":")
         kind = I386_LONG_KINDS.get(kind, kind)
+        base, sep, num = kind.partition(":")
+        kind = I386_LONG_BASES.get(base, base) + sep + num
         if not time64:
             kind = I386_TIME_KINDS.get(kind, kind)
         out.append(f"{arg}:{kind}")
