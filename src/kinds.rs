@@ -126,10 +126,15 @@ pub enum ArgKind {
     SockoptName(u8),
     /// setsockopt's input value; its length is argument N.
     SockoptVal(u8),
+    /// [`ArgKind::SockoptVal`] with i386's layouts (an 8-byte sock_fprog).
+    SockoptVal32(u8),
     /// `MSG_*` flags.
     MsgFlags,
     /// An input `struct msghdr` (sendmsg).
     MsghdrIn,
+    /// [`ArgKind::MsghdrIn`] with i386's layout (32-bit pointers and
+    /// lengths, 12-byte cmsghdrs aligned to 4).
+    MsghdrIn32,
     /// `SHUT_*` for shutdown.
     ShutdownHow,
     /// accept4 / socket `SOCK_*` flags.
@@ -403,8 +408,12 @@ pub enum ArgKind {
     OptlenInOut,
     /// recvmsg's `struct msghdr`: only `{msg_namelen=N}` is input.
     MsghdrInOut,
+    /// [`ArgKind::MsghdrInOut`] with i386's layout.
+    MsghdrInOut32,
     /// sendmmsg's `struct mmsghdr` array of argument N elements.
     MmsghdrIn(u8),
+    /// [`ArgKind::MmsghdrIn`] with i386's layout (32-byte mmsghdrs).
+    MmsghdrIn32(u8),
     /// sendto's buffer of argument N bytes: netlink messages on a netlink
     /// socket (the descriptor is argument 0), else a string.
     SockBuf(u8),

@@ -11,7 +11,9 @@
 //! hands shmctl, msgctl and semctl IPC_SET structs and mount a long
 //! source; `args_i386_more` (t22.strace) makes i386 calls with
 //! `int $0x80`: ptrace's iovec and registers, prctl's sock_fprog, iovecs,
-//! the compat IPC structs, and offsets split in two registers.
+//! the compat IPC structs, and offsets split in two registers;
+//! `args_i386_sock` (t23.strace) i386's msghdr, cmsghdr, mmsghdr and
+//! sock_fprog.
 
 mod common;
 
@@ -191,6 +193,15 @@ const I386_EXPECTED: &[&str] = &[
     r#"shmctl(-1, IPC_64|IPC_SET, {shm_perm={uid=1000, gid=-1, mode=0640}})"#,
     r#"msgctl(-1, IPC_64|IPC_SET, {msg_perm={uid=-1, gid=2, mode=0600}, msg_qbytes=16384})"#,
     r#"semctl(-1, 0, IPC_64|IPC_SET, {sem_perm={uid=0, gid=0, mode=01777}})"#,
+];
+
+/// strace 6.1's lines for `args_i386_sock` (t23.strace), results dropped.
+const I386_SOCK_EXPECTED: &[&str] = &[
+    r#"sendmsg(-1, {msg_name={sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="hello", iov_len=5}, {iov_base="world", iov_len=5}], msg_iovlen=2, msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0, 1, 2]}, {cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={pid=1234, uid=0, gid=-1}}], msg_controllen=48, msg_flags=0}, MSG_DONTWAIT)"#,
+    r#"recvmsg(-1, {msg_namelen=64}, 0)"#,
+    r#"sendmmsg(-1, [{msg_hdr={msg_name={sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")}, msg_namelen=16, msg_iov=[{iov_base="hello", iov_len=5}, {iov_base="world", iov_len=5}], msg_iovlen=2, msg_controllen=0, msg_flags=0}}, {msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="hello", iov_len=5}], msg_iovlen=1, msg_controllen=0, msg_flags=0}}], 2, 0)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, {len=1, filter=0x22002100}, 8)"#,
+    r#"setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, 0x22002000, 16)"#,
 ];
 
 /// Stack addresses (`0x7ff` and 9 more hex digits) become `ADDR`; other
@@ -377,4 +388,26 @@ fn ipc_set_and_i386_json_values() {
     let regs = &syscalls_named(&events, "ptrace")[0]["args"][3]["value"];
     assert_eq!(regs["iov_base"]["eip"], 0x8048000);
     assert_eq!(regs["iov_len"], 68);
+}
+
+#[test]
+fn i386_socket_structs_print_as_strace_6_1_does() {
+    let set = "trace=sendmsg,recvmsg,sendmmsg,setsockopt";
+    let got: Vec<String> = lines_of(&notrace(), &["-e", set], "args_i386_sock", "more-i386s")
+        .iter()
+        .filter_map(|l| l.strip_suffix(" [i386]").map(str::to_string))
+        .collect();
+    check_lines(&got, I386_SOCK_EXPECTED);
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipping the comparison: strace is not installed (apt-get install strace)");
+        return;
+    }
+    let strace = std::path::PathBuf::from("strace");
+    let theirs = lines_of(
+        &strace,
+        &["-qq", "-e", "signal=none", "-e", set],
+        "args_i386_sock",
+        "more-i386s-strace",
+    );
+    assert_eq!(theirs, got);
 }

@@ -606,7 +606,11 @@ I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "msgctl_buf:1": "msgctl_buf32:1",
                    "semctl_arg:2": "semctl_arg32:2"}
 # The same by kind name, whatever argument holds the count.
-I386_LONG_BASES = {"iovec_in": "iovec_in32", "iovec_out": "iovec_out32"}
+I386_LONG_BASES = {"iovec_in": "iovec_in32", "iovec_out": "iovec_out32",
+                   "msghdr_in": "msghdr_in32",
+                   "msghdr_in_out": "msghdr_in_out32",
+                   "mmsghdr_in": "mmsghdr_in32",
+                   "sockopt_val": "sockopt_val32"}
 # Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
 # except the _time64 calls (and those that use 64-bit times on every ABI).
 I386_TIME_KINDS = {"timespec_in": "timespec32_in",
