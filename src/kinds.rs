@@ -147,6 +147,57 @@ pub enum ArgKind {
     Envp,
     /// prctl option (`PR_SET_NAME`).
     PrctlOption,
+    /// mlockall flags (`MCL_CURRENT|MCL_FUTURE`).
+    MlockallFlags,
+    /// userfaultfd flags (`UFFD_USER_MODE_ONLY|O_CLOEXEC`).
+    UffdFlags,
+    /// kcmp's type (`KCMP_FILE`).
+    KcmpType,
+    /// bpf's command (`BPF_MAP_CREATE`).
+    BpfCmd,
+    /// syslog's action, in decimal with its name in a comment (`3 /* SYSLOG_ACTION_READ_ALL */`), as strace prints it.
+    SyslogAction,
+    /// pidfd_open flags (`PIDFD_NONBLOCK`).
+    PidfdOpenFlags,
+    /// fsopen flags (`FSOPEN_CLOEXEC`).
+    FsopenFlags,
+    /// fsmount flags (`FSMOUNT_CLOEXEC`).
+    FsmountFlags,
+    /// `MOUNT_ATTR_*` flags (fsmount's attr_flags).
+    MountAttrFlags,
+    /// fspick flags (`FSPICK_CLOEXEC`).
+    FspickFlags,
+    /// open_tree flags (`OPEN_TREE_CLONE|AT_RECURSIVE`).
+    OpenTreeFlags,
+    /// move_mount flags (`MOVE_MOUNT_F_EMPTY_PATH`).
+    MoveMountFlags,
+    /// fsconfig's command (`FSCONFIG_SET_STRING`).
+    FsconfigCmd,
+    /// pkey_alloc's access rights (`PKEY_DISABLE_WRITE`), the whole register.
+    PkeyAccessRights,
+    /// perf_event_open flags (`PERF_FLAG_FD_CLOEXEC`), the whole register.
+    PerfEventOpenFlags,
+    /// landlock_create_ruleset flags (`LANDLOCK_CREATE_RULESET_VERSION`).
+    LandlockCreateFlags,
+    /// landlock_add_rule's rule type (`LANDLOCK_RULE_PATH_BENEATH`).
+    LandlockRuleType,
+    /// get_mempolicy flags (`MPOL_F_ADDR`), the whole register.
+    MempolicyFlags,
+    /// memfd_secret flags (`O_CLOEXEC`).
+    MemfdSecretFlags,
+    /// timerfd_create flags (`TFD_CLOEXEC|TFD_NONBLOCK`).
+    TimerfdCreateFlags,
+    /// io_uring_enter flags (`IORING_ENTER_GETEVENTS`).
+    IoUringEnterFlags,
+    /// A pointer to a 64-bit offset the call reads (and may update): `[4096]`, as strace prints sendfile's, splice's and copy_file_range's at entry.
+    Int64Ptr,
+    /// io_uring_register's opcode (`IORING_REGISTER_BUFFERS`).
+    IoUringRegisterOp,
+    /// dup3's flags: the open flags table, `O_???` for unnamed bits
+    /// (`O_CLOEXEC`, `0x10 /* O_??? */`).
+    Dup3Flags,
+    /// A device number (`dev_t` as an `unsigned int`): `makedev(0x8, 0x1)`.
+    Dev,
     /// ptrace request (`PTRACE_SEIZE`): the whole register, as strace.
     PtraceRequest,
     /// ptrace's pid, addr and data, printed or left out and shaped by the

@@ -1022,10 +1022,8 @@ fn dash_p_resolves_relative_paths_where_strace_does_not() {
 }
 
 /// The argument fixtures (one a family; the i386 ones make `int $0x80`
-/// calls) traced whole, loader included: the share of calls whose input
-/// arguments match strace's, per fixture and over all. Every call of
-/// every fixture matches today; the figure is the issue's "program making
-/// many different calls with tricky arguments".
+/// calls) traced whole, loader included: every call of every fixture
+/// must match strace's input arguments.
 #[test]
 fn args_fixtures_input_arguments_match_strace() {
     let fixtures = [
@@ -1073,7 +1071,11 @@ fn args_fixtures_input_arguments_match_strace() {
 /// whose input arguments match strace's, over all and per strace class
 /// (a call counts in each of its classes; `other` holds the classless
 /// ones), printed with every mismatch. The issue's figure for "a program
-/// that makes many different calls with tricky arguments".
+/// that makes many different calls with tricky arguments": 74.9% before
+/// the sweep's findings were decoded, 95.7% after; what is left are
+/// structs (utime, _sysctl, io_cancel, mq_getsetattr, perf_event_attr,
+/// file_handle, io_uring_params, landlock attrs, mount_attr) and enums
+/// (quotactl's QCMD, keyctl, fanotify, swapon's flags) not yet decoded.
 #[test]
 fn sweep_of_every_syscall_input_arguments_match_strace() {
     use notrace::tables::class;
@@ -1118,7 +1120,7 @@ fn sweep_of_every_syscall_input_arguments_match_strace() {
     }
     assert!(rep.compared > 500, "only {} calls compared", rep.compared);
     assert!(
-        share(&rep) >= 74.0,
+        share(&rep) >= 95.0,
         "only {:.1}% of the sweep's calls match strace",
         share(&rep)
     );

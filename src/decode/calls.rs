@@ -42,11 +42,15 @@ pub(crate) fn statx_flags(v: u64) -> Out {
     let mut text = xlat::STATX_SYNC.format_enum(sync);
     let mut list = vec![xlat::STATX_SYNC.enum_json(sync)];
     if rest != 0 {
-        text.push('|');
-        text.push_str(&xlat::AT_FLAGS.format_flags(rest));
-        if let Value::Array(more) = xlat::AT_FLAGS.flags_json(rest) {
-            list.extend(more);
+        // After the sync type, unknown bits print bare (no `AT_???`).
+        let (names, left) = xlat::AT_FLAGS.split_flags(rest);
+        let mut parts: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        if left != 0 {
+            parts.push(hex(left));
         }
+        text.push('|');
+        text.push_str(&parts.join("|"));
+        list.extend(parts.into_iter().map(Value::from));
     }
     (text, Some(Value::Array(list)))
 }

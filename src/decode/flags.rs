@@ -63,6 +63,27 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::TimerSettimeFlags => &xlat::TIMER_SETTIME_FLAGS,
         K::SchedPolicy => &xlat::SCHED_POLICIES,
         K::SeccompOp => &xlat::SECCOMP_OPS,
+        K::MlockallFlags => &xlat::MLOCKALL_FLAGS,
+        K::UffdFlags => &xlat::UFFD_FLAGS,
+        K::KcmpType => &xlat::KCMP_TYPES,
+        K::BpfCmd => &xlat::BPF_COMMANDS,
+        K::PidfdOpenFlags => &xlat::PIDFD_OPEN_FLAGS,
+        K::FsopenFlags => &xlat::FSOPEN_FLAGS,
+        K::FsmountFlags => &xlat::FSMOUNT_FLAGS,
+        K::MountAttrFlags => &xlat::MOUNT_ATTR_FLAGS,
+        K::FspickFlags => &xlat::FSPICK_FLAGS,
+        K::OpenTreeFlags => &xlat::OPEN_TREE_FLAGS,
+        K::MoveMountFlags => &xlat::MOVE_MOUNT_FLAGS,
+        K::FsconfigCmd => &xlat::FSCONFIG_CMDS,
+        K::PkeyAccessRights => &xlat::PKEY_ACCESS_RIGHTS,
+        K::PerfEventOpenFlags => &xlat::PERF_EVENT_OPEN_FLAGS,
+        K::LandlockCreateFlags => &xlat::LANDLOCK_CREATE_RULESET_FLAGS,
+        K::LandlockRuleType => &xlat::LANDLOCK_RULE_TYPES,
+        K::MempolicyFlags => &xlat::MEMPOLICY_FLAGS,
+        K::MemfdSecretFlags => &xlat::MEMFD_SECRET_FLAGS,
+        K::TimerfdCreateFlags => &xlat::TIMERFD_CREATE_FLAGS,
+        K::IoUringEnterFlags => &xlat::IO_URING_ENTER_FLAGS,
+        K::IoUringRegisterOp => &xlat::IO_URING_REGISTER_OPCODES,
         _ => return None,
     })
 }
@@ -74,7 +95,13 @@ pub(crate) fn table_kind(kind: ArgKind, v: u64) -> Out {
     match table(kind) {
         Some(t) => {
             // mremap's flags are an unsigned long: strace shows high junk.
-            let v = if matches!(kind, ArgKind::MremapFlags) {
+            let v = if matches!(
+                kind,
+                ArgKind::MremapFlags
+                    | ArgKind::PkeyAccessRights
+                    | ArgKind::PerfEventOpenFlags
+                    | ArgKind::MempolicyFlags
+            ) {
                 v
             } else {
                 v as u32 as u64
@@ -206,4 +233,18 @@ pub(crate) fn ioprio_value(v: u64) -> Out {
             "data": data,
         })),
     )
+}
+
+/// dup3's flags: open flags with strace's `O_???` for a value none of
+/// whose bits has a name.
+pub(crate) fn dup3_flags(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let t = &xlat::OPEN_FLAGS;
+    let (names, left) = t.split_flags(v);
+    let text = if names.is_empty() && left != 0 {
+        format!("{} /* O_??? */", hex(left))
+    } else {
+        t.format_flags(v)
+    };
+    (text, Some(t.flags_json(v)))
 }

@@ -28,12 +28,18 @@ pub(crate) fn key(v: u64) -> Out {
     )
 }
 
-/// Joins flag texts, the permissions last.
-fn with_perms(mut parts: Vec<String>, mut list: Vec<Value>, v: u64) -> Out {
+/// Joins flag texts, the permissions last. When no flag has a name but
+/// some bits are set, strace prints the bits and the permissions with no
+/// `|` between them (`0x1000000600`); so does this.
+fn with_perms(mut parts: Vec<String>, mut list: Vec<Value>, named: bool, v: u64) -> Out {
     let p = v & PERMS;
     let pt = perms_text(p);
-    parts.push(pt.clone());
-    list.push(Value::from(pt));
+    list.push(Value::from(pt.clone()));
+    if !named && !parts.is_empty() {
+        let text = format!("{}{pt}", parts.join("|"));
+        return (text, Some(Value::Array(list)));
+    }
+    parts.push(pt);
     (parts.join("|"), Some(Value::Array(list)))
 }
 
@@ -42,25 +48,27 @@ fn perms_text(p: u64) -> String {
     format!("{:0>3}", oct(p))
 }
 
-/// Named bits of `rest` (none for zero), unknown ones in hex.
-fn named(t: &Xlat, rest: u64) -> (Vec<String>, Vec<Value>) {
+/// Named bits of `rest` (none for zero), unknown ones in hex, and
+/// whether any bit had a name.
+fn named(t: &Xlat, rest: u64) -> (Vec<String>, Vec<Value>, bool) {
     if rest == 0 {
-        return (vec![], vec![]);
+        return (vec![], vec![], false);
     }
     let (names, left) = t.split_flags(rest);
+    let any = !names.is_empty();
     let mut parts: Vec<String> = names.iter().map(|n| n.to_string()).collect();
     if left != 0 {
         parts.push(hex(left));
     }
     let list = parts.iter().cloned().map(Value::from).collect();
-    (parts, list)
+    (parts, list, any)
 }
 
 /// semget/msgget flags: `IPC_CREAT|IPC_EXCL|0600`.
 pub(crate) fn get_flags(v: u64) -> Out {
     let v = v as u32 as u64;
-    let (parts, list) = named(&xlat::RESOURCE_FLAGS, v & !PERMS);
-    with_perms(parts, list, v)
+    let (parts, list, any) = named(&xlat::RESOURCE_FLAGS, v & !PERMS);
+    with_perms(parts, list, any, v)
 }
 
 /// shmget flags: as [`get_flags`] with the huge page size as
@@ -68,14 +76,15 @@ pub(crate) fn get_flags(v: u64) -> Out {
 pub(crate) fn shmget_flags(v: u64) -> Out {
     let v = v as u32 as u64;
     let huge_bits = SHM_HUGE_MASK << SHM_HUGE_SHIFT;
-    let (mut parts, mut list) = named(&xlat::SHM_RESOURCE_FLAGS, v & !PERMS & !huge_bits);
+    let (mut parts, mut list, any) = named(&xlat::SHM_RESOURCE_FLAGS, v & !PERMS & !huge_bits);
     let huge = (v & huge_bits) >> SHM_HUGE_SHIFT;
     if huge != 0 {
         let h = format!("{huge}<<SHM_HUGE_SHIFT");
         list.push(Value::from(h.clone()));
         parts.push(h);
     }
-    with_perms(parts, list, v)
+    // The huge page size counts as named: strace prints a `|` after it.
+    with_perms(parts, list, any || huge != 0, v)
 }
 
 /// A shmctl/semctl/msgctl command (an `int`): `IPC_64|` when that bit is

@@ -339,6 +339,28 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::MsgctlBuf32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Msg, W32),
         K::SemctlArg(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Sem, W64),
         K::SemctlArg32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Sem, W32),
+        K::Dup3Flags => flags::dup3_flags(v),
+        K::Dev => files::dev(v),
+        K::SyslogAction => {
+            let n = as_int(v);
+            let name = crate::xlat::SYSLOG_ACTIONS
+                .lookup(n as u32 as u64)
+                .unwrap_or("SYSLOG_ACTION_???");
+            (
+                format!("{n} /* {name} */"),
+                Some(crate::xlat::SYSLOG_ACTIONS.enum_json(n as u32 as u64)),
+            )
+        }
+        K::Int64Ptr => match v {
+            0 => ("NULL".into(), None),
+            _ => match time::read_all(ctx, v, 8) {
+                Some(b) => {
+                    let n = time::Fields(&b).u64(0) as i64;
+                    (format!("[{n}]"), Some(Value::from(n)))
+                }
+                None => (addr(v), None),
+            },
+        },
         K::LongLoHi(n) => {
             let joined = ((ctx.arg(n) << 32) | (v as u32 as u64)) as i64;
             (joined.to_string(), Some(Value::from(joined)))

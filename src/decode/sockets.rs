@@ -60,8 +60,16 @@ pub(crate) fn sockopt_name(v: u64, level: u64) -> Out {
 pub(crate) fn sock_type(v: u64) -> Out {
     let v = v as u32 as u64;
     let (ty, rest) = (v & 0xf, v & !0xf);
-    let mut text = xlat::SOCKET_TYPES.format_enum(ty);
-    let mut list = vec![xlat::SOCKET_TYPES.enum_json(ty)];
+    let Some(name) = xlat::SOCKET_TYPES.lookup(ty) else {
+        // strace: an unknown base type leaves the whole value to the
+        // flags table (`0x100000 /* SOCK_??? */`, `SOCK_NONBLOCK|0xb`).
+        return (
+            xlat::SOCKET_FLAGS.format_flags(v),
+            Some(xlat::SOCKET_FLAGS.flags_json(v)),
+        );
+    };
+    let mut text = name.to_string();
+    let mut list = vec![Value::from(name)];
     if rest != 0 {
         text.push('|');
         text.push_str(&xlat::SOCKET_FLAGS.format_flags(rest));

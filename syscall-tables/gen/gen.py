@@ -452,6 +452,59 @@ OVERRIDES = {
     "getcpu": {"unused": "ptr"},
 }
 
+# Argument kinds the args_sweep measurement (tests/strace_diff.rs) showed
+# strace decodes; merged into OVERRIDES argument by argument.
+SWEEP_OVERRIDES = {
+    "mlockall": {"flags": "mlockall_flags"},
+    "userfaultfd": {"flags": "uffd_flags"},
+    "kcmp": {"type": "kcmp_type", "idx1": "hex_long", "idx2": "hex_long"},
+    "bpf": {"cmd": "bpf_cmd"},
+    "syslog": {"type": "syslog_action"},
+    "pidfd_open": {"flags": "pidfd_open_flags"},
+    "fsopen": {"flags": "fsopen_flags"},
+    "fsmount": {"flags": "fsmount_flags", "attr_flags": "mount_attr_flags"},
+    "fspick": {"flags": "fspick_flags"},
+    "open_tree": {"flags": "open_tree_flags"},
+    "move_mount": {"flags": "move_mount_flags"},
+    "fsconfig": {"cmd": "fsconfig_cmd"},
+    "pkey_alloc": {"init_val": "pkey_access_rights"},
+    "perf_event_open": {"flags": "perf_event_open_flags"},
+    "landlock_create_ruleset": {"flags": "landlock_create_flags"},
+    "landlock_add_rule": {"rule_type": "landlock_rule_type"},
+    "get_mempolicy": {"flags": "mempolicy_flags"},
+    "memfd_secret": {"flags": "memfd_secret_flags"},
+    "timerfd_create": {"flags": "timerfd_create_flags"},
+    "io_uring_enter": {"flags": "io_uring_enter_flags"},
+    "sendfile": {"offset": "int64_ptr"},
+    "splice": {"off_in": "int64_ptr", "off_out": "int64_ptr"},
+    "copy_file_range": {"off_in": "int64_ptr", "off_out": "int64_ptr",
+                        "flags": "uint"},
+    "truncate": {"length": "ulong"},
+    "ftruncate": {"length": "ulong"},
+    "close_range": {"fd": "uint"},
+    "sched_getattr": {"flags": "uint"},
+    "rseq": {"rseq": "ptr", "rseq_len": "hex_long", "flags": "hex",
+             "sig": "hex"},
+    "process_vm_readv": {"lvec": "iovec_out:2", "rvec": "iovec_out:4",
+                         "flags": "ulong"},
+    "process_vm_writev": {"lvec": "iovec_out:2", "rvec": "iovec_out:4",
+                          "flags": "ulong"},
+    "utimes": {"utimes": "utimes_times"},
+    "mq_notify": {"u_notification": "sigevent_in"},
+    "add_key": {"_payload": "buf_in:3"},
+    "vmsplice": {"uiov": "iovec_in:2"},
+    "io_getevents": {"timeout": "timespec_in"},
+    "io_pgetevents": {"timeout": "timespec_in"},
+    # strace prints every argument of this in hex (printargs).
+    "dup3": {"flags": "dup3_flags"},
+    "process_madvise": {"vec": "iovec_out:2"},
+    "ustat": {"dev": "dev"},
+    "io_uring_register": {"opcode": "io_uring_register_op"},
+    "sysfs": {"option": "hex_long", "arg1": "hex_long", "arg2": "hex_long"},
+}
+for _name, _kinds in SWEEP_OVERRIDES.items():
+    OVERRIDES.setdefault(_name, {}).update(_kinds)
+
 # --------------------------------------------------------------------------
 # Hand-written signatures (name:kind ...), from the kernel's prototypes, for
 # calls with no tracefs event on the reference machine.
@@ -464,9 +517,12 @@ MANUAL_COMMON = {
     "init_module": "umod:ptr len:ulong uargs:str",
     "finit_module": "fd:fd uargs:str flags:hex",
     "delete_module": "name_user:str flags:hex",
-    "nfsservctl": "cmd:int argp:ptr resp:ptr",
-    "getpmsg": "fd:fd ctlptr:ptr dataptr:ptr bandp:ptr flagsp:ptr",
-    "putpmsg": "fd:fd ctlptr:ptr dataptr:ptr band:int flags:hex",
+    # strace prints every argument of these in hex (printargs).
+    "nfsservctl": "cmd:hex_long argp:hex_long resp:hex_long",
+    "getpmsg": ("fd:hex_long ctlptr:hex_long dataptr:hex_long "
+                "bandp:hex_long flagsp:hex_long"),
+    "putpmsg": ("fd:hex_long ctlptr:hex_long dataptr:hex_long "
+                "band:hex_long flags:hex_long"),
     "afs_syscall": ("arg0:hex_long arg1:hex_long arg2:hex_long "
                     "arg3:hex_long arg4:hex_long"),
     "tuxcall": "arg0:hex_long arg1:hex_long arg2:hex_long",
@@ -476,7 +532,7 @@ MANUAL_COMMON = {
     "uselib": "library:path",
     "set_thread_area": "u_info:ptr",
     "get_thread_area": "u_info:out_ptr",
-    "lookup_dcookie": "cookie64:hex_long buf:out_ptr len:ulong",
+    "lookup_dcookie": "cookie64:ulong buf:out_ptr len:ulong",
     "epoll_ctl_old": "arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long",
     "epoll_wait_old": "arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long",
     "kexec_load": ("entry:hex_long nr_segments:ulong segments:ptr "
