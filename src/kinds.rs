@@ -198,6 +198,20 @@ pub enum ArgKind {
     Dup3Flags,
     /// A device number (`dev_t` as an `unsigned int`): `makedev(0x8, 0x1)`.
     Dev,
+    /// quotactl's command as strace prints it: `QCMD(Q_SYNC, USRQUOTA)`.
+    QuotactlCmd,
+    /// swapon's flags: `SWAP_FLAG_*` names, then the priority in decimal.
+    SwapFlags,
+    /// fanotify_init's flags: the notification class, then `FAN_*` flags.
+    FanInitFlags,
+    /// fanotify_mark's flags (`FAN_MARK_ADD|FAN_MARK_ONLYDIR`).
+    FanMarkFlags,
+    /// fanotify's event mask (`FAN_OPEN|FAN_CLOSE_WRITE`), the whole register.
+    FanEventMask,
+    /// utime's `struct utimbuf`: `{actime=N, modtime=N}` with dates.
+    Utimbuf,
+    /// [`ArgKind::Utimbuf`] with i386's 32-bit times.
+    Utimbuf32,
     /// ptrace request (`PTRACE_SEIZE`): the whole register, as strace.
     PtraceRequest,
     /// ptrace's pid, addr and data, printed or left out and shaped by the

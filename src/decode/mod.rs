@@ -340,6 +340,11 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SemctlArg(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Sem, W64),
         K::SemctlArg32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Sem, W32),
         K::Dup3Flags => flags::dup3_flags(v),
+        K::QuotactlCmd => flags::quotactl_cmd(v),
+        K::SwapFlags => flags::swap_flags(v),
+        K::FanInitFlags => flags::fan_init_flags(v),
+        K::Utimbuf => time::utimbuf(ctx, v, W64),
+        K::Utimbuf32 => time::utimbuf(ctx, v, W32),
         K::Dev => files::dev(v),
         K::SyslogAction => {
             let n = as_int(v);

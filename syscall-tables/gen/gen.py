@@ -497,6 +497,12 @@ SWEEP_OVERRIDES = {
     "io_pgetevents": {"timeout": "timespec_in"},
     # strace prints every argument of this in hex (printargs).
     "dup3": {"flags": "dup3_flags"},
+    "quotactl": {"cmd": "quotactl_cmd"},
+    "quotactl_fd": {"cmd": "quotactl_cmd"},
+    "swapon": {"swap_flags": "swap_flags"},
+    "fanotify_init": {"flags": "fan_init_flags", "event_f_flags": "open_flags"},
+    "fanotify_mark": {"flags": "fan_mark_flags", "mask": "fan_event_mask"},
+    "utime": {"times": "utimbuf"},
     "process_madvise": {"vec": "iovec_out:2"},
     "ustat": {"dev": "dev"},
     "io_uring_register": {"opcode": "io_uring_register_op"},
@@ -669,7 +675,7 @@ I386_LONG_BASES = {"iovec_in": "iovec_in32", "iovec_out": "iovec_out32",
                    "sockopt_val": "sockopt_val32"}
 # Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
 # except the _time64 calls (and those that use 64-bit times on every ABI).
-I386_TIME_KINDS = {"timespec_in": "timespec32_in",
+I386_TIME_KINDS = {"timespec_in": "timespec32_in", "utimbuf": "utimbuf32",
                    "timeval_in": "timeval32_in",
                    "utimens_times": "utimens_times32",
                    "utimes_times": "utimes_times32",
