@@ -47,6 +47,10 @@ pub enum ArgKind {
     IovecIn(u8),
     /// An output iovec array whose count is argument N (address only).
     IovecOut(u8),
+    /// [`ArgKind::IovecIn`] with i386's layout (32-bit base and length).
+    IovecIn32(u8),
+    /// [`ArgKind::IovecOut`] with i386's layout.
+    IovecOut32(u8),
     /// open/openat flags (`O_RDONLY|O_CLOEXEC`).
     OpenFlags,
     /// A file mode in octal, type bits included (`0644`, `0100644`), as
@@ -80,6 +84,8 @@ pub enum ArgKind {
     /// prctl arguments 2..5, printed or left out by the option in argument
     /// 0, as strace does (`prctl(PR_SET_NAME, "x")`, `prctl(PR_GET_DUMPABLE)`).
     PrctlArg,
+    /// [`ArgKind::PrctlArg`] for i386 tracees: a 32-bit `struct sock_fprog`.
+    PrctlArg32,
     /// clone's flags on x86_64-style clone: printed with strace's labels
     /// and order, `child_stack=X, flags=Y`; the stack is argument N.
     CloneCallFlags(u8),
@@ -120,10 +126,15 @@ pub enum ArgKind {
     SockoptName(u8),
     /// setsockopt's input value; its length is argument N.
     SockoptVal(u8),
+    /// [`ArgKind::SockoptVal`] with i386's layouts (an 8-byte sock_fprog).
+    SockoptVal32(u8),
     /// `MSG_*` flags.
     MsgFlags,
     /// An input `struct msghdr` (sendmsg).
     MsghdrIn,
+    /// [`ArgKind::MsghdrIn`] with i386's layout (32-bit pointers and
+    /// lengths, 12-byte cmsghdrs aligned to 4).
+    MsghdrIn32,
     /// `SHUT_*` for shutdown.
     ShutdownHow,
     /// accept4 / socket `SOCK_*` flags.
@@ -136,6 +147,79 @@ pub enum ArgKind {
     Envp,
     /// prctl option (`PR_SET_NAME`).
     PrctlOption,
+    /// mlockall flags (`MCL_CURRENT|MCL_FUTURE`).
+    MlockallFlags,
+    /// userfaultfd flags (`UFFD_USER_MODE_ONLY|O_CLOEXEC`).
+    UffdFlags,
+    /// kcmp's type (`KCMP_FILE`).
+    KcmpType,
+    /// bpf's command (`BPF_MAP_CREATE`).
+    BpfCmd,
+    /// syslog's action, in decimal with its name in a comment (`3 /* SYSLOG_ACTION_READ_ALL */`), as strace prints it.
+    SyslogAction,
+    /// pidfd_open flags (`PIDFD_NONBLOCK`).
+    PidfdOpenFlags,
+    /// fsopen flags (`FSOPEN_CLOEXEC`).
+    FsopenFlags,
+    /// fsmount flags (`FSMOUNT_CLOEXEC`).
+    FsmountFlags,
+    /// `MOUNT_ATTR_*` flags (fsmount's attr_flags).
+    MountAttrFlags,
+    /// fspick flags (`FSPICK_CLOEXEC`).
+    FspickFlags,
+    /// open_tree flags (`OPEN_TREE_CLONE|AT_RECURSIVE`).
+    OpenTreeFlags,
+    /// move_mount flags (`MOVE_MOUNT_F_EMPTY_PATH`).
+    MoveMountFlags,
+    /// fsconfig's command (`FSCONFIG_SET_STRING`).
+    FsconfigCmd,
+    /// pkey_alloc's access rights (`PKEY_DISABLE_WRITE`), the whole register.
+    PkeyAccessRights,
+    /// perf_event_open flags (`PERF_FLAG_FD_CLOEXEC`), the whole register.
+    PerfEventOpenFlags,
+    /// landlock_create_ruleset flags (`LANDLOCK_CREATE_RULESET_VERSION`).
+    LandlockCreateFlags,
+    /// landlock_add_rule's rule type (`LANDLOCK_RULE_PATH_BENEATH`).
+    LandlockRuleType,
+    /// get_mempolicy flags (`MPOL_F_ADDR`), the whole register.
+    MempolicyFlags,
+    /// memfd_secret flags (`O_CLOEXEC`).
+    MemfdSecretFlags,
+    /// timerfd_create flags (`TFD_CLOEXEC|TFD_NONBLOCK`).
+    TimerfdCreateFlags,
+    /// io_uring_enter flags (`IORING_ENTER_GETEVENTS`).
+    IoUringEnterFlags,
+    /// A pointer to a 64-bit offset the call reads (and may update): `[4096]`, as strace prints sendfile's, splice's and copy_file_range's at entry.
+    Int64Ptr,
+    /// io_uring_register's opcode (`IORING_REGISTER_BUFFERS`).
+    IoUringRegisterOp,
+    /// dup3's flags: the open flags table, `O_???` for unnamed bits
+    /// (`O_CLOEXEC`, `0x10 /* O_??? */`).
+    Dup3Flags,
+    /// A device number (`dev_t` as an `unsigned int`): `makedev(0x8, 0x1)`.
+    Dev,
+    /// quotactl's command as strace prints it: `QCMD(Q_SYNC, USRQUOTA)`.
+    QuotactlCmd,
+    /// swapon's flags: `SWAP_FLAG_*` names, then the priority in decimal.
+    SwapFlags,
+    /// fanotify_init's flags: the notification class, then `FAN_*` flags.
+    FanInitFlags,
+    /// fanotify_mark's flags (`FAN_MARK_ADD|FAN_MARK_ONLYDIR`).
+    FanMarkFlags,
+    /// fanotify's event mask (`FAN_OPEN|FAN_CLOSE_WRITE`), the whole register.
+    FanEventMask,
+    /// utime's `struct utimbuf`: `{actime=N, modtime=N}` with dates.
+    Utimbuf,
+    /// [`ArgKind::Utimbuf`] with i386's 32-bit times.
+    Utimbuf32,
+    /// ptrace request (`PTRACE_SEIZE`): the whole register, as strace.
+    PtraceRequest,
+    /// ptrace's pid, addr and data, printed or left out and shaped by the
+    /// request in argument 0, as strace does (`ptrace(PTRACE_CONT, 12,
+    /// NULL, SIGUSR1)`, `ptrace(PTRACE_ATTACH, 12)`).
+    PtraceArg,
+    /// [`ArgKind::PtraceArg`] for i386 tracees: 32-bit iovecs and registers.
+    PtraceArg32,
     /// ioctl request (`TCGETS`).
     IoctlRequest,
     /// clone flags (`CLONE_VM|CLONE_FS|...|SIGCHLD`).
@@ -251,6 +335,27 @@ pub enum ArgKind {
     ShmatFlags,
     /// shmctl command (`IPC_RMID`, `IPC_64|IPC_INFO`).
     ShmctlCmd,
+    /// shmctl's buffer: the `struct shmid64_ds` for `IPC_SET` (the
+    /// command is argument N), else its address, as strace prints it.
+    ShmctlBuf(u8),
+    /// [`ArgKind::ShmctlBuf`] with i386's compat layout.
+    ShmctlBuf32(u8),
+    /// msgctl's buffer: the `struct msqid64_ds` for `IPC_SET` (the command
+    /// is argument N), else its address.
+    MsgctlBuf(u8),
+    /// [`ArgKind::MsgctlBuf`] with i386's compat layout.
+    MsgctlBuf32(u8),
+    /// semctl's `union semun`: the `struct semid64_ds` it points to for
+    /// `IPC_SET` (the command is argument N), else the value as an address.
+    SemctlArg(u8),
+    /// [`ArgKind::SemctlArg`] with i386's compat layout.
+    SemctlArg32(u8),
+    /// The low half of a 64-bit value an i386 caller passes in two
+    /// registers, argument N holding the high half: the joined value in
+    /// signed decimal, as strace prints it (the high half is `omitted`).
+    LongLoHi(u8),
+    /// [`ArgKind::LongLoHi`] printed unsigned (truncate64's length).
+    UlongLoHi(u8),
     /// semctl command (`GETVAL`, `SETALL`).
     SemctlCmd,
     /// msgctl command (`MSG_STAT`).
@@ -368,8 +473,12 @@ pub enum ArgKind {
     OptlenInOut,
     /// recvmsg's `struct msghdr`: only `{msg_namelen=N}` is input.
     MsghdrInOut,
+    /// [`ArgKind::MsghdrInOut`] with i386's layout.
+    MsghdrInOut32,
     /// sendmmsg's `struct mmsghdr` array of argument N elements.
     MmsghdrIn(u8),
+    /// [`ArgKind::MmsghdrIn`] with i386's layout (32-byte mmsghdrs).
+    MmsghdrIn32(u8),
     /// sendto's buffer of argument N bytes: netlink messages on a netlink
     /// socket (the descriptor is argument 0), else a string.
     SockBuf(u8),

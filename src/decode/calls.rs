@@ -1,14 +1,12 @@
 //! Arguments whose presence and shape depend on another argument of the
-//! same call, as strace prints them: futex (by operation), prctl (by
-//! option), clone (by flags, with strace's `name=` labels), open's mode
+//! same call, as strace prints them: futex (by operation), clone (by flags, with strace's `name=` labels), open's mode
 //! (by flags), statx's flags.
 //!
 //! An argument strace leaves out decodes to empty text, which
 //! `render_args` skips.
 
-use super::{addr, as_int, files, signals, strings, time, Ctx, Out};
-use crate::memory::read_exact;
-use crate::xlat::{self, hex, Xlat};
+use super::{addr, as_int, files, time, Ctx, Out};
+use crate::xlat::{self, hex};
 use serde_json::Value;
 
 /// Left out of the text; the raw value stays in the JSON.
@@ -44,11 +42,15 @@ pub(crate) fn statx_flags(v: u64) -> Out {
     let mut text = xlat::STATX_SYNC.format_enum(sync);
     let mut list = vec![xlat::STATX_SYNC.enum_json(sync)];
     if rest != 0 {
-        text.push('|');
-        text.push_str(&xlat::AT_FLAGS.format_flags(rest));
-        if let Value::Array(more) = xlat::AT_FLAGS.flags_json(rest) {
-            list.extend(more);
+        // After the sync type, unknown bits print bare (no `AT_???`).
+        let (names, left) = xlat::AT_FLAGS.split_flags(rest);
+        let mut parts: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        if left != 0 {
+            parts.push(hex(left));
         }
+        text.push('|');
+        text.push_str(&parts.join("|"));
+        list.extend(parts.into_iter().map(Value::from));
     }
     (text, Some(Value::Array(list)))
 }
@@ -154,166 +156,6 @@ pub(crate) fn futex_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
         (_, 4) => (addr(v), Some(Value::from(v))),
         (_, 3) => (addr(v), Some(Value::from(v))),
         _ => (hex(v as u32 as u64), Some(Value::from(v as u32))),
-    }
-}
-
-/// How strace prints prctl's arguments 2..5 for one option.
-enum PrctlShape {
-    /// Only the option.
-    Bare,
-    /// arg2 is filled by the kernel: its address, nothing after.
-    Out2,
-    /// arg2 is a signal.
-    Signal2,
-    /// arg2 is a comm name (at most 16 bytes with the NUL).
-    Name2,
-    /// arg2 in unsigned decimal, nothing after.
-    Num2,
-    /// arg2 in unsigned decimal, then args 3..5 in hex.
-    Num2Hex,
-    /// arg2 in signed decimal (`%ld`), nothing after.
-    Long2,
-    /// arg2 named by a table, enum or flags (the whole register), nothing
-    /// after.
-    Xlat2(&'static Xlat),
-    /// PR_CAP_AMBIENT: sub-operation, then a capability for
-    /// IS_SET/RAISE/LOWER, the rest in hex.
-    CapAmbient,
-    /// PR_SET_SECCOMP: the mode, then the filter for SECCOMP_MODE_FILTER,
-    /// nothing for SECCOMP_MODE_STRICT, the rest in hex otherwise.
-    Seccomp,
-    /// PR_SET_PTRACER: a pid or `PR_SET_PTRACER_ANY`.
-    Ptracer,
-    /// PR_SET_VMA: sub-option, address, size, name.
-    Vma,
-    /// All four in hex (strace's default).
-    Hex,
-}
-
-fn prctl_shape(option: &str) -> PrctlShape {
-    use PrctlShape::*;
-    match option {
-        "PR_GET_DUMPABLE"
-        | "PR_GET_KEEPCAPS"
-        | "PR_GET_TIMING"
-        | "PR_GET_SECCOMP"
-        | "PR_GET_TIMERSLACK"
-        | "PR_TASK_PERF_EVENTS_DISABLE"
-        | "PR_TASK_PERF_EVENTS_ENABLE"
-        | "PR_GET_SECUREBITS"
-        | "PR_GET_FP_MODE"
-        | "PR_SVE_GET_VL" => Bare,
-        "PR_GET_PDEATHSIG"
-        | "PR_GET_NAME"
-        | "PR_GET_CHILD_SUBREAPER"
-        | "PR_GET_UNALIGN"
-        | "PR_GET_FPEMU"
-        | "PR_GET_FPEXC"
-        | "PR_GET_TSC"
-        | "PR_GET_ENDIAN"
-        | "PR_GET_TID_ADDRESS" => Out2,
-        "PR_SET_PDEATHSIG" => Signal2,
-        "PR_SET_NAME" => Name2,
-        "PR_SET_KEEPCAPS" | "PR_SET_CHILD_SUBREAPER" => Num2,
-        "PR_SET_TIMERSLACK" => Long2,
-        "PR_SET_DUMPABLE" => Xlat2(&xlat::SUID_DUMP_MODES),
-        "PR_SET_SECUREBITS" => Xlat2(&xlat::SECBITS),
-        "PR_SET_FP_MODE" => Xlat2(&xlat::PR_FP_MODES),
-        "PR_CAPBSET_READ" | "PR_CAPBSET_DROP" => Xlat2(&xlat::CAPABILITIES),
-        "PR_CAP_AMBIENT" => CapAmbient,
-        "PR_SET_SECCOMP" => Seccomp,
-        // strace prints all four (in hex) for the GET_ ones too.
-        "PR_GET_NO_NEW_PRIVS" | "PR_GET_THP_DISABLE" => Hex,
-        "PR_SET_NO_NEW_PRIVS" | "PR_SET_THP_DISABLE" => Num2Hex,
-        "PR_SET_VMA" => Vma,
-        "PR_SET_PTRACER" => Ptracer,
-        _ => Hex,
-    }
-}
-
-const SECCOMP_MODE_STRICT: u64 = 1;
-const SECCOMP_MODE_FILTER: u64 = 2;
-
-/// Whether a PR_CAP_AMBIENT sub-operation takes a capability (all but
-/// PR_CAP_AMBIENT_CLEAR_ALL).
-fn ambient_takes_cap(op: u64) -> bool {
-    matches!(
-        xlat::PR_CAP_AMBIENT.lookup(op),
-        Some("PR_CAP_AMBIENT_IS_SET" | "PR_CAP_AMBIENT_RAISE" | "PR_CAP_AMBIENT_LOWER")
-    )
-}
-
-/// A `struct sock_fprog` (64-bit layout): `{len=2, filter=0x7ffd...}`, as
-/// strace prints it without `-v` decoding of the instructions.
-fn sock_fprog(ctx: &Ctx, v: u64) -> Out {
-    if v == 0 {
-        return ("NULL".into(), Some(Value::from(v)));
-    }
-    let mut b = [0u8; 16];
-    if !read_exact(ctx.mem, v, &mut b) {
-        return (addr(v), Some(Value::from(v)));
-    }
-    let len = u16::from_ne_bytes([b[0], b[1]]);
-    let filter = u64::from_ne_bytes(b[8..].try_into().unwrap());
-    (
-        format!("{{len={len}, filter={}}}", addr(filter)),
-        Some(serde_json::json!({ "len": len, "filter": filter })),
-    )
-}
-
-/// TASK_COMM_LEN less its NUL: the most of a comm name strace prints.
-const COMM_MAX: usize = 15;
-
-/// prctl argument at index `pos` (1..4: arg2..arg5), shaped by the option
-/// in argument 0.
-pub(crate) fn prctl_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
-    use PrctlShape::*;
-    // Number it as prctl(2) does: option is arg1.
-    let pos = pos + 1;
-    let option = xlat::PRCTL_OPTIONS
-        .lookup(as_int(ctx.arg(0)) as u32 as u64)
-        .unwrap_or("");
-    let hexed = || (hex(v), Some(Value::from(v)));
-    match (prctl_shape(option), pos) {
-        (Bare, _) => omitted(v),
-        (Out2, 2) => (addr(v), Some(Value::from(v))),
-        (Signal2, 2) if v <= 128 => signals::signal(v),
-        (Signal2, 2) => (v.to_string(), Some(Value::from(v))),
-        (Name2, 2) => strings::cstr_limited(ctx, v, COMM_MAX.min(ctx.opts.string_limit)),
-        (Num2 | Num2Hex, 2) => (v.to_string(), Some(Value::from(v))),
-        (Long2, 2) => ((v as i64).to_string(), Some(Value::from(v as i64))),
-        (Xlat2(t), 2) => (t.format(v), Some(t.json(v))),
-        (CapAmbient, 2) => (
-            xlat::PR_CAP_AMBIENT.format_enum(v),
-            Some(xlat::PR_CAP_AMBIENT.enum_json(v)),
-        ),
-        (CapAmbient, 3) if ambient_takes_cap(ctx.arg(1)) => (
-            xlat::CAPABILITIES.format_enum(v),
-            Some(xlat::CAPABILITIES.enum_json(v)),
-        ),
-        (CapAmbient, _) => hexed(),
-        (Seccomp, 2) => (
-            xlat::SECCOMP_MODES.format_enum(v),
-            Some(xlat::SECCOMP_MODES.enum_json(v)),
-        ),
-        (Seccomp, _) => match ctx.arg(1) {
-            SECCOMP_MODE_STRICT => omitted(v),
-            SECCOMP_MODE_FILTER if pos == 3 => sock_fprog(ctx, v),
-            SECCOMP_MODE_FILTER => omitted(v),
-            _ => hexed(),
-        },
-        (Num2Hex | Hex, _) => hexed(),
-        (Ptracer, 2) if v == u64::MAX => ("PR_SET_PTRACER_ANY".into(), Some(Value::from(-1))),
-        (Ptracer, 2) => (v.to_string(), Some(Value::from(v))),
-        (Vma, 2) if v == 0 => ("PR_SET_VMA_ANON_NAME".into(), Some(Value::from(v))),
-        (Vma, 2) => (
-            format!("{} /* PR_SET_VMA_??? */", hex(v)),
-            Some(Value::from(v)),
-        ),
-        (Vma, 3) => hexed(),
-        (Vma, 4) => (v.to_string(), Some(Value::from(v))),
-        (Vma, 5) => strings::cstr(ctx, v),
-        _ => omitted(v),
     }
 }
 

@@ -58,7 +58,8 @@ pub(crate) fn dirfd(ctx: &Ctx, v: u64) -> Out {
 /// A file mode in octal, type bits and all: `0644`, `0100644`, `000` for
 /// zero (strace's `%#03o`).
 pub(crate) fn mode(v: u64) -> Out {
-    let v = v as u32 as u64;
+    // strace prints a umode_t: an unsigned short.
+    let v = v as u16 as u64;
     (mode_octal(v), Some(Value::from(v)))
 }
 
@@ -87,6 +88,11 @@ pub(crate) fn mknod_dev(v: u64, mode: u64) -> Out {
     if t != S_IFCHR && t != S_IFBLK {
         return (String::new(), Some(Value::from(v)));
     }
+    dev(v)
+}
+
+/// A device number (an `unsigned int`): `makedev(0x8, 0x1)`.
+pub(crate) fn dev(v: u64) -> Out {
     let dev = v as u32 as u64;
     let major = (dev >> 8) & 0xfff;
     let minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);

@@ -63,6 +63,29 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::TimerSettimeFlags => &xlat::TIMER_SETTIME_FLAGS,
         K::SchedPolicy => &xlat::SCHED_POLICIES,
         K::SeccompOp => &xlat::SECCOMP_OPS,
+        K::MlockallFlags => &xlat::MLOCKALL_FLAGS,
+        K::UffdFlags => &xlat::UFFD_FLAGS,
+        K::KcmpType => &xlat::KCMP_TYPES,
+        K::BpfCmd => &xlat::BPF_COMMANDS,
+        K::PidfdOpenFlags => &xlat::PIDFD_OPEN_FLAGS,
+        K::FsopenFlags => &xlat::FSOPEN_FLAGS,
+        K::FsmountFlags => &xlat::FSMOUNT_FLAGS,
+        K::MountAttrFlags => &xlat::MOUNT_ATTR_FLAGS,
+        K::FspickFlags => &xlat::FSPICK_FLAGS,
+        K::OpenTreeFlags => &xlat::OPEN_TREE_FLAGS,
+        K::MoveMountFlags => &xlat::MOVE_MOUNT_FLAGS,
+        K::FsconfigCmd => &xlat::FSCONFIG_CMDS,
+        K::PkeyAccessRights => &xlat::PKEY_ACCESS_RIGHTS,
+        K::PerfEventOpenFlags => &xlat::PERF_EVENT_OPEN_FLAGS,
+        K::LandlockCreateFlags => &xlat::LANDLOCK_CREATE_RULESET_FLAGS,
+        K::LandlockRuleType => &xlat::LANDLOCK_RULE_TYPES,
+        K::MempolicyFlags => &xlat::MEMPOLICY_FLAGS,
+        K::MemfdSecretFlags => &xlat::MEMFD_SECRET_FLAGS,
+        K::TimerfdCreateFlags => &xlat::TIMERFD_CREATE_FLAGS,
+        K::IoUringEnterFlags => &xlat::IO_URING_ENTER_FLAGS,
+        K::IoUringRegisterOp => &xlat::IO_URING_REGISTER_OPCODES,
+        K::FanMarkFlags => &xlat::FAN_MARK_FLAGS,
+        K::FanEventMask => &xlat::FAN_EVENT_FLAGS,
         _ => return None,
     })
 }
@@ -74,7 +97,14 @@ pub(crate) fn table_kind(kind: ArgKind, v: u64) -> Out {
     match table(kind) {
         Some(t) => {
             // mremap's flags are an unsigned long: strace shows high junk.
-            let v = if matches!(kind, ArgKind::MremapFlags) {
+            let v = if matches!(
+                kind,
+                ArgKind::MremapFlags
+                    | ArgKind::PkeyAccessRights
+                    | ArgKind::PerfEventOpenFlags
+                    | ArgKind::MempolicyFlags
+                    | ArgKind::FanEventMask
+            ) {
                 v
             } else {
                 v as u32 as u64
@@ -206,4 +236,75 @@ pub(crate) fn ioprio_value(v: u64) -> Out {
             "data": data,
         })),
     )
+}
+
+/// dup3's flags: open flags with strace's `O_???` for a value none of
+/// whose bits has a name.
+pub(crate) fn dup3_flags(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let t = &xlat::OPEN_FLAGS;
+    let (names, left) = t.split_flags(v);
+    let text = if names.is_empty() && left != 0 {
+        format!("{} /* O_??? */", hex(left))
+    } else {
+        t.format_flags(v)
+    };
+    (text, Some(t.flags_json(v)))
+}
+
+/// quotactl's command: `QCMD(Q_GETQUOTA, USRQUOTA)`, each half named or
+/// in hex with strace's comment.
+pub(crate) fn quotactl_cmd(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let (cmd, ty) = (v >> 8, v & 0xff);
+    (
+        format!(
+            "QCMD({}, {})",
+            xlat::QUOTA_CMDS.format_enum(cmd),
+            xlat::QUOTA_TYPES.format_enum(ty)
+        ),
+        Some(serde_json::json!({
+            "cmd": xlat::QUOTA_CMDS.enum_json(cmd),
+            "type": xlat::QUOTA_TYPES.enum_json(ty),
+        })),
+    )
+}
+
+/// SWAP_FLAG_PRIO_MASK: the priority swapon's flags carry.
+const SWAP_PRIO_MASK: u64 = 0x7fff;
+
+/// swapon's flags: `SWAP_FLAG_PREFER|10`; the priority alone when no
+/// other bit is set.
+pub(crate) fn swap_flags(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let (prio, rest) = (v & SWAP_PRIO_MASK, v & !SWAP_PRIO_MASK);
+    let text = if rest == 0 {
+        prio.to_string()
+    } else {
+        format!("{}|{prio}", xlat::SWAP_FLAGS.format_flags(rest))
+    };
+    (
+        text,
+        Some(serde_json::json!({ "flags": xlat::SWAP_FLAGS.flags_json(rest), "prio": prio })),
+    )
+}
+
+/// FAN_CLASS_* bits of fanotify_init's flags.
+const FAN_CLASS_MASK: u64 = 0xc;
+
+/// fanotify_init's flags: the class always, then the other flags
+/// (`FAN_CLASS_NOTIF|FAN_CLOEXEC`).
+pub(crate) fn fan_init_flags(v: u64) -> Out {
+    let v = v as u32 as u64;
+    let (class, rest) = (v & FAN_CLASS_MASK, v & !FAN_CLASS_MASK);
+    let mut text = xlat::FAN_CLASSES.format_enum(class);
+    let mut list = vec![xlat::FAN_CLASSES.enum_json(class)];
+    if rest != 0 {
+        text.push('|');
+        text.push_str(&xlat::FAN_INIT_FLAGS.format_flags(rest));
+        if let Value::Array(more) = xlat::FAN_INIT_FLAGS.flags_json(rest) {
+            list.extend(more);
+        }
+    }
+    (text, Some(Value::Array(list)))
 }

@@ -1,5 +1,6 @@
 //! `struct iovec` arrays (readv/writev and msghdr).
 
+use super::time::{Fields, Word};
 use super::{addr, strings, Ctx, Out};
 use crate::memory::read_exact;
 use serde_json::{json, Value};
@@ -11,13 +12,14 @@ const MAX_ELEMS: u64 = 1024;
 /// An iovec array of `count` elements. `with_data`: print each buffer as
 /// a string (input iovecs); otherwise only its address (output iovecs,
 /// whose contents the kernel has not written yet at syscall entry).
-pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, with_data: bool) -> Out {
+/// `w` is the tracee's word: an i386 iovec is two 32-bit fields.
+pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, with_data: bool, w: Word) -> Out {
     if with_data {
-        iovec_with(ctx, v, count, &|ctx, base, len| {
+        iovec_with(ctx, v, count, w, &|ctx, base, len| {
             strings::buf(ctx, base, len)
         })
     } else {
-        iovec_with(ctx, v, count, &|_, base, _| (addr(base), None))
+        iovec_with(ctx, v, count, w, &|_, base, _| (addr(base), None))
     }
 }
 
@@ -27,8 +29,11 @@ pub(crate) fn iovec_with(
     ctx: &Ctx,
     v: u64,
     count: u64,
+    w: Word,
     data: &dyn Fn(&Ctx, u64, u64) -> Out,
 ) -> Out {
+    let n = w.bytes();
+    let size = 2 * n as u64;
     if v == 0 {
         return ("NULL".into(), None);
     }
@@ -37,7 +42,7 @@ pub(crate) fn iovec_with(
     }
     // An array that would wrap around the address space is not read.
     if count
-        .checked_mul(16)
+        .checked_mul(size)
         .and_then(|n| v.checked_add(n))
         .is_none()
     {
@@ -51,9 +56,10 @@ pub(crate) fn iovec_with(
             parts.push("...".to_string());
             break;
         }
-        let at = v + i * 16;
+        let at = v + i * size;
         let mut b = [0u8; 16];
-        if !read_exact(ctx.mem, at, &mut b) {
+        let b = &mut b[..2 * n];
+        if !read_exact(ctx.mem, at, b) {
             if i == 0 {
                 return (addr(v), None);
             }
@@ -61,8 +67,8 @@ pub(crate) fn iovec_with(
             parts.push(format!("... /* {at:#x} */"));
             break;
         }
-        let base = u64::from_ne_bytes(b[..8].try_into().unwrap());
-        let len = u64::from_ne_bytes(b[8..].try_into().unwrap());
+        let f = Fields(b);
+        let (base, len) = (f.ulong(0, w), f.ulong(n, w));
         let (base_t, data) = data(ctx, base, len);
         parts.push(format!("{{iov_base={base_t}, iov_len={len}}}"));
         let mut e = json!({ "base": base, "len": len });

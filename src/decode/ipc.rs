@@ -1,7 +1,9 @@
 //! SysV IPC arguments (shm*, sem*, msg*) as strace prints them at entry:
 //! keys, creation flags with their permissions in octal, control
-//! commands, and the semop and msgsnd buffers.
+//! commands, the semop and msgsnd buffers, and the struct IPC_SET hands
+//! to shmctl, msgctl and semctl.
 
+use super::time::{read_all, Fields, Word};
 use super::{addr, oct, strings, Ctx, Out};
 use crate::memory::read_exact;
 use crate::xlat::{self, hex, Xlat};
@@ -26,12 +28,18 @@ pub(crate) fn key(v: u64) -> Out {
     )
 }
 
-/// Joins flag texts, the permissions last.
-fn with_perms(mut parts: Vec<String>, mut list: Vec<Value>, v: u64) -> Out {
+/// Joins flag texts, the permissions last. When no flag has a name but
+/// some bits are set, strace prints the bits and the permissions with no
+/// `|` between them (`0x1000000600`); so does this.
+fn with_perms(mut parts: Vec<String>, mut list: Vec<Value>, named: bool, v: u64) -> Out {
     let p = v & PERMS;
     let pt = perms_text(p);
-    parts.push(pt.clone());
-    list.push(Value::from(pt));
+    list.push(Value::from(pt.clone()));
+    if !named && !parts.is_empty() {
+        let text = format!("{}{pt}", parts.join("|"));
+        return (text, Some(Value::Array(list)));
+    }
+    parts.push(pt);
     (parts.join("|"), Some(Value::Array(list)))
 }
 
@@ -40,25 +48,27 @@ fn perms_text(p: u64) -> String {
     format!("{:0>3}", oct(p))
 }
 
-/// Named bits of `rest` (none for zero), unknown ones in hex.
-fn named(t: &Xlat, rest: u64) -> (Vec<String>, Vec<Value>) {
+/// Named bits of `rest` (none for zero), unknown ones in hex, and
+/// whether any bit had a name.
+fn named(t: &Xlat, rest: u64) -> (Vec<String>, Vec<Value>, bool) {
     if rest == 0 {
-        return (vec![], vec![]);
+        return (vec![], vec![], false);
     }
     let (names, left) = t.split_flags(rest);
+    let any = !names.is_empty();
     let mut parts: Vec<String> = names.iter().map(|n| n.to_string()).collect();
     if left != 0 {
         parts.push(hex(left));
     }
     let list = parts.iter().cloned().map(Value::from).collect();
-    (parts, list)
+    (parts, list, any)
 }
 
 /// semget/msgget flags: `IPC_CREAT|IPC_EXCL|0600`.
 pub(crate) fn get_flags(v: u64) -> Out {
     let v = v as u32 as u64;
-    let (parts, list) = named(&xlat::RESOURCE_FLAGS, v & !PERMS);
-    with_perms(parts, list, v)
+    let (parts, list, any) = named(&xlat::RESOURCE_FLAGS, v & !PERMS);
+    with_perms(parts, list, any, v)
 }
 
 /// shmget flags: as [`get_flags`] with the huge page size as
@@ -66,14 +76,15 @@ pub(crate) fn get_flags(v: u64) -> Out {
 pub(crate) fn shmget_flags(v: u64) -> Out {
     let v = v as u32 as u64;
     let huge_bits = SHM_HUGE_MASK << SHM_HUGE_SHIFT;
-    let (mut parts, mut list) = named(&xlat::SHM_RESOURCE_FLAGS, v & !PERMS & !huge_bits);
+    let (mut parts, mut list, any) = named(&xlat::SHM_RESOURCE_FLAGS, v & !PERMS & !huge_bits);
     let huge = (v & huge_bits) >> SHM_HUGE_SHIFT;
     if huge != 0 {
         let h = format!("{huge}<<SHM_HUGE_SHIFT");
         list.push(Value::from(h.clone()));
         parts.push(h);
     }
-    with_perms(parts, list, v)
+    // The huge page size counts as named: strace prints a `|` after it.
+    with_perms(parts, list, any || huge != 0, v)
 }
 
 /// A shmctl/semctl/msgctl command (an `int`): `IPC_64|` when that bit is
@@ -161,4 +172,86 @@ pub(crate) fn msgbuf(ctx: &Ctx, v: u64, count: u64) -> Out {
         value["mtext"] = d;
     }
     (format!("{{mtype={mtype}, mtext={text}}}"), Some(value))
+}
+
+/// `IPC_SET`: the command whose struct shmctl, msgctl and semctl read at
+/// entry (the other commands' structs are the kernel's answer).
+const IPC_SET: u64 = 1;
+
+/// Which control call's struct.
+#[derive(Clone, Copy)]
+pub(crate) enum CtlStruct {
+    /// `struct shmid64_ds`.
+    Shm,
+    /// `struct msqid64_ds`.
+    Msg,
+    /// `struct semid64_ds` (semctl's `union semun` holds its address).
+    Sem,
+}
+
+impl CtlStruct {
+    /// The struct's size, and where msg_qbytes is, for the tracee's word.
+    fn layout(self, w: Word) -> (usize, usize) {
+        match (self, w) {
+            (CtlStruct::Shm, Word::W64) => (112, 0),
+            (CtlStruct::Msg, Word::W64) => (120, 88),
+            (CtlStruct::Sem, Word::W64) => (104, 0),
+            // i386's compat structs: a 36-byte ipc64_perm and 32-bit
+            // longs, each time split in two.
+            (CtlStruct::Shm, Word::W32) => (84, 0),
+            (CtlStruct::Msg, Word::W32) => (88, 68),
+            (CtlStruct::Sem, Word::W32) => (64, 0),
+        }
+    }
+
+    fn perm_name(self) -> &'static str {
+        match self {
+            CtlStruct::Shm => "shm_perm",
+            CtlStruct::Msg => "msg_perm",
+            CtlStruct::Sem => "sem_perm",
+        }
+    }
+}
+
+/// A uid or gid as strace prints an id: `-1` for the all-ones value.
+fn id(v: u32) -> (String, Value) {
+    if v == u32::MAX {
+        ("-1".into(), Value::from(-1))
+    } else {
+        (v.to_string(), Value::from(v))
+    }
+}
+
+/// The buffer of shmctl/msgctl/semctl: for `IPC_SET` the fields the
+/// kernel takes (`{shm_perm={uid=1000, gid=-1, mode=0640}}`, msgctl's
+/// with `msg_qbytes`), otherwise its address, as strace prints it at
+/// entry. `cmd` is the command argument (`IPC_64` ignored).
+pub(crate) fn ctl_buf(ctx: &Ctx, v: u64, cmd: u64, which: CtlStruct, w: Word) -> Out {
+    if (cmd as u32 as u64) & !IPC_64 != IPC_SET || v == 0 {
+        return (addr(v), Some(Value::from(v)));
+    }
+    let (size, qbytes_at) = which.layout(w);
+    let Some(b) = read_all(ctx, v, size) else {
+        return (addr(v), Some(Value::from(v)));
+    };
+    let f = Fields(&b);
+    let (uid, uj) = id(f.u32(4));
+    let (gid, gj) = id(f.u32(8));
+    // ipc64_perm's mode: an unsigned int on x86_64, an unsigned short
+    // (then padding) in i386's compat struct.
+    let mode = match w {
+        Word::W64 => f.u32(20) as u64,
+        Word::W32 => f.u16(20) as u64,
+    };
+    let mt = perms_text(mode);
+    let perm = which.perm_name();
+    let mut text = format!("{{{perm}={{uid={uid}, gid={gid}, mode={mt}}}");
+    let mut obj = json!({ perm: { "uid": uj, "gid": gj, "mode": mode } });
+    if let CtlStruct::Msg = which {
+        let q = f.ulong(qbytes_at, w);
+        text.push_str(&format!(", msg_qbytes={q}"));
+        obj["msg_qbytes"] = Value::from(q);
+    }
+    text.push('}');
+    (text, Some(obj))
 }

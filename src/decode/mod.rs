@@ -16,7 +16,9 @@ mod ioctl;
 mod ipc;
 mod netlink;
 mod poll;
+mod prctl;
 mod process;
+mod ptrace;
 mod resource;
 mod signals;
 mod sockets;
@@ -270,7 +272,10 @@ pub(crate) fn as_int(v: u64) -> i32 {
 pub(crate) fn decode_at(ctx: &Ctx, pos: usize, kind: ArgKind, v: u64) -> Out {
     match kind {
         ArgKind::FutexArg => calls::futex_arg(ctx, pos, v),
-        ArgKind::PrctlArg => calls::prctl_arg(ctx, pos, v),
+        ArgKind::PrctlArg => prctl::prctl_arg(ctx, pos, v, time::Word::W64),
+        ArgKind::PrctlArg32 => prctl::prctl_arg(ctx, pos, v, time::Word::W32),
+        ArgKind::PtraceArg => ptrace::ptrace_arg(ctx, pos, v, time::Word::W64),
+        ArgKind::PtraceArg32 => ptrace::ptrace_arg(ctx, pos, v, time::Word::W32),
         _ => decode_one(ctx, kind, v),
     }
 }
@@ -308,8 +313,10 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::Path => strings::path(ctx, v),
         K::Str => strings::cstr(ctx, v),
         K::BufIn(n) => strings::buf(ctx, v, ctx.arg(n)),
-        K::IovecIn(n) => io::iovec(ctx, v, ctx.arg(n), true),
-        K::IovecOut(n) => io::iovec(ctx, v, ctx.arg(n), false),
+        K::IovecIn(n) => io::iovec(ctx, v, ctx.arg(n), true, W64),
+        K::IovecOut(n) => io::iovec(ctx, v, ctx.arg(n), false, W64),
+        K::IovecIn32(n) => io::iovec(ctx, v, ctx.arg(n), true, W32),
+        K::IovecOut32(n) => io::iovec(ctx, v, ctx.arg(n), false, W32),
         K::OpenFlags => flags::open_flags(v),
         K::Mode => files::mode(v),
         K::MknodMode => files::mknod_mode(v),
@@ -326,6 +333,47 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::ShmctlCmd => ipc::ctl_cmd(&crate::xlat::SHMCTL_CMDS, v),
         K::SemctlCmd => ipc::ctl_cmd(&crate::xlat::SEMCTL_CMDS, v),
         K::MsgctlCmd => ipc::ctl_cmd(&crate::xlat::MSGCTL_CMDS, v),
+        K::ShmctlBuf(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Shm, W64),
+        K::ShmctlBuf32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Shm, W32),
+        K::MsgctlBuf(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Msg, W64),
+        K::MsgctlBuf32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Msg, W32),
+        K::SemctlArg(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Sem, W64),
+        K::SemctlArg32(n) => ipc::ctl_buf(ctx, v, ctx.arg(n), ipc::CtlStruct::Sem, W32),
+        K::Dup3Flags => flags::dup3_flags(v),
+        K::QuotactlCmd => flags::quotactl_cmd(v),
+        K::SwapFlags => flags::swap_flags(v),
+        K::FanInitFlags => flags::fan_init_flags(v),
+        K::Utimbuf => time::utimbuf(ctx, v, W64),
+        K::Utimbuf32 => time::utimbuf(ctx, v, W32),
+        K::Dev => files::dev(v),
+        K::SyslogAction => {
+            let n = as_int(v);
+            let name = crate::xlat::SYSLOG_ACTIONS
+                .lookup(n as u32 as u64)
+                .unwrap_or("SYSLOG_ACTION_???");
+            (
+                format!("{n} /* {name} */"),
+                Some(crate::xlat::SYSLOG_ACTIONS.enum_json(n as u32 as u64)),
+            )
+        }
+        K::Int64Ptr => match v {
+            0 => ("NULL".into(), None),
+            _ => match time::read_all(ctx, v, 8) {
+                Some(b) => {
+                    let n = time::Fields(&b).u64(0) as i64;
+                    (format!("[{n}]"), Some(Value::from(n)))
+                }
+                None => (addr(v), None),
+            },
+        },
+        K::LongLoHi(n) => {
+            let joined = ((ctx.arg(n) << 32) | (v as u32 as u64)) as i64;
+            (joined.to_string(), Some(Value::from(joined)))
+        }
+        K::UlongLoHi(n) => {
+            let joined = (ctx.arg(n) << 32) | (v as u32 as u64);
+            (joined.to_string(), Some(Value::from(joined)))
+        }
         K::Sembufs(n) => ipc::sembufs(ctx, v, ctx.arg(n)),
         K::Msgbuf(n) => ipc::msgbuf(ctx, v, ctx.arg(n)),
         K::MountFlags => files::mount_flags(v),
@@ -336,7 +384,10 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::StatxFlags => calls::statx_flags(v),
         K::FutexOp => calls::futex_op(v),
         // Only reached without a position (decode_at handles these).
-        K::FutexArg | K::PrctlArg => (crate::xlat::hex(v), Some(Value::from(v))),
+        K::FutexArg | K::PrctlArg | K::PrctlArg32 | K::PtraceArg | K::PtraceArg32 => {
+            (crate::xlat::hex(v), Some(Value::from(v)))
+        }
+        K::PtraceRequest => ptrace::ptrace_request(v),
         K::CloneCallFlags(n) => calls::clone_call_flags(v, ctx.arg(n)),
         K::CloneStack => (String::new(), Some(Value::from(v))),
         K::CloneParentTid(n) => calls::clone_parent_tid(v, ctx.arg(n)),
@@ -347,8 +398,10 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SockaddrIn(n) => sockets::sockaddr(ctx, v, ctx.arg(n)),
         K::SockoptName(n) => sockets::sockopt_name(v, ctx.arg(n)),
         K::SockType => sockets::sock_type(v),
-        K::SockoptVal(n) => sockets::sockopt_val(ctx, v, ctx.arg(n)),
-        K::MsghdrIn => sockets::msghdr(ctx, v),
+        K::SockoptVal(n) => sockets::sockopt_val(ctx, v, ctx.arg(n), W64),
+        K::SockoptVal32(n) => sockets::sockopt_val(ctx, v, ctx.arg(n), W32),
+        K::MsghdrIn => sockets::msghdr(ctx, v, W64),
+        K::MsghdrIn32 => sockets::msghdr(ctx, v, W32),
         K::TimespecIn => time::timespec(ctx, v),
         K::Argv => process::argv(ctx, v),
         K::Envp => process::envp(ctx, v),
@@ -397,8 +450,10 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::OldSelectArgs => poll::old_select(ctx, v),
         K::SocklenInOut(n) => sockets::socklen_inout(ctx, v, ctx.arg(n)),
         K::OptlenInOut => sockets::optlen_inout(ctx, v),
-        K::MsghdrInOut => sockets::msghdr_inout(ctx, v),
-        K::MmsghdrIn(n) => sockets::mmsghdrs(ctx, v, ctx.arg(n)),
+        K::MsghdrInOut => sockets::msghdr_inout(ctx, v, W64),
+        K::MsghdrInOut32 => sockets::msghdr_inout(ctx, v, W32),
+        K::MmsghdrIn(n) => sockets::mmsghdrs(ctx, v, ctx.arg(n), W64),
+        K::MmsghdrIn32(n) => sockets::mmsghdrs(ctx, v, ctx.arg(n), W32),
         K::SockBuf(n) => sockets::sockbuf(ctx, v, ctx.arg(n)),
         other => flags::table_kind(other, v),
     }

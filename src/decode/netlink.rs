@@ -88,12 +88,12 @@ pub(crate) fn decode(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
 }
 
 /// sendmsg's iovecs on a netlink socket (`fd`): each buffer decoded.
-pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, fd: u64) -> Out {
+pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, fd: u64, w: super::time::Word) -> Out {
     let family = ctx
         .host
         .netlink_socket(ctx.pid, super::as_int(fd))
         .flatten();
-    super::io::iovec_with(ctx, v, count, &|ctx, base, len| {
+    super::io::iovec_with(ctx, v, count, w, &|ctx, base, len| {
         decode(ctx, base, len, family)
     })
 }

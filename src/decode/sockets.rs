@@ -4,6 +4,7 @@
 //! in/out lengths (`[128]`) that strace completes at exit.
 
 use super::strings::quote;
+use super::time::{Fields, Word};
 use super::{addr, io, Ctx, Out};
 use crate::memory::{read_bytes, read_exact, read_u32};
 use crate::xlat::{self, Xlat};
@@ -59,8 +60,16 @@ pub(crate) fn sockopt_name(v: u64, level: u64) -> Out {
 pub(crate) fn sock_type(v: u64) -> Out {
     let v = v as u32 as u64;
     let (ty, rest) = (v & 0xf, v & !0xf);
-    let mut text = xlat::SOCKET_TYPES.format_enum(ty);
-    let mut list = vec![xlat::SOCKET_TYPES.enum_json(ty)];
+    let Some(name) = xlat::SOCKET_TYPES.lookup(ty) else {
+        // strace: an unknown base type leaves the whole value to the
+        // flags table (`0x100000 /* SOCK_??? */`, `SOCK_NONBLOCK|0xb`).
+        return (
+            xlat::SOCKET_FLAGS.format_flags(v),
+            Some(xlat::SOCKET_FLAGS.flags_json(v)),
+        );
+    };
+    let mut text = name.to_string();
+    let mut list = vec![Value::from(name)];
     if rest != 0 {
         text.push('|');
         text.push_str(&xlat::SOCKET_FLAGS.format_flags(rest));
@@ -219,16 +228,23 @@ pub(crate) fn optlen_inout(ctx: &Ctx, v: u64) -> Out {
 }
 
 /// `sizeof(struct msghdr)` on 64-bit ABIs.
-const MSGHDR_SIZE: usize = 56;
+/// `sizeof(struct msghdr)`: 56 on 64-bit ABIs, 28 on i386.
+fn msghdr_size(w: Word) -> usize {
+    match w {
+        Word::W64 => 56,
+        Word::W32 => 28,
+    }
+}
 
 /// recvmsg's header at entry: only its `msg_namelen` is input, printed
 /// as strace prints it for a failed call (`{msg_namelen=128}`).
-pub(crate) fn msghdr_inout(ctx: &Ctx, v: u64) -> Out {
-    let mut b = [0u8; MSGHDR_SIZE];
-    if v == 0 || !read_exact(ctx.mem, v, &mut b) {
+pub(crate) fn msghdr_inout(ctx: &Ctx, v: u64, w: Word) -> Out {
+    let mut b = [0u8; 56];
+    let b = &mut b[..msghdr_size(w)];
+    if v == 0 || !read_exact(ctx.mem, v, b) {
         return (addr(v), None);
     }
-    let namelen = i32::from_ne_bytes(b[8..12].try_into().unwrap());
+    let namelen = Fields(b).i32(w.bytes());
     (
         format!("{{msg_namelen={namelen}}}"),
         Some(json!({ "namelen": namelen })),
@@ -237,37 +253,42 @@ pub(crate) fn msghdr_inout(ctx: &Ctx, v: u64) -> Out {
 
 /// `struct msghdr` (sendmsg): name, iovecs with their data (netlink
 /// messages when the name is a netlink address), control messages,
-/// flags.
-pub(crate) fn msghdr(ctx: &Ctx, v: u64) -> Out {
-    let mut b = [0u8; MSGHDR_SIZE];
-    if v == 0 || !read_exact(ctx.mem, v, &mut b) {
+/// flags. `w` is the tracee's word (i386's msghdr has 32-bit pointers
+/// and lengths).
+pub(crate) fn msghdr(ctx: &Ctx, v: u64, w: Word) -> Out {
+    let mut b = [0u8; 56];
+    let b = &mut b[..msghdr_size(w)];
+    if v == 0 || !read_exact(ctx.mem, v, b) {
         return (addr(v), None);
     }
-    let (t, j) = msghdr_bytes(ctx, &b);
+    let (t, j) = msghdr_bytes(ctx, b, w);
     (t, Some(j))
 }
 
-fn msghdr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
-    let q = |i: usize| u64::from_ne_bytes(b[i..i + 8].try_into().unwrap());
-    let name = q(0);
-    let namelen = i32::from_ne_bytes(b[8..12].try_into().unwrap());
-    let (iov, iovlen) = (q(16), q(24));
-    let (control, controllen) = (q(32), q(40));
-    let flags = u32::from_ne_bytes(b[48..52].try_into().unwrap()) as u64;
+fn msghdr_bytes(ctx: &Ctx, b: &[u8], w: Word) -> (String, Value) {
+    let n = w.bytes();
+    let f = Fields(b);
+    // name, namelen (an int, padded to a word), iov, iovlen, control,
+    // controllen, flags.
+    let name = f.ulong(0, w);
+    let namelen = f.i32(n);
+    let (iov, iovlen) = (f.ulong(2 * n, w), f.ulong(3 * n, w));
+    let (control, controllen) = (f.ulong(4 * n, w), f.ulong(5 * n, w));
+    let flags = f.u32(6 * n) as u64;
     let (name_t, name_j) = sockaddr(ctx, name, namelen as u32 as u64);
     let is_netlink = name_j.as_ref().is_some_and(|j| j["family"] == "AF_NETLINK");
     let (iov_t, iov_j) = if is_netlink {
         // strace assumes the descriptor is the first argument.
-        super::netlink::iovec(ctx, iov, iovlen, ctx.arg(0))
+        super::netlink::iovec(ctx, iov, iovlen, ctx.arg(0), w)
     } else {
-        io::iovec(ctx, iov, iovlen, true)
+        io::iovec(ctx, iov, iovlen, true, w)
     };
     let mut text = format!(
         "{{msg_name={name_t}, msg_namelen={namelen}, msg_iov={iov_t}, msg_iovlen={iovlen}, "
     );
     let mut cmsgs = Value::Null;
     if controllen != 0 {
-        let (t, j) = msg_control(ctx, control, controllen);
+        let (t, j) = msg_control(ctx, control, controllen, w);
         text.push_str(&format!("msg_control={t}, "));
         cmsgs = j.unwrap_or(Value::Null);
     }
@@ -283,14 +304,20 @@ fn msghdr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
     (text, value)
 }
 
-/// `sizeof(struct mmsghdr)` on 64-bit ABIs: a msghdr and `msg_len`.
-const MMSGHDR_SIZE: u64 = 64;
+/// `sizeof(struct mmsghdr)`: a msghdr and `msg_len`, padded to a word.
+fn mmsghdr_size(w: Word) -> u64 {
+    match w {
+        Word::W64 => 64,
+        Word::W32 => 32,
+    }
+}
 /// strace prints at most IOV_MAX messages of a vector.
 const IOV_MAX: usize = 1024;
 
 /// sendmmsg's vector of `vlen` messages: at entry no `msg_len` is known,
 /// so each prints as `{msg_hdr={...}}`, as strace prints a failed call.
-pub(crate) fn mmsghdrs(ctx: &Ctx, v: u64, vlen: u64) -> Out {
+pub(crate) fn mmsghdrs(ctx: &Ctx, v: u64, vlen: u64, w: Word) -> Out {
+    let size = mmsghdr_size(w);
     let vlen = vlen as u32 as u64;
     if v == 0 {
         return ("NULL".into(), None);
@@ -299,7 +326,7 @@ pub(crate) fn mmsghdrs(ctx: &Ctx, v: u64, vlen: u64) -> Out {
         return ("[]".into(), Some(Value::Array(vec![])));
     }
     if vlen
-        .checked_mul(MMSGHDR_SIZE)
+        .checked_mul(size)
         .and_then(|n| v.checked_add(n))
         .is_none()
     {
@@ -312,16 +339,17 @@ pub(crate) fn mmsghdrs(ctx: &Ctx, v: u64, vlen: u64) -> Out {
             parts.push("...".to_string());
             break;
         }
-        let at = v + i * MMSGHDR_SIZE;
-        let mut b = [0u8; MMSGHDR_SIZE as usize];
-        if !read_exact(ctx.mem, at, &mut b) {
+        let at = v + i * size;
+        let mut b = [0u8; 64];
+        let b = &mut b[..size as usize];
+        if !read_exact(ctx.mem, at, b) {
             if i == 0 {
                 return (addr(v), None);
             }
             parts.push(format!("... /* {at:#x} */"));
             break;
         }
-        let (t, j) = msghdr_bytes(ctx, &b[..MSGHDR_SIZE]);
+        let (t, j) = msghdr_bytes(ctx, &b[..msghdr_size(w)], w);
         parts.push(format!("{{msg_hdr={t}}}"));
         values.push(json!({ "msg_hdr": j }));
     }
@@ -330,9 +358,6 @@ pub(crate) fn mmsghdrs(ctx: &Ctx, v: u64, vlen: u64) -> Out {
         Some(Value::Array(values)),
     )
 }
-
-/// `sizeof(struct cmsghdr)` on 64-bit ABIs.
-const CMSGHDR_SIZE: usize = 16;
 
 /// The kernel's limit on control data (`net.core.optmem_max`, rounded up
 /// to 8), which strace also reads no further than.
@@ -349,23 +374,27 @@ fn optmem_max() -> usize {
 }
 
 /// msg_control's control messages, walked as strace walks them.
-fn msg_control(ctx: &Ctx, v: u64, in_len: u64) -> Out {
+/// `w` is the tracee's word: i386's cmsghdr has a 32-bit `cmsg_len`
+/// (12 bytes in all) and 4-byte alignment.
+fn msg_control(ctx: &Ctx, v: u64, in_len: u64, w: Word) -> Out {
+    let n = w.bytes();
+    let hdr = n + 8;
+    let align = n as u64 - 1;
     let control_len = in_len.min(optmem_max() as u64) as usize;
     let mut buf = vec![0u8; control_len];
-    if control_len < CMSGHDR_SIZE || !read_exact(ctx.mem, v, &mut buf) {
+    if control_len < hdr || !read_exact(ctx.mem, v, &mut buf) {
         return (addr(v), None);
     }
     let (mut parts, mut values) = (Vec::new(), Vec::new());
     let mut off = 0usize;
     let mut left = control_len;
-    while left >= CMSGHDR_SIZE {
+    while left >= hdr {
         let c = &buf[off..];
-        let cmsg_len = u64::from_ne_bytes(c[..8].try_into().unwrap());
-        let level = i32::from_ne_bytes(c[8..12].try_into().unwrap());
-        let ty = i32::from_ne_bytes(c[12..16].try_into().unwrap());
+        let f = Fields(c);
+        let (cmsg_len, level, ty) = (f.ulong(0, w), f.i32(n), f.i32(n + 4));
         let len = cmsg_len.min(left as u64) as usize;
-        let data = &c[CMSGHDR_SIZE.min(len)..len.max(CMSGHDR_SIZE)];
-        let data = if len > CMSGHDR_SIZE { data } else { &[][..] };
+        let data = &c[hdr.min(len)..len.max(hdr)];
+        let data = if len > hdr { data } else { &[][..] };
         let lvl = level as i64 as u64;
         let level_t = match xlat::SOCKET_LEVELS.lookup(lvl) {
             Some(n) => n.to_string(),
@@ -382,11 +411,11 @@ fn msg_control(ctx: &Ctx, v: u64, in_len: u64) -> Out {
             "len": cmsg_len, "level": xlat::SOCKET_LEVELS.enum_json(lvl),
             "type": ty, "data": data_j,
         }));
-        if len < CMSGHDR_SIZE {
-            left -= CMSGHDR_SIZE;
+        if len < hdr {
+            left -= hdr;
             break;
         }
-        let step = (cmsg_len.saturating_add(7) & !7) as usize;
+        let step = (cmsg_len.saturating_add(align) & !align) as usize;
         if step >= left {
             left = 0;
             break;
@@ -590,7 +619,8 @@ const SO_INT_LIKE: &[&str] = &[
 /// setsockopt's value of `len` bytes (argument N), shaped by the level
 /// (argument 1) and option (argument 2) as strace 6.1 shapes it; other
 /// options print as `[N]` when 4 bytes long, else as a string.
-pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64) -> Out {
+/// `w` is the tracee's word (i386's sock_fprog is 8 bytes).
+pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64, w: Word) -> Out {
     let len = len as u32 as i32;
     let (level, name) = (ctx.arg(1) as u32, ctx.arg(2) as u32);
     let opt = |t: &Xlat| t.lookup(name as u64).unwrap_or("");
@@ -600,8 +630,8 @@ pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64) -> Out {
                 "SO_LINGER" => return linger(ctx, v, len),
                 "SO_ATTACH_FILTER" | "SO_ATTACH_REUSEPORT_CBPF" => {
                     // sizeof(struct sock_fprog)
-                    return if len == 16 {
-                        sock_fprog(ctx, v)
+                    return if len as usize == 2 * w.bytes() {
+                        sock_fprog(ctx, v, w)
                     } else {
                         (addr(v), None)
                     };
@@ -722,13 +752,14 @@ fn group_req(ctx: &Ctx, v: u64, len: i32) -> Out {
 
 /// SO_ATTACH_FILTER's `struct sock_fprog`: the program's length, and its
 /// instructions with `-v` (else their address), as strace prints them.
-fn sock_fprog(ctx: &Ctx, v: u64) -> Out {
+fn sock_fprog(ctx: &Ctx, v: u64, w: Word) -> Out {
     let mut b = [0u8; 16];
-    if !read_exact(ctx.mem, v, &mut b) {
+    let b = &mut b[..2 * w.bytes()];
+    if !read_exact(ctx.mem, v, b) {
         return (addr(v), None);
     }
-    let n = u16::from_ne_bytes([b[0], b[1]]);
-    let filter = u64::from_ne_bytes(b[8..].try_into().unwrap());
+    let n = Fields(b).u16(0);
+    let filter = Fields(b).ulong(w.bytes(), w);
     let (f, fj) = if ctx.opts.verbose {
         bpf_program(ctx, filter, n as u64)
     } else {

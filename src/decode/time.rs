@@ -178,6 +178,27 @@ pub(crate) fn time_pair(ctx: &Ctx, v: u64, w: Word, p: Part) -> Out {
     )
 }
 
+/// utime's `struct utimbuf` (two `time_t`s of width `w`):
+/// `{actime=1, modtime=2}`, each with its date as a comment.
+pub(crate) fn utimbuf(ctx: &Ctx, v: u64, w: Word) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let Some(b) = read_all(ctx, v, 2 * w.bytes()) else {
+        return (addr(v), None);
+    };
+    let f = Fields(&b);
+    let (a, m) = (f.long(0, w), f.long(w.bytes(), w));
+    let with_date = |t: i64| match date_comment(t, 0, 1, 0) {
+        Some(d) => format!("{t} /* {d} */"),
+        None => t.to_string(),
+    };
+    (
+        format!("{{actime={}, modtime={}}}", with_date(a), with_date(m)),
+        Some(serde_json::json!({ "actime": a, "modtime": m })),
+    )
+}
+
 /// strace's `sprinttime_ex`: `1970-01-01T00:00:01.000000002+0000`, none
 /// for the epoch itself, an out-of-range fraction or a year `struct tm`
 /// cannot hold. strace uses local time; notrace prints UTC, which is the

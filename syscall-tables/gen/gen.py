@@ -196,7 +196,7 @@ OVERRIDES = {
     "truncate": {"length": "long"},
     "ftruncate": {"length": "long"},
     "umask": {"mask": "mode"},
-    "mount": {"dev_name": "str", "dir_name": "path",
+    "mount": {"dev_name": "path", "dir_name": "path",
               "type": "mount_type:3", "flags": "mount_flags",
               "data": "mount_data:3"},
     "umount2": {"name": "path", "flags": "umount_flags"},
@@ -319,6 +319,8 @@ OVERRIDES = {
     "prctl": {"option": "prctl_option", "arg2": "prctl_arg",
               "arg3": "prctl_arg", "arg4": "prctl_arg", "arg5": "prctl_arg"},
     "arch_prctl": {"option": "arch_prctl_code", "arg2": "hex"},
+    "ptrace": {"request": "ptrace_request", "pid": "ptrace_arg",
+               "addr": "ptrace_arg", "data": "ptrace_arg"},
     "rseq": {"rseq": "ptr", "rseq_len": "hex", "flags": "hex", "sig": "hex"},
     "unshare": {"unshare_flags": "clone_flags"},
     "setns": {"flags": "clone_flags"},
@@ -413,13 +415,13 @@ OVERRIDES = {
     "semop": {"tsops": "sembufs:2"},
     "semtimedop": {"tsops": "sembufs:2"},
     "semget": {"key": "ipc_key", "semflg": "ipc_get_flags"},
-    "semctl": {"cmd": "semctl_cmd", "arg": "ptr"},
+    "semctl": {"cmd": "semctl_cmd", "arg": "semctl_arg:2"},
     "shmget": {"key": "ipc_key", "size": "ulong", "shmflg": "shmget_flags"},
     "shmat": {"shmaddr": "ptr", "shmflg": "shmat_flags"},
     "shmdt": {"shmaddr": "ptr"},
-    "shmctl": {"cmd": "shmctl_cmd", "buf": "ptr"},
+    "shmctl": {"cmd": "shmctl_cmd", "buf": "shmctl_buf:1"},
     "msgget": {"key": "ipc_key", "msgflg": "ipc_get_flags"},
-    "msgctl": {"cmd": "msgctl_cmd", "buf": "ptr"},
+    "msgctl": {"cmd": "msgctl_cmd", "buf": "msgctl_buf:1"},
     "msgsnd": {"msgp": "msgbuf:2", "msgflg": "ipc_msg_flags"},
     "msgrcv": {"msgp": "out_ptr", "msgflg": "ipc_msg_flags"},
     "splice": {"off_in": "ptr", "off_out": "ptr", "flags": "splice_flags"},
@@ -450,6 +452,65 @@ OVERRIDES = {
     "getcpu": {"unused": "ptr"},
 }
 
+# Argument kinds the args_sweep measurement (tests/strace_diff.rs) showed
+# strace decodes; merged into OVERRIDES argument by argument.
+SWEEP_OVERRIDES = {
+    "mlockall": {"flags": "mlockall_flags"},
+    "userfaultfd": {"flags": "uffd_flags"},
+    "kcmp": {"type": "kcmp_type", "idx1": "hex_long", "idx2": "hex_long"},
+    "bpf": {"cmd": "bpf_cmd"},
+    "syslog": {"type": "syslog_action"},
+    "pidfd_open": {"flags": "pidfd_open_flags"},
+    "fsopen": {"flags": "fsopen_flags"},
+    "fsmount": {"flags": "fsmount_flags", "attr_flags": "mount_attr_flags"},
+    "fspick": {"flags": "fspick_flags"},
+    "open_tree": {"flags": "open_tree_flags"},
+    "move_mount": {"flags": "move_mount_flags"},
+    "fsconfig": {"cmd": "fsconfig_cmd"},
+    "pkey_alloc": {"init_val": "pkey_access_rights"},
+    "perf_event_open": {"flags": "perf_event_open_flags"},
+    "landlock_create_ruleset": {"flags": "landlock_create_flags"},
+    "landlock_add_rule": {"rule_type": "landlock_rule_type"},
+    "get_mempolicy": {"flags": "mempolicy_flags"},
+    "memfd_secret": {"flags": "memfd_secret_flags"},
+    "timerfd_create": {"flags": "timerfd_create_flags"},
+    "io_uring_enter": {"flags": "io_uring_enter_flags"},
+    "sendfile": {"offset": "int64_ptr"},
+    "splice": {"off_in": "int64_ptr", "off_out": "int64_ptr"},
+    "copy_file_range": {"off_in": "int64_ptr", "off_out": "int64_ptr",
+                        "flags": "uint"},
+    "truncate": {"length": "ulong"},
+    "ftruncate": {"length": "ulong"},
+    "close_range": {"fd": "uint"},
+    "sched_getattr": {"flags": "uint"},
+    "rseq": {"rseq": "ptr", "rseq_len": "hex_long", "flags": "hex",
+             "sig": "hex"},
+    "process_vm_readv": {"lvec": "iovec_out:2", "rvec": "iovec_out:4",
+                         "flags": "ulong"},
+    "process_vm_writev": {"lvec": "iovec_out:2", "rvec": "iovec_out:4",
+                          "flags": "ulong"},
+    "utimes": {"utimes": "utimes_times"},
+    "mq_notify": {"u_notification": "sigevent_in"},
+    "add_key": {"_payload": "buf_in:3"},
+    "vmsplice": {"uiov": "iovec_in:2"},
+    "io_getevents": {"timeout": "timespec_in"},
+    "io_pgetevents": {"timeout": "timespec_in"},
+    # strace prints every argument of this in hex (printargs).
+    "dup3": {"flags": "dup3_flags"},
+    "quotactl": {"cmd": "quotactl_cmd"},
+    "quotactl_fd": {"cmd": "quotactl_cmd"},
+    "swapon": {"swap_flags": "swap_flags"},
+    "fanotify_init": {"flags": "fan_init_flags", "event_f_flags": "open_flags"},
+    "fanotify_mark": {"flags": "fan_mark_flags", "mask": "fan_event_mask"},
+    "utime": {"times": "utimbuf"},
+    "process_madvise": {"vec": "iovec_out:2"},
+    "ustat": {"dev": "dev"},
+    "io_uring_register": {"opcode": "io_uring_register_op"},
+    "sysfs": {"option": "hex_long", "arg1": "hex_long", "arg2": "hex_long"},
+}
+for _name, _kinds in SWEEP_OVERRIDES.items():
+    OVERRIDES.setdefault(_name, {}).update(_kinds)
+
 # --------------------------------------------------------------------------
 # Hand-written signatures (name:kind ...), from the kernel's prototypes, for
 # calls with no tracefs event on the reference machine.
@@ -462,9 +523,12 @@ MANUAL_COMMON = {
     "init_module": "umod:ptr len:ulong uargs:str",
     "finit_module": "fd:fd uargs:str flags:hex",
     "delete_module": "name_user:str flags:hex",
-    "nfsservctl": "cmd:int argp:ptr resp:ptr",
-    "getpmsg": "fd:fd ctlptr:ptr dataptr:ptr bandp:ptr flagsp:ptr",
-    "putpmsg": "fd:fd ctlptr:ptr dataptr:ptr band:int flags:hex",
+    # strace prints every argument of these in hex (printargs).
+    "nfsservctl": "cmd:hex_long argp:hex_long resp:hex_long",
+    "getpmsg": ("fd:hex_long ctlptr:hex_long dataptr:hex_long "
+                "bandp:hex_long flagsp:hex_long"),
+    "putpmsg": ("fd:hex_long ctlptr:hex_long dataptr:hex_long "
+                "band:hex_long flags:hex_long"),
     "afs_syscall": ("arg0:hex_long arg1:hex_long arg2:hex_long "
                     "arg3:hex_long arg4:hex_long"),
     "tuxcall": "arg0:hex_long arg1:hex_long arg2:hex_long",
@@ -474,7 +538,7 @@ MANUAL_COMMON = {
     "uselib": "library:path",
     "set_thread_area": "u_info:ptr",
     "get_thread_area": "u_info:out_ptr",
-    "lookup_dcookie": "cookie64:hex_long buf:out_ptr len:ulong",
+    "lookup_dcookie": "cookie64:ulong buf:out_ptr len:ulong",
     "epoll_ctl_old": "arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long",
     "epoll_wait_old": "arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long",
     "kexec_load": ("entry:hex_long nr_segments:ulong segments:ptr "
@@ -531,8 +595,8 @@ MANUAL_I386 = {
     "ugetrlimit": "resource:rlimit_resource rlim:out_ptr",
     "mmap2": ("addr:ptr len:uint prot:mmap_prot flags:mmap_flags fd:fd "
               "pgoff:hex"),
-    "truncate64": "path:path length_lo:uint length_hi:uint",
-    "ftruncate64": "fd:fd length_lo:uint length_hi:uint",
+    "truncate64": "path:path length_lo:ulong_lo_hi:2 length_hi:omitted",
+    "ftruncate64": "fd:fd length_lo:ulong_lo_hi:2 length_hi:omitted",
     "truncate": "path:path length:int",
     "ftruncate": "fd:fd length:int",
     "stat64": "filename:path statbuf:out_ptr",
@@ -543,22 +607,31 @@ MANUAL_I386 = {
     "sendfile64": "out_fd:fd in_fd:fd offset:ptr count:uint",
     "statfs64": "pathname:path sz:uint buf:out_ptr",
     "fstatfs64": "fd:fd sz:uint buf:out_ptr",
-    "pread64": ("fd:fd buf:out_ptr count:uint pos_lo:uint pos_hi:uint"),
-    "pwrite64": ("fd:fd buf:buf_in:2 count:uint pos_lo:uint pos_hi:uint"),
-    "readahead": "fd:fd offset_lo:uint offset_hi:uint count:uint",
-    "fadvise64": ("fd:fd offset_lo:uint offset_hi:uint len:uint "
+    "pread64": ("fd:fd buf:out_ptr count:uint pos_lo:long_lo_hi:4 "
+                "pos_hi:omitted"),
+    "pwrite64": ("fd:fd buf:buf_in:2 count:uint pos_lo:long_lo_hi:4 "
+                 "pos_hi:omitted"),
+    "readahead": ("fd:fd offset_lo:long_lo_hi:2 offset_hi:omitted "
+                  "count:uint"),
+    "fadvise64": ("fd:fd offset_lo:long_lo_hi:2 offset_hi:omitted len:uint "
                   "advice:fadvise_advice"),
-    "fadvise64_64": ("fd:fd offset_lo:uint offset_hi:uint len_lo:uint "
-                     "len_hi:uint advice:fadvise_advice"),
-    "sync_file_range": ("fd:fd off_low:uint off_hi:uint n_low:uint "
-                        "n_hi:uint flags:sync_file_range_flags"),
-    "fallocate": ("fd:fd mode:fallocate_mode offset_lo:uint offset_hi:uint "
-                  "len_lo:uint len_hi:uint"),
-    "preadv": "fd:fd vec:iovec_out:2 vlen:uint pos_l:uint pos_h:uint",
-    "pwritev": "fd:fd vec:iovec_in:2 vlen:uint pos_l:uint pos_h:uint",
-    "preadv2": ("fd:fd vec:iovec_out:2 vlen:uint pos_l:uint pos_h:uint "
+    "fadvise64_64": ("fd:fd offset_lo:long_lo_hi:2 offset_hi:omitted "
+                     "len_lo:long_lo_hi:4 len_hi:omitted "
+                     "advice:fadvise_advice"),
+    "sync_file_range": ("fd:fd off_low:long_lo_hi:2 off_hi:omitted "
+                        "n_low:long_lo_hi:4 n_hi:omitted "
+                        "flags:sync_file_range_flags"),
+    "fallocate": ("fd:fd mode:fallocate_mode offset_lo:long_lo_hi:3 "
+                  "offset_hi:omitted len_lo:long_lo_hi:5 len_hi:omitted"),
+    "preadv": ("fd:fd vec:iovec_out:2 vlen:uint pos_l:long_lo_hi:4 "
+               "pos_h:omitted"),
+    "pwritev": ("fd:fd vec:iovec_in:2 vlen:uint pos_l:long_lo_hi:4 "
+                "pos_h:omitted"),
+    "preadv2": ("fd:fd vec:iovec_out:2 vlen:uint pos_l:long_lo_hi:4 "
+                "pos_h:omitted "
                 "flags:rwf_flags"),
-    "pwritev2": ("fd:fd vec:iovec_in:2 vlen:uint pos_l:uint pos_h:uint "
+    "pwritev2": ("fd:fd vec:iovec_in:2 vlen:uint pos_l:long_lo_hi:4 "
+                 "pos_h:omitted "
                  "flags:rwf_flags"),
     "lookup_dcookie": "cookie_lo:uint cookie_hi:uint buf:out_ptr len:uint",
     "fanotify_mark": ("fanotify_fd:fd flags:hex mask_lo:hex mask_hi:hex "
@@ -589,10 +662,20 @@ AARCH64_NOT_NATIVE = range(403, 424)
 I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "sigevent_in": "sigevent32_in", "mq_attr:1": "mq_attr32:1",
                    "pselect_sig": "pselect_sig32", "fd_set:0": "fd_set32:0",
-                   "seccomp_args:0": "seccomp_args32:0"}
+                   "seccomp_args:0": "seccomp_args32:0",
+                   "ptrace_arg": "ptrace_arg32", "prctl_arg": "prctl_arg32",
+                   "shmctl_buf:1": "shmctl_buf32:1",
+                   "msgctl_buf:1": "msgctl_buf32:1",
+                   "semctl_arg:2": "semctl_arg32:2"}
+# The same by kind name, whatever argument holds the count.
+I386_LONG_BASES = {"iovec_in": "iovec_in32", "iovec_out": "iovec_out32",
+                   "msghdr_in": "msghdr_in32",
+                   "msghdr_in_out": "msghdr_in_out32",
+                   "mmsghdr_in": "mmsghdr_in32",
+                   "sockopt_val": "sockopt_val32"}
 # Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
 # except the _time64 calls (and those that use 64-bit times on every ABI).
-I386_TIME_KINDS = {"timespec_in": "timespec32_in",
+I386_TIME_KINDS = {"timespec_in": "timespec32_in", "utimbuf": "utimbuf32",
                    "timeval_in": "timeval32_in",
                    "utimens_times": "utimens_times32",
                    "utimes_times": "utimes_times32",
@@ -609,6 +692,8 @@ def i386_layouts(args, time64):
     for item in args.split(" "):
         arg, _, kind = item.partition(":")
         kind = I386_LONG_KINDS.get(kind, kind)
+        base, sep, num = kind.partition(":")
+        kind = I386_LONG_BASES.get(base, base) + sep + num
         if not time64:
             kind = I386_TIME_KINDS.get(kind, kind)
         out.append(f"{arg}:{kind}")
