@@ -358,6 +358,7 @@ mod tests {
             result: Outcome::NotCollected,
             duration_ns: None,
             ret_path: None,
+            ip: 0,
         }
     }
 

@@ -1345,3 +1345,86 @@ pub fn page_size() -> usize {
         4096
     }
 }
+
+/// A user to run the command as (`-u`): ids and supplementary groups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserIds {
+    /// The user id.
+    pub uid: u32,
+    /// The primary group.
+    pub gid: u32,
+    /// Every group of the user (`getgrouplist`), the primary one included.
+    pub groups: Vec<u32>,
+}
+
+/// Looks `name` (or a numeric uid) up in the user database; `None` when
+/// there is no such user.
+pub fn lookup_user(name: &str) -> io::Result<Option<UserIds>> {
+    let cname = std::ffi::CString::new(name)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "user name with a NUL byte"))?;
+    let mut buf = vec![0u8; 16 * 1024];
+    // SAFETY: an all-zero passwd is a valid value to be filled in.
+    let mut pw: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is valid for the call: `cname` is a C string,
+    // `pw` and `found` are locals, `buf` is writable for its length.
+    let r = unsafe {
+        libc::getpwnam_r(
+            cname.as_ptr(),
+            &mut pw,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            &mut found,
+        )
+    };
+    if r != 0 {
+        return Err(io::Error::from_raw_os_error(r));
+    }
+    if found.is_null() {
+        // strace takes a number for a user the database does not know.
+        return Ok(name.parse::<u32>().ok().map(|uid| UserIds {
+            uid,
+            gid: uid,
+            groups: vec![uid],
+        }));
+    }
+    let mut groups = vec![0 as libc::gid_t; 256];
+    let mut n = groups.len() as libc::c_int;
+    // SAFETY: `pw.pw_name` points into `buf`, alive here; `groups` is
+    // writable for `n` entries and `n` is a local.
+    let r = unsafe { libc::getgrouplist(pw.pw_name, pw.pw_gid, groups.as_mut_ptr(), &mut n) };
+    groups.truncate(if r < 0 { 0 } else { n.max(0) as usize });
+    if groups.is_empty() {
+        groups.push(pw.pw_gid);
+    }
+    Ok(Some(UserIds {
+        uid: pw.pw_uid,
+        gid: pw.pw_gid,
+        groups,
+    }))
+}
+
+/// Becomes `u` (groups, gid, then uid). Async-signal-safe: raw syscalls on
+/// the calling thread only, which is right between fork and exec (the one
+/// thread there is).
+pub fn switch_user(u: &UserIds) -> io::Result<()> {
+    let check = |r: libc::c_long| {
+        if r < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(())
+        }
+    };
+    // SAFETY: setgroups reads `len` gids from a live Vec; setresgid and
+    // setresuid take integers only.
+    unsafe {
+        check(libc::syscall(
+            libc::SYS_setgroups,
+            u.groups.len(),
+            u.groups.as_ptr(),
+        ))?;
+        check(libc::syscall(libc::SYS_setresgid, u.gid, u.gid, u.gid))?;
+        check(libc::syscall(libc::SYS_setresuid, u.uid, u.uid, u.uid))?;
+    }
+    Ok(())
+}

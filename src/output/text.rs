@@ -12,23 +12,52 @@ use crate::event::{Event, ExitKind, Message, Outcome, Resumed, Status};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
+/// Where a line says which thread it is about, as strace decides.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PidPrefix {
+    /// `[pid N] ` while more than one thread is traced (strace's rule for
+    /// stderr).
+    #[default]
+    WhileMany,
+    /// `N     ` (`%-5d `) on every line: strace's `-f -o FILE`.
+    Column,
+    /// `[pid N] ` on every line (`--always-show-pid`).
+    Always,
+    /// Never (`-ff`: one file per process).
+    Never,
+}
+
 /// How lines are written.
 #[derive(Debug, Clone, Default)]
 pub struct TextOptions {
     /// 0 none, 1 `-t`, 2 `-tt`, 3 `-ttt`.
     pub timestamps: u8,
+    /// `-r`: the time since the previous line.
+    pub relative: bool,
     /// `-T`: the time spent in each call.
     pub durations: bool,
     /// Only calls with these outcomes (`-z`, `-Z`, `-e status=`).
     pub status: Option<HashSet<Status>>,
+    /// How the thread is named on each line.
+    pub pids: PidPrefix,
+    /// `-Y`: the thread's command name after its pid.
+    pub pid_comm: bool,
+    /// `-n`: the syscall number.
+    pub syscall_number: bool,
+    /// `-i`: the instruction pointer.
+    pub ip: bool,
+    /// `-qq`, `-e quiet=exit`: no `+++ exited` lines.
+    pub quiet_exit: bool,
 }
 
-/// Formats messages as strace does, remembering whether more than one
-/// thread has been seen (strace adds `[pid N]` only then).
+/// Formats messages as strace does, remembering which threads are alive
+/// (strace adds `[pid N]` while there is more than one).
 pub struct TextFormatter {
     opts: TextOptions,
-    tids: HashSet<i32>,
-    multi: bool,
+    /// Live threads: tid → (pid, comm).
+    tids: HashMap<i32, (i32, String)>,
+    /// Time of the last line's prefix (`-r`).
+    last_ns: Option<u64>,
     /// The call written without its end: (seq, tid).
     open: Option<(u64, i32)>,
     /// Calls waiting for their result before the status filter can judge
@@ -49,8 +78,8 @@ impl TextFormatter {
     pub fn with_options(opts: TextOptions) -> Self {
         TextFormatter {
             opts,
-            tids: HashSet::new(),
-            multi: false,
+            tids: HashMap::new(),
+            last_ns: None,
             open: None,
             waiting: HashMap::new(),
         }
@@ -82,18 +111,94 @@ impl TextFormatter {
         }
     }
 
-    fn note(&mut self, tid: i32) {
-        if !self.multi && self.tids.insert(tid) && self.tids.len() > 1 {
-            self.multi = true;
-            self.tids = HashSet::new();
+    fn note(&mut self, e: &Event) {
+        match self.tids.get_mut(&e.tid) {
+            Some(t) if t.1 == e.comm => {}
+            Some(t) => *t = (e.pid, e.comm.clone()),
+            None => {
+                if self.tids.len() > 65536 {
+                    // Threads that end by `exit` are not announced.
+                    self.tids.clear();
+                }
+                self.tids.insert(e.tid, (e.pid, e.comm.clone()));
+            }
         }
     }
 
-    fn prefix(&self, out: &mut String, tid: i32, time_ns: u64) {
-        if self.multi {
-            let _ = write!(out, "[pid {tid:>5}] ");
+    /// A thread (or a whole process) is gone: it no longer counts.
+    fn gone(&mut self, tid: i32, process: bool) {
+        if process {
+            self.tids.retain(|t, (pid, _)| *t != tid && *pid != tid);
+        } else {
+            self.tids.remove(&tid);
+        }
+    }
+
+    /// `[pid N] `, the timestamps, `-n`'s number and `-i`'s pointer
+    /// (`None`: not known for this line, where strace prints `?`s).
+    fn prefix(
+        &mut self,
+        out: &mut String,
+        tid: i32,
+        time_ns: u64,
+        nr: Option<u32>,
+        ip: Option<u64>,
+    ) {
+        let comm = self
+            .opts
+            .pid_comm
+            .then(|| self.tids.get(&tid).map(|t| t.1.as_str()))
+            .flatten()
+            .filter(|c| !c.is_empty());
+        let who = match comm {
+            Some(c) => format!("{tid}<{c}>"),
+            None => tid.to_string(),
+        };
+        match self.opts.pids {
+            PidPrefix::Column => {
+                let _ = write!(out, "{who:<5} ");
+            }
+            PidPrefix::Always => {
+                let _ = write!(out, "[pid {who:>5}] ");
+            }
+            PidPrefix::WhileMany if self.tids.len() > 1 => {
+                let _ = write!(out, "[pid {who:>5}] ");
+            }
+            _ => {}
         }
         timestamp(out, self.opts.timestamps, time_ns);
+        if self.opts.relative {
+            let since = time_ns.saturating_sub(self.last_ns.unwrap_or(time_ns));
+            self.last_ns = Some(time_ns);
+            let rel = format!(
+                "{:6}.{:06}",
+                since / 1_000_000_000,
+                since / 1000 % 1_000_000
+            );
+            if self.opts.timestamps > 0 {
+                // strace's `-t -r`: `10:41:24 (+     0.000012) `.
+                out.pop();
+                let _ = write!(out, " (+{rel}) ");
+            } else {
+                let _ = write!(out, "{rel} ");
+            }
+        }
+        if self.opts.syscall_number {
+            match nr {
+                Some(nr) => {
+                    let _ = write!(out, "[{nr:4}] ");
+                }
+                None => out.push_str("[????] "),
+            }
+        }
+        if self.opts.ip {
+            match ip {
+                Some(ip) => {
+                    let _ = write!(out, "[{ip:016x}] ");
+                }
+                None => out.push_str("[????????????????] "),
+            }
+        }
     }
 
     /// Appends the line(s) for `msg` to `out`, newline included.
@@ -108,9 +213,22 @@ impl TextFormatter {
             Message::Held(h) => self.event(&h.event, out),
             Message::Result(r) => self.resumed(r, out),
             Message::Exit(x) => {
+                if self.opts.quiet_exit {
+                    self.gone(x.pid, true);
+                    return;
+                }
                 self.close_open(out);
-                self.note(x.pid);
-                self.prefix(out, x.pid, x.time_ns);
+                // strace's -n shows exit_group's number on the line of a
+                // process that called it.
+                let nr = match x.how {
+                    ExitKind::Exited(_) => {
+                        crate::tables::by_name(crate::event::Arch::native(), "exit_group")
+                            .map(|d| d.nr)
+                    }
+                    ExitKind::Signaled { .. } => None,
+                };
+                self.prefix(out, x.pid, x.time_ns, nr, None);
+                self.gone(x.pid, true);
                 match x.how {
                     ExitKind::Exited(c) => {
                         let _ = writeln!(out, "+++ exited with {c} +++");
@@ -137,9 +255,13 @@ impl TextFormatter {
             return;
         }
         self.close_open(out);
-        self.note(e.tid);
-        self.prefix(out, e.tid, e.time_ns);
+        self.note(e);
+        self.prefix(out, e.tid, e.time_ns, Some(e.nr), Some(e.ip));
         out.push_str(&call_open(e));
+        if e.name == "exit" {
+            // The thread ends here (strace counts it gone).
+            self.gone(e.tid, false);
+        }
         if e.result == Outcome::Pending {
             self.open = Some((e.seq, e.tid));
             return;
@@ -180,8 +302,8 @@ impl TextFormatter {
             self.open = None;
         } else {
             self.close_open(out);
-            self.note(r.tid);
-            self.prefix(out, r.tid, r.time_ns);
+            let nr = crate::tables::by_name(r.arch, &r.name).map(|d| d.nr);
+            self.prefix(out, r.tid, r.time_ns, nr, None);
             let _ = write!(out, "<... {} resumed>", r.name);
         }
         out.push(')');
@@ -262,6 +384,7 @@ mod tests {
             result: Outcome::NotCollected,
             duration_ns: None,
             ret_path: None,
+            ip: 0,
             decoded: args
                 .iter()
                 .map(|t| DecodedArg {
