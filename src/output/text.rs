@@ -283,6 +283,12 @@ impl TextFormatter {
             ret_path: path,
         };
         end.write(out, durations);
+        if let crate::event::Action::Denied { rule, .. } = &e.action {
+            if rule.starts_with("inject=") || rule.starts_with("fault=") {
+                // strace marks the calls it failed on purpose.
+                out.push_str(" (INJECTED)");
+            }
+        }
         out.push('\n');
     }
 
