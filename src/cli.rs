@@ -18,24 +18,25 @@ use std::path::PathBuf;
     override_usage = "notrace [OPTIONS] [--] COMMAND [ARGS]...\n       notrace view FILE",
     version,
     about,
-    after_help = "Examples:\n  notrace -e openat,connect -- curl http://127.0.0.1:8080/\n  notrace -e '%file,!close' -o trace.txt -- make -j2\n  notrace --json -e %network -- python3 app.py | jq 'select(.syscall==\"connect\")'\n  notrace -c -- git status\n  notrace view trace.jsonl"
+    after_help = "Examples:\n  notrace -e openat,connect -- curl http://127.0.0.1:8080/\n  notrace -e '%file,!close' -o trace.txt -- make -j2\n  notrace --json -e %network -- python3 app.py | jq 'select(.syscall==\"connect\")'\n  notrace -c -- git status\n  notrace view trace.jsonl\n\nstrace options notrace cannot honour (-p, -k, -b, -D, -I, -a, -O, -U, -d,\n--tips, -e signal=, -e read=, ...) are refused with exit status 2 and the\nreason; see README."
 )]
 pub struct Cli {
     /// Syscalls to trace: names, numbers, %classes, all, none, !negation,
     /// /regex (strace's -e trace=SET). Also strace's other qualifiers:
     /// status=SET (successful, failed, unfinished, unavailable), quiet=SET
-    /// (exit silences `+++ exited` lines), inject=SET:error=ERRNO[:when=EXPR]
-    /// and fault=SET[:error=ERRNO][:when=EXPR] (fail calls, done with deny
-    /// rules), decode-fds=path|socket|all, abbrev=none, verbose=all.
+    /// (exit silences `+++ exited` lines), `inject=SET:error=ERRNO[:when=EXPR]`
+    /// and `fault=SET[:error=ERRNO][:when=EXPR]` (fail calls, done with deny
+    /// rules; EXPR is N, N+, N+STEP or N..M), decode-fds=path|socket|all,
+    /// abbrev=none, verbose=all.
     /// Repeatable; default: all.
     #[arg(short = 'e', long = "trace", value_name = "EXPR")]
     pub trace: Vec<String>,
 
-    /// strace's --inject=SET:error=ERRNO[:when=EXPR] (as -e inject=).
+    /// strace's `--inject=SPEC` (as -e inject=).
     #[arg(long = "inject", value_name = "SPEC", hide = true)]
     pub inject: Vec<String>,
 
-    /// strace's --fault=SET[:error=ERRNO][:when=EXPR] (as -e fault=).
+    /// strace's `--fault=SPEC` (as -e fault=).
     #[arg(long = "fault", value_name = "SPEC", hide = true)]
     pub fault: Vec<String>,
 
@@ -71,8 +72,8 @@ pub struct Cli {
     #[arg(short = 'C', long = "summary")]
     pub summary: bool,
 
-    /// Sort the summary by time (default), calls, errors, name or nothing
-    /// (also min-time, max-time, avg-time, as strace).
+    /// Sort the summary by time (the default), avg-time, calls, errors,
+    /// name or nothing (syscall number order).
     #[arg(short = 'S', long = "summary-sort-by", value_name = "SORTBY")]
     pub sort_by: Option<String>,
 
@@ -169,6 +170,16 @@ pub struct Cli {
     /// socket endpoints (`3<TCP:[127.0.0.1:40000->127.0.0.1:80]>`).
     #[arg(short = 'y', action = ArgAction::Count)]
     pub decode_fds: u8,
+
+    /// path (as -y), socket or all (as -yy).
+    #[arg(
+        long = "decode-fds",
+        value_name = "WHAT",
+        num_args = 0..=1,
+        default_missing_value = "path",
+        require_equals = true
+    )]
+    pub decode_fds_long: Option<String>,
 
     /// Named constants and flags: raw (numbers), abbrev (names, the
     /// default) or verbose (numbers and names).

@@ -344,7 +344,11 @@ impl Options {
     pub fn from_cli(cli: &crate::cli::Cli) -> Result<Options, String> {
         use crate::output::text::{PidPrefix, TextOptions};
         cli.refused.check()?;
-        let qualifiers = qualifiers(&cli.trace)?;
+        let mut exprs = cli.trace.clone();
+        if let Some(d) = &cli.decode_fds_long {
+            exprs.push(format!("decode-fds={d}"));
+        }
+        let qualifiers = qualifiers(&exprs)?;
         let mut status = qualifiers.status.clone();
         status.extend(cli.status.iter().cloned());
         let mut specs: Vec<(String, bool)> = qualifiers.inject.clone();
@@ -402,7 +406,7 @@ impl Options {
         let mut setup = crate::spawn::Setup::default();
         for e in &cli.env {
             match e.split_once('=') {
-                Some((k, _)) if k.is_empty() => return Err(format!("-E {e}: no variable name")),
+                Some(("", _)) => return Err(format!("-E {e}: no variable name")),
                 Some((k, v)) => setup.env.push((k.into(), Some(v.into()))),
                 None => setup.env.push((e.into(), None)),
             }

@@ -160,6 +160,9 @@ pub struct Setup {
 /// `before_exec(pid)` runs once the listener is taken, while the child
 /// still waits to exec (what must be attached to the child before its
 /// exec: the syscall-exit tracepoints, enabled on exec).
+// Each argument is one separate thing the start needs; a struct would
+// only rename them.
+#[allow(clippy::too_many_arguments)]
 pub fn spawn<T, F>(
     path: &Path,
     argv: &[OsString],

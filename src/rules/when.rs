@@ -57,7 +57,7 @@ impl When {
     pub fn selects(&self, n: u64) -> bool {
         n >= self.first as u64
             && self.last.is_none_or(|l| n <= l as u64)
-            && (n - self.first as u64) % self.step as u64 == 0
+            && (n - self.first as u64).is_multiple_of(self.step as u64)
     }
 }
 
