@@ -1428,3 +1428,86 @@ pub fn switch_user(u: &UserIds) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// sock_diag's answer for one unix socket: its type (`SOCK_STREAM`, ...),
+/// its peer's inode (0: none) and its bound name (empty: none; a leading
+/// NUL for an abstract name).
+/// `None` when the kernel does not know the inode here (another network
+/// namespace, or the socket is gone).
+pub fn unix_diag(inode: u32) -> Option<(u8, u32, Vec<u8>)> {
+    const SOCK_DIAG_BY_FAMILY: u16 = 20;
+    const UDIAG_SHOW_NAME: u32 = 1;
+    const UDIAG_SHOW_PEER: u32 = 4;
+    const UNIX_DIAG_NAME: u16 = 0;
+    const UNIX_DIAG_PEER: u16 = 2;
+    // SAFETY: socket(2) with integer arguments only.
+    let fd = unsafe {
+        libc::socket(
+            libc::AF_NETLINK,
+            libc::SOCK_DGRAM | libc::SOCK_CLOEXEC,
+            libc::NETLINK_SOCK_DIAG,
+        )
+    };
+    if fd < 0 {
+        return None;
+    }
+    // SAFETY: `fd` was just returned by socket(2) and is owned by no one else.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    // nlmsghdr, then unix_diag_req (linux/unix_diag.h).
+    let mut req = Vec::with_capacity(40);
+    req.extend_from_slice(&40u32.to_ne_bytes());
+    req.extend_from_slice(&SOCK_DIAG_BY_FAMILY.to_ne_bytes());
+    req.extend_from_slice(&(libc::NLM_F_REQUEST as u16).to_ne_bytes());
+    req.extend_from_slice(&[0; 8]);
+    req.extend_from_slice(&[libc::AF_UNIX as u8, 0, 0, 0]);
+    req.extend_from_slice(&u32::MAX.to_ne_bytes());
+    req.extend_from_slice(&inode.to_ne_bytes());
+    req.extend_from_slice(&(UDIAG_SHOW_NAME | UDIAG_SHOW_PEER).to_ne_bytes());
+    req.extend_from_slice(&[0xff; 8]);
+    // SAFETY: `req` is readable for its length; the kernel's address is
+    // the default (a zeroed sockaddr_nl is the kernel).
+    let sent = unsafe {
+        let mut nl: libc::sockaddr_nl = std::mem::zeroed();
+        nl.nl_family = libc::AF_NETLINK as u16;
+        libc::sendto(
+            fd.as_raw_fd(),
+            req.as_ptr().cast(),
+            req.len(),
+            0,
+            (&nl as *const libc::sockaddr_nl).cast(),
+            std::mem::size_of::<libc::sockaddr_nl>() as u32,
+        )
+    };
+    if sent != req.len() as isize {
+        return None;
+    }
+    let mut buf = [0u8; 8192];
+    // SAFETY: `buf` is writable for its length.
+    let n = unsafe { libc::recv(fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+    if n < 32 {
+        return None;
+    }
+    let b = &buf[..n as usize];
+    let u16_at = |i: usize| u16::from_ne_bytes([b[i], b[i + 1]]);
+    let u32_at = |i: usize| u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let len = (u32_at(0) as usize).min(b.len());
+    if u16_at(4) != SOCK_DIAG_BY_FAMILY || u32_at(20) != inode {
+        return None;
+    }
+    let (mut peer, mut name) = (0, Vec::new());
+    let mut at = 32;
+    while at + 4 <= len {
+        let (alen, kind) = (u16_at(at) as usize, u16_at(at + 2));
+        if alen < 4 || at + alen > len {
+            break;
+        }
+        let data = &b[at + 4..at + alen];
+        match kind {
+            UNIX_DIAG_PEER if data.len() >= 4 => peer = u32_at(at + 4),
+            UNIX_DIAG_NAME => name = data.to_vec(),
+            _ => {}
+        }
+        at += (alen + 3) & !3;
+    }
+    Some((b[17], peer, name))
+}

@@ -454,10 +454,21 @@ a, b = socket.socketpair(); a.getsockname()
         a.parse::<u16>().is_ok() && b.trim_end_matches(']').parse::<u16>().is_ok(),
         "{peer}"
     );
+    // A socketpair's end names its peer: `<UNIX-STREAM:[A->B]>`.
+    let unix = err
+        .lines()
+        .find(|l| l.starts_with("getsockname(") && l.contains("<UNIX-STREAM:["))
+        .expect(&err);
+    let inner = unix.split_once("<UNIX-STREAM:[").unwrap().1;
+    let (a, b) = inner
+        .split_once("]>")
+        .unwrap()
+        .0
+        .split_once("->")
+        .expect(unix);
     assert!(
-        err.lines()
-            .any(|l| l.starts_with("getsockname(") && l.contains("<UNIX-STREAM:[")),
-        "{err}"
+        a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok(),
+        "{unix}"
     );
     // -y alone: the socket's inode only.
     let (_, _, err) = nt(&[

@@ -1,7 +1,9 @@
 //! `-yy`: a socket fd's endpoints as strace prints them
 //! (`TCP:[127.0.0.1:40000->127.0.0.1:80]`, `UDPv6:[[::1]:53]`,
-//! `UNIX-STREAM:[12345,"/run/sock"]`), from the tables of the tracee's
-//! network namespace in `/proc/PID/net/`.
+//! `UNIX-STREAM:[12345->12346]`), from the tables of the tracee's
+//! network namespace in `/proc/PID/net/`, and for unix sockets from
+//! sock_diag (which alone knows the peer) when the tracee shares
+//! notrace's network namespace.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -75,12 +77,56 @@ pub fn unix_endpoint(table: &str, inode: &str) -> Option<String> {
     })
 }
 
+/// strace's text for a unix socket from sock_diag's answer:
+/// `UNIX-STREAM:[INO->PEER,"name"]`, each part when known.
+pub fn unix_diag_text(inode: &str, kind: u8, peer: u32, name: &[u8]) -> String {
+    let kind = match kind as i32 {
+        libc::SOCK_STREAM => "UNIX-STREAM",
+        libc::SOCK_DGRAM => "UNIX-DGRAM",
+        libc::SOCK_SEQPACKET => "UNIX-SEQPACKET",
+        _ => "UNIX",
+    };
+    let mut s = format!("{kind}:[{inode}");
+    if peer != 0 {
+        s.push_str(&format!("->{peer}"));
+    }
+    if !name.is_empty() {
+        let mut n = name.to_vec();
+        if n[0] == 0 {
+            n[0] = b'@';
+        }
+        while n.last() == Some(&0) {
+            n.pop();
+        }
+        s.push_str(&format!(",\"{}\"", super::fd_path_text(&n)));
+    }
+    s.push(']');
+    s
+}
+
+/// Whether process `pid` is in notrace's network namespace (where
+/// sock_diag looks).
+fn same_netns(pid: i32) -> bool {
+    match (
+        std::fs::read_link(format!("/proc/{pid}/ns/net")),
+        std::fs::read_link("/proc/self/ns/net"),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Looks `inode` up in process `pid`'s network namespace.
 pub fn lookup(pid: i32, inode: &str) -> Option<String> {
     let read = |t: &str| std::fs::read_to_string(format!("/proc/{pid}/net/{t}")).ok();
     for (table, proto, v6) in INET {
         if let Some(s) = read(table).and_then(|t| inet_endpoint(&t, proto, v6, inode)) {
             return Some(s);
+        }
+    }
+    if let (true, Ok(ino)) = (same_netns(pid), inode.parse::<u32>()) {
+        if let Some((kind, peer, name)) = crate::sys::unix_diag(ino) {
+            return Some(unix_diag_text(inode, kind, peer, &name));
         }
     }
     read("unix").and_then(|t| unix_endpoint(&t, inode))
@@ -108,7 +154,7 @@ mod tests {
             Some("TCP:[127.0.0.1:5000]")
         );
         assert_eq!(inet_endpoint(TCP, "TCP", false, "3333"), None);
-        let v6 = "h\n 0: 00000000000000000000000001000000:0035 00000000000000000000000000000000:0000 07 0 0 0 0 0 0 0 4444\n";
+        let v6 = "h\n 0: 00000000000000000000000001000000:0035 00000000000000000000000000000000:0000 07 00000000:00000000 00:00000000 00000000 0 0 4444\n";
         assert_eq!(
             inet_endpoint(v6, "UDPv6", true, "4444").as_deref(),
             Some("UDPv6:[[::1]:53]")
@@ -128,5 +174,41 @@ mod tests {
             unix_endpoint(t, "6666").as_deref(),
             Some("UNIX-STREAM:[6666]")
         );
+        assert_eq!(
+            unix_diag_text("7", libc::SOCK_STREAM as u8, 8, b""),
+            "UNIX-STREAM:[7->8]"
+        );
+        assert_eq!(
+            unix_diag_text("7", libc::SOCK_DGRAM as u8, 0, b"\0abs"),
+            "UNIX-DGRAM:[7,\"@abs\"]"
+        );
+    }
+}
+
+#[cfg(test)]
+mod kernel {
+    use std::os::linux::fs::MetadataExt;
+    use std::os::unix::net::{UnixListener, UnixStream};
+
+    fn ino(fd: &impl std::os::fd::AsRawFd) -> u32 {
+        std::fs::metadata(format!("/proc/self/fd/{}", fd.as_raw_fd()))
+            .unwrap()
+            .st_ino() as u32
+    }
+
+    #[test]
+    fn sock_diag_names_peers_of_accepted_sockets() {
+        let p = std::env::temp_dir().join(format!("nt-diag-{}.sock", std::process::id()));
+        let _ = std::fs::remove_file(&p);
+        let l = UnixListener::bind(&p).unwrap();
+        let c = UnixStream::connect(&p).unwrap();
+        let (s, _) = l.accept().unwrap();
+        let got = crate::sys::unix_diag(ino(&s));
+        let _ = std::fs::remove_file(&p);
+        let Some((_, peer, name)) = got else {
+            eprintln!("skipped: no sock_diag here");
+            return;
+        };
+        assert_eq!(peer, ino(&c), "name {name:?}");
     }
 }
