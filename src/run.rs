@@ -569,7 +569,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
         std::sync::atomic::Ordering::SeqCst,
     );
     let res_outbox = outbox.clone();
+    let root_pid = compat.text.root.clone();
     let before_exec = Box::new(move |pid: i32| {
+        // Before any of the command's calls: `[pid N]` counts it from here.
+        root_pid.store(pid, std::sync::atomic::Ordering::Relaxed);
         let Some(plan) = results_plan else { return };
         match plan.open(pid) {
             Ok(rings) => {

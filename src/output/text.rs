@@ -48,6 +48,10 @@ pub struct TextOptions {
     pub ip: bool,
     /// `-qq`, `-e quiet=exit`: no `+++ exited` lines.
     pub quiet_exit: bool,
+    /// The command's pid, once started (0 before): it counts as a live
+    /// process from its start to its end, whether its calls are traced or
+    /// not, as it does for strace.
+    pub root: std::sync::Arc<std::sync::atomic::AtomicI32>,
 }
 
 /// Formats messages as strace does, remembering which threads are alive
@@ -56,6 +60,10 @@ pub struct TextFormatter {
     opts: TextOptions,
     /// Live threads: tid → (pid, comm).
     tids: HashMap<i32, (i32, String)>,
+    /// Live threads per process.
+    pids: HashMap<i32, usize>,
+    /// The command has ended.
+    root_gone: bool,
     /// Time of the last line's prefix (`-r`).
     last_ns: Option<u64>,
     /// The call written without its end: (seq, tid).
@@ -79,6 +87,8 @@ impl TextFormatter {
         TextFormatter {
             opts,
             tids: HashMap::new(),
+            pids: HashMap::new(),
+            root_gone: false,
             last_ns: None,
             open: None,
             waiting: HashMap::new(),
@@ -111,16 +121,35 @@ impl TextFormatter {
         }
     }
 
-    fn note(&mut self, e: &Event) {
-        match self.tids.get_mut(&e.tid) {
-            Some(t) if t.1 == e.comm => {}
-            Some(t) => *t = (e.pid, e.comm.clone()),
+    fn note(&mut self, tid: i32, pid: i32, comm: &str) {
+        match self.tids.get_mut(&tid) {
+            Some(t) if t.0 == pid && t.1 == comm => {}
+            Some(t) => {
+                t.1 = comm.to_string();
+                if t.0 != pid {
+                    // A non-leader's execve: the thread is the leader now.
+                    let old = std::mem::replace(&mut t.0, pid);
+                    self.forget_pid(old);
+                    *self.pids.entry(pid).or_default() += 1;
+                }
+            }
             None => {
                 if self.tids.len() > 65536 {
                     // Threads that end by `exit` are not announced.
                     self.tids.clear();
+                    self.pids.clear();
                 }
-                self.tids.insert(e.tid, (e.pid, e.comm.clone()));
+                self.tids.insert(tid, (pid, comm.to_string()));
+                *self.pids.entry(pid).or_default() += 1;
+            }
+        }
+    }
+
+    fn forget_pid(&mut self, pid: i32) {
+        if let Some(n) = self.pids.get_mut(&pid) {
+            *n -= 1;
+            if *n == 0 {
+                self.pids.remove(&pid);
             }
         }
     }
@@ -129,9 +158,25 @@ impl TextFormatter {
     fn gone(&mut self, tid: i32, process: bool) {
         if process {
             self.tids.retain(|t, (pid, _)| *t != tid && *pid != tid);
-        } else {
-            self.tids.remove(&tid);
+            self.pids.remove(&tid);
+            if tid == self.root() {
+                self.root_gone = true;
+            }
+        } else if let Some((pid, _)) = self.tids.remove(&tid) {
+            self.forget_pid(pid);
         }
+    }
+
+    fn root(&self) -> i32 {
+        self.opts.root.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Whether more than one thread is traced now: those seen and not
+    /// gone, and the command itself while it runs.
+    fn many(&self) -> bool {
+        let root = self.root();
+        let unseen_root = root > 0 && !self.root_gone && !self.pids.contains_key(&root);
+        self.tids.len() + usize::from(unseen_root) > 1
     }
 
     /// `[pid N] `, the timestamps, `-n`'s number and `-i`'s pointer
@@ -161,7 +206,7 @@ impl TextFormatter {
             PidPrefix::Always => {
                 let _ = write!(out, "[pid {who:>5}] ");
             }
-            PidPrefix::WhileMany if self.tids.len() > 1 => {
+            PidPrefix::WhileMany if self.many() => {
                 let _ = write!(out, "[pid {who:>5}] ");
             }
             _ => {}
@@ -227,6 +272,10 @@ impl TextFormatter {
                     }
                     ExitKind::Signaled { .. } => None,
                 };
+                // A process seen only at its end still counts on its line.
+                if !self.tids.contains_key(&x.pid) {
+                    self.note(x.pid, x.pid, "");
+                }
                 self.prefix(out, x.pid, x.time_ns, nr, None);
                 self.gone(x.pid, true);
                 match x.how {
@@ -255,7 +304,7 @@ impl TextFormatter {
             return;
         }
         self.close_open(out);
-        self.note(e);
+        self.note(e.tid, e.pid, &e.comm);
         self.prefix(out, e.tid, e.time_ns, Some(e.nr), Some(e.ip));
         out.push_str(&call_open(e));
         if e.name == "exit" {
@@ -500,6 +549,38 @@ mod tests {
         assert_eq!(
             s,
             "read(0, 0x1000, 10) = -1 EAGAIN (Resource temporarily unavailable)\n"
+        );
+    }
+
+    #[test]
+    fn pids_while_more_than_one_process_lives_the_command_included() {
+        let opts = TextOptions::default();
+        opts.root.store(10, std::sync::atomic::Ordering::Relaxed);
+        let mut f = TextFormatter::with_options(opts);
+        let exit = |pid| {
+            Message::Exit(ProcessExit {
+                pid,
+                time_ns: 0,
+                how: ExitKind::Exited(0),
+            })
+        };
+        let mut s = String::new();
+        f.format(&Message::Event(ev(10, "close", &["3"])), &mut s);
+        // A child whose first line is its end, while the command lives.
+        f.format(&exit(11), &mut s);
+        // The command's calls untraced: a child still gets the prefix.
+        f.format(&Message::Event(ev(12, "getppid", &[])), &mut s);
+        f.format(&exit(12), &mut s);
+        f.format(&Message::Event(ev(10, "close", &["4"])), &mut s);
+        f.format(&exit(10), &mut s);
+        assert_eq!(
+            s,
+            "close(3)\n\
+             [pid    11] +++ exited with 0 +++\n\
+             [pid    12] getppid()\n\
+             [pid    12] +++ exited with 0 +++\n\
+             close(4)\n\
+             +++ exited with 0 +++\n"
         );
     }
 
