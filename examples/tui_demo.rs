@@ -138,6 +138,7 @@ fn fake(seq: u64, pid: i32) -> Event {
         },
         duration_ns: Some(1000 + seq % 5000),
         ret_path: None,
+        ip: 0,
     }
 }
 

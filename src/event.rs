@@ -114,6 +114,8 @@ pub struct Event {
     /// With `-y`: the path of the fd the call returns, where notrace knows
     /// it for sure (an open it performed itself), escaped as `-y` prints.
     pub ret_path: Option<String>,
+    /// The caller's instruction pointer at the call (`-i`).
+    pub ip: u64,
 }
 
 /// What a call returned (see `crate::results`).

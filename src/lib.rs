@@ -1,6 +1,7 @@
 //! notrace: a ptrace-free syscall tracer built on seccomp user notification.
 
 pub mod cli;
+pub mod compat;
 pub mod decode;
 pub mod errno;
 pub mod event;
@@ -10,6 +11,7 @@ pub mod jobctl;
 pub mod keeper;
 pub mod kernel;
 pub mod kinds;
+pub mod lockstep;
 pub mod memory;
 pub mod outbox;
 pub mod output;

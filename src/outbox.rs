@@ -229,6 +229,9 @@ impl Outbox {
     /// Queues `msg` after the events pushed so far, to go with them.
     pub fn push_message(&self, msg: Message) -> bool {
         self.add(|st| {
+            // Results already in the rings go first: a process's end must
+            // not come before the end of its last call.
+            st.drain();
             let at = st.events.len();
             st.after.push((at, msg));
         })
@@ -374,6 +377,7 @@ mod tests {
             result: Outcome::NotCollected,
             duration_ns: None,
             ret_path: None,
+            ip: 0,
         }
     }
 

@@ -12,7 +12,6 @@ use crate::supervisor::{self, Supervisor};
 use crate::{event::Arch, tables};
 use clap::Parser;
 use std::ffi::OsString;
-use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
 use std::os::unix::process::ExitStatusExt;
@@ -273,6 +272,17 @@ pub fn main(args: Vec<OsString>) -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    let compat = match crate::compat::Options::from_cli(&cli) {
+        Ok(c) => c,
+        Err(e) => return fail(2, e),
+    };
+    if cli.command.is_empty() {
+        // Checked here, after the refusals: `notrace -p PID` is told why.
+        return fail(
+            2,
+            "no COMMAND given (usage: notrace [OPTIONS] [--] COMMAND [ARGS]...; see --help)",
+        );
+    }
     if cli.string_limit > MAX_STRING_LIMIT {
         return fail(
             2,
@@ -282,12 +292,11 @@ pub fn main(args: Vec<OsString>) -> i32 {
             ),
         );
     }
-    // `-e status=` is a filter on outcomes, the rest choose calls.
-    let (status_exprs, trace_exprs): (Vec<&String>, Vec<&String>) =
-        cli.trace.iter().partition(|e| e.starts_with("status="));
+    // `-e status=` is a filter on outcomes, `-e trace=` chooses calls.
+    let trace_exprs = &compat.qualifiers.trace;
     let mut status: Option<std::collections::HashSet<crate::event::Status>> = None;
-    for e in status_exprs {
-        match output::parse_status(&e["status=".len()..]) {
+    for e in &compat.status {
+        match output::parse_status(e) {
             Ok(s) => status = Some(status.unwrap_or_default().union(&s).copied().collect()),
             Err(e) => return fail(2, e),
         }
@@ -303,7 +312,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         }
         status = Some(s);
     }
-    let mut selection = match Selection::parse_all(&trace_exprs) {
+    let mut selection = match Selection::parse_all(trace_exprs) {
         Ok(s) => s,
         Err(e) => return fail(2, e),
     };
@@ -321,6 +330,11 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Ok(r) => r,
         Err(e) => return fail(2, e),
     };
+    // strace's fault injection: deny rules that count their calls.
+    match compat.injection_rules() {
+        Ok(r) => rules.rules.extend(r),
+        Err(e) => return fail(2, e),
+    }
     rules.bind_identities();
     if let Err(e) = crate::kernel::check(!rules.is_empty()) {
         return fail(1, e);
@@ -383,19 +397,25 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     let format = if cli.json { Format::Json } else { Format::Text };
     let to_stdout = cli.output.as_deref().map(|p| p.as_os_str() == "-");
-    let (out, line_flush, stdio): (Box<dyn Write + Send>, bool, ChildStdio) =
+    let mut split = None;
+    let mut out_cmd = None;
+    let (out, line_flush, on_tty, stdio): (Box<dyn Write + Send>, bool, bool, ChildStdio) =
         match (&cli.output, to_stdout) {
-            (Some(p), Some(false)) => match File::create(p) {
-                Ok(f) => {
+            (Some(p), Some(false)) => match output::dest::open(p, cli.append, compat.separately) {
+                Ok(output::dest::Dest::File(f)) => {
                     let lf = is_pipe_or_tty(f.as_fd());
-                    (Box::new(f), lf, ChildStdio::Inherit)
+                    let tty = f.is_terminal();
+                    (Box::new(f), lf, tty, ChildStdio::Inherit)
                 }
-                Err(e) => {
-                    return fail(
-                        1,
-                        format!("cannot write output file '{}': {e}", p.display()),
-                    )
+                Ok(output::dest::Dest::Pipe(stdin, child)) => {
+                    out_cmd = Some(child);
+                    (Box::new(stdin), true, false, ChildStdio::Inherit)
                 }
+                Ok(output::dest::Dest::PerThread(s)) => {
+                    split = Some(s);
+                    (Box::new(io::sink()), false, false, ChildStdio::Inherit)
+                }
+                Err(e) => return fail(1, e),
             },
             _ if format == Format::Json || to_stdout == Some(true) => {
                 let lf = is_pipe_or_tty(io::stdout().as_fd());
@@ -404,13 +424,22 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 } else {
                     ChildStdio::Inherit
                 };
-                (Box::new(io::stdout()), lf, stdio)
+                (
+                    Box::new(io::stdout()),
+                    lf,
+                    io::stdout().is_terminal(),
+                    stdio,
+                )
             }
             _ => {
-                let lf = is_pipe_or_tty(io::stderr().as_fd()) || io::stderr().is_terminal();
-                (Box::new(io::stderr()), lf, ChildStdio::Inherit)
+                let tty = io::stderr().is_terminal();
+                let lf = is_pipe_or_tty(io::stderr().as_fd()) || tty;
+                (Box::new(io::stderr()), lf, tty, ChildStdio::Inherit)
             }
         };
+    // On a terminal the command shares, each line is shown before the
+    // call runs (crate::lockstep); files and pipes keep batching.
+    let lockstep = (on_tty && !cli.tui).then(|| Arc::new(crate::lockstep::Lockstep::new()));
     let cmd_name = cli.command[0].to_string_lossy().into_owned();
     let path = match spawn::resolve(&cmd_name) {
         Ok(p) => p,
@@ -440,8 +469,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
         durations: cli.durations,
         status,
         results: results_plan.is_some(),
-        events: !cli.summary || cli.summary_too,
-        summary: cli.summary || cli.summary_too,
+        events: !cli.summary_only || cli.summary,
+        summary: cli.summary_only || cli.summary,
         line_flush,
         header: (format == Format::Json).then(|| output::json::Header {
             argv: std::env::args_os()
@@ -464,6 +493,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
             results_why_not: results_why_not.clone(),
             late: header_late.clone(),
         }),
+        text: compat.text.clone(),
+        sort: compat.sort,
+        lockstep: lockstep.clone(),
     };
     let (tx, rx) = std::sync::mpsc::sync_channel::<Message>(CHANNEL_CAPACITY);
     let (pty_master, stdio) = match pty {
@@ -478,8 +510,13 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Some(
             std::thread::Builder::new()
                 .name("writer".into())
-                .spawn(move || {
-                    output::write_all(rx, io::BufWriter::with_capacity(64 * 1024, out), &out_cfg)
+                .spawn(move || match split {
+                    Some(s) => output::split::write_split(rx, &s, &out_cfg),
+                    None => output::write_all(
+                        rx,
+                        io::BufWriter::with_capacity(64 * 1024, out),
+                        &out_cfg,
+                    ),
                 })
                 .expect("spawn writer thread"),
         )
@@ -534,12 +571,16 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 1 => crate::decode::HexMode::NonAscii,
                 _ => crate::decode::HexMode::All,
             },
-            verbose: cli.verbose,
-            fd_paths: cli.decode_fds,
+            verbose: cli.verbose || compat.qualifiers.verbose,
+            fd_paths: compat.decode_fds > 0,
+            sockets: compat.decode_fds > 1,
+            const_style: compat.const_style,
+            pid_comm: compat.text.pid_comm,
         },
         rules: Some(rules),
         helpers: keeper.iter().map(|k| k.pid()).collect(),
         keeper: keeper.as_ref().map(|k| k.link()),
+        lockstep,
     };
     // The only sender from here on: the supervisor's events and the
     // command's end go through it, in order.
@@ -570,8 +611,11 @@ pub fn main(args: Vec<OsString>) -> i32 {
     );
     let res_outbox = outbox.clone();
     let late = header_late.clone();
+    let root_pid = compat.text.root.clone();
     let before_exec = Box::new(move |pid: i32| {
         let _ = late.pid.set(pid);
+        // Before any of the command's calls: `[pid N]` counts it from here.
+        root_pid.store(pid, std::sync::atomic::Ordering::Relaxed);
         let Some(plan) = results_plan else { return };
         match plan.open(pid) {
             Ok(rings) => {
@@ -587,6 +631,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let started = spawn::spawn(
         &path,
         &cli.command,
+        compat.setup.clone(),
         prog,
         stdio,
         group,
@@ -613,6 +658,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
             drop(outbox);
             if let Some(w) = writer {
                 let _ = w.join();
+            }
+            if let Some(mut c) = out_cmd {
+                let _ = c.wait();
             }
             return fail(e.exit_code(), e);
         }
@@ -676,6 +724,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
             };
             if let Some(w) = writer {
                 let _ = w.join();
+            }
+            // `-o '|cmd'`: its stdin closed with the writer; let it finish.
+            if let Some(mut c) = out_cmd {
+                let _ = c.wait();
             }
             how
         }

@@ -211,6 +211,20 @@ fn matcher(body: &str, expr: &str) -> Result<Matcher, SelectError> {
             });
     }
     if let Ok(n) = body.parse::<u32>() {
+        // strace takes a number inside some ABI's table, named or not, and
+        // refuses one past them all.
+        let top = ARCHES
+            .iter()
+            .flat_map(|a| {
+                tables::table(*a)
+                    .iter()
+                    .map(|d| d.nr & !crate::filter::X32_BIT)
+            })
+            .max()
+            .unwrap_or(0);
+        if n > top {
+            return Err(err(format!("invalid system call '{body}' in -e '{expr}'")));
+        }
         return Ok(Matcher::Number(n));
     }
     let known = ARCHES.iter().any(|a| tables::by_name(*a, body).is_some());

@@ -142,6 +142,15 @@ pub struct Taken {
     pub pid: i32,
 }
 
+/// What the command gets besides its argv (strace's `-E` and `-u`).
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// `-E VAR=VAL` (set) and `-E VAR` (removed), in order.
+    pub env: Vec<(OsString, Option<OsString>)>,
+    /// `-u USER`.
+    pub user: Option<sys::UserIds>,
+}
+
 /// Starts `argv` (`argv[0]` already resolved to `path`) under `prog`, and
 /// runs `supervise(taken)` on a thread of its own as soon as
 /// the listener is taken, before the child execs: the exec itself may be a
@@ -153,9 +162,13 @@ pub struct Taken {
 /// `before_exec(pid)` runs once the listener is taken, while the child
 /// still waits to exec (what must be attached to the child before its
 /// exec: the syscall-exit tracepoints, enabled on exec).
+// Each argument is one separate thing the start needs; a struct would
+// only rename them.
+#[allow(clippy::too_many_arguments)]
 pub fn spawn<T, F>(
     path: &Path,
     argv: &[OsString],
+    setup: Setup,
     prog: Vec<BpfInsn>,
     stdio: ChildStdio,
     group: Group,
@@ -171,6 +184,13 @@ where
     let hs = Arc::new(Handshake::new().map_err(other)?);
     let mut cmd = Command::new(path);
     cmd.arg0(&argv[0]).args(&argv[1..]);
+    for (var, val) in &setup.env {
+        match val {
+            Some(v) => cmd.env(var, v),
+            None => cmd.env_remove(var),
+        };
+    }
+    let user = setup.user;
     let mut tty_setup = false;
     match stdio {
         ChildStdio::Inherit => {}
@@ -190,7 +210,8 @@ where
     let child_hs = hs.clone();
     let nofile = raise_nofile();
     // SAFETY: the closure runs in the forked child before exec and only
-    // makes raw syscalls (setsid, setpgid, ioctl, prlimit64, prctl, seccomp,
+    // makes raw syscalls (setsid, setpgid, ioctl, prlimit64, setgroups,
+    // setresgid, setresuid, prctl, seccomp,
     // getpid) and atomic stores to the shared page: no allocation, no locks.
     // `prog` is moved in and lives as long as the closure. The descriptor in
     // `group` is one notrace keeps open until the command has ended.
@@ -214,6 +235,14 @@ where
             }
             // notrace blocks the signals it forwards; the command must not.
             sys::unblock_all_signals();
+            if let Some(u) = &user {
+                // Before the filter: without privileges it needs
+                // no_new_privs, set below anyway.
+                if let Err(e) = sys::switch_user(u) {
+                    child_hs.publish_error(e.raw_os_error().unwrap_or(libc::EIO));
+                    return Err(e);
+                }
+            }
             // A notrace with file capabilities (cap_perfmon) is not
             // dumpable, nor is this child until it execs: notrace could
             // not take the listener from it (pidfd_getfd says EPERM). The

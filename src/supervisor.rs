@@ -74,6 +74,8 @@ pub struct Config {
     /// The keeper's end: it is handed the listener, and each received
     /// notification id is published to it.
     pub keeper: Option<crate::keeper::Link>,
+    /// The trace goes to a terminal: a call runs once its line is written.
+    pub lockstep: Option<Arc<crate::lockstep::Lockstep>>,
 }
 
 /// Per-thread facts that cost a /proc read, re-read now and then. No file
@@ -529,6 +531,7 @@ impl Supervisor {
             } else {
                 None
             },
+            ip: n.ip,
         };
         self.stats.emitted += 1;
         let held = self
@@ -544,9 +547,11 @@ impl Supervisor {
         // Events are queued before the answer (pushing never blocks): once
         // answered, the caller may end, and the report of its end (sent by
         // another thread) must not overtake its last call.
+        let seq = event.seq;
         if !matches!(decision, Decision::Pass) {
             // Decided by a rule: never held; answered before it is shown.
             let full = self.outbox.push_call(event, received_ns, expect);
+            self.on_screen(seq);
             self.answer(n.id, decision);
             if full {
                 self.flush();
@@ -564,7 +569,8 @@ impl Supervisor {
             return;
         }
         let full = self.outbox.push_call(event, received_ns, expect);
-        if sys::notif_continue(fd, n.id).is_err() {
+        self.on_screen(seq);
+        if sys::notif_continue(self.listener.as_fd(), n.id).is_err() {
             self.stats.abandoned += 1;
         }
         if full {
@@ -572,6 +578,15 @@ impl Supervisor {
         }
         if let Some(pid) = exiting {
             self.process_exits(pid, n.args[0], time_ns);
+        }
+    }
+
+    /// On a terminal (lockstep), waits until event `seq`'s line is written
+    /// before the call is answered.
+    fn on_screen(&mut self, seq: u64) {
+        if let Some(l) = self.cfg.lockstep.clone() {
+            self.outbox.flush();
+            l.wait(seq);
         }
     }
 

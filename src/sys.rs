@@ -1374,3 +1374,169 @@ pub fn probe_close_range() -> i32 {
     // SAFETY: integer arguments only; the range holds no possible fd.
     probe_errno(unsafe { libc::syscall(libc::SYS_close_range, u32::MAX, u32::MAX, 0) })
 }
+
+/// A user to run the command as (`-u`): ids and supplementary groups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserIds {
+    /// The user id.
+    pub uid: u32,
+    /// The primary group.
+    pub gid: u32,
+    /// Every group of the user (`getgrouplist`), the primary one included.
+    pub groups: Vec<u32>,
+}
+
+/// Looks `name` (or a numeric uid) up in the user database; `None` when
+/// there is no such user.
+pub fn lookup_user(name: &str) -> io::Result<Option<UserIds>> {
+    let cname = std::ffi::CString::new(name)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "user name with a NUL byte"))?;
+    let mut buf = vec![0u8; 16 * 1024];
+    // SAFETY: an all-zero passwd is a valid value to be filled in.
+    let mut pw: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is valid for the call: `cname` is a C string,
+    // `pw` and `found` are locals, `buf` is writable for its length.
+    let r = unsafe {
+        libc::getpwnam_r(
+            cname.as_ptr(),
+            &mut pw,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            &mut found,
+        )
+    };
+    if r != 0 {
+        return Err(io::Error::from_raw_os_error(r));
+    }
+    if found.is_null() {
+        // strace takes a number for a user the database does not know.
+        return Ok(name.parse::<u32>().ok().map(|uid| UserIds {
+            uid,
+            gid: uid,
+            groups: vec![uid],
+        }));
+    }
+    let mut groups = vec![0 as libc::gid_t; 256];
+    let mut n = groups.len() as libc::c_int;
+    // SAFETY: `pw.pw_name` points into `buf`, alive here; `groups` is
+    // writable for `n` entries and `n` is a local.
+    let r = unsafe { libc::getgrouplist(pw.pw_name, pw.pw_gid, groups.as_mut_ptr(), &mut n) };
+    groups.truncate(if r < 0 { 0 } else { n.max(0) as usize });
+    if groups.is_empty() {
+        groups.push(pw.pw_gid);
+    }
+    Ok(Some(UserIds {
+        uid: pw.pw_uid,
+        gid: pw.pw_gid,
+        groups,
+    }))
+}
+
+/// Becomes `u` (groups, gid, then uid). Async-signal-safe: raw syscalls on
+/// the calling thread only, which is right between fork and exec (the one
+/// thread there is).
+pub fn switch_user(u: &UserIds) -> io::Result<()> {
+    let check = |r: libc::c_long| {
+        if r < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(())
+        }
+    };
+    // SAFETY: setgroups reads `len` gids from a live Vec; setresgid and
+    // setresuid take integers only.
+    unsafe {
+        check(libc::syscall(
+            libc::SYS_setgroups,
+            u.groups.len(),
+            u.groups.as_ptr(),
+        ))?;
+        check(libc::syscall(libc::SYS_setresgid, u.gid, u.gid, u.gid))?;
+        check(libc::syscall(libc::SYS_setresuid, u.uid, u.uid, u.uid))?;
+    }
+    Ok(())
+}
+
+/// sock_diag's answer for one unix socket: its type (`SOCK_STREAM`, ...),
+/// its peer's inode (0: none) and its bound name (empty: none; a leading
+/// NUL for an abstract name).
+/// `None` when the kernel does not know the inode here (another network
+/// namespace, or the socket is gone).
+pub fn unix_diag(inode: u32) -> Option<(u8, u32, Vec<u8>)> {
+    const SOCK_DIAG_BY_FAMILY: u16 = 20;
+    const UDIAG_SHOW_NAME: u32 = 1;
+    const UDIAG_SHOW_PEER: u32 = 4;
+    const UNIX_DIAG_NAME: u16 = 0;
+    const UNIX_DIAG_PEER: u16 = 2;
+    // SAFETY: socket(2) with integer arguments only.
+    let fd = unsafe {
+        libc::socket(
+            libc::AF_NETLINK,
+            libc::SOCK_DGRAM | libc::SOCK_CLOEXEC,
+            libc::NETLINK_SOCK_DIAG,
+        )
+    };
+    if fd < 0 {
+        return None;
+    }
+    // SAFETY: `fd` was just returned by socket(2) and is owned by no one else.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    // nlmsghdr, then unix_diag_req (linux/unix_diag.h).
+    let mut req = Vec::with_capacity(40);
+    req.extend_from_slice(&40u32.to_ne_bytes());
+    req.extend_from_slice(&SOCK_DIAG_BY_FAMILY.to_ne_bytes());
+    req.extend_from_slice(&(libc::NLM_F_REQUEST as u16).to_ne_bytes());
+    req.extend_from_slice(&[0; 8]);
+    req.extend_from_slice(&[libc::AF_UNIX as u8, 0, 0, 0]);
+    req.extend_from_slice(&u32::MAX.to_ne_bytes());
+    req.extend_from_slice(&inode.to_ne_bytes());
+    req.extend_from_slice(&(UDIAG_SHOW_NAME | UDIAG_SHOW_PEER).to_ne_bytes());
+    req.extend_from_slice(&[0xff; 8]);
+    // SAFETY: `req` is readable for its length; the kernel's address is
+    // the default (a zeroed sockaddr_nl is the kernel).
+    let sent = unsafe {
+        let mut nl: libc::sockaddr_nl = std::mem::zeroed();
+        nl.nl_family = libc::AF_NETLINK as u16;
+        libc::sendto(
+            fd.as_raw_fd(),
+            req.as_ptr().cast(),
+            req.len(),
+            0,
+            (&nl as *const libc::sockaddr_nl).cast(),
+            std::mem::size_of::<libc::sockaddr_nl>() as u32,
+        )
+    };
+    if sent != req.len() as isize {
+        return None;
+    }
+    let mut buf = [0u8; 8192];
+    // SAFETY: `buf` is writable for its length.
+    let n = unsafe { libc::recv(fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+    if n < 32 {
+        return None;
+    }
+    let b = &buf[..n as usize];
+    let u16_at = |i: usize| u16::from_ne_bytes([b[i], b[i + 1]]);
+    let u32_at = |i: usize| u32::from_ne_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let len = (u32_at(0) as usize).min(b.len());
+    if u16_at(4) != SOCK_DIAG_BY_FAMILY || u32_at(20) != inode {
+        return None;
+    }
+    let (mut peer, mut name) = (0, Vec::new());
+    let mut at = 32;
+    while at + 4 <= len {
+        let (alen, kind) = (u16_at(at) as usize, u16_at(at + 2));
+        if alen < 4 || at + alen > len {
+            break;
+        }
+        let data = &b[at + 4..at + alen];
+        match kind {
+            UNIX_DIAG_PEER if data.len() >= 4 => peer = u32_at(at + 4),
+            UNIX_DIAG_NAME => name = data.to_vec(),
+            _ => {}
+        }
+        at += (alen + 3) & !3;
+    }
+    Some((b[17], peer, name))
+}

@@ -114,3 +114,10 @@ fn sigwait_reacts_to_sigterm_with_25() {
     assert_eq!(rest, "got signal 15\n");
     assert_eq!(status.code(), Some(25));
 }
+
+#[test]
+fn cli_chdir_prints_each_call_ok() {
+    let out = run("cli_chdir", &["3"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1 ok\n2 ok\n3 ok\n");
+}

@@ -14,6 +14,18 @@ pub(crate) fn fd(ctx: &Ctx, v: u64) -> Out {
     let n = as_int(v);
     if ctx.opts.fd_paths && n >= 0 {
         if let Some(p) = ctx.host.fd_path(ctx.pid, n) {
+            if ctx.opts.sockets {
+                let inode = p
+                    .strip_prefix(b"socket:[")
+                    .and_then(|r| r.strip_suffix(b"]"))
+                    .and_then(|i| std::str::from_utf8(i).ok());
+                if let Some(ep) = inode.and_then(|i| ctx.host.socket_endpoint(ctx.pid, i)) {
+                    return (
+                        format!("{n}<{ep}>"),
+                        Some(json!({ "fd": n, "path": super::bytes_json(&p), "endpoint": ep })),
+                    );
+                }
+            }
             let text = format!("{n}<{}>", fd_path_text(&p));
             return (
                 text,

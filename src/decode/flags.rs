@@ -90,6 +90,15 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
     })
 }
 
+/// Whether `kind` prints as named constants (what `-X` changes).
+pub(crate) fn is_named(kind: ArgKind) -> bool {
+    table(kind).is_some()
+        || matches!(
+            kind,
+            ArgKind::OpenFlags | ArgKind::MmapFlags | ArgKind::MemfdFlags | ArgKind::Personality
+        )
+}
+
 /// Decodes a kind that is a plain table lookup. These are all `int`-sized
 /// in the kernel but mremap's flags, so only the low 32 bits count (as
 /// strace casts them).

@@ -9,6 +9,7 @@
 //! decoding and before trusting the bytes.
 
 mod calls;
+pub mod endpoints;
 mod files;
 mod flags;
 mod io;
@@ -67,6 +68,12 @@ pub struct DecodeOptions {
     pub verbose: bool,
     /// `-y`: print the path behind each fd.
     pub fd_paths: bool,
+    /// `-yy`: and a socket's endpoints.
+    pub sockets: bool,
+    /// `-X`: how named constants print.
+    pub const_style: crate::compat::ConstStyle,
+    /// `-Y`: a pid argument is followed by its command name.
+    pub pid_comm: bool,
 }
 
 impl Default for DecodeOptions {
@@ -76,6 +83,9 @@ impl Default for DecodeOptions {
             hex: HexMode::Normal,
             verbose: false,
             fd_paths: false,
+            sockets: false,
+            const_style: crate::compat::ConstStyle::Abbrev,
+            pid_comm: false,
         }
     }
 }
@@ -95,6 +105,15 @@ pub trait HostLookup {
     fn netlink_socket(&self, _pid: i32, _fd: i32) -> Option<Option<u32>> {
         None
     }
+    /// `-yy`: the endpoints of the socket with `inode` in process `pid`'s
+    /// network namespace, as strace prints them (`TCP:[a:1->b:2]`).
+    fn socket_endpoint(&self, _pid: i32, _inode: &str) -> Option<String> {
+        None
+    }
+    /// `-Y`: the command name of process `pid`.
+    fn comm(&self, _pid: i32) -> Option<String> {
+        None
+    }
 }
 
 /// The real host: `/proc` and `/sys/class/net`.
@@ -102,6 +121,15 @@ pub trait HostLookup {
 pub struct ProcHost;
 
 impl HostLookup for ProcHost {
+    fn socket_endpoint(&self, pid: i32, inode: &str) -> Option<String> {
+        endpoints::lookup(pid, inode)
+    }
+
+    fn comm(&self, pid: i32) -> Option<String> {
+        let c = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+        Some(c.trim_end_matches('\n').to_string())
+    }
+
     fn fd_path(&self, pid: i32, fd: i32) -> Option<Vec<u8>> {
         use std::os::unix::ffi::OsStringExt;
         std::fs::read_link(format!("/proc/{pid}/fd/{fd}"))
@@ -231,7 +259,15 @@ pub fn decode_args_with(
         .zip(raw.iter())
         .enumerate()
         .map(|(pos, (def, &v))| {
-            let (text, value) = decode_at(&ctx, pos, def.kind, v);
+            let (mut text, value) = decode_at(&ctx, pos, def.kind, v);
+            if opts.const_style != crate::compat::ConstStyle::Abbrev {
+                text = const_style(opts.const_style, def.kind, v, text);
+            }
+            if opts.pid_comm && PID_ARGS.contains(&def.name) && as_int(v) > 0 {
+                if let Some(c) = host.comm(as_int(v)) {
+                    text = format!("{text}<{c}>");
+                }
+            }
             DecodedArg {
                 name: Cow::Borrowed(def.name),
                 kind: Cow::Borrowed(def.kind_name),
@@ -241,6 +277,29 @@ pub fn decode_args_with(
             }
         })
         .collect()
+}
+
+/// Argument names that are process ids (`-Y` prints their comm).
+const PID_ARGS: &[&str] = &["pid", "tgid", "tid", "upid"];
+
+/// `-X raw` / `-X verbose` for an argument whose kind is a named
+/// constant: its number, or its number with the names in a comment
+/// (strace's `0x3 /* PROT_READ|PROT_WRITE */`).
+fn const_style(style: crate::compat::ConstStyle, kind: ArgKind, v: u64, text: String) -> String {
+    let named = flags::is_named(kind) || matches!(kind, ArgKind::Dirfd) && as_int(v) == -100;
+    if !named {
+        return text;
+    }
+    let num = if matches!(kind, ArgKind::Dirfd) {
+        as_int(v).to_string()
+    } else {
+        crate::xlat::hex(v as u32 as u64)
+    };
+    match style {
+        crate::compat::ConstStyle::Raw => num,
+        _ if text == num || text.contains("/*") || text.parse::<i64>().is_ok() => text,
+        _ => format!("{num} /* {text} */"),
+    }
 }
 
 /// Joins decoded arguments as strace does. An argument whose text is empty

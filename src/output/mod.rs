@@ -3,8 +3,10 @@
 //! (EPIPE, ENOSPC) it warns once and keeps draining, so the supervisor and
 //! the tracee never notice.
 
+pub mod dest;
 pub mod json;
 pub mod ret;
+pub mod split;
 pub mod summary;
 pub mod text;
 
@@ -43,6 +45,24 @@ pub struct OutputConfig {
     pub line_flush: bool,
     /// What the JSONL header says (and the options the JSONL obeys).
     pub header: Option<json::Header>,
+    /// The other text options (pids, `-r`, `-n`, `-i`, `-Y`, `-qq`); its
+    /// timestamps, durations and status are taken from the fields above.
+    pub text: text::TextOptions,
+    /// `-S`: the summary's order.
+    pub sort: summary::SortBy,
+    /// The trace goes to a terminal: each event is acknowledged once
+    /// written and flushed (see [`crate::lockstep`]).
+    pub lockstep: Option<std::sync::Arc<crate::lockstep::Lockstep>>,
+}
+
+/// The text options `cfg` asks for.
+pub(crate) fn text_options(cfg: &OutputConfig) -> text::TextOptions {
+    text::TextOptions {
+        timestamps: cfg.timestamps,
+        durations: cfg.durations,
+        status: cfg.status.clone(),
+        ..cfg.text.clone()
+    }
 }
 
 /// Parses strace's `-e status=SET` (the text after `status=`): names
@@ -189,8 +209,15 @@ fn one<W: Write>(
         Format::Json => f.json.format(msg, line),
     }
     sink.write(line.as_bytes());
-    if cfg.line_flush {
+    if cfg.line_flush || cfg.lockstep.is_some() {
         sink.flush();
+    }
+    if let Some(l) = &cfg.lockstep {
+        match msg {
+            Message::Event(e) => l.wrote(e.seq),
+            Message::Held(h) => l.wrote(h.event.seq),
+            _ => {}
+        }
     }
 }
 
@@ -202,13 +229,9 @@ pub fn write_all<W: Write>(rx: Receiver<Message>, out: W, cfg: &OutputConfig) ->
         report: WriterReport::default(),
     };
     let mut f = Formatters {
-        text: text::TextFormatter::with_options(text::TextOptions {
-            timestamps: cfg.timestamps,
-            durations: cfg.durations,
-            status: cfg.status.clone(),
-        }),
+        text: text::TextFormatter::with_options(text_options(cfg)),
         json: json::JsonFormatter::new(cfg.header.clone()).with_status(cfg.status.clone()),
-        summary: summary::Summary::new(cfg.results),
+        summary: summary::Summary::new(cfg.results).sorted(cfg.sort),
     };
     let mut line = String::with_capacity(256);
     loop {

@@ -7,6 +7,48 @@ use crate::event::{Action, Event, Outcome, Resumed};
 use std::collections::HashMap;
 use std::fmt::Write;
 
+/// strace's `-S`: the summary's order.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    /// Total time, longest first (the default).
+    #[default]
+    Time,
+    /// Time per call, longest first.
+    AvgTime,
+    /// Calls, most first.
+    Calls,
+    /// Errors, most first.
+    Errors,
+    /// Name, A to Z.
+    Name,
+    /// Syscall number (strace's table order).
+    Nothing,
+}
+
+impl SortBy {
+    /// Parses `-S SORTBY` with strace's spellings.
+    pub fn parse(s: &str) -> Result<SortBy, String> {
+        Ok(match s {
+            "time" | "time-total" | "total-time" | "time_total" | "total_time" => SortBy::Time,
+            "avg-time" | "time-avg" | "avg_time" | "time_avg" => SortBy::AvgTime,
+            "calls" | "count" => SortBy::Calls,
+            "errors" | "error" => SortBy::Errors,
+            "name" | "syscall" | "syscall-name" | "syscall_name" => SortBy::Name,
+            "nothing" | "none" => SortBy::Nothing,
+            "min-time" | "max-time" | "time-min" | "time-max" | "min_time" | "max_time" => {
+                return Err(format!(
+                    "-S {s}: notrace keeps total times per syscall, not each call's (time, avg-time, calls, errors, name, nothing)"
+                ))
+            }
+            _ => {
+                return Err(format!(
+                    "-S {s}: unknown sort key (time, avg-time, calls, errors, name, nothing)"
+                ))
+            }
+        })
+    }
+}
+
 #[derive(Debug, Default, Clone, Copy)]
 struct Row {
     calls: u64,
@@ -24,6 +66,35 @@ pub struct Summary {
     /// Calls whose result is still to come: seq → row key.
     waiting: HashMap<u64, String>,
     unavailable: u64,
+    sort: SortBy,
+}
+
+/// The native number of the syscall a row counts (`nothing` order).
+fn number(key: &str) -> u32 {
+    crate::tables::by_name(crate::event::Arch::native(), key)
+        .map(|d| d.nr)
+        .unwrap_or(u32::MAX)
+}
+
+/// Orders rows by `sort`; ties by time, calls, then name.
+fn order(rows: &mut [(&String, &Row)], sort: SortBy) {
+    rows.sort_by(|a, b| {
+        let tie = || {
+            b.1.ns
+                .cmp(&a.1.ns)
+                .then(b.1.calls.cmp(&a.1.calls))
+                .then(a.0.cmp(b.0))
+        };
+        let avg = |r: &Row| r.ns.checked_div(r.calls).unwrap_or(0);
+        match sort {
+            SortBy::Time => tie(),
+            SortBy::AvgTime => avg(b.1).cmp(&avg(a.1)).then_with(tie),
+            SortBy::Calls => b.1.calls.cmp(&a.1.calls).then(a.0.cmp(b.0)),
+            SortBy::Errors => b.1.errors.cmp(&a.1.errors).then_with(tie),
+            SortBy::Name => a.0.cmp(b.0),
+            SortBy::Nothing => number(a.0).cmp(&number(b.0)).then(a.0.cmp(b.0)),
+        }
+    });
 }
 
 fn key(e_name: &str, arch: crate::event::Arch) -> String {
@@ -41,6 +112,12 @@ impl Summary {
             results,
             ..Summary::default()
         }
+    }
+
+    /// The same, in `-S` order.
+    pub fn sorted(mut self, sort: SortBy) -> Self {
+        self.sort = sort;
+        self
     }
 
     /// Counts one call (once its result is known: as in strace, a call
@@ -112,13 +189,7 @@ impl Summary {
 
     fn render_timed(&self, out: &mut String) {
         let mut rows: Vec<(&String, &Row)> = self.calls.iter().collect();
-        // strace's default order: time, then calls, then name.
-        rows.sort_by(|a, b| {
-            b.1.ns
-                .cmp(&a.1.ns)
-                .then(b.1.calls.cmp(&a.1.calls))
-                .then(a.0.cmp(b.0))
-        });
+        order(&mut rows, self.sort);
         let total_ns: u64 = rows.iter().map(|r| r.1.ns).sum();
         let rule = "------ ----------- ----------- --------- --------- ----------------";
         let _ = writeln!(
@@ -164,7 +235,12 @@ impl Summary {
     fn render_counts(&self, out: &mut String) {
         let total = self.total();
         let mut rows: Vec<(&String, &Row)> = self.calls.iter().collect();
-        rows.sort_by(|a, b| b.1.calls.cmp(&a.1.calls).then(a.0.cmp(b.0)));
+        // Without times, time order is call order.
+        let sort = match self.sort {
+            SortBy::Time | SortBy::AvgTime => SortBy::Calls,
+            s => s,
+        };
+        order(&mut rows, sort);
         let denied: u64 = rows.iter().map(|r| r.1.denied).sum();
         let rule = "------ ----------- ----------- ----------------";
         let _ = writeln!(out, "% calls       calls      denied syscall");

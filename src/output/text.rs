@@ -12,23 +12,60 @@ use crate::event::{Event, ExitKind, Message, Outcome, Resumed, Status};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
+/// Where a line says which thread it is about, as strace decides.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PidPrefix {
+    /// `[pid N] ` while more than one thread is traced (strace's rule for
+    /// stderr).
+    #[default]
+    WhileMany,
+    /// `N     ` (`%-5d `) on every line: strace's `-f -o FILE`.
+    Column,
+    /// `[pid N] ` on every line (`--always-show-pid`).
+    Always,
+    /// Never (`-ff`: one file per process).
+    Never,
+}
+
 /// How lines are written.
 #[derive(Debug, Clone, Default)]
 pub struct TextOptions {
     /// 0 none, 1 `-t`, 2 `-tt`, 3 `-ttt`.
     pub timestamps: u8,
+    /// `-r`: the time since the previous line.
+    pub relative: bool,
     /// `-T`: the time spent in each call.
     pub durations: bool,
     /// Only calls with these outcomes (`-z`, `-Z`, `-e status=`).
     pub status: Option<HashSet<Status>>,
+    /// How the thread is named on each line.
+    pub pids: PidPrefix,
+    /// `-Y`: the thread's command name after its pid.
+    pub pid_comm: bool,
+    /// `-n`: the syscall number.
+    pub syscall_number: bool,
+    /// `-i`: the instruction pointer.
+    pub ip: bool,
+    /// `-qq`, `-e quiet=exit`: no `+++ exited` lines.
+    pub quiet_exit: bool,
+    /// The command's pid, once started (0 before): it counts as a live
+    /// process from its start to its end, whether its calls are traced or
+    /// not, as it does for strace.
+    pub root: std::sync::Arc<std::sync::atomic::AtomicI32>,
 }
 
-/// Formats messages as strace does, remembering whether more than one
-/// thread has been seen (strace adds `[pid N]` only then).
+/// Formats messages as strace does, remembering which threads are alive
+/// (strace adds `[pid N]` while there is more than one).
 pub struct TextFormatter {
     opts: TextOptions,
-    tids: HashSet<i32>,
-    multi: bool,
+    /// Live threads: tid → (pid, comm).
+    tids: HashMap<i32, (i32, String)>,
+    /// Live threads per process.
+    pids: HashMap<i32, usize>,
+    /// The command has ended.
+    root_gone: bool,
+    /// Time of the last line's prefix (`-r`).
+    last_ns: Option<u64>,
     /// The call written without its end: (seq, tid).
     open: Option<(u64, i32)>,
     /// Calls waiting for their result before the status filter can judge
@@ -49,8 +86,10 @@ impl TextFormatter {
     pub fn with_options(opts: TextOptions) -> Self {
         TextFormatter {
             opts,
-            tids: HashSet::new(),
-            multi: false,
+            tids: HashMap::new(),
+            pids: HashMap::new(),
+            root_gone: false,
+            last_ns: None,
             open: None,
             waiting: HashMap::new(),
         }
@@ -82,18 +121,129 @@ impl TextFormatter {
         }
     }
 
-    fn note(&mut self, tid: i32) {
-        if !self.multi && self.tids.insert(tid) && self.tids.len() > 1 {
-            self.multi = true;
-            self.tids = HashSet::new();
+    fn note(&mut self, tid: i32, pid: i32, comm: &str) {
+        match self.tids.get_mut(&tid) {
+            Some(t) if t.0 == pid && t.1 == comm => {}
+            Some(t) => {
+                t.1 = comm.to_string();
+                if t.0 != pid {
+                    // A non-leader's execve: the thread is the leader now.
+                    let old = std::mem::replace(&mut t.0, pid);
+                    self.forget_pid(old);
+                    *self.pids.entry(pid).or_default() += 1;
+                }
+            }
+            None => {
+                if self.tids.len() > 65536 {
+                    // Threads that end by `exit` are not announced.
+                    self.tids.clear();
+                    self.pids.clear();
+                }
+                self.tids.insert(tid, (pid, comm.to_string()));
+                *self.pids.entry(pid).or_default() += 1;
+            }
         }
     }
 
-    fn prefix(&self, out: &mut String, tid: i32, time_ns: u64) {
-        if self.multi {
-            let _ = write!(out, "[pid {tid:>5}] ");
+    fn forget_pid(&mut self, pid: i32) {
+        if let Some(n) = self.pids.get_mut(&pid) {
+            *n -= 1;
+            if *n == 0 {
+                self.pids.remove(&pid);
+            }
+        }
+    }
+
+    /// A thread (or a whole process) is gone: it no longer counts.
+    fn gone(&mut self, tid: i32, process: bool) {
+        if process {
+            self.tids.retain(|t, (pid, _)| *t != tid && *pid != tid);
+            self.pids.remove(&tid);
+            if tid == self.root() {
+                self.root_gone = true;
+            }
+        } else if let Some((pid, _)) = self.tids.remove(&tid) {
+            self.forget_pid(pid);
+        }
+    }
+
+    fn root(&self) -> i32 {
+        self.opts.root.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Whether more than one thread is traced now: those seen and not
+    /// gone, and the command itself while it runs.
+    fn many(&self) -> bool {
+        let root = self.root();
+        let unseen_root = root > 0 && !self.root_gone && !self.pids.contains_key(&root);
+        self.tids.len() + usize::from(unseen_root) > 1
+    }
+
+    /// `[pid N] `, the timestamps, `-n`'s number and `-i`'s pointer
+    /// (`None`: not known for this line, where strace prints `?`s).
+    fn prefix(
+        &mut self,
+        out: &mut String,
+        tid: i32,
+        time_ns: u64,
+        nr: Option<u32>,
+        ip: Option<u64>,
+    ) {
+        let comm = self
+            .opts
+            .pid_comm
+            .then(|| self.tids.get(&tid).map(|t| t.1.as_str()))
+            .flatten()
+            .filter(|c| !c.is_empty());
+        let who = match comm {
+            Some(c) => format!("{tid}<{c}>"),
+            None => tid.to_string(),
+        };
+        match self.opts.pids {
+            PidPrefix::Column => {
+                let _ = write!(out, "{who:<5} ");
+            }
+            PidPrefix::Always => {
+                let _ = write!(out, "[pid {who:>5}] ");
+            }
+            PidPrefix::WhileMany if self.many() => {
+                let _ = write!(out, "[pid {who:>5}] ");
+            }
+            _ => {}
         }
         timestamp(out, self.opts.timestamps, time_ns);
+        if self.opts.relative {
+            let since = time_ns.saturating_sub(self.last_ns.unwrap_or(time_ns));
+            self.last_ns = Some(time_ns);
+            let rel = format!(
+                "{:6}.{:06}",
+                since / 1_000_000_000,
+                since / 1000 % 1_000_000
+            );
+            if self.opts.timestamps > 0 {
+                // strace's `-t -r`: `10:41:24 (+     0.000012) `.
+                out.pop();
+                let _ = write!(out, " (+{rel}) ");
+            } else {
+                let _ = write!(out, "{rel} ");
+            }
+        }
+        if self.opts.syscall_number {
+            match nr {
+                Some(nr) => {
+                    let _ = write!(out, "[{nr:4}] ");
+                }
+                None => out.push_str("[????] "),
+            }
+        }
+        if self.opts.ip {
+            match ip {
+                Some(ip) => {
+                    let _ = write!(out, "[{ip:016x}] ");
+                }
+                None => out.push_str("[????????????????] "),
+            }
+        }
     }
 
     /// Appends the line(s) for `msg` to `out`, newline included.
@@ -108,9 +258,26 @@ impl TextFormatter {
             Message::Held(h) => self.event(&h.event, out),
             Message::Result(r) => self.resumed(r, out),
             Message::Exit(x) => {
+                if self.opts.quiet_exit {
+                    self.gone(x.pid, true);
+                    return;
+                }
                 self.close_open(out);
-                self.note(x.pid);
-                self.prefix(out, x.pid, x.time_ns);
+                // strace's -n shows exit_group's number on the line of a
+                // process that called it.
+                let nr = match x.how {
+                    ExitKind::Exited(_) => {
+                        crate::tables::by_name(crate::event::Arch::native(), "exit_group")
+                            .map(|d| d.nr)
+                    }
+                    ExitKind::Signaled { .. } => None,
+                };
+                // A process seen only at its end still counts on its line.
+                if !self.tids.contains_key(&x.pid) {
+                    self.note(x.pid, x.pid, "");
+                }
+                self.prefix(out, x.pid, x.time_ns, nr, None);
+                self.gone(x.pid, true);
                 match x.how {
                     ExitKind::Exited(c) => {
                         let _ = writeln!(out, "+++ exited with {c} +++");
@@ -137,9 +304,13 @@ impl TextFormatter {
             return;
         }
         self.close_open(out);
-        self.note(e.tid);
-        self.prefix(out, e.tid, e.time_ns);
+        self.note(e.tid, e.pid, &e.comm);
+        self.prefix(out, e.tid, e.time_ns, Some(e.nr), Some(e.ip));
         out.push_str(&call_open(e));
+        if e.name == "exit" {
+            // The thread ends here (strace counts it gone).
+            self.gone(e.tid, false);
+        }
         if e.result == Outcome::Pending {
             self.open = Some((e.seq, e.tid));
             return;
@@ -161,6 +332,12 @@ impl TextFormatter {
             ret_path: path,
         };
         end.write(out, durations);
+        if let crate::event::Action::Denied { rule, .. } = &e.action {
+            if rule.starts_with("inject=") || rule.starts_with("fault=") {
+                // strace marks the calls it failed on purpose.
+                out.push_str(" (INJECTED)");
+            }
+        }
         out.push('\n');
     }
 
@@ -180,8 +357,8 @@ impl TextFormatter {
             self.open = None;
         } else {
             self.close_open(out);
-            self.note(r.tid);
-            self.prefix(out, r.tid, r.time_ns);
+            let nr = crate::tables::by_name(r.arch, &r.name).map(|d| d.nr);
+            self.prefix(out, r.tid, r.time_ns, nr, None);
             let _ = write!(out, "<... {} resumed>", r.name);
         }
         out.push(')');
@@ -262,6 +439,7 @@ mod tests {
             result: Outcome::NotCollected,
             duration_ns: None,
             ret_path: None,
+            ip: 0,
             decoded: args
                 .iter()
                 .map(|t| DecodedArg {
@@ -371,6 +549,38 @@ mod tests {
         assert_eq!(
             s,
             "read(0, 0x1000, 10) = -1 EAGAIN (Resource temporarily unavailable)\n"
+        );
+    }
+
+    #[test]
+    fn pids_while_more_than_one_process_lives_the_command_included() {
+        let opts = TextOptions::default();
+        opts.root.store(10, std::sync::atomic::Ordering::Relaxed);
+        let mut f = TextFormatter::with_options(opts);
+        let exit = |pid| {
+            Message::Exit(ProcessExit {
+                pid,
+                time_ns: 0,
+                how: ExitKind::Exited(0),
+            })
+        };
+        let mut s = String::new();
+        f.format(&Message::Event(ev(10, "close", &["3"])), &mut s);
+        // A child whose first line is its end, while the command lives.
+        f.format(&exit(11), &mut s);
+        // The command's calls untraced: a child still gets the prefix.
+        f.format(&Message::Event(ev(12, "getppid", &[])), &mut s);
+        f.format(&exit(12), &mut s);
+        f.format(&Message::Event(ev(10, "close", &["4"])), &mut s);
+        f.format(&exit(10), &mut s);
+        assert_eq!(
+            s,
+            "close(3)\n\
+             [pid    11] +++ exited with 0 +++\n\
+             [pid    12] getppid()\n\
+             [pid    12] +++ exited with 0 +++\n\
+             close(4)\n\
+             +++ exited with 0 +++\n"
         );
     }
 

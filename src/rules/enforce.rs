@@ -303,6 +303,7 @@ pub fn cover_io_uring(rules: &mut RuleSet) {
         ports: Vec::new(),
         args: Vec::new(),
         errno: libc::EPERM,
+        when: None,
     });
 }
 
@@ -406,6 +407,8 @@ impl Enforcer {
             arch: Some(arch),
             nr,
             args: n.args,
+            tid: n.tid as i32,
+            call: n.id,
             ..Facts::default()
         };
         if arch == Arch::I386 && nr == I386_SOCKETCALL {

@@ -17,6 +17,7 @@ pub mod glob;
 pub mod globwalk;
 pub mod protect;
 pub mod walk;
+pub mod when;
 
 use crate::event::Arch;
 use crate::select::{Selection, ARCHES};
@@ -120,6 +121,8 @@ pub struct Rule {
     pub args: Vec<ArgCond>,
     /// The errno a matching call fails with.
     pub errno: i32,
+    /// strace's `-e inject=...:when=`: which of the matching calls fail.
+    pub when: Option<std::sync::Arc<when::Counter>>,
 }
 
 /// What a rule may look at for one call.
@@ -138,6 +141,11 @@ pub struct Facts {
     pub idents: Vec<(u64, u64)>,
     /// The socket address it passes.
     pub sockaddr: Option<SockAddr>,
+    /// The calling thread (for `when=` counts).
+    pub tid: i32,
+    /// The notification id (0: none), so that a call matched twice is
+    /// counted once.
+    pub call: u64,
 }
 
 impl Rule {
@@ -260,9 +268,11 @@ impl RuleSet {
     /// The first rule that covers the call and matches `f`.
     pub fn first_match(&self, f: &Facts) -> Option<&Rule> {
         let arch = f.arch.unwrap_or(Arch::native());
-        self.rules
-            .iter()
-            .find(|r| r.covers(arch, f.nr) && r.matches(f))
+        self.rules.iter().find(|r| {
+            r.covers(arch, f.nr)
+                && r.matches(f)
+                && r.when.as_ref().is_none_or(|w| w.fires(f.tid, f.nr, f.call))
+        })
     }
 
     /// Records `(st_dev, st_ino)` of the files the path patterns and the
@@ -389,6 +399,7 @@ pub fn parse_rule(text: &str, origin: &str) -> Result<Rule, RuleError> {
         ports: Vec::new(),
         args: Vec::new(),
         errno: libc::EPERM,
+        when: None,
     };
     let mut errno_seen = false;
     for &(at, tok) in &toks[1..] {

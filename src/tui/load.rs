@@ -217,6 +217,7 @@ fn event(v: &Value) -> Result<Event, String> {
             .get("ret_path")
             .and_then(Value::as_str)
             .map(str::to_string),
+        ip: 0,
     })
 }
 

@@ -53,6 +53,7 @@ fn ev(seq: u64, pid: i32, name: &'static str, decoded: Vec<DecodedArg>) -> Event
         result: crate::event::Outcome::NotCollected,
         duration_ns: None,
         ret_path: None,
+        ip: 0,
     }
 }
 

@@ -49,6 +49,7 @@ fn ev(seq: u64, name: &'static str, decoded: Vec<DecodedArg>) -> Event {
         result: crate::event::Outcome::NotCollected,
         duration_ns: None,
         ret_path: None,
+        ip: 0,
     }
 }
 

@@ -60,6 +60,7 @@ fn call(seq: u64, name: &'static str, decoded: Vec<DecodedArg>, result: Outcome)
             _ => None,
         },
         ret_path: None,
+        ip: 0,
     }
 }
 
