@@ -91,6 +91,32 @@ impl Pat {
         }
     }
 
+    /// Whether the pattern matches `= TEXT`, the result as strace writes
+    /// it, without building that string for every row: `= ` never occurs
+    /// in a result's text, so a phrase that starts with it must match at
+    /// the start.
+    fn matches_result(&self, t: &str) -> bool {
+        match self {
+            Pat::Text { s, ci, .. } => {
+                let rest = s
+                    .strip_prefix('=')
+                    .map(|r| r.strip_prefix(' ').unwrap_or(r));
+                match rest {
+                    Some(r) if *ci => {
+                        t.len() >= r.len()
+                            && t.as_bytes()[..r.len()].eq_ignore_ascii_case(r.as_bytes())
+                    }
+                    Some(r) => t.starts_with(r),
+                    None if s.starts_with(' ') => self.is_match(&format!("= {t}")),
+                    None => self.is_match(t),
+                }
+            }
+            // Only a regex that mentions `=` can need the `= `.
+            Pat::Re(r) if r.as_str().contains('=') => self.is_match(&format!("= {t}")),
+            Pat::Re(_) => self.is_match(t),
+        }
+    }
+
     /// Byte ranges of `hay` that match, for highlighting; an exact
     /// pattern only when `sub` (it is then looked for inside `hay`).
     fn ranges(&self, hay: &str, sub: bool, out: &mut Vec<Range<usize>>) {
@@ -412,7 +438,7 @@ impl Test {
                 p.is_match(&ev.name)
                     || p.is_match(&ev.comm)
                     || ev.decoded.iter().any(|a| p.is_match(&a.text))
-                    || result_text(ev).is_some_and(|t| p.is_match(&format!("= {t}")))
+                    || result_text(ev).is_some_and(|t| p.matches_result(&t))
             }
         }
     }
