@@ -232,15 +232,14 @@ fn live_filter_detail_stats_then_kill() {
     t.wait_text(&["Events", "openat(", "E2E-READY", "running"]);
 
     // Filter on the argument text.
-    t.keys(&["/"]);
+    t.keys(&["f"]);
     t.type_text("hostname");
     t.keys(&["Enter"]);
     let s = t.wait_for("the list filtered on hostname", |s| {
-        let mut l = s.lines();
-        // The committed filter shows as " /hostname " beside the tabs (the
-        // command line in the title has "/etc/hostname", which must not do).
-        l.next().is_some_and(|top| top.contains(" /hostname "))
-            && l.next().is_some_and(|title| title.contains(" of "))
+        // The committed filter shows as " filter: hostname " in the status
+        // line, and the list's title says how many of all it shows.
+        s.lines().nth(1).is_some_and(|title| title.contains(" of "))
+            && s.contains(" filter: hostname ")
     });
     // The filter also matches text cut off at the screen's edge, so only
     // check that the list shrank and kept the openat.

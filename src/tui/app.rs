@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::class::{classify, Class};
 use super::output::{key_to_bytes, OutputBuf};
+use super::query::{ParseError, Query};
 use super::QuitChoice;
 use crate::event::{
     Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Outcome, Resumed, Verdict,
@@ -24,6 +25,12 @@ const MAX_KEYS: usize = 50_000;
 
 /// Per-second rate buckets kept for the sparkline (one hour).
 const MAX_RATE_BUCKETS: usize = 3_600;
+
+/// Execs remembered per process (a shell loop can exec without end).
+pub const MAX_EXECS: usize = 64;
+
+/// Queries remembered by each prompt's history.
+const MAX_HISTORY: usize = 100;
 
 /// The main views, cycled with Tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,13 +88,27 @@ pub enum Action {
     PrevView,
     /// Open the filter prompt.
     FilterStart,
+    /// Open the search prompt.
+    SearchStart,
+    /// Select the next row the search matches.
+    SearchNext,
+    /// Select the previous row the search matches.
+    SearchPrev,
+    /// Older query from the prompt's history.
+    HistoryPrev,
+    /// Newer query from the prompt's history.
+    HistoryNext,
+    /// Procs view: show the process tree or the exec tree.
+    ToggleExecTree,
+    /// Show or hide the duration column.
+    ToggleDuration,
     /// Type into the filter prompt.
     FilterChar(char),
     /// Delete in the filter prompt.
     FilterBackspace,
-    /// Keep the filter and close the prompt.
+    /// Keep the filter (or search) and close the prompt.
     FilterAccept,
-    /// Restore the previous filter and close the prompt.
+    /// Restore the previous filter (or selection) and close the prompt.
     FilterCancel,
     /// Show or hide one class.
     ToggleClass(Class),
@@ -157,20 +178,50 @@ pub struct HeldCall {
     reply: HoldReply,
 }
 
+/// One execve (or execveat) of a process.
+#[derive(Debug, Clone)]
+pub struct Exec {
+    /// The call's event `seq`.
+    pub seq: u64,
+    /// When it was called.
+    pub time_ns: u64,
+    /// The program path as given.
+    pub path: String,
+    /// argv, joined by spaces.
+    pub argv: String,
+    /// What it returned, as far as known (`Pending` until its result).
+    pub result: Outcome,
+}
+
+impl Exec {
+    /// The errno it failed with, once known.
+    pub fn errno(&self) -> Option<i32> {
+        self.result.errno()
+    }
+}
+
 /// What the UI knows about one process.
 #[derive(Debug, Clone, Default)]
 pub struct Proc {
     /// Process id.
     pub pid: i32,
-    /// Parent, from `/proc/PID/stat` at first sight.
+    /// Parent: from the fork or clone that made it when its result is
+    /// known (exact), else from `/proc/PID/stat` at first sight.
     pub ppid: Option<i32>,
+    /// `ppid` comes from the fork's result.
+    pub ppid_exact: bool,
     /// When `ppid` is unknown: the process that last forked before this
     /// one appeared, a guess.
     pub guessed_parent: Option<i32>,
     /// Latest `comm`.
     pub comm: String,
-    /// argv of the last execve, joined.
+    /// argv of the last execve that did not fail, joined.
     pub cmdline: Option<String>,
+    /// Its execs, oldest first (at most [`MAX_EXECS`]: the first ones and
+    /// the latest).
+    pub execs: Vec<Exec>,
+    /// Execs not kept in `execs`.
+    pub execs_dropped: u64,
     /// Calls seen.
     pub calls: u64,
     /// How it ended, once it did.
@@ -237,11 +288,48 @@ pub struct App {
     pub follow: bool,
     /// While paused: rows from this absolute index on are not shown.
     frozen_end: Option<u64>,
-    /// Text filter.
+    /// Filter text, as typed.
     pub filter: String,
     filter_before: String,
+    /// The filter in force: the last text that parsed.
+    filter_q: Query,
+    /// Why the filter text does not parse (the last good one applies).
+    pub filter_err: Option<ParseError>,
     /// The filter prompt is open.
     pub filter_editing: bool,
+    /// Search text, as typed.
+    pub search: String,
+    search_before: String,
+    /// The search in force, if any.
+    pub search_q: Option<Query>,
+    /// Why the search text does not parse.
+    pub search_err: Option<ParseError>,
+    /// The search prompt is open.
+    pub search_editing: bool,
+    /// Selection (and follow) when the search prompt opened.
+    search_origin: (Option<usize>, bool),
+    /// Earlier filters and searches, oldest first.
+    pub filter_history: Vec<String>,
+    /// See `filter_history`.
+    pub search_history: Vec<String>,
+    /// Where Up/Down are in the open prompt's history, and the text typed
+    /// before the first Up.
+    history_pos: Option<(usize, String)>,
+    /// Show the duration column (when results are known and it fits).
+    pub show_duration: bool,
+    /// Procs view shows the exec tree rather than the process tree.
+    pub exec_tree: bool,
+    /// Selected process in the Procs view (position in tree order).
+    pub procs_sel: usize,
+    /// Set by Enter in the Procs view: the filter and selection to
+    /// restore when Esc goes back from the process's calls.
+    pub jump_back: Option<(String, usize)>,
+    /// Parents known from a fork's result before the child was seen.
+    known_parents: HashMap<i32, i32>,
+    /// Forks whose result (the child's pid) is still to come: seq → pid.
+    pending_forks: HashMap<u64, i32>,
+    /// Execs whose result is still to come: seq → pid.
+    pending_execs: HashMap<u64, i32>,
     /// Classes hidden by the quick toggles, by [`Class::index`].
     pub hidden: [bool; 6],
     /// Only failed calls are shown.
@@ -292,8 +380,8 @@ pub struct App {
     pub pty_out: Vec<u8>,
     /// A one-line note for the status bar (last action's result).
     pub note: Option<String>,
-    /// Scroll position of the process view.
-    pub procs_scroll: usize,
+    /// First line of the process view drawn last time.
+    pub procs_scroll: Cell<usize>,
     /// First list row drawn last time (the list keeps it stable).
     pub list_offset: Cell<usize>,
     /// List rows that fit last time (page size).
@@ -316,7 +404,25 @@ impl App {
             frozen_end: None,
             filter: String::new(),
             filter_before: String::new(),
+            filter_q: Query::default(),
+            filter_err: None,
             filter_editing: false,
+            search: String::new(),
+            search_before: String::new(),
+            search_q: None,
+            search_err: None,
+            search_editing: false,
+            search_origin: (None, true),
+            filter_history: Vec::new(),
+            search_history: Vec::new(),
+            history_pos: None,
+            show_duration: true,
+            exec_tree: false,
+            procs_sel: 0,
+            jump_back: None,
+            known_parents: HashMap::new(),
+            pending_forks: HashMap::new(),
+            pending_execs: HashMap::new(),
             hidden: [false; 6],
             failed_only: false,
             view_mode: View::List,
@@ -343,7 +449,7 @@ impl App {
             pending_esc: false,
             pty_out: Vec::new(),
             note: None,
-            procs_scroll: 0,
+            procs_scroll: Cell::new(0),
             list_offset: Cell::new(0),
             list_height: Cell::new(10),
             output_size: Cell::new((0, 0)),
@@ -418,6 +524,21 @@ impl App {
     /// its row updated (which may make it pass a filter it did not pass
     /// while running: failed-only, or text that matches the result).
     fn resume(&mut self, r: &Resumed) {
+        if let Some(parent) = self.pending_forks.remove(&r.seq) {
+            if let Outcome::Returned(child) = r.result {
+                if child > 0 {
+                    self.set_parent(child as i32, parent);
+                }
+            }
+        }
+        if let Some(pid) = self.pending_execs.remove(&r.seq) {
+            if let Some(p) = self.procs.get_mut(&pid) {
+                if let Some(x) = p.execs.iter_mut().rev().find(|x| x.seq == r.seq) {
+                    x.result = r.result;
+                }
+                p.cmdline = last_cmdline(p);
+            }
+        }
         // Rows are in seq order; a row already let go is counted all the same.
         let found = self
             .rows
@@ -540,14 +661,41 @@ impl App {
         }
     }
 
+    /// Records that `parent` forked `child`, from the fork's result.
+    fn set_parent(&mut self, child: i32, parent: i32) {
+        if child == parent {
+            return;
+        }
+        match self.procs.get_mut(&child) {
+            Some(p) => {
+                p.ppid = Some(parent);
+                p.ppid_exact = true;
+                p.guessed_parent = None;
+            }
+            None => {
+                if self.known_parents.len() >= MAX_KEYS {
+                    self.known_parents.clear();
+                }
+                self.known_parents.insert(child, parent);
+            }
+        }
+    }
+
     fn track_proc(&mut self, ev: &Event) {
         let read_proc = self.read_proc;
         let forker = self.last_forker;
+        let exact = self.known_parents.remove(&ev.pid);
+        let root = (Some(ev.pid) == self.child_pid && self.live).then(std::process::id);
         let p = self.procs.entry(ev.pid).or_insert_with(|| {
-            let ppid = if read_proc { read_ppid(ev.pid) } else { None };
+            // One small read per new process, on its first call: stat
+            // needs no lock the tracee could hold (unlike maps or mem).
+            let ppid = exact
+                .or_else(|| read_proc.then(|| read_ppid(ev.pid)).flatten())
+                .or(root.map(|r| r as i32));
             Proc {
                 pid: ev.pid,
                 ppid,
+                ppid_exact: exact.is_some(),
                 guessed_parent: if ppid.is_none() {
                     forker.filter(|f| *f != ev.pid)
                 } else {
@@ -560,25 +708,63 @@ impl App {
         if p.comm != ev.comm {
             p.comm = ev.comm.clone();
         }
+        let mut fork = false;
         match &*ev.name {
             "execve" | "execveat" => {
-                if let Some(a) = ev.decoded.iter().find(|a| a.kind == "argv") {
-                    p.cmdline = Some(argv_text(a));
+                let argv = ev
+                    .decoded
+                    .iter()
+                    .find(|a| a.kind == "argv")
+                    .map(argv_text)
+                    .unwrap_or_default();
+                let path = ev
+                    .decoded
+                    .iter()
+                    .find(|a| a.kind == "path")
+                    .map(|a| match &a.value {
+                        Some(serde_json::Value::String(s)) => s.clone(),
+                        _ => a.text.clone(),
+                    })
+                    .unwrap_or_default();
+                let x = Exec {
+                    seq: ev.seq,
+                    time_ns: ev.time_ns,
+                    path,
+                    argv,
+                    result: failed_errno(ev)
+                        .map(|e| Outcome::Returned(-(e as i64)))
+                        .unwrap_or(ev.result),
+                };
+                if p.execs.len() >= MAX_EXECS {
+                    // Keep the first half and the latest.
+                    p.execs.remove(MAX_EXECS / 2);
+                    p.execs_dropped += 1;
+                }
+                p.execs.push(x);
+                p.cmdline = last_cmdline(p);
+                if ev.result == Outcome::Pending {
+                    self.pending_execs.insert(ev.seq, ev.pid);
                 }
             }
-            "fork" | "vfork" | "clone3" => self.last_forker = Some(ev.pid),
+            "fork" | "vfork" => fork = true,
+            "clone" => fork = ev.args[0] & libc::CLONE_THREAD as u64 == 0,
+            "clone3" => fork = !ev.decoded.iter().any(|a| a.text.contains("CLONE_THREAD")),
             // exit_group never returns: the process ends with that status
             // (the engine reports exits of the command only).
             "exit_group" if p.exit.is_none() => {
                 p.exit = Some(ExitKind::Exited((ev.args[0] as i32) & 0xff));
             }
-            "clone" => {
-                let thread = ev.decoded.iter().any(|a| a.text.contains("CLONE_THREAD"));
-                if !thread {
-                    self.last_forker = Some(ev.pid);
-                }
-            }
             _ => {}
+        }
+        if fork {
+            self.last_forker = Some(ev.pid);
+            match ev.result {
+                Outcome::Returned(child) if child > 0 => self.set_parent(child as i32, ev.pid),
+                Outcome::Pending => {
+                    self.pending_forks.insert(ev.seq, ev.pid);
+                }
+                _ => {}
+            }
         }
     }
 
@@ -591,7 +777,129 @@ impl App {
         if self.failed_only && !failed(&row.ev) {
             return false;
         }
-        matches_text(&row.ev, &self.filter)
+        self.filter_q.matches(&row.ev)
+    }
+
+    /// Parses the filter text; applies it when it parses, else keeps the
+    /// last good one and says why.
+    fn apply_filter_text(&mut self) {
+        match Query::parse(&self.filter) {
+            Ok(q) => {
+                self.filter_q = q;
+                self.filter_err = None;
+                self.refilter();
+            }
+            Err(e) => self.filter_err = Some(e),
+        }
+    }
+
+    /// Sets the filter text and applies it.
+    pub fn set_filter(&mut self, text: &str) {
+        self.filter = text.to_string();
+        self.apply_filter_text();
+    }
+
+    /// Parses the search text and selects the first match at or after
+    /// where the search began (wrapping), as you type.
+    fn apply_search_text(&mut self) {
+        if self.search.trim().is_empty() {
+            self.search_q = None;
+            self.search_err = None;
+            return;
+        }
+        match Query::parse(&self.search) {
+            Ok(q) => {
+                self.search_q = Some(q);
+                self.search_err = None;
+                let from = self.search_origin.0.unwrap_or(0);
+                if !self.find_match(from, true) {
+                    self.note = Some("search: no match".into());
+                }
+            }
+            Err(e) => self.search_err = Some(e),
+        }
+    }
+
+    /// Selects the first shown row from position `from` on (or back, when
+    /// `!forward`) that the search matches, wrapping once round.
+    fn find_match(&mut self, from: usize, forward: bool) -> bool {
+        let Some(q) = &self.search_q else {
+            return false;
+        };
+        let len = self.visible_len();
+        if len == 0 {
+            return false;
+        }
+        let from = from.min(len - 1);
+        for k in 0..len {
+            let i = if forward {
+                (from + k) % len
+            } else {
+                (from + len - k) % len
+            };
+            if self.visible_row(i).is_some_and(|r| q.matches(&r.ev)) {
+                self.follow = false;
+                self.selected = i;
+                self.detail_scroll = 0;
+                self.note = None;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the row is one the search matches (for the highlight).
+    pub fn search_hit(&self, r: &Row) -> Option<&Query> {
+        self.search_q.as_ref().filter(|q| q.matches(&r.ev))
+    }
+
+    fn prompt_text(&mut self) -> (&mut String, &Vec<String>) {
+        if self.search_editing {
+            (&mut self.search, &self.search_history)
+        } else {
+            (&mut self.filter, &self.filter_history)
+        }
+    }
+
+    fn prompt_changed(&mut self) {
+        if self.search_editing {
+            self.apply_search_text();
+        } else {
+            self.apply_filter_text();
+        }
+    }
+
+    fn history_step(&mut self, older: bool) {
+        let pos = self.history_pos.take();
+        let (text, hist) = self.prompt_text();
+        let n = hist.len();
+        let (i, draft) = match pos {
+            None if !older || n == 0 => return,
+            None => (n - 1, text.clone()),
+            Some((i, d)) if older => (i.saturating_sub(1), d),
+            Some((i, d)) => {
+                if i + 1 >= n {
+                    *text = d;
+                    self.prompt_changed();
+                    return;
+                }
+                (i + 1, d)
+            }
+        };
+        *text = hist[i].clone();
+        self.history_pos = Some((i, draft));
+        self.prompt_changed();
+    }
+
+    fn remember(hist: &mut Vec<String>, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        hist.retain(|h| h != text);
+        hist.push(text.to_string());
+        if hist.len() > MAX_HISTORY {
+            hist.remove(0);
+        }
     }
 
     fn refilter(&mut self) {
@@ -734,15 +1042,15 @@ impl App {
             bytes.extend(key_to_bytes(&k)?);
             return Some(Action::InputBytes(bytes));
         }
-        if self.filter_editing {
+        if self.filter_editing || self.search_editing {
             return match k.code {
                 KeyCode::Enter => Some(Action::FilterAccept),
                 KeyCode::Esc => Some(Action::FilterCancel),
                 KeyCode::Backspace => Some(Action::FilterBackspace),
                 KeyCode::Char('u') if ctrl => Some(Action::ClearFilters),
                 KeyCode::Char(c) if !ctrl => Some(Action::FilterChar(c)),
-                KeyCode::Up => Some(Action::Up),
-                KeyCode::Down => Some(Action::Down),
+                KeyCode::Up => Some(Action::HistoryPrev),
+                KeyCode::Down => Some(Action::HistoryNext),
                 _ => None,
             };
         }
@@ -771,7 +1079,12 @@ impl App {
             KeyCode::Char('?') => Action::ToggleHelp,
             KeyCode::Tab => Action::NextView,
             KeyCode::BackTab => Action::PrevView,
-            KeyCode::Char('/') => Action::FilterStart,
+            KeyCode::Char('f') => Action::FilterStart,
+            KeyCode::Char('/') => Action::SearchStart,
+            KeyCode::Char('n') => Action::SearchNext,
+            KeyCode::Char('N') => Action::SearchPrev,
+            KeyCode::Char('x') => Action::ToggleExecTree,
+            KeyCode::Char('T') => Action::ToggleDuration,
             KeyCode::Char(c @ '1'..='6') => {
                 Action::ToggleClass(Class::ALL[(c as u8 - b'1') as usize])
             }
@@ -807,7 +1120,7 @@ impl App {
             Action::PageDown => self.move_by(self.page() as isize),
             Action::Top => {
                 if self.view_mode == View::Procs {
-                    self.procs_scroll = 0;
+                    self.procs_sel = 0;
                 } else {
                     self.follow = false;
                     self.selected = 0;
@@ -815,17 +1128,17 @@ impl App {
             }
             Action::Bottom => {
                 if self.view_mode == View::Procs {
-                    self.procs_scroll = usize::MAX / 2;
+                    self.procs_sel = self.procs.len().saturating_sub(1);
                 } else {
                     self.follow = true;
                     self.selected = self.visible_len().saturating_sub(1);
                 }
             }
-            Action::ToggleDetail => {
-                if self.view_mode == View::List {
-                    self.detail = !self.detail;
-                }
-            }
+            Action::ToggleDetail => match self.view_mode {
+                View::List => self.detail = !self.detail,
+                View::Procs => self.jump_to_calls(),
+                _ => {}
+            },
             Action::Escape => {
                 if self.quit_ask {
                     self.quit_ask = false;
@@ -833,6 +1146,8 @@ impl App {
                     self.help = false;
                 } else if self.detail {
                     self.detail = false;
+                } else if self.view_mode == View::List && self.jump_back.is_some() {
+                    self.jump_back_to_procs();
                 } else if self.view_mode != View::List {
                     self.view_mode = View::List;
                 }
@@ -869,22 +1184,93 @@ impl App {
             }
             Action::FilterStart => {
                 self.view_mode = View::List;
+                self.search_editing = false;
                 self.filter_editing = true;
+                self.history_pos = None;
                 self.filter_before = self.filter.clone();
             }
+            Action::SearchStart => {
+                self.view_mode = View::List;
+                self.filter_editing = false;
+                self.search_editing = true;
+                self.history_pos = None;
+                self.search_before = std::mem::take(&mut self.search);
+                self.search_origin = (self.selected_pos(), self.follow);
+                self.search_q = None;
+                self.search_err = None;
+            }
+            Action::SearchNext | Action::SearchPrev => {
+                if self.search_q.is_none() {
+                    self.note = Some("no search: / starts one".into());
+                    return;
+                }
+                let len = self.visible_len();
+                let cur = self.selected_pos().unwrap_or(0);
+                let found = if a == Action::SearchNext {
+                    self.find_match((cur + 1) % len.max(1), true)
+                } else {
+                    self.find_match((cur + len.max(1) - 1) % len.max(1), false)
+                };
+                if !found {
+                    self.note = Some(format!("search: no match for {}", self.search));
+                }
+            }
+            Action::HistoryPrev => self.history_step(true),
+            Action::HistoryNext => self.history_step(false),
+            Action::ToggleExecTree => {
+                self.view_mode = View::Procs;
+                self.exec_tree = !self.exec_tree;
+            }
+            Action::ToggleDuration => {
+                self.show_duration = !self.show_duration;
+                self.note = Some(
+                    if self.show_duration {
+                        "duration column shown"
+                    } else {
+                        "duration column hidden"
+                    }
+                    .into(),
+                );
+            }
             Action::FilterChar(c) => {
-                self.filter.push(c);
-                self.refilter();
+                self.history_pos = None;
+                self.prompt_text().0.push(c);
+                self.prompt_changed();
             }
             Action::FilterBackspace => {
-                self.filter.pop();
-                self.refilter();
+                self.history_pos = None;
+                self.prompt_text().0.pop();
+                self.prompt_changed();
             }
-            Action::FilterAccept => self.filter_editing = false,
+            Action::FilterAccept => {
+                if self.search_editing {
+                    if self.search_err.is_none() {
+                        self.search_editing = false;
+                        let t = self.search.clone();
+                        Self::remember(&mut self.search_history, &t);
+                    }
+                } else if self.filter_err.is_none() {
+                    self.filter_editing = false;
+                    let t = self.filter.clone();
+                    Self::remember(&mut self.filter_history, &t);
+                }
+            }
             Action::FilterCancel => {
-                self.filter_editing = false;
-                self.filter = std::mem::take(&mut self.filter_before);
-                self.refilter();
+                if self.search_editing {
+                    self.search_editing = false;
+                    self.search = std::mem::take(&mut self.search_before);
+                    self.search_q = Query::parse(&self.search).ok().filter(|q| !q.is_empty());
+                    self.search_err = None;
+                    let (sel, follow) = self.search_origin;
+                    self.follow = follow;
+                    if let Some(s) = sel {
+                        self.selected = s;
+                    }
+                } else {
+                    self.filter_editing = false;
+                    self.filter = std::mem::take(&mut self.filter_before);
+                    self.apply_filter_text();
+                }
             }
             Action::ToggleClass(c) => {
                 self.hidden[c.index()] = !self.hidden[c.index()];
@@ -897,11 +1283,15 @@ impl App {
                     self.note = Some("no results known: nothing has failed yet".into());
                 }
             }
+            Action::ClearFilters if self.search_editing => {
+                self.search.clear();
+                self.apply_search_text();
+            }
             Action::ClearFilters => {
                 self.hidden = [false; 6];
                 self.failed_only = false;
                 self.filter.clear();
-                self.refilter();
+                self.apply_filter_text();
             }
             Action::Allow => self.answer_target(Verdict::Allow),
             Action::Deny => self.answer_target(Verdict::Deny(libc::EPERM)),
@@ -966,7 +1356,10 @@ impl App {
 
     fn move_by(&mut self, d: isize) {
         if self.view_mode == View::Procs {
-            self.procs_scroll = self.procs_scroll.saturating_add_signed(d);
+            self.procs_sel = self
+                .procs_sel
+                .saturating_add_signed(d)
+                .min(self.procs.len().saturating_sub(1));
             return;
         }
         let len = self.visible_len();
@@ -979,6 +1372,39 @@ impl App {
         self.selected = new;
         // Moving up stops following; reaching the end follows again.
         self.follow = new == len - 1 && d > 0 || (self.follow && d >= 0);
+    }
+
+    /// The process selected in the Procs view.
+    pub fn selected_proc(&self) -> Option<i32> {
+        let order = super::procs::tree_order(&self.procs);
+        order
+            .get(self.procs_sel.min(order.len().saturating_sub(1)))
+            .map(|(_, pid)| *pid)
+    }
+
+    /// Enter in the Procs view: the event list, filtered to the selected
+    /// process's calls; Esc comes back.
+    fn jump_to_calls(&mut self) {
+        let Some(pid) = self.selected_proc() else {
+            return;
+        };
+        if self.jump_back.is_none() {
+            self.jump_back = Some((self.filter.clone(), self.procs_sel));
+        }
+        self.set_filter(&format!("pid:{pid}"));
+        self.view_mode = View::List;
+        self.follow = true;
+        self.selected = self.visible_len().saturating_sub(1);
+        self.note = Some(format!("calls of {pid} · Esc goes back to the processes"));
+    }
+
+    fn jump_back_to_procs(&mut self) {
+        if let Some((filter, sel)) = self.jump_back.take() {
+            self.set_filter(&filter);
+            self.procs_sel = sel;
+            self.view_mode = View::Procs;
+            self.note = None;
+        }
     }
 
     fn answer_target(&mut self, v: Verdict) {
@@ -1144,44 +1570,19 @@ pub fn args_text(ev: &Event) -> String {
     crate::decode::render_args(&ev.decoded)
 }
 
-/// Whether the filter text matches the call's name, pid/tid, comm, any
-/// argument text or its result as strace writes it after the arguments
-/// (`= -1 ENOENT (No such file or directory)`, `= 3`). Case-insensitive
-/// unless the filter has capitals.
+/// Whether the query text (see [`super::query`]) matches the call; text
+/// that does not parse matches nothing.
 pub fn matches_text(ev: &Event, filter: &str) -> bool {
-    let f = filter.trim();
-    if f.is_empty() {
-        return true;
-    }
-    if let Ok(n) = f.parse::<i32>() {
-        if ev.pid == n || ev.tid == n {
-            return true;
-        }
-    }
-    let ci = !f.chars().any(|c| c.is_uppercase());
-    let has = |hay: &str| {
-        if ci {
-            contains_ci(hay, f)
-        } else {
-            hay.contains(f)
-        }
-    };
-    has(&ev.name)
-        || has(&ev.comm)
-        || ev.decoded.iter().any(|a| has(&a.text))
-        || result_text(ev).is_some_and(|t| has(&format!("= {t}")))
+    Query::parse(filter).is_ok_and(|q| q.matches(ev))
 }
 
-fn contains_ci(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.len() > h.len() {
-        return false;
-    }
-    if needle.is_ascii() {
-        h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-    } else {
-        hay.to_lowercase().contains(&needle.to_lowercase())
-    }
+/// argv of the last exec that did not fail.
+fn last_cmdline(p: &Proc) -> Option<String> {
+    p.execs
+        .iter()
+        .rev()
+        .find(|x| x.errno().is_none())
+        .map(|x| x.argv.clone())
 }
 
 /// The parent pid from `/proc/PID/stat`, if the process still exists.
@@ -1207,6 +1608,7 @@ mod tests {
 
     #[test]
     fn case_insensitive_contains() {
+        use super::super::query::contains_ci;
         assert!(contains_ci("/etc/HOSTNAME", "hostname"));
         assert!(!contains_ci("abc", "abcd"));
     }

@@ -10,30 +10,57 @@ use ratatui::Frame;
 pub const KEYS: &[(&str, &str)] = &[
     ("↑ ↓ j k", "move the selection (up stops following)"),
     ("PgUp PgDn", "one page"),
-    ("g Home", "first call"),
-    ("G End F", "last call, follow new calls"),
-    ("Enter", "detail of the selected call"),
-    ("J / K", "scroll the detail pane"),
+    (
+        "g G",
+        "first call / last call and follow (also Home, End, F)",
+    ),
+    (
+        "Enter J K",
+        "detail of the call, J/K scroll it; in Procs: the process's calls",
+    ),
     ("Tab S-Tab", "switch view: events, stats, processes, output"),
     (
-        "/",
-        "filter by name, pid, argument or result text (Enter keeps, Esc undoes)",
+        "/ n N",
+        "search as you type, matches highlighted; n/N next/previous",
+    ),
+    (
+        "f",
+        "filter: Enter keeps, Esc undoes, ↑↓ history; the language:",
+    ),
+    (
+        "",
+        "syscall:openat pid:42 comm:sh path:/etc arg:TEXT errno:ENOENT",
+    ),
+    (
+        "",
+        "failed  /regex/  field:/regex/  !negated  \"a b\"  plain words",
     ),
     (
         "1 … 6",
         "toggle file, network, process, memory, signal, other",
     ),
-    ("e", "failed calls only (as strace -Z), again shows all"),
-    ("0", "clear all filters"),
+    (
+        "e 0",
+        "failed calls only (as strace -Z), again all / clear all filters",
+    ),
     ("p Space", "pause the view (tracing goes on)"),
+    (
+        "T x",
+        "duration column on/off; Procs: process tree / exec tree",
+    ),
     (
         "a / d / A",
         "allow / deny (EPERM) the selected or oldest held call; A: all",
     ),
     ("h / H", "hold / stop holding the selected call's syscall"),
-    ("o", "show or hide the output pane"),
-    ("i", "type into the command (Esc Esc or Ctrl-] to leave)"),
-    ("Esc", "close pane, overlay or prompt"),
+    (
+        "o i",
+        "output pane on/off / type into the command (Esc Esc, Ctrl-] leave)",
+    ),
+    (
+        "Esc",
+        "close pane, overlay or prompt; back from a process's calls",
+    ),
     ("q Ctrl-C", "quit (asks first while the command runs)"),
     ("?", "this help"),
 ];
@@ -51,7 +78,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Draws the overlay.
 pub fn render(f: &mut Frame, area: Rect) {
-    let r = centered(area, 78, KEYS.len() as u16 + 2);
+    let r = centered(area, 80, KEYS.len() as u16 + 2);
     let lines: Vec<Line> = KEYS
         .iter()
         .map(|(k, what)| {

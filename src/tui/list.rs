@@ -1,4 +1,7 @@
-//! The live event list: one row per call, following the newest.
+//! The live event list: one row per call, following the newest. Columns:
+//! time, pid, comm (when the width allows), duration (with results; `T`
+//! hides it), the call and its result. Rows the search matches have
+//! their time marked and the matching text highlighted.
 
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -8,6 +11,7 @@ use ratatui::Frame;
 
 use super::app::{args_text, failed, short_result, App, HoldMark, Row};
 use super::class::{errno_name, Class};
+use super::query::Query;
 use super::safe::cleaned;
 use crate::event::{Action as CallAction, Outcome};
 
@@ -27,6 +31,62 @@ pub fn class_color(c: Class) -> Color {
 pub fn rel_time(app: &App, ns: u64) -> String {
     let d = ns.saturating_sub(app.start_ns.unwrap_or(ns));
     format!("{}.{:06}", d / 1_000_000_000, d % 1_000_000_000 / 1000)
+}
+
+/// Narrowest list (inside its borders) with a comm column.
+pub const COMM_MIN_WIDTH: usize = 110;
+
+/// Narrowest list with a duration column (`T` hides it anyway).
+pub const DURATION_MIN_WIDTH: usize = 90;
+
+/// `812ns`, `12.3µs`, `1.23ms`, `4.56s`: at most 7 cells.
+pub fn duration_text(ns: u64) -> String {
+    let f = ns as f64;
+    match ns {
+        0..=999 => format!("{ns}ns"),
+        1_000..=99_999 => format!("{:.1}µs", f / 1e3),
+        100_000..=999_999 => format!("{:.0}µs", f / 1e3),
+        1_000_000..=99_999_999 => format!("{:.2}ms", f / 1e6),
+        100_000_000..=999_999_999 => format!("{:.0}ms", f / 1e6),
+        _ => format!("{:.2}s", f / 1e9),
+    }
+}
+
+/// Whether the duration column is drawn at this width.
+pub fn shows_duration(app: &App, width: usize) -> bool {
+    app.show_duration && width >= DURATION_MIN_WIDTH && app.stats.results > 0
+}
+
+/// Cuts each span where the search matches and paints the match.
+fn highlight<'a>(spans: Vec<Span<'a>>, q: &Query) -> Vec<Span<'a>> {
+    let hit = Style::default()
+        .fg(Color::Black)
+        .bg(Color::LightYellow)
+        .add_modifier(Modifier::BOLD);
+    let mut out = Vec::with_capacity(spans.len());
+    for sp in spans {
+        let ranges = q.highlights(&sp.content);
+        if ranges.is_empty() {
+            out.push(sp);
+            continue;
+        }
+        let text = sp.content.to_string();
+        let mut at = 0;
+        for r in ranges {
+            if r.start > at {
+                out.push(Span::styled(text[at..r.start].to_string(), sp.style));
+            }
+            out.push(Span::styled(
+                text[r.clone()].to_string(),
+                sp.style.patch(hit),
+            ));
+            at = r.end;
+        }
+        if at < text.len() {
+            out.push(Span::styled(text[at..].to_string(), sp.style));
+        }
+    }
+    out
 }
 
 /// One row, styled, fitting `width` cells: a row too long has its
@@ -61,18 +121,45 @@ pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool, width: usize) -> Line
             .fg(class_color(r.class))
             .add_modifier(Modifier::BOLD)
     };
+    let hit = app.search_hit(r);
+    let time_style = if hit.is_some() {
+        Style::default().fg(Color::Black).bg(Color::LightYellow)
+    } else {
+        Style::default().fg(Color::DarkGray)
+    };
     let mut spans = vec![
-        Span::styled(
-            format!("{:>11} ", rel_time(app, ev.time_ns)),
-            Style::default().fg(Color::DarkGray),
-        ),
+        Span::styled(format!("{:>11} ", rel_time(app, ev.time_ns)), time_style),
         Span::styled(
             format!("{:>7} ", ev.pid),
             Style::default().fg(Color::LightBlue),
         ),
-        Span::styled(mark, mark_style),
-        Span::styled(cleaned(&ev.name), name_style),
     ];
+    if width >= COMM_MIN_WIDTH {
+        let comm: String = cleaned(&ev.comm).chars().take(15).collect();
+        let pad = 16usize.saturating_sub(Span::raw(comm.as_str()).width());
+        spans.push(Span::styled(
+            format!("{comm}{}", " ".repeat(pad)),
+            Style::default().fg(Color::Cyan),
+        ));
+    }
+    if shows_duration(app, width) {
+        let d = match (ev.result, ev.duration_ns) {
+            (Outcome::Pending, _) => "…".to_string(),
+            (_, Some(ns)) => duration_text(ns),
+            _ => String::new(),
+        };
+        let slow = ev.duration_ns.is_some_and(|ns| ns >= 100_000_000);
+        spans.push(Span::styled(
+            format!("{d:>7} "),
+            if slow {
+                Style::default().fg(Color::Yellow)
+            } else {
+                Style::default().fg(Color::DarkGray)
+            },
+        ));
+    }
+    spans.push(Span::styled(mark, mark_style));
+    spans.push(Span::styled(cleaned(&ev.name), name_style));
     let tail = if let CallAction::Denied { errno, .. } = &ev.action {
         Some(Span::styled(
             format!(" = -1 {}", errno_name(*errno)),
@@ -97,6 +184,10 @@ pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool, width: usize) -> Line
         base,
     ));
     spans.extend(tail);
+    if let Some(q) = hit {
+        let keep = spans.split_off(2);
+        spans.extend(highlight(keep, q));
+    }
     let line = Line::from(spans);
     if selected {
         line.style(Style::default().add_modifier(Modifier::REVERSED))
@@ -204,7 +295,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         let msg = if app.total == 0 {
             "waiting for the first call…"
         } else {
-            "no call matches the filter (0 shows all, / edits the text, e failed only)"
+            "no call matches the filter (0 shows all, f edits it, e failed only)"
         };
         vec![Line::styled(msg, Style::default().fg(Color::DarkGray))]
     } else {

@@ -22,6 +22,7 @@ pub mod load;
 pub mod output;
 pub mod procs;
 pub mod pty;
+pub mod query;
 pub mod render;
 pub mod safe;
 pub mod stats;
@@ -32,7 +33,11 @@ mod tests;
 #[cfg(test)]
 mod tests_hostile;
 #[cfg(test)]
+mod tests_procs;
+#[cfg(test)]
 mod tests_results;
+#[cfg(test)]
+mod tests_search;
 
 use std::fs::File;
 use std::io::{self, Read, Write};

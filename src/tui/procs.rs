@@ -1,5 +1,7 @@
 //! The process view: a tree of pid, comm and command line, alive or how
-//! each process ended.
+//! each process ended; or (`x`) the exec tree, each process with its
+//! execs, argv and whether they failed. Enter lists the selected
+//! process's calls.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,10 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::app::{App, Proc};
+use super::app::{App, Exec, Proc};
 use super::class::signal_name;
 use super::safe::clean;
-use crate::event::ExitKind;
+use crate::event::{ExitKind, Outcome};
 
 /// `(depth, pid)` in tree order: roots are processes whose parent was not
 /// seen; children follow their parent, by pid.
@@ -67,6 +69,19 @@ pub fn state_text(p: &Proc) -> (String, Color) {
     }
 }
 
+/// `= 0`, `= -1 ENOENT`, `…` while running, `` when unknown.
+fn exec_result(x: &Exec) -> (String, Style) {
+    match (x.errno(), x.result) {
+        (Some(e), _) => (
+            format!("✗ = -1 {}", crate::errno::name(e)),
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        ),
+        (None, Outcome::Returned(_)) => ("✓".into(), Style::default().fg(Color::Green)),
+        (None, Outcome::Pending) => ("…".into(), Style::default().fg(Color::Yellow)),
+        _ => (String::new(), Style::default()),
+    }
+}
+
 /// Draws the view.
 pub fn render(f: &mut Frame, area: Rect, app: &App) {
     let alive = app
@@ -74,61 +89,143 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         .values()
         .filter(|p| p.exit.is_none() && !p.gone)
         .count();
+    let what = if app.exec_tree {
+        "Exec tree"
+    } else {
+        "Processes"
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(Style::default().fg(Color::DarkGray))
         .title(Span::styled(
-            format!(" Processes · {} seen, {alive} running ", app.procs.len()),
+            format!(
+                " {what} · {} seen, {alive} running · Enter: its calls · x: {} ",
+                app.procs.len(),
+                if app.exec_tree {
+                    "process tree"
+                } else {
+                    "exec tree"
+                }
+            ),
             Style::default().add_modifier(Modifier::BOLD),
         ));
     let inner = block.inner(area);
     let head = Style::default()
         .fg(Color::DarkGray)
         .add_modifier(Modifier::UNDERLINED);
-    let mut lines = vec![Line::styled(
-        format!(
-            "{:<16} {:>7} {:>8} {:<22} {:<16} command",
-            "pid", "ppid", "calls", "state", "comm"
-        ),
-        head,
-    )];
+    let header = if app.exec_tree {
+        Line::styled(format!("{:<16} {:<16} execs", "pid", "comm"), head)
+    } else {
+        Line::styled(
+            format!(
+                "{:<16} {:>7} {:>8} {:<22} {:<16} command",
+                "pid", "ppid", "calls", "state", "comm"
+            ),
+            head,
+        )
+    };
     let order = tree_order(&app.procs);
-    let h = (inner.height as usize).saturating_sub(1);
-    let scroll = app.procs_scroll.min(order.len().saturating_sub(h));
-    for (depth, pid) in order.iter().skip(scroll).take(h) {
+    let sel = app.procs_sel.min(order.len().saturating_sub(1));
+    // Every line of the body, and the line the selected process starts on.
+    let mut body: Vec<Line> = Vec::new();
+    let mut sel_line = 0;
+    for (i, (depth, pid)) in order.iter().enumerate() {
         let p = &app.procs[pid];
         let indent = if *depth == 0 {
             String::new()
         } else {
             format!("{}└─", "  ".repeat(depth - 1))
         };
-        let ppid = match (p.ppid, p.guessed_parent) {
-            (Some(pp), _) => pp.to_string(),
-            (None, Some(g)) => format!("~{g}"),
-            (None, None) => "?".into(),
-        };
-        let (state, color) = state_text(p);
         let mark = if Some(p.pid) == app.child_pid {
             "*"
         } else {
             ""
         };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:<16}", format!("{indent}{}{mark}", p.pid)),
-                Style::default()
-                    .fg(Color::LightBlue)
-                    .add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(format!(" {ppid:>7} {:>8} ", p.calls)),
-            Span::styled(format!("{state:<22} "), Style::default().fg(color)),
-            Span::styled(
-                format!("{:<16} ", clean(&p.comm)),
-                Style::default().fg(Color::Cyan),
-            ),
-            Span::raw(clean(p.cmdline.as_deref().unwrap_or_default()).into_owned()),
-        ]));
+        let pid_span = Span::styled(
+            format!("{:<16}", format!("{indent}{}{mark}", p.pid)),
+            Style::default()
+                .fg(Color::LightBlue)
+                .add_modifier(Modifier::BOLD),
+        );
+        let comm = Span::styled(
+            format!("{:<16} ", clean(&p.comm)),
+            Style::default().fg(Color::Cyan),
+        );
+        if i == sel {
+            sel_line = body.len();
+        }
+        let mut line = if app.exec_tree {
+            let n = p.execs.len() as u64 + p.execs_dropped;
+            Line::from(vec![
+                pid_span,
+                Span::raw(" "),
+                comm,
+                Span::styled(
+                    match n {
+                        0 => "no exec seen".to_string(),
+                        1 => "1 exec".to_string(),
+                        n => format!("{n} execs"),
+                    },
+                    Style::default().fg(Color::DarkGray),
+                ),
+            ])
+        } else {
+            let ppid = match (p.ppid, p.guessed_parent) {
+                (Some(pp), _) => pp.to_string(),
+                (None, Some(g)) => format!("~{g}"),
+                (None, None) => "?".into(),
+            };
+            let (state, color) = state_text(p);
+            Line::from(vec![
+                pid_span,
+                Span::raw(format!(" {ppid:>7} {:>8} ", p.calls)),
+                Span::styled(format!("{state:<22} "), Style::default().fg(color)),
+                comm,
+                Span::raw(clean(p.cmdline.as_deref().unwrap_or_default()).into_owned()),
+            ])
+        };
+        if i == sel {
+            line = line.style(Style::default().add_modifier(Modifier::REVERSED));
+        }
+        body.push(line);
+        if app.exec_tree {
+            let pad = "  ".repeat(*depth + 1);
+            for (k, x) in p.execs.iter().enumerate() {
+                if p.execs_dropped > 0 && k == super::app::MAX_EXECS / 2 {
+                    body.push(Line::styled(
+                        format!("{pad}  … {} more execs", p.execs_dropped),
+                        Style::default().fg(Color::DarkGray),
+                    ));
+                }
+                let (res, st) = exec_result(x);
+                let argv_style = if x.errno().is_some() {
+                    Style::default().fg(Color::Red)
+                } else {
+                    Style::default()
+                };
+                body.push(Line::from(vec![
+                    Span::styled(format!("{pad}├ "), Style::default().fg(Color::DarkGray)),
+                    Span::styled(
+                        format!("{} ", clean(&x.path)),
+                        Style::default().fg(Color::Green),
+                    ),
+                    Span::styled(format!("[{}] ", clean(&x.argv)), argv_style),
+                    Span::styled(res, st),
+                ]));
+            }
+        }
     }
+    let h = (inner.height as usize).saturating_sub(1);
+    let mut off = app.procs_scroll.get();
+    if sel_line < off {
+        off = sel_line;
+    } else if sel_line >= off + h {
+        off = sel_line + 1 - h;
+    }
+    off = off.min(body.len().saturating_sub(h));
+    app.procs_scroll.set(off);
+    let mut lines = vec![header];
+    lines.extend(body.into_iter().skip(off).take(h));
     if order.is_empty() {
         lines.push(Line::styled(
             "no process seen yet",

@@ -1,4 +1,5 @@
-//! The title bar (views, filter) and the status bar (state, counters).
+//! The title bar (views, class toggles) and the status bar (state,
+//! counters, the filter and search in force, or the open prompt).
 
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -45,12 +46,6 @@ pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::styled(format!(" {} ", v.label()), st));
     }
     spans.push(Span::raw(" "));
-    if !app.filter.is_empty() && !app.filter_editing {
-        spans.push(Span::styled(
-            format!("/{}", cleaned(&app.filter)),
-            Style::default().fg(Color::Black).bg(Color::LightGreen),
-        ));
-    }
     if app.failed_only {
         spans.push(Span::styled(
             " ✗ failed only ",
@@ -75,27 +70,49 @@ pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Draws the bottom line: filter prompt, or state and counters.
+/// Draws the bottom line: the filter or search prompt, or state and
+/// counters.
 pub fn render(f: &mut Frame, area: Rect, app: &App) {
-    if app.filter_editing {
-        let line = Line::from(vec![
+    if app.filter_editing || app.search_editing {
+        let (label, text, err, color) = if app.search_editing {
+            (
+                " search /",
+                &app.search,
+                &app.search_err,
+                Color::LightYellow,
+            )
+        } else {
+            (" filter ", &app.filter, &app.filter_err, Color::LightGreen)
+        };
+        let mut spans = vec![
             Span::styled(
-                " filter /",
-                Style::default()
-                    .fg(Color::LightGreen)
-                    .add_modifier(Modifier::BOLD),
+                label,
+                Style::default().fg(color).add_modifier(Modifier::BOLD),
             ),
-            Span::raw(cleaned(&app.filter)),
-            Span::styled("█", Style::default().fg(Color::LightGreen)),
-            Span::styled(
+            Span::raw(cleaned(text)),
+            Span::styled("█", Style::default().fg(color)),
+        ];
+        match err {
+            Some(e) => spans.push(Span::styled(
+                format!("   error in {e}"),
+                Style::default()
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(Modifier::BOLD),
+            )),
+            None if app.search_editing => spans.push(Span::styled(
+                "   Enter keep · n/N next/prev · Esc undo · ↑↓ history",
+                Style::default().fg(Color::DarkGray),
+            )),
+            None => spans.push(Span::styled(
                 format!(
-                    "   {} match · Enter keep · Esc undo · Ctrl-U clear",
+                    "   {} match · Enter keep · Esc undo · ↑↓ history · Ctrl-U clear",
                     app.visible_len()
                 ),
                 Style::default().fg(Color::DarkGray),
-            ),
-        ]);
-        f.render_widget(Paragraph::new(line), area);
+            )),
+        }
+        f.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
     let mut spans = Vec::new();
@@ -136,6 +153,20 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         ));
     }
     spans.push(Span::raw(format!(" {} calls ", app.total)));
+    if !app.filter.trim().is_empty() {
+        spans.push(Span::styled(
+            format!(" filter: {} ", cleaned(&app.filter)),
+            Style::default().fg(Color::Black).bg(Color::LightGreen),
+        ));
+        spans.push(Span::raw(" "));
+    }
+    if app.search_q.is_some() {
+        spans.push(Span::styled(
+            format!(" /{} ", cleaned(&app.search)),
+            Style::default().fg(Color::Black).bg(Color::LightYellow),
+        ));
+        spans.push(Span::raw(" "));
+    }
     if app.stats.errors > 0 {
         spans.push(Span::styled(
             format!(" {} failed ", app.stats.errors),

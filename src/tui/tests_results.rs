@@ -376,7 +376,7 @@ fn without_results_nothing_speaks_of_errors() {
 #[test]
 fn filter_text_matches_the_result() {
     let (mut a, _) = search_app();
-    key(&mut a, KeyCode::Char('/'));
+    key(&mut a, KeyCode::Char('f'));
     for c in "ENOENT".chars() {
         key(&mut a, KeyCode::Char(c));
     }
@@ -386,7 +386,7 @@ fn filter_text_matches_the_result() {
     assert!(!s.contains("= 3"), "{s}");
     // strace's message matches too, case-insensitively.
     a.handle(super::app::Action::ClearFilters);
-    key(&mut a, KeyCode::Char('/'));
+    key(&mut a, KeyCode::Char('f'));
     for c in "no such file".chars() {
         key(&mut a, KeyCode::Char(c));
     }
@@ -403,7 +403,7 @@ fn filter_text_matches_the_result() {
 #[test]
 fn a_running_call_found_by_its_result_appears_when_it_comes() {
     let (mut a, pending) = search_app();
-    key(&mut a, KeyCode::Char('/'));
+    key(&mut a, KeyCode::Char('f'));
     for c in "EAGAIN".chars() {
         key(&mut a, KeyCode::Char(c));
     }
