@@ -4,6 +4,7 @@ pub mod cli;
 pub mod decode;
 pub mod errno;
 pub mod event;
+pub mod export;
 pub mod filter;
 pub mod jobctl;
 pub mod keeper;

@@ -256,6 +256,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // foreground group, and write its trace to the terminal under `stty
     // tostop`, while the command's group is in the foreground.
     let _ = crate::sys::block_signals(&[libc::SIGTTOU]);
+    if args.len() >= 2 && args[1] == "export" {
+        return crate::export::main(&args[2..]);
+    }
     if args.len() == 3 && args[1] == "view" {
         return match crate::tui::view_file(std::path::Path::new(&args[2])) {
             Ok(()) => 0,
