@@ -324,6 +324,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
     if cli.tui && !io::stdout().is_terminal() {
         return fail(2, "--tui needs a terminal on stdout");
     }
+    if cli.tui && cli.output.as_deref().is_some_and(|p| p.as_os_str() == "-") {
+        return fail(2, "--tui -o -: the UI has the terminal; record to a file");
+    }
     // Return values: decided now, while notrace is single-threaded (tracefs
     // may have to be read from a child with a mount of its own).
     let results_plan = if cli.no_results {
@@ -443,8 +446,26 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     let mut tui_rx = None;
     let writer = if cli.tui {
-        tui_rx = Some(rx);
-        None
+        // -o FILE records beside the UI: both get every message.
+        if cli.output.is_some() {
+            let (ui_rx, writer_rx) = crate::tui::record::tee(rx, CHANNEL_CAPACITY);
+            tui_rx = Some(ui_rx);
+            Some(
+                std::thread::Builder::new()
+                    .name("writer".into())
+                    .spawn(move || {
+                        output::write_all(
+                            writer_rx,
+                            io::BufWriter::with_capacity(64 * 1024, out),
+                            &out_cfg,
+                        )
+                    })
+                    .expect("spawn writer thread"),
+            )
+        } else {
+            tui_rx = Some(rx);
+            None
+        }
     } else {
         Some(
             std::thread::Builder::new()
@@ -633,6 +654,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 Ok(Err(code)) => return code,
                 Err(_) => return 1,
             };
+            if let Some(w) = writer {
+                let _ = w.join();
+            }
             // Every tracee is gone: copy what is left of the command's
             // output (after `b`, the terminal shows it) before exiting.
             if let Some(e) = ended {

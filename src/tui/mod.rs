@@ -22,6 +22,7 @@ pub mod load;
 pub mod output;
 pub mod procs;
 pub mod pty;
+pub mod record;
 pub mod render;
 pub mod safe;
 pub mod stats;
