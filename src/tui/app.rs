@@ -10,9 +10,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::class::{classify, Class};
 use super::output::{key_to_bytes, OutputBuf};
 use super::QuitChoice;
+
+mod save;
+mod scroll;
 use crate::event::{
     Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Outcome, Resumed, Verdict,
 };
+pub use save::SaveKind;
 
 /// Events kept for display by default. Older ones are let go (the UI says
 /// how many); every count and statistic stays exact regardless.
@@ -121,6 +125,8 @@ pub enum Action {
     QuitKill,
     /// Quit dialog: let it run untraced-by-UI until it exits.
     QuitBackground,
+    /// Save the whole trace (`w`: JSONL, `X`: Chrome trace-event JSON).
+    Save(SaveKind),
 }
 
 /// A held call's state, shown on its row.
@@ -300,6 +306,12 @@ pub struct App {
     pub list_height: Cell<usize>,
     /// Inner size of the output pane last drawn (cols, rows).
     pub output_size: Cell<(u16, u16)>,
+    /// The whole trace on disk (scroll-back, save, export); see `scroll`.
+    pub recorder: Option<super::record::Recorder>,
+    /// The kept rows end before the newest call (scrolled back).
+    detached: bool,
+    /// Saves running on their threads; each says how it ended.
+    jobs: Vec<std::sync::mpsc::Receiver<String>>,
 }
 
 impl App {
@@ -347,6 +359,9 @@ impl App {
             list_offset: Cell::new(0),
             list_height: Cell::new(10),
             output_size: Cell::new((0, 0)),
+            recorder: None,
+            detached: false,
+            jobs: Vec::new(),
         }
     }
 
@@ -354,6 +369,12 @@ impl App {
 
     /// Takes one message from the tracer.
     pub fn push(&mut self, msg: Message) {
+        if let Some(r) = &mut self.recorder {
+            if let Err(e) = r.push(&msg) {
+                self.note = Some(format!("recording stopped: {e}"));
+                self.recorder = None;
+            }
+        }
         match msg {
             Message::Event(ev) => {
                 self.push_event(ev, HoldMark::None);
@@ -474,7 +495,11 @@ impl App {
         self.count(&ev, class);
         count_result(&mut self.stats, &ev.name, ev.result);
         self.track_proc(&ev);
-        let abs = self.base + self.rows.len() as u64;
+        let abs = self.total - 1;
+        if self.detached {
+            // Scrolled back: recorded, shown when scrolled to.
+            return abs;
+        }
         let row = Row { ev, class, hold };
         if self.passes(&row) {
             self.view.push_back(abs);
@@ -651,9 +676,14 @@ impl App {
         self.selected_pos().and_then(|i| self.visible_row(i))
     }
 
-    /// Events let go because of the cap.
+    /// Events let go because of the cap (none with a recorder: they are
+    /// on disk, read back when scrolled to).
     pub fn evicted(&self) -> u64 {
-        self.base
+        if self.recorder.is_some() {
+            0
+        } else {
+            self.base
+        }
     }
 
     /// The cap on kept events.
@@ -786,6 +816,8 @@ impl App {
             KeyCode::Char('K') => Action::DetailScroll(-1),
             KeyCode::Char('p') | KeyCode::Char(' ') => Action::TogglePause,
             KeyCode::Char('o') => Action::ToggleOutput,
+            KeyCode::Char('w') => Action::Save(SaveKind::Jsonl),
+            KeyCode::Char('X') => Action::Save(SaveKind::Chrome),
             KeyCode::Char('i') if self.has_pty => Action::InputStart,
             _ => return None,
         })
@@ -801,14 +833,28 @@ impl App {
     /// Applies one action.
     pub fn handle(&mut self, a: Action) {
         match a {
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-(self.page() as isize)),
-            Action::PageDown => self.move_by(self.page() as isize),
+            Action::Up => {
+                self.more_above(1);
+                self.move_by(-1);
+            }
+            Action::Down => {
+                self.more_below(1);
+                self.move_by(1);
+            }
+            Action::PageUp => {
+                self.more_above(self.page());
+                self.move_by(-(self.page() as isize));
+            }
+            Action::PageDown => {
+                self.more_below(self.page());
+                self.move_by(self.page() as isize);
+            }
+            Action::Save(kind) => self.save(kind, None),
             Action::Top => {
                 if self.view_mode == View::Procs {
                     self.procs_scroll = 0;
                 } else {
+                    self.to_start();
                     self.follow = false;
                     self.selected = 0;
                 }
@@ -817,6 +863,7 @@ impl App {
                 if self.view_mode == View::Procs {
                     self.procs_scroll = usize::MAX / 2;
                 } else {
+                    self.to_end();
                     self.follow = true;
                     self.selected = self.visible_len().saturating_sub(1);
                 }

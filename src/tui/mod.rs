@@ -117,6 +117,7 @@ pub enum QuitChoice {
 /// stays visible and never blocks on a full terminal.
 pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<Ended> {
     let mut app = App::new(opts.title, opts.hold, app::DEFAULT_CAP);
+    app.recorder = record::Recorder::new(None).ok();
     app.live = true;
     app.read_proc = true;
     app.child_pid = opts.child_pid;
@@ -135,6 +136,7 @@ pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<Ended> {
     };
     let r = with_terminal(&mut app, Some(&rx), itx, irx, master.as_ref(), &stop);
     stop.store(true, Ordering::Relaxed);
+    record::finish_saves(&mut app);
     ui_gone.store(true, Ordering::Relaxed);
     r.map(|choice| Ended { choice, output })
 }
@@ -146,6 +148,7 @@ pub fn view_file(path: &Path) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let r = with_terminal(&mut app, None, itx, irx, None, &stop);
     stop.store(true, Ordering::Relaxed);
+    record::finish_saves(&mut app);
     r.map(|_| ())
 }
 
@@ -155,6 +158,7 @@ pub fn app_from_file(path: &Path) -> io::Result<App> {
     let msgs = load::load_file(path)?;
     let title = format!("view {}", path.display());
     let mut app = App::new(title, HoldSet::default(), app::DEFAULT_CAP);
+    app.recorder = record::Recorder::new(None).ok();
     for m in msgs {
         app.push(m);
     }
@@ -304,6 +308,7 @@ fn run_loop(
         if let Some(rx) = rx {
             drain(app, rx);
         }
+        app.poll_jobs();
         if let Some(m) = master {
             if !app.pty_out.is_empty() {
                 let mut w = m;

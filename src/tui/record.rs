@@ -70,6 +70,7 @@ pub fn copy(m: &Message) -> Message {
 const UNWRITTEN: u64 = u64::MAX;
 
 /// The whole trace, on disk, by row.
+#[derive(Debug)]
 pub struct Recorder {
     out: BufWriter<File>,
     /// A second handle on the same file, read with `pread` (no shared
@@ -273,6 +274,18 @@ impl Snapshot {
             }
         }
         w.finish()
+    }
+}
+
+/// The UI has closed: waits (a while) for saves still running, so that
+/// quitting right after `w` does not leave half a file.
+pub fn finish_saves(app: &mut super::App) {
+    let t0 = std::time::Instant::now();
+    while app.poll_jobs() && t0.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    if let Some(n) = app.note.as_deref().filter(|n| n.starts_with("cannot save")) {
+        eprintln!("notrace: {n}");
     }
 }
 
