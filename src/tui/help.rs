@@ -33,6 +33,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("h / H", "hold / stop holding the selected call's syscall"),
     ("o", "show or hide the output pane"),
     ("i", "type into the command (Esc Esc or Ctrl-] to leave)"),
+    (
+        "w / X",
+        "save the whole trace: JSONL (notrace view) / Chrome JSON (Perfetto)",
+    ),
     ("Esc", "close pane, overlay or prompt"),
     ("q Ctrl-C", "quit (asks first while the command runs)"),
     ("?", "this help"),
@@ -80,7 +84,7 @@ pub fn render(f: &mut Frame, area: Rect) {
 
 /// Draws the quit question.
 pub fn render_quit(f: &mut Frame, area: Rect) {
-    let r = centered(area, 60, 7);
+    let r = centered(area, 60, 8);
     let k = Style::default()
         .fg(Color::Yellow)
         .add_modifier(Modifier::BOLD);
@@ -92,6 +96,7 @@ pub fn render_quit(f: &mut Frame, area: Rect) {
             Span::styled("  b ", k),
             Span::raw("quit the UI, keep tracing until it exits"),
         ]),
+        Line::raw("    (then Ctrl-C or closing the terminal ends it)"),
         Line::from(vec![Span::styled("  Esc ", k), Span::raw("cancel")]),
     ];
     f.render_widget(Clear, r);
