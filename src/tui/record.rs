@@ -172,8 +172,18 @@ impl Recorder {
     /// The calls at positions `from..to`, as far as they are recorded (a
     /// call still waiting for its result comes as it stands).
     pub fn load(&mut self, from: u64, to: u64) -> io::Result<Vec<Event>> {
-        self.out.flush()?;
         let to = to.min(self.calls());
+        // Old rows are on disk already: a write (which may wait for the
+        // disk) only when the range reaches what is still buffered.
+        let on_disk = self.len - self.out.buffer().len() as u64;
+        let last = self.index[from.min(to) as usize..to as usize]
+            .iter()
+            .filter(|&&o| o != UNWRITTEN)
+            .max()
+            .copied();
+        if last.is_some_and(|o| o >= on_disk) {
+            self.out.flush()?;
+        }
         let mut out = Vec::with_capacity(to.saturating_sub(from) as usize);
         let mut r = io::BufReader::with_capacity(64 * 1024, At::new(self.file.clone(), 0));
         let mut line = String::new();
