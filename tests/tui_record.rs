@@ -93,12 +93,6 @@ impl Tmux {
         );
     }
 
-    /// Types `text` literally.
-    fn type_text(&self, text: &str) {
-        let out = self.tmux(&["send-keys", "-t", "t", "-l", text]);
-        assert!(out.status.success(), "tmux send-keys -l {text:?} failed");
-    }
-
     /// The visible screen, one string.
     fn screen(&self) -> String {
         let out = self.tmux(&["capture-pane", "-p", "-t", "t"]);

@@ -854,7 +854,7 @@ impl App {
                 if self.view_mode == View::Procs {
                     self.procs_scroll = 0;
                 } else {
-                    self.to_start();
+                    self.jump_to_start();
                     self.follow = false;
                     self.selected = 0;
                 }
@@ -863,7 +863,7 @@ impl App {
                 if self.view_mode == View::Procs {
                     self.procs_scroll = usize::MAX / 2;
                 } else {
-                    self.to_end();
+                    self.jump_to_end();
                     self.follow = true;
                     self.selected = self.visible_len().saturating_sub(1);
                 }

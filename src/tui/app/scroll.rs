@@ -76,14 +76,14 @@ impl App {
     }
 
     /// `g`: the window moves to the first call.
-    pub(super) fn to_start(&mut self) {
+    pub(super) fn jump_to_start(&mut self) {
         if self.can_scroll() && self.base > 0 {
             self.load_window(0, self.total.min((2 * CHUNK).min(self.cap as u64)));
         }
     }
 
     /// `G`: the window moves back to the newest calls, and follows them.
-    pub(super) fn to_end(&mut self) {
+    pub(super) fn jump_to_end(&mut self) {
         if self.can_scroll() && self.detached {
             self.load_window(
                 self.total.saturating_sub((2 * CHUNK).min(self.cap as u64)),
@@ -183,7 +183,11 @@ mod tests {
             tid: 10 + (seq % 3) as i32,
             comm: "loop".into(),
             arch: Arch::X86_64,
-            name: Cow::Borrowed(if seq % 2 == 0 { "getpid" } else { "read" }),
+            name: Cow::Borrowed(if seq.is_multiple_of(2) {
+                "getpid"
+            } else {
+                "read"
+            }),
             nr: 39,
             args: [seq, 0, 0, 0, 0, 0],
             decoded: Vec::new(),
