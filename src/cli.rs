@@ -17,7 +17,7 @@ use std::path::PathBuf;
     name = "notrace",
     version,
     about,
-    after_help = "Examples:\n  notrace -e openat,connect -- curl http://127.0.0.1:8080/\n  notrace -e '%file,!close' -o trace.txt -- make -j2\n  notrace --json -e %network -- python3 app.py | jq 'select(.syscall==\"connect\")'\n  notrace -c -- git status\n  notrace view trace.jsonl"
+    after_help = "Examples:\n  notrace -e openat,connect -- curl http://127.0.0.1:8080/\n  notrace -e '%file,!close' -o trace.txt -- make -j2\n  notrace --json -e %network -- python3 app.py | jq 'select(.syscall==\"connect\")'\n  notrace -c -- git status\n  notrace view trace.jsonl\n  notrace export --chrome trace.jsonl > trace.json"
 )]
 pub struct Cli {
     /// Syscalls to trace: names, numbers, %classes, all, none, !negation,

@@ -185,6 +185,11 @@ impl JsonFormatter {
     }
 }
 
+/// Appends the JSON line of one call to `out`, as it stands.
+pub fn format_call(e: &Event, held: bool, out: &mut String) {
+    push_line(serde_json::to_string(&call(e, held)), out);
+}
+
 /// Appends one JSON line for `msg` to `out`, as it stands (a call whose
 /// result is pending is written with status `unfinished`).
 pub fn format(msg: &Message, out: &mut String) {

@@ -113,11 +113,11 @@ impl Recorder {
     /// UI gets, before the UI takes it).
     pub fn push(&mut self, msg: &Message) -> io::Result<()> {
         match msg {
-            Message::Event(e) => self.call(e, || Message::Event(e.clone())),
+            Message::Event(e) => self.call(e, false, || Message::Event(e.clone())),
             Message::Batch(es) => es
                 .iter()
-                .try_for_each(|e| self.call(e, || Message::Event(e.clone()))),
-            Message::Held(h) => self.call(&h.event, || Message::Held(h.copy())),
+                .try_for_each(|e| self.call(e, false, || Message::Event(e.clone()))),
+            Message::Held(h) => self.call(&h.event, true, || Message::Held(h.copy())),
             Message::Result(r) => {
                 let Some((pos, mut m)) = self.waiting.remove(&r.seq) else {
                     return Ok(());
@@ -137,7 +137,7 @@ impl Recorder {
         }
     }
 
-    fn call(&mut self, e: &Event, m: impl FnOnce() -> Message) -> io::Result<()> {
+    fn call(&mut self, e: &Event, held: bool, m: impl FnOnce() -> Message) -> io::Result<()> {
         let pos = self.index.len() as u64;
         if e.result == Outcome::Pending {
             self.index.push(UNWRITTEN);
@@ -145,15 +145,9 @@ impl Recorder {
             Ok(())
         } else {
             self.index.push(self.len);
-            // Only a held call needs its copy (for "held": true).
-            match m() {
-                Message::Event(_) => {
-                    self.line.clear();
-                    crate::output::json::format(&Message::Event(e.clone()), &mut self.line);
-                    self.put_line()
-                }
-                held => self.write(&held),
-            }
+            self.line.clear();
+            crate::output::json::format_call(e, held, &mut self.line);
+            self.put_line()
         }
     }
 
