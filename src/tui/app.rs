@@ -373,6 +373,16 @@ impl App {
             if let Err(e) = r.push(&msg) {
                 self.note = Some(format!("recording stopped: {e}"));
                 self.recorder = None;
+                if self.detached {
+                    // The window can no longer reach the newest calls:
+                    // start again from them, as without a recorder.
+                    self.rows.clear();
+                    self.view.clear();
+                    self.base = self.total;
+                    self.detached = false;
+                    self.selected = 0;
+                    self.follow = true;
+                }
             }
         }
         match msg {
