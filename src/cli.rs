@@ -18,7 +18,7 @@ use std::path::PathBuf;
     override_usage = "notrace [OPTIONS] [--] COMMAND [ARGS]...\n       notrace view FILE",
     version,
     about,
-    after_help = "Commands:\n  notrace view FILE   browse a saved JSONL trace (FILE, or - for stdin) in the\n                      terminal UI; `notrace -- view ...` runs a command named view\n\nExamples:\n  notrace -e openat,connect -- curl http://127.0.0.1:8080/\n  notrace -e '%file,!close' -o trace.txt -- make -j2\n  notrace --json -e %network -- python3 app.py | jq 'select(.syscall==\"connect\")'\n  notrace -c -- git status\n  notrace view trace.jsonl\n\nstrace options notrace cannot honour (-p, -k, -b, -D, -I, -a, -O, -U, -d,\n--tips, -e signal=, -e read=, ...) are refused with exit status 2 and the\nreason; see README."
+    after_help = "Commands:\n  notrace view FILE   browse a saved JSONL trace (FILE, or - for stdin) in the\n                      terminal UI; `notrace -- view ...` runs a command named view\n\nExamples:\n  notrace -e openat,connect -- curl http://127.0.0.1:8080/\n  notrace -e '%file,!close' -o trace.txt -- make -j2\n  notrace --json -e %network -- python3 app.py | jq 'select(.syscall==\"connect\")'\n  notrace -c -- git status\n  notrace view trace.jsonl\n\nstrace options notrace cannot honour (-p, -k, -b, -D, -I, -a, -O, -U, -d,\n--tips, -e signal=, -e read=, ...) are refused with exit status 2 and the\nreason; see README.\n\nSaved traces:\n  notrace export --chrome trace.jsonl > trace.json   (Perfetto, chrome://tracing)"
 )]
 pub struct Cli {
     /// Syscalls to trace: names, numbers, %classes, all, none, !negation,

@@ -253,6 +253,21 @@ pub struct Held {
     pub reply: HoldReply,
 }
 
+impl Held {
+    /// A copy for a second consumer (the `-o` recording beside the UI):
+    /// its reply answers nothing, so only the original's verdict counts.
+    pub fn copy(&self) -> Held {
+        Held {
+            event: self.event.clone(),
+            reply: HoldReply {
+                id: self.reply.id,
+                tx: None,
+                wake: self.reply.wake.clone(),
+            },
+        }
+    }
+}
+
 /// The way back to the supervisor for one held call.
 #[derive(Debug)]
 pub struct HoldReply {

@@ -5,6 +5,7 @@ pub mod compat;
 pub mod decode;
 pub mod errno;
 pub mod event;
+pub mod export;
 pub mod filter;
 pub mod generate;
 pub mod jobctl;

@@ -259,6 +259,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // view, as under strace.
     match args.get(1).and_then(|a| a.to_str()) {
         Some("view") => return crate::tui::view_main(&args[2..]),
+        Some("export") => return crate::export::main(&args[2..]),
         Some("--generate") => return crate::generate::main(&args[2..]),
         Some(a) if a.starts_with("--generate=") => {
             return crate::generate::main(&[a["--generate=".len()..].into()])
@@ -341,6 +342,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
     }
     if cli.tui && !io::stdout().is_terminal() {
         return fail(2, "--tui needs a terminal on stdout");
+    }
+    if cli.tui && cli.output.as_deref().is_some_and(|p| p.as_os_str() == "-") {
+        return fail(2, "--tui -o -: the UI has the terminal; record to a file");
     }
     // Return values: decided now, while notrace is single-threaded (tracefs
     // may have to be read from a child with a mount of its own).
@@ -487,7 +491,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
             start_ns: crate::event::wall_ns(),
             string_limit: cli.string_limit,
             verbose: cli.verbose,
-            decode_fds: cli.decode_fds as u8,
+            decode_fds: cli.decode_fds,
             hex: cli.hex,
             expressions: cli.trace.clone(),
             results_why_not: results_why_not.clone(),
@@ -504,8 +508,26 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     let mut tui_rx = None;
     let writer = if cli.tui {
-        tui_rx = Some(rx);
-        None
+        // -o FILE records beside the UI: both get every message.
+        if cli.output.is_some() {
+            let (ui_rx, writer_rx) = crate::tui::record::tee(rx, CHANNEL_CAPACITY);
+            tui_rx = Some(ui_rx);
+            Some(
+                std::thread::Builder::new()
+                    .name("writer".into())
+                    .spawn(move || {
+                        output::write_all(
+                            writer_rx,
+                            io::BufWriter::with_capacity(64 * 1024, out),
+                            &out_cfg,
+                        )
+                    })
+                    .expect("spawn writer thread"),
+            )
+        } else {
+            tui_rx = Some(rx);
+            None
+        }
     } else {
         Some(
             std::thread::Builder::new()
@@ -710,6 +732,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 Ok(Err(code)) => return code,
                 Err(_) => return 1,
             };
+            if let Some(w) = writer {
+                let _ = w.join();
+            }
             // Every tracee is gone: copy what is left of the command's
             // output (after `b`, the terminal shows it) before exiting.
             if let Some(e) = ended {

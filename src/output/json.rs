@@ -657,6 +657,28 @@ impl JsonFormatter {
     }
 }
 
+/// Appends the JSON line of one call to `out`, as it stands (the UI's
+/// own record of what it was sent).
+pub fn format_call(e: &Event, held: bool, out: &mut String) {
+    out.push_str(&call_line(e, held, false));
+}
+
+/// Appends the JSON line(s) for `msg` to `out`, as it stands: no header,
+/// no process records, a pending call as `unfinished` (the UI's record).
+pub fn format(msg: &Message, out: &mut String) {
+    match msg {
+        Message::Batch(events) => {
+            for e in events {
+                format_call(e, false, out);
+            }
+        }
+        Message::Event(e) => format_call(e, false, out),
+        Message::Held(h) => format_call(&h.event, true, out),
+        Message::Result(_) => {}
+        Message::Exit(x) => out.push_str(&exit_line(x, false)),
+    }
+}
+
 fn to_line<T: Serialize>(v: &T) -> String {
     // Serialising these types cannot fail: no maps with non-string keys.
     let mut s = serde_json::to_string(v).expect("event serialises");

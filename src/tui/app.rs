@@ -11,9 +11,13 @@ use super::class::{classify, Class};
 use super::output::{key_to_bytes, OutputBuf};
 use super::query::{ParseError, Query};
 use super::QuitChoice;
+
+mod save;
+mod scroll;
 use crate::event::{
     Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Outcome, Resumed, Verdict,
 };
+pub use save::SaveKind;
 
 /// Events kept for display by default. Older ones are let go (the UI says
 /// how many); every count and statistic stays exact regardless.
@@ -142,6 +146,8 @@ pub enum Action {
     QuitKill,
     /// Quit dialog: let it run untraced-by-UI until it exits.
     QuitBackground,
+    /// Save the whole trace (`w`: JSONL, `X`: Chrome trace-event JSON).
+    Save(SaveKind),
 }
 
 /// A held call's state, shown on its row.
@@ -388,6 +394,12 @@ pub struct App {
     pub list_height: Cell<usize>,
     /// Inner size of the output pane last drawn (cols, rows).
     pub output_size: Cell<(u16, u16)>,
+    /// The whole trace on disk (scroll-back, save, export); see `scroll`.
+    pub recorder: Option<super::record::Recorder>,
+    /// The kept rows end before the newest call (scrolled back).
+    detached: bool,
+    /// Saves running on their threads; each says how it ended.
+    jobs: Vec<std::sync::mpsc::Receiver<String>>,
 }
 
 impl App {
@@ -453,6 +465,9 @@ impl App {
             list_offset: Cell::new(0),
             list_height: Cell::new(10),
             output_size: Cell::new((0, 0)),
+            recorder: None,
+            detached: false,
+            jobs: Vec::new(),
         }
     }
 
@@ -460,6 +475,22 @@ impl App {
 
     /// Takes one message from the tracer.
     pub fn push(&mut self, msg: Message) {
+        if let Some(r) = &mut self.recorder {
+            if let Err(e) = r.push(&msg) {
+                self.note = Some(format!("recording stopped: {e}"));
+                self.recorder = None;
+                if self.detached {
+                    // The window can no longer reach the newest calls:
+                    // start again from them, as without a recorder.
+                    self.rows.clear();
+                    self.view.clear();
+                    self.base = self.total;
+                    self.detached = false;
+                    self.selected = 0;
+                    self.follow = true;
+                }
+            }
+        }
         match msg {
             Message::Event(ev) => {
                 self.push_event(ev, HoldMark::None);
@@ -595,7 +626,11 @@ impl App {
         self.count(&ev, class);
         count_result(&mut self.stats, &ev.name, ev.result);
         self.track_proc(&ev);
-        let abs = self.base + self.rows.len() as u64;
+        let abs = self.total - 1;
+        if self.detached {
+            // Scrolled back: recorded, shown when scrolled to.
+            return abs;
+        }
         let row = Row { ev, class, hold };
         if self.passes(&row) {
             self.view.push_back(abs);
@@ -959,9 +994,14 @@ impl App {
         self.selected_pos().and_then(|i| self.visible_row(i))
     }
 
-    /// Events let go because of the cap.
+    /// Events let go because of the cap (none with a recorder: they are
+    /// on disk, read back when scrolled to).
     pub fn evicted(&self) -> u64 {
-        self.base
+        if self.recorder.is_some() {
+            0
+        } else {
+            self.base
+        }
     }
 
     /// The cap on kept events.
@@ -1099,6 +1139,8 @@ impl App {
             KeyCode::Char('K') => Action::DetailScroll(-1),
             KeyCode::Char('p') | KeyCode::Char(' ') => Action::TogglePause,
             KeyCode::Char('o') => Action::ToggleOutput,
+            KeyCode::Char('w') => Action::Save(SaveKind::Jsonl),
+            KeyCode::Char('X') => Action::Save(SaveKind::Chrome),
             KeyCode::Char('i') if self.has_pty => Action::InputStart,
             _ => return None,
         })
@@ -1114,14 +1156,28 @@ impl App {
     /// Applies one action.
     pub fn handle(&mut self, a: Action) {
         match a {
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-(self.page() as isize)),
-            Action::PageDown => self.move_by(self.page() as isize),
+            Action::Up => {
+                self.more_above(1);
+                self.move_by(-1);
+            }
+            Action::Down => {
+                self.more_below(1);
+                self.move_by(1);
+            }
+            Action::PageUp => {
+                self.more_above(self.page());
+                self.move_by(-(self.page() as isize));
+            }
+            Action::PageDown => {
+                self.more_below(self.page());
+                self.move_by(self.page() as isize);
+            }
+            Action::Save(kind) => self.save(kind, None),
             Action::Top => {
                 if self.view_mode == View::Procs {
                     self.procs_sel = 0;
                 } else {
+                    self.jump_to_start();
                     self.follow = false;
                     self.selected = 0;
                 }
@@ -1130,6 +1186,7 @@ impl App {
                 if self.view_mode == View::Procs {
                     self.procs_sel = self.procs.len().saturating_sub(1);
                 } else {
+                    self.jump_to_end();
                     self.follow = true;
                     self.selected = self.visible_len().saturating_sub(1);
                 }

@@ -61,6 +61,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "Esc",
         "close pane, overlay or prompt; back from a process's calls",
     ),
+    (
+        "w / X",
+        "save the whole trace: JSONL (notrace view) / Chrome JSON (Perfetto)",
+    ),
     ("q Ctrl-C", "quit (asks first while the command runs)"),
     ("?", "this help"),
 ];
@@ -107,7 +111,7 @@ pub fn render(f: &mut Frame, area: Rect) {
 
 /// Draws the quit question.
 pub fn render_quit(f: &mut Frame, area: Rect) {
-    let r = centered(area, 60, 7);
+    let r = centered(area, 60, 8);
     let k = Style::default()
         .fg(Color::Yellow)
         .add_modifier(Modifier::BOLD);
@@ -119,6 +123,7 @@ pub fn render_quit(f: &mut Frame, area: Rect) {
             Span::styled("  b ", k),
             Span::raw("quit the UI, keep tracing until it exits"),
         ]),
+        Line::raw("    (then Ctrl-C or closing the terminal ends it)"),
         Line::from(vec![Span::styled("  Esc ", k), Span::raw("cancel")]),
     ];
     f.render_widget(Clear, r);

@@ -88,6 +88,21 @@ pub fn read<R: BufRead>(mut r: R) -> io::Result<Loaded> {
     Ok(out)
 }
 
+/// Parses one line of a JSONL trace the way [`parse`] does: `None` for a
+/// blank line or one of an unknown type.
+pub fn parse_line(line: &str) -> Result<Option<Message>, String> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    match v.get("type").and_then(Value::as_str) {
+        Some("syscall") => Ok(Some(Message::Event(event(&v)?))),
+        Some("exit") => Ok(Some(Message::Exit(exit(&v)?))),
+        Some(_) => Ok(None),
+        None => Err("no \"type\" field".into()),
+    }
+}
+
 fn field<'a>(v: &'a Value, k: &str) -> Result<&'a Value, String> {
     v.get(k).ok_or_else(|| format!("missing field \"{k}\""))
 }

@@ -23,6 +23,7 @@ pub mod output;
 pub mod procs;
 pub mod pty;
 pub mod query;
+pub mod record;
 pub mod render;
 pub mod safe;
 pub mod stats;
@@ -121,6 +122,7 @@ pub enum QuitChoice {
 /// stays visible and never blocks on a full terminal.
 pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<Ended> {
     let mut app = App::new(opts.title, opts.hold, app::DEFAULT_CAP);
+    app.recorder = record::Recorder::new(None).ok();
     app.live = true;
     app.read_proc = true;
     app.child_pid = opts.child_pid;
@@ -139,6 +141,7 @@ pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<Ended> {
     };
     let r = with_terminal(&mut app, Some(&rx), itx, irx, master.as_ref(), &stop);
     stop.store(true, Ordering::Relaxed);
+    record::finish_saves(&mut app);
     ui_gone.store(true, Ordering::Relaxed);
     r.map(|choice| Ended { choice, output })
 }
@@ -154,6 +157,7 @@ fn show_saved(mut app: App) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let r = with_terminal(&mut app, None, itx, irx, None, &stop);
     stop.store(true, Ordering::Relaxed);
+    record::finish_saves(&mut app);
     r.map(|_| ())
 }
 
@@ -173,6 +177,7 @@ fn app_from(loaded: load::Loaded, title: &str) -> App {
         format!("last line cut short · {title}")
     };
     let mut app = App::new(title, HoldSet::default(), app::DEFAULT_CAP);
+    app.recorder = record::Recorder::new(None).ok();
     for m in loaded.messages {
         app.push(m);
     }
@@ -379,6 +384,7 @@ fn run_loop(
         if let Some(rx) = rx {
             drain(app, rx);
         }
+        app.poll_jobs();
         if let Some(m) = master {
             if !app.pty_out.is_empty() {
                 let mut w = m;

@@ -207,6 +207,23 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             Style::default().fg(Color::Yellow),
         ));
     }
+    if app.on_disk() && (app.window_start() > 0 || app.scrolled_back()) {
+        let st = app.window_start();
+        spans.push(Span::styled(
+            format!(
+                " rows {}–{} of {}{} ",
+                st + 1,
+                st + app.kept() as u64,
+                app.total,
+                if app.scrolled_back() {
+                    " · G: newest"
+                } else {
+                    " · older on disk"
+                }
+            ),
+            Style::default().fg(Color::Yellow),
+        ));
+    }
     if let Some(n) = &app.note {
         spans.push(Span::styled(
             format!(" {} ", cleaned(n)),

@@ -65,6 +65,7 @@ pub(super) fn call(
             _ => None,
         },
         ret_path: None,
+        ip: 0,
     }
 }
 
