@@ -63,10 +63,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     (
         "w / X",
-        "save the whole trace: JSONL (notrace view) / Chrome JSON (Perfetto)",
+        "save the trace: JSONL (notrace view) / Chrome JSON (Perfetto)",
     ),
-    ("q Ctrl-C", "quit (asks first while the command runs)"),
-    ("?", "this help"),
+    ("q Ctrl-C ?", "quit (asks first while the command runs) / this help"),
 ];
 
 /// A rectangle of at most `w` × `h` centred in `area`.
