@@ -25,5 +25,6 @@ pub mod spawn;
 pub mod supervisor;
 pub mod sys;
 pub mod tables;
+pub mod traceme;
 pub mod tui;
 pub mod xlat;

@@ -460,6 +460,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // taken the listener (spawn.rs); later ones are let through unseen
     // when not traced.
     notified.add(&Selection::parse("execve").expect("execve is a syscall"));
+    // The command's PTRACE_TRACEME is refused (crate::traceme).
+    notified.add(&Selection::parse(crate::traceme::SYSCALL).expect("ptrace is a syscall"));
     if results_plan.is_some() {
         notified.add(&Selection::parse("exit").expect("exit is a syscall"));
     }

@@ -435,8 +435,10 @@ impl Supervisor {
             let group = (d.name == "exit_group").then(|| self.task(n.tid).tgid);
             self.outbox.thread_ends(n.tid as i32, group);
         }
+        let tgid = self.task(n.tid).tgid;
+        let refused = crate::traceme::check(def, &n.args, tgid, self.cfg.root);
         let fd = self.listener.as_fd();
-        if !traced && !ruled {
+        if !traced && !ruled && refused.is_none() {
             // Not chosen (exit_group, always notified; an x32 call): let it
             // run.
             let _ = sys::notif_continue(fd, n.id);
@@ -445,8 +447,9 @@ impl Supervisor {
             }
             return;
         }
-        let decision = if ruled {
-            let tgid = self.task(n.tid).tgid;
+        let decision = if let Some(d) = refused {
+            d
+        } else if ruled {
             match &mut self.rules {
                 Some(r) => r.decide(self.listener.as_fd(), &n, arch, def, tgid),
                 None => Decision::Pass,

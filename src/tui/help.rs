@@ -65,7 +65,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "w / X",
         "save the trace: JSONL (notrace view) / Chrome JSON (Perfetto)",
     ),
-    ("q Ctrl-C ?", "quit (asks first while the command runs) / this help"),
+    (
+        "q Ctrl-C ?",
+        "quit (asks first while the command runs) / this help",
+    ),
 ];
 
 /// A rectangle of at most `w` × `h` centred in `area`.
