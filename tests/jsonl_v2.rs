@@ -662,3 +662,18 @@ fn a_big_return_value_is_read_back_exactly() {
     });
     assert!(hit, "{msgs:?}");
 }
+
+#[test]
+fn summary_with_json_keeps_stdout_pure_jsonl() {
+    let o = common::run_notrace(&["-C", "--json", "-e", "openat", "--", "cat", "/etc/hostname"]);
+    assert!(o.status.success());
+    // Every stdout line parses (parse_jsonl panics on one that does not).
+    let events = common::parse_jsonl(&o.stdout);
+    assert!(events.iter().any(|e| e["type"] == "syscall"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.lines().any(|l| l.ends_with(" openat")),
+        "the table is on stderr: {err}"
+    );
+    assert!(err.lines().any(|l| l.ends_with(" total")), "{err}");
+}

@@ -267,7 +267,13 @@ pub fn write_all<W: Write>(rx: Receiver<Message>, out: W, cfg: &OutputConfig) ->
     if cfg.summary {
         line.clear();
         f.summary.render(&mut line);
-        sink.write(line.as_bytes());
+        if cfg.format == Format::Json {
+            // The JSONL stays JSONL (`-C --json | jq` works): the table,
+            // which is for people, goes to stderr.
+            let _ = io::stderr().write_all(line.as_bytes());
+        } else {
+            sink.write(line.as_bytes());
+        }
     }
     sink.flush();
     sink.report
