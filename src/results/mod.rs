@@ -239,12 +239,12 @@ impl Pairing {
                     });
                 }
             }
-            perf::Record::TaskExit { pid, tid, time } => {
+            perf::Record::TaskExit { tid, time, .. } => {
+                // `dying` keeps the pid: the leader may end before the
+                // records of the threads its exit_group killed are read.
+                // (A process reusing the pid within the trace would show an
+                // interrupted call as `= ?`; `dying` is bounded.)
                 self.interrupted.remove(&tid);
-                if pid == tid {
-                    // The process is gone: its pid may be reused.
-                    self.dying.remove(&pid);
-                }
                 if self.pending.get(&tid).is_some_and(|p| time >= p.start_ns) {
                     let call = self.pending.remove(&tid).expect("checked");
                     out.push(Resolved {
