@@ -189,7 +189,10 @@ fn everyday_file_idioms_behave_as_without_notrace() {
         let d = tempdir(if under { "idioms-nt" } else { "idioms-bare" });
         let mut c = if under {
             let mut c = Command::new(notrace());
+            // -q: where notrace may not collect results (an unprivileged
+            // run), its one line saying so would be on the command's stderr.
             c.args([
+                "-q",
                 "-e",
                 "openat",
                 "-o",
