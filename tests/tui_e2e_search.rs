@@ -7,159 +7,8 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
-
-/// How long any one expected screen may take to appear.
-const WAIT: Duration = Duration::from_secs(30);
-
-/// Quotes `s` for `sh`.
-fn sq(s: impl AsRef<str>) -> String {
-    format!("'{}'", s.as_ref().replace('\'', r"'\''"))
-}
-
-fn notrace() -> String {
-    common::notrace().to_string_lossy().into_owned()
-}
-
-/// One detached tmux session on a private server; the server is killed on
-/// drop, so no session outlives its test.
-struct Tmux {
-    socket: String,
-    /// The server's socket file, removed on drop.
-    socket_path: Option<PathBuf>,
-}
-
-impl Tmux {
-    /// Starts `shell_cmd` (run by `sh -c`) in a 160 × 60 session.
-    fn start(name: &str, shell_cmd: &str) -> Tmux {
-        common::require_tool(
-            "tmux",
-            "the terminal UI end-to-end tests drive notrace --tui in tmux",
-        );
-        let mut t = Tmux {
-            socket: format!("notrace-e2e-search-{}-{name}", std::process::id()),
-            socket_path: None,
-        };
-        let out = t.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "160",
-            "-y",
-            "60",
-            shell_cmd,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let out = t.tmux(&["display-message", "-p", "-t", "t", "#{socket_path}"]);
-        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        t.socket_path = (!path.is_empty()).then(|| PathBuf::from(path));
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            // No user configuration; a server of our own.
-            .args(["-f", "/dev/null", "-L", &self.socket])
-            .args(args)
-            .env_remove("TMUX")
-            // cargo test points the loader at the target directory; the
-            // traced commands would then open many more files.
-            .env_remove("LD_LIBRARY_PATH")
-            .stdin(Stdio::null())
-            .output()
-            .expect("run tmux")
-    }
-
-    /// Sends tmux key names (`Enter`, `Tab`, `Down`, `q` …).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        let out = self.tmux(&args);
-        assert!(
-            out.status.success(),
-            "tmux send-keys {keys:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    /// Types `text` literally.
-    fn type_text(&self, text: &str) {
-        let out = self.tmux(&["send-keys", "-t", "t", "-l", text]);
-        assert!(out.status.success(), "tmux send-keys -l {text:?} failed");
-    }
-
-    /// The visible screen, one string.
-    fn screen(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-t", "t"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The visible screen with its colours as escape sequences.
-    fn screen_styled(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-e", "-t", "t"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Polls the screen until `ok` holds; panics with the last screen and
-    /// `what` after [`WAIT`].
-    fn wait_for(&self, what: &str, mut ok: impl FnMut(&str) -> bool) -> String {
-        let t0 = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                // The UI writes a frame in pieces (stdout's 1 KiB buffer):
-                // a capture can catch the top of a new frame over the rest
-                // of the old one. The rest follows at once, so a second
-                // look a moment later sees the whole frame.
-                std::thread::sleep(Duration::from_millis(20));
-                let again = self.screen();
-                if ok(&again) {
-                    return again;
-                }
-            }
-            if t0.elapsed() > WAIT {
-                panic!("timed out waiting for {what}; the screen was:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the screen contains every one of `texts`.
-    fn wait_text(&self, texts: &[&str]) -> String {
-        self.wait_for(&format!("{texts:?}"), |s| {
-            texts.iter().all(|t| s.contains(t))
-        })
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-        if let Some(p) = &self.socket_path {
-            let _ = std::fs::remove_file(p);
-        }
-    }
-}
-
-/// A unique scratch directory under the target directory.
-fn scratch(name: &str) -> PathBuf {
-    let d = common::notrace()
-        .parent()
-        .unwrap()
-        .join("tui-e2e-search")
-        .join(format!("{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use common::tmux::{notrace, scratch, sq, Tmux};
+use std::process::{Command, Stdio};
 
 /// Whether notrace gets return values here.
 fn results_available() -> bool {
@@ -199,8 +48,10 @@ fn search_highlight_and_filter_language_live() {
     let cmd = format!(
         "cat /etc/hostname /etc/passwd /nonexistent-e2e-search 2>/dev/null; echo E2E-READY; sleep {marker}"
     );
-    let t = Tmux::start(
+    let t = Tmux::start_sized(
         "search",
+        160,
+        60,
         &format!(
             "{} --tui -e %file,%process -- sh -c {}; echo NOTRACE-EXIT=$?; sleep 600",
             sq(notrace()),
@@ -309,8 +160,10 @@ fn make_j2_process_parents_and_exec_tree() {
         "all: a b c\na b c:\n\tsleep 0.1; env nosuchcmd-e2e 2>/dev/null; true $@\n",
     )
     .unwrap();
-    let t = Tmux::start(
+    let t = Tmux::start_sized(
         "make",
+        160,
+        60,
         &format!(
             "cd {} && {} --tui -e %process -- make -s -j2; echo NOTRACE-EXIT=$?; sleep 600",
             sq(dir.to_string_lossy()),

@@ -11,6 +11,8 @@
 //! not every file uses every helper, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
