@@ -124,15 +124,7 @@ fn notrace_lines(tag: &str) -> Vec<String> {
 #[test]
 fn entry_flags_print_as_strace_6_1_does() {
     let got = notrace_lines("flags-text");
-    for (i, want) in EXPECTED.iter().enumerate() {
-        assert_eq!(
-            got.get(i).map(String::as_str),
-            Some(*want),
-            "call {i}; notrace printed:\n{}",
-            got.join("\n")
-        );
-    }
-    assert_eq!(got.len(), EXPECTED.len(), "{}", got.join("\n"));
+    common::check_lines(&got, EXPECTED);
 }
 
 /// The same comparison against the strace installed here, when there is

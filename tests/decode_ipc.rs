@@ -91,21 +91,9 @@ fn notrace_lines(set: &str, prog: &str, tag: &str) -> Vec<String> {
         .collect()
 }
 
-fn check(got: &[String], expected: &[&str]) {
-    for (i, want) in expected.iter().enumerate() {
-        assert_eq!(
-            got.get(i).map(String::as_str),
-            Some(*want),
-            "call {i}; notrace printed:\n{}",
-            got.join("\n")
-        );
-    }
-    assert_eq!(got.len(), expected.len(), "{}", got.join("\n"));
-}
-
 #[test]
 fn ipc_args_print_as_strace_6_1_does() {
-    check(
+    common::check_lines(
         &notrace_lines(IPC_SET, "args_ipc", "ipc-text"),
         IPC_EXPECTED,
     );
@@ -113,7 +101,7 @@ fn ipc_args_print_as_strace_6_1_does() {
 
 #[test]
 fn mount_args_print_as_strace_6_1_does() {
-    check(
+    common::check_lines(
         &notrace_lines("mount", "args_mount", "mount-text"),
         MOUNT_EXPECTED,
     );

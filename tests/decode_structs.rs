@@ -215,18 +215,6 @@ fn notrace_lines(set: &str, prog: &str, tag: &str) -> Vec<String> {
         .collect()
 }
 
-fn check(got: &[String], expected: &[&str]) {
-    for (i, want) in expected.iter().enumerate() {
-        assert_eq!(
-            got.get(i).map(String::as_str),
-            Some(*want),
-            "call {i}; notrace printed:\n{}",
-            got.join("\n")
-        );
-    }
-    assert_eq!(got.len(), expected.len(), "{}", got.join("\n"));
-}
-
 /// Whether this kernel runs i386 calls (IA32 emulation): the fixture
 /// exits 0 untraced.
 fn have_i386() -> bool {
@@ -244,7 +232,7 @@ fn have_i386() -> bool {
 
 #[test]
 fn time_structs_print_as_strace_6_1_does() {
-    check(
+    common::check_lines(
         &notrace_lines(TIME_SET, "args_time", "st-time"),
         TIME_EXPECTED,
     );
@@ -252,7 +240,7 @@ fn time_structs_print_as_strace_6_1_does() {
 
 #[test]
 fn sched_structs_print_as_strace_6_1_does() {
-    check(
+    common::check_lines(
         &notrace_lines(SCHED_SET, "args_sched", "st-sched"),
         SCHED_EXPECTED,
     );
@@ -263,7 +251,7 @@ fn i386_calls_read_i386_layouts() {
     if !have_i386() {
         return;
     }
-    check(
+    common::check_lines(
         &notrace_lines(I386_SET, "args_i386", "st-i386"),
         I386_EXPECTED,
     );

@@ -54,29 +54,6 @@ fn make_dir(tag: &str) -> std::path::PathBuf {
     dir
 }
 
-/// The recipe under `# COMMENT` in docs/jsonl.md: its `notrace` line (if
-/// any) and its `jq` command.
-fn recipe(comment: &str) -> (Option<String>, String) {
-    let doc =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/jsonl.md")).unwrap();
-    let mut lines = doc
-        .lines()
-        .skip_while(|l| *l != format!("# {comment}"))
-        .skip(1);
-    let mut setup = None;
-    let mut jq = String::new();
-    for l in lines.by_ref() {
-        if l.starts_with("notrace ") {
-            setup = Some(l.to_string());
-        } else if l.starts_with("jq ") {
-            jq = l.to_string();
-            break;
-        }
-    }
-    assert!(!jq.is_empty(), "no recipe '# {comment}' in docs/jsonl.md");
-    (setup, jq)
-}
-
 /// Runs a shell command line in `dir`, `notrace` being the binary under
 /// test; returns stdout.
 fn sh_in(dir: &Path, cmd: &str) -> String {
@@ -428,7 +405,7 @@ fn the_jsonl_recipes_work_as_documented() {
     }
     let dir = make_dir("jsonl-recipes");
 
-    let (setup, files) = recipe("every file a build opened, once each");
+    let (setup, files) = common::jsonl_recipe("every file a build opened, once each");
     sh_in(&dir, &setup.expect("the recipe makes its trace"));
     let out = sh_in(&dir, &files);
     assert!(out.lines().any(|l| l == "/etc/hostname"), "{out}");
@@ -440,7 +417,7 @@ fn the_jsonl_recipes_work_as_documented() {
     sorted.dedup();
     assert_eq!(sorted.len(), out.lines().count(), "{out}");
 
-    let (_, per) = recipe("calls per process");
+    let (_, per) = common::jsonl_recipe("calls per process");
     let v: Value = serde_json::from_str(&sh_in(&dir, &per)).unwrap();
     let rows = v.as_array().unwrap();
     assert!(rows.len() >= 5, "{v}");
@@ -448,10 +425,10 @@ fn the_jsonl_recipes_work_as_documented() {
     let pids: HashSet<i64> = rows.iter().map(|r| r["pid"].as_i64().unwrap()).collect();
     assert_eq!(pids.len(), rows.len());
 
-    let (_, lost) = recipe("check nothing was lost");
+    let (_, lost) = common::jsonl_recipe("check nothing was lost");
     assert_eq!(sh_in(&dir, &lost).trim(), "true");
 
-    let (_, exit) = recipe("the command's exit status");
+    let (_, exit) = common::jsonl_recipe("the command's exit status");
     assert_eq!(sh_in(&dir, &exit), "0\n", "one line: the command's (make)");
     let failing = common::tempdir("jsonl-recipes-exit");
     sh_in(
@@ -465,12 +442,13 @@ fn the_jsonl_recipes_work_as_documented() {
     );
     assert_eq!(sh_in(&failing, &exit), "SIGKILL\n");
 
-    let (_, header) = recipe("header: what ran, where, on which kernel, with which options");
+    let (_, header) =
+        common::jsonl_recipe("header: what ran, where, on which kernel, with which options");
     let h: Value = serde_json::from_str(&sh_in(&failing, &header)).unwrap();
     assert_eq!(h["command"], serde_json::json!(["sh", "-c", "kill -9 $$"]));
     assert_eq!(h["results"], true);
 
-    let (setup, runs) = recipe("every program run: pid, parent, argv");
+    let (setup, runs) = common::jsonl_recipe("every program run: pid, parent, argv");
     sh_in(&dir, &setup.unwrap());
     let out = sh_in(&dir, &runs);
     let rows: Vec<Vec<&str>> = out.lines().map(|l| l.splitn(3, ' ').collect()).collect();
@@ -486,7 +464,7 @@ fn the_jsonl_recipes_work_as_documented() {
     assert!(shell[2].starts_with("/bin/sh -c cat"), "{out}");
     assert_eq!(shell[1], rows[0][0], "the shell is make's child: {out}");
 
-    let (_, tree) = recipe("the process tree, with what each process ran");
+    let (_, tree) = common::jsonl_recipe("the process tree, with what each process ran");
     let out = sh_in(&dir, &tree);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].ends_with(" make"), "{out}");
@@ -503,14 +481,15 @@ fn the_jsonl_recipes_work_as_documented() {
     );
 
     let (_, by_time) =
-        recipe("calls by time, exactly (ts is exact where time_ns is rounded by jq)");
+        common::jsonl_recipe("calls by time, exactly (ts is exact where time_ns is rounded by jq)");
     let out = sh_in(&dir, &by_time);
     let ts: Vec<&str> = out.lines().map(|l| l.split(' ').next().unwrap()).collect();
     assert!(ts.len() > 5 && ts.windows(2).all(|w| w[0] <= w[1]), "{out}");
 
     // Connections: an AF_INET one (the doc's curl, with nothing listening)
     // and a unix one, which must not print `null:null`.
-    let (setup, conns) = recipe("connections, as address:port (or the socket's path)");
+    let (setup, conns) =
+        common::jsonl_recipe("connections, as address:port (or the socket's path)");
     let net = common::tempdir("jsonl-recipes-net");
     if Command::new("curl").arg("--version").output().is_ok() {
         sh_in(&net, &format!("{} || true", setup.unwrap()));
@@ -531,7 +510,7 @@ fn the_jsonl_recipes_work_as_documented() {
     );
     assert!(!out.contains("null"), "{out}");
 
-    let (setup, denied) = recipe("what was denied, and by which rule");
+    let (setup, denied) = common::jsonl_recipe("what was denied, and by which rule");
     let deny = common::tempdir("jsonl-recipes-deny");
     let victim = "/tmp/notrace-recipe-file";
     std::fs::write(victim, "x").unwrap();

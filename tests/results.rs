@@ -455,29 +455,6 @@ fn ls_of_a_missing_file_fails_as_under_strace() {
     );
 }
 
-/// The recipe under `# COMMENT` in docs/jsonl.md's recipes: its `notrace`
-/// line (if any) and its `jq` command.
-fn recipe(comment: &str) -> (Option<String>, String) {
-    let doc =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/jsonl.md")).unwrap();
-    let mut lines = doc
-        .lines()
-        .skip_while(|l| *l != format!("# {comment}"))
-        .skip(1);
-    let mut setup = None;
-    let mut jq = String::new();
-    for l in lines.by_ref() {
-        if l.starts_with("notrace ") {
-            setup = Some(l.to_string());
-        } else if l.starts_with("jq ") {
-            jq = l.to_string();
-            break;
-        }
-    }
-    assert!(!jq.is_empty(), "no recipe '# {comment}' in docs/jsonl.md");
-    (setup, jq)
-}
-
 fn sh_in(dir: &std::path::Path, cmd: &str) -> String {
     // The recipes say `notrace`: the binary under test.
     let cmd = cmd.replacen("notrace ", &format!("{} ", notrace().display()), 1);
@@ -498,7 +475,7 @@ fn the_jsonl_recipes_for_results_work_as_documented() {
         return;
     }
     let dir = common::tempdir("jq-recipes");
-    let (setup, failed) = recipe("failed opens: which file, which error");
+    let (setup, failed) = common::jsonl_recipe("failed opens: which file, which error");
     sh_in(&dir, &setup.expect("the recipe makes its trace"));
     let out = sh_in(&dir, &failed);
     assert!(
@@ -506,7 +483,7 @@ fn the_jsonl_recipes_for_results_work_as_documented() {
         "failed opens:\n{out}"
     );
     assert!(!out.contains("/etc/hostname"), "{out}");
-    let (_, slow) = recipe("the five slowest calls");
+    let (_, slow) = common::jsonl_recipe("the five slowest calls");
     let out = sh_in(&dir, &slow);
     let rows: Vec<&str> = out.lines().collect();
     assert!(!rows.is_empty() && rows.len() <= 5, "{out}");
@@ -515,7 +492,7 @@ fn the_jsonl_recipes_for_results_work_as_documented() {
         .map(|r| r.split(' ').next().unwrap().parse().unwrap())
         .collect();
     assert!(ns.windows(2).all(|w| w[0] >= w[1]), "{out}");
-    let (_, per) = recipe("errors per syscall");
+    let (_, per) = common::jsonl_recipe("errors per syscall");
     let out = sh_in(&dir, &per);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(

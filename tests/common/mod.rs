@@ -323,3 +323,26 @@ pub fn check_lines(got: &[String], expected: &[&str]) {
     }
     assert_eq!(got.len(), expected.len(), "{}", got.join("\n"));
 }
+
+/// The recipe under `# COMMENT` in docs/jsonl.md: its `notrace` line (if
+/// any) and its `jq` command.
+pub fn jsonl_recipe(comment: &str) -> (Option<String>, String) {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/jsonl.md")).unwrap();
+    let mut lines = doc
+        .lines()
+        .skip_while(|l| *l != format!("# {comment}"))
+        .skip(1);
+    let mut setup = None;
+    let mut jq = String::new();
+    for l in lines.by_ref() {
+        if l.starts_with("notrace ") {
+            setup = Some(l.to_string());
+        } else if l.starts_with("jq ") {
+            jq = l.to_string();
+            break;
+        }
+    }
+    assert!(!jq.is_empty(), "no recipe '# {comment}' in docs/jsonl.md");
+    (setup, jq)
+}
