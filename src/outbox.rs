@@ -165,11 +165,6 @@ impl Outbox {
         lock(&self.state).results = Some(results);
     }
 
-    /// Whether results are collected.
-    pub fn has_results(&self) -> bool {
-        lock(&self.state).results.is_some()
-    }
-
     /// The result counters (zero without results).
     pub fn result_stats(&self) -> crate::results::ResultStats {
         lock(&self.state)

@@ -166,10 +166,7 @@ fn finish(
     };
     let _ = outbox.send(Message::Exit(ProcessExit {
         pid,
-        time_ns: std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0),
+        time_ns: crate::event::wall_ns(),
         how,
     }));
     drop(outbox);

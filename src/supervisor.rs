@@ -32,7 +32,6 @@ use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::FileExt;
 use std::sync::mpsc::{Receiver, Sender, SyncSender};
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Counters the supervisor keeps, reported at exit.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -131,20 +130,13 @@ struct WallClock {
 impl WallClock {
     fn at(&mut self, mono_ns: u64) -> u64 {
         if self.read_at == 0 || mono_ns.saturating_sub(self.read_at) > 100_000_000 {
-            let wall = now_ns();
+            let wall = crate::event::wall_ns();
             let mono = sys::monotonic_ns();
             self.offset = wall as i64 - mono as i64;
             self.read_at = mono;
         }
         (mono_ns as i64 + self.offset) as u64
     }
-}
-
-fn now_ns() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0)
 }
 
 impl Supervisor {

@@ -12,7 +12,9 @@
 
 mod common;
 
-use common::tmux::{events_count, notrace, processes_running, scratch, sq, wait_gone, Tmux};
+use common::tmux::{
+    events_count, notrace, processes_running, results_available, scratch, sq, wait_gone, Tmux,
+};
 use std::process::{Command, Stdio};
 
 /// Lines of the event list (between the list's borders) that contain
@@ -106,19 +108,6 @@ fn live_filter_detail_stats_then_kill() {
         "the command went on after k:\n{s}"
     );
     wait_gone(&["sleep", &marker]);
-}
-
-/// Whether notrace gets return values here (the kernel's syscall-exit
-/// tracepoints: root, CAP_PERFMON or a permissive perf_event_paranoid).
-fn results_available() -> bool {
-    let out = scratch("results-probe").join("t.jsonl");
-    let ran = Command::new(common::notrace())
-        .args(["--json", "-q", "-o"])
-        .arg(&out)
-        .args(["--", "true"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    ran && std::fs::read_to_string(&out).is_ok_and(|t| t.contains("\"status\":\"successful\""))
 }
 
 /// Results live: a failed open shows its errno on its row while the

@@ -7,20 +7,8 @@
 
 mod common;
 
-use common::tmux::{notrace, scratch, sq, Tmux};
+use common::tmux::{notrace, results_available, scratch, sq, Tmux};
 use std::process::{Command, Stdio};
-
-/// Whether notrace gets return values here.
-fn results_available() -> bool {
-    let out = scratch("results-probe").join("t.jsonl");
-    let ran = Command::new(common::notrace())
-        .args(["--json", "-q", "-o"])
-        .arg(&out)
-        .args(["--", "true"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    ran && std::fs::read_to_string(&out).is_ok_and(|t| t.contains("\"status\":\"successful\""))
-}
 
 /// The last line of the screen that is not empty: the status line.
 fn status_line(s: &str) -> &str {

@@ -208,3 +208,15 @@ pub fn events_count(screen: &str) -> Option<u64> {
         digits.parse().ok()
     })
 }
+
+/// Whether notrace gets return values here (a probe run).
+pub fn results_available() -> bool {
+    let out = scratch("results-probe").join("t.jsonl");
+    let ran = Command::new(super::notrace())
+        .args(["--json", "-q", "-o"])
+        .arg(&out)
+        .args(["--", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    ran && std::fs::read_to_string(&out).is_ok_and(|t| t.contains("\"status\":\"successful\""))
+}
