@@ -19,6 +19,30 @@ use std::process::{Command, Output, Stdio};
 use std::sync::{Mutex, OnceLock};
 use std::time::SystemTime;
 
+/// Runs before `main`, before any test thread exists: descriptors the
+/// test binary inherited (CI's runner leaks some, fd 65 among them) are
+/// marked close-on-exec, so every traced program starts with 0-2 alone,
+/// as on a developer's terminal. Expected lines name the fds programs
+/// get (`openat(...) = 3`) and fixtures' calls depend on which are open.
+/// Descriptors Rust opens are close-on-exec already; a test that means to
+/// pass one opens it later, after this has run.
+#[used]
+#[link_section = ".init_array"]
+static CLOSE_INHERITED_FDS: extern "C" fn() = close_inherited_fds;
+
+extern "C" fn close_inherited_fds() {
+    // SAFETY: close_range with CLOSE_RANGE_CLOEXEC only sets a flag on
+    // descriptors; it closes nothing and touches no memory.
+    unsafe {
+        libc::syscall(
+            libc::SYS_close_range,
+            3u32,
+            u32::MAX,
+            libc::CLOSE_RANGE_CLOEXEC,
+        );
+    }
+}
+
 /// The notrace binary built by cargo for these tests.
 pub fn notrace() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_notrace"))
