@@ -19,6 +19,15 @@ use crate::event::{ExitKind, Outcome};
 /// `(depth, pid)` in tree order: roots are processes whose parent was not
 /// seen; children follow their parent, by pid.
 pub fn tree_order(procs: &BTreeMap<i32, Proc>) -> Vec<(usize, i32)> {
+    tree_order_by(procs, |a, b| a.pid.cmp(&b.pid))
+}
+
+/// [`tree_order`] with siblings (and roots) in the order `cmp` gives:
+/// sorting keeps the tree.
+pub fn tree_order_by(
+    procs: &BTreeMap<i32, Proc>,
+    cmp: impl Fn(&Proc, &Proc) -> std::cmp::Ordering,
+) -> Vec<(usize, i32)> {
     let mut kids: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
     let mut roots = Vec::new();
     for p in procs.values() {
@@ -29,6 +38,11 @@ pub fn tree_order(procs: &BTreeMap<i32, Proc>) -> Vec<(usize, i32)> {
             Some(pp) => kids.entry(pp).or_default().push(p.pid),
             None => roots.push(p.pid),
         }
+    }
+    let by = |x: &i32, y: &i32| cmp(&procs[x], &procs[y]);
+    roots.sort_by(by);
+    for k in kids.values_mut() {
+        k.sort_by(by);
     }
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
@@ -99,8 +113,9 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         .border_style(Style::default().fg(Color::DarkGray))
         .title(Span::styled(
             format!(
-                " {what} · {} seen, {alive} running · Enter: its calls · x: {} ",
+                " {what} · {} seen, {alive} running · sort: {} · Enter: its calls · x: {} ",
                 app.procs.len(),
+                app.sort.procs_label(),
                 if app.exec_tree {
                     "process tree"
                 } else {
@@ -124,7 +139,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             head,
         )
     };
-    let order = tree_order(&app.procs);
+    let order = app.procs_order();
     let sel = app.procs_sel.min(order.len().saturating_sub(1));
     // Every line of the body, and the line the selected process starts on.
     let mut body: Vec<Line> = Vec::new();
