@@ -1541,7 +1541,7 @@ impl App {
         }
         self.note = Some(match v {
             Verdict::Allow => format!("allowed {name}"),
-            Verdict::Deny(e) => format!("denied {name} with {}", super::class::errno_name(e)),
+            Verdict::Deny(e) => format!("denied {name} with {}", crate::errno::name(e)),
         });
     }
 

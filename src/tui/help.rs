@@ -48,7 +48,10 @@ pub const KEYS: &[(&str, &str)] = &[
         "T x",
         "duration column on/off; Procs: process tree / exec tree",
     ),
-    ("s r", "Stats, Procs: sort by the next column / reverse the order"),
+    (
+        "s r",
+        "Stats, Procs: sort by the next column / reverse the order",
+    ),
     (
         "a / d / A",
         "allow / deny (EPERM) the selected or oldest held call; A: all",
@@ -239,7 +242,11 @@ mod tests {
         for (_, what) in KEYS {
             if let Some(rest) = what.split("(also ").nth(1) {
                 let list = rest.split(')').next().unwrap();
-                also.extend(list.split([',', ' ']).filter(|w| !w.is_empty()).map(String::from));
+                also.extend(
+                    list.split([',', ' '])
+                        .filter(|w| !w.is_empty())
+                        .map(String::from),
+                );
             }
         }
         (column, also)
