@@ -113,9 +113,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         .border_style(Style::default().fg(Color::DarkGray))
         .title(Span::styled(
             format!(
-                " {what} · {} seen, {alive} running · sort: {} · Enter: its calls · x: {} ",
+                " {what} · {} seen, {alive} running · Enter: its calls · x: {} ",
                 app.procs.len(),
-                app.sort.procs_label(),
                 if app.exec_tree {
                     "process tree"
                 } else {
@@ -123,7 +122,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
                 }
             ),
             Style::default().add_modifier(Modifier::BOLD),
-        ));
+        ))
+        .title_bottom(super::stats::sort_title(&app.sort.procs_label()));
     let inner = block.inner(area);
     let head = Style::default()
         .fg(Color::DarkGray)

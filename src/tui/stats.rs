@@ -50,6 +50,21 @@ fn block(title: String) -> Block<'static> {
         ))
 }
 
+/// The bottom title of a sorted view: the sort in force and its keys (the
+/// top title is full of counts already).
+pub fn sort_title(label: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!(" sort: {label} "),
+            Style::default().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(
+            "· s column · r reverse ",
+            Style::default().fg(Color::DarkGray),
+        ),
+    ])
+}
+
 /// With results: the failed calls per syscall, and the totals of calls
 /// and failed calls (strace -c's `total` line).
 struct Errors<'a> {
@@ -217,21 +232,20 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             n => format!(", {n} denied"),
         };
         format!(
-            " Calls per syscall · {} calls, {} errors{denied}, {} syscalls · sort: {} ",
+            " Calls per syscall · {} calls, {} errors{denied}, {} syscalls ",
             app.total,
             s.errors,
-            s.per_name.len(),
-            app.sort.stats_label()
+            s.per_name.len()
         )
     } else {
         format!(
-            " Calls per syscall · {} calls, {} syscalls, {} denied · sort: {} ",
+            " Calls per syscall · {} calls, {} syscalls, {} denied ",
             app.total,
             s.per_name.len(),
-            s.denied,
-            app.sort.stats_label()
+            s.denied
         )
-    });
+    })
+    .title_bottom(sort_title(&app.sort.stats_label()));
     let inner = b.inner(left);
     // With results the last line is the total.
     let room = (inner.height as usize).saturating_sub(with_results as usize);
