@@ -84,6 +84,9 @@ render http-client "$work/http.jsonl" --title "python3 urllib → http.server" \
 # The same trace, stopped at the connect as `--hold connect` would.
 render held-connect "$work/http.jsonl" --title "python3 urllib → http.server" \
     --hold "connect:127.0.0.1"
+# D on that call: the errno prompt, "econnref" completed by Tab.
+render held-connect-deny "$work/http.jsonl" --title "python3 urllib → http.server" \
+    --hold "connect:127.0.0.1" --keys "Deconnref{tab}"
 
 # 3. A build: cc compiling and linking a small C file (cc1, as, collect2, ld).
 cat >"$work/hello.c" <<'EOF'
@@ -97,5 +100,8 @@ render cc-build "$work/cc.jsonl" --title "cc -O2 -o hello hello.c" --output "$wo
 # Its statistics (Tab) and its process tree (Tab Tab).
 render cc-stats "$work/cc.jsonl" --title "cc -O2 -o hello hello.c" --output "$work/cc.out" \
     --keys "{tab}"
+# The statistics sorted by time spent in each syscall (s s).
+render cc-stats-time "$work/cc.jsonl" --title "cc -O2 -o hello hello.c" --output "$work/cc.out" \
+    --keys "{tab}ss"
 render cc-procs "$work/cc.jsonl" --title "cc -O2 -o hello hello.c" --output "$work/cc.out" \
     --keys "{tab}{tab}"

@@ -12,8 +12,10 @@ use super::output::{key_to_bytes, OutputBuf};
 use super::query::{ParseError, Query};
 use super::QuitChoice;
 
+pub mod deny;
 mod save;
 mod scroll;
+pub mod sort;
 use crate::event::{
     Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Outcome, Resumed, Verdict,
 };
@@ -148,6 +150,14 @@ pub enum Action {
     QuitBackground,
     /// Save the whole trace (`w`: JSONL, `X`: Chrome trace-event JSON).
     Save(SaveKind),
+    /// Stats, Procs: sort by the next column.
+    SortNext,
+    /// Stats, Procs: reverse the order.
+    SortReverse,
+    /// Open the prompt asking which errno to deny the held call with.
+    DenyAsk,
+    /// A key for the open errno prompt.
+    DenyPrompt(deny::PromptKey),
 }
 
 /// A held call's state, shown on its row.
@@ -234,6 +244,8 @@ pub struct Proc {
     pub exit: Option<ExitKind>,
     /// Known to be gone without a known status (the trace ended).
     pub gone: bool,
+    /// When its first call was seen (none when only its exit is known).
+    pub first_ns: Option<u64>,
 }
 
 impl Proc {
@@ -275,6 +287,9 @@ pub struct Stats {
     pub errors_per_name: HashMap<String, u64>,
     /// Failed calls per syscall name and errno.
     pub per_error: HashMap<(String, i32), u64>,
+    /// Time spent in calls per syscall name (ns), of calls whose duration
+    /// is known.
+    pub time_per_name: HashMap<String, u64>,
 }
 
 /// The whole UI state.
@@ -400,6 +415,10 @@ pub struct App {
     detached: bool,
     /// Saves running on their threads; each says how it ended.
     jobs: Vec<std::sync::mpsc::Receiver<String>>,
+    /// How the Stats and Procs views are sorted (`s`, `r`).
+    pub sort: sort::Sort,
+    /// The `D` prompt, while open: the errno typed so far.
+    pub deny_prompt: Option<deny::DenyPrompt>,
 }
 
 impl App {
@@ -468,6 +487,8 @@ impl App {
             recorder: None,
             detached: false,
             jobs: Vec::new(),
+            sort: sort::Sort::default(),
+            deny_prompt: None,
         }
     }
 
@@ -584,7 +605,7 @@ impl App {
             ev.result = r.result;
             ev.duration_ns = r.duration_ns;
         }
-        count_result(&mut self.stats, &r.name, r.result);
+        count_result(&mut self.stats, &r.name, r.result, r.duration_ns);
         if let Some(i) = found {
             self.reconsider(self.base + i as u64);
         }
@@ -624,7 +645,7 @@ impl App {
         self.start_ns.get_or_insert(ev.time_ns);
         let class = classify(&ev.name);
         self.count(&ev, class);
-        count_result(&mut self.stats, &ev.name, ev.result);
+        count_result(&mut self.stats, &ev.name, ev.result, ev.duration_ns);
         self.track_proc(&ev);
         let abs = self.total - 1;
         if self.detached {
@@ -740,6 +761,7 @@ impl App {
             }
         });
         p.calls += 1;
+        p.first_ns.get_or_insert(ev.time_ns);
         if p.comm != ev.comm {
             p.comm = ev.comm.clone();
         }
@@ -1082,6 +1104,9 @@ impl App {
             bytes.extend(key_to_bytes(&k)?);
             return Some(Action::InputBytes(bytes));
         }
+        if self.deny_prompt.is_some() {
+            return self.map_deny_key(k);
+        }
         if self.filter_editing || self.search_editing {
             return match k.code {
                 KeyCode::Enter => Some(Action::FilterAccept),
@@ -1105,12 +1130,14 @@ impl App {
             return Some(Action::Quit);
         }
         Some(match k.code {
+            KeyCode::Char('b') if ctrl => Action::PageUp,
+            KeyCode::Char('f') if ctrl => Action::PageDown,
+            // Not the letter's action: Ctrl-D must not deny a held call.
+            KeyCode::Char(_) if ctrl => return None,
             KeyCode::Up | KeyCode::Char('k') => Action::Up,
             KeyCode::Down | KeyCode::Char('j') => Action::Down,
             KeyCode::PageUp => Action::PageUp,
             KeyCode::PageDown => Action::PageDown,
-            KeyCode::Char('b') if ctrl => Action::PageUp,
-            KeyCode::Char('f') if ctrl => Action::PageDown,
             KeyCode::Home | KeyCode::Char('g') => Action::Top,
             KeyCode::End | KeyCode::Char('G') | KeyCode::Char('F') => Action::Bottom,
             KeyCode::Enter => Action::ToggleDetail,
@@ -1132,6 +1159,9 @@ impl App {
             KeyCode::Char('e') => Action::ToggleFailed,
             KeyCode::Char('a') => Action::Allow,
             KeyCode::Char('d') => Action::Deny,
+            KeyCode::Char('D') => Action::DenyAsk,
+            KeyCode::Char('s') => Action::SortNext,
+            KeyCode::Char('r') => Action::SortReverse,
             KeyCode::Char('A') => Action::AllowAll,
             KeyCode::Char('h') => Action::HoldAdd,
             KeyCode::Char('H') => Action::HoldRemove,
@@ -1173,6 +1203,10 @@ impl App {
                 self.move_by(self.page() as isize);
             }
             Action::Save(kind) => self.save(kind, None),
+            Action::SortNext => self.sort_next(),
+            Action::SortReverse => self.sort_reverse(),
+            Action::DenyAsk => self.deny_ask(),
+            Action::DenyPrompt(k) => self.deny_prompt_key(k),
             Action::Top => {
                 if self.view_mode == View::Procs {
                     self.procs_sel = 0;
@@ -1433,7 +1467,7 @@ impl App {
 
     /// The process selected in the Procs view.
     pub fn selected_proc(&self) -> Option<i32> {
-        let order = super::procs::tree_order(&self.procs);
+        let order = self.procs_order();
         order
             .get(self.procs_sel.min(order.len().saturating_sub(1)))
             .map(|(_, pid)| *pid)
@@ -1499,7 +1533,7 @@ impl App {
             known = Some(Outcome::Returned(-(errno as i64)));
         }
         if let Some(r) = known {
-            count_result(&mut self.stats, &name, r);
+            count_result(&mut self.stats, &name, r, None);
         }
         if let Verdict::Deny(_) = v {
             self.stats.denied += 1;
@@ -1507,7 +1541,7 @@ impl App {
         }
         self.note = Some(match v {
             Verdict::Allow => format!("allowed {name}"),
-            Verdict::Deny(e) => format!("denied {name} with {}", super::class::errno_name(e)),
+            Verdict::Deny(e) => format!("denied {name} with {}", crate::errno::name(e)),
         });
     }
 
@@ -1518,11 +1552,14 @@ impl App {
 }
 
 /// Counts a call's result once it is known (not while pending).
-fn count_result(s: &mut Stats, name: &str, r: Outcome) {
+fn count_result(s: &mut Stats, name: &str, r: Outcome, duration_ns: Option<u64>) {
     if matches!(r, Outcome::NotCollected | Outcome::Pending) {
         return;
     }
     s.results += 1;
+    if let Some(d) = duration_ns {
+        *s.time_per_name.entry(name.to_string()).or_default() += d;
+    }
     if let Some(e) = r.errno() {
         s.errors += 1;
         *s.errors_per_name.entry(name.to_string()).or_default() += 1;

@@ -335,59 +335,11 @@ pub fn classify(name: &str) -> Class {
     }
 }
 
-/// The symbolic name of a positive errno value (`EPERM`), or its number.
+/// The symbolic name of a positive errno value (`EPERM`), or its number:
+/// from the one errno table (`syscall-tables/errnos.tsv`), so that a call
+/// denied with any errno (`D`) shows its name.
 pub fn errno_name(errno: i32) -> String {
-    let name = match errno {
-        libc::EPERM => "EPERM",
-        libc::ENOENT => "ENOENT",
-        libc::ESRCH => "ESRCH",
-        libc::EINTR => "EINTR",
-        libc::EIO => "EIO",
-        libc::ENXIO => "ENXIO",
-        libc::E2BIG => "E2BIG",
-        libc::ENOEXEC => "ENOEXEC",
-        libc::EBADF => "EBADF",
-        libc::ECHILD => "ECHILD",
-        libc::EAGAIN => "EAGAIN",
-        libc::ENOMEM => "ENOMEM",
-        libc::EACCES => "EACCES",
-        libc::EFAULT => "EFAULT",
-        libc::EBUSY => "EBUSY",
-        libc::EEXIST => "EEXIST",
-        libc::EXDEV => "EXDEV",
-        libc::ENODEV => "ENODEV",
-        libc::ENOTDIR => "ENOTDIR",
-        libc::EISDIR => "EISDIR",
-        libc::EINVAL => "EINVAL",
-        libc::ENFILE => "ENFILE",
-        libc::EMFILE => "EMFILE",
-        libc::ENOTTY => "ENOTTY",
-        libc::ETXTBSY => "ETXTBSY",
-        libc::EFBIG => "EFBIG",
-        libc::ENOSPC => "ENOSPC",
-        libc::ESPIPE => "ESPIPE",
-        libc::EROFS => "EROFS",
-        libc::EMLINK => "EMLINK",
-        libc::EPIPE => "EPIPE",
-        libc::ERANGE => "ERANGE",
-        libc::ENAMETOOLONG => "ENAMETOOLONG",
-        libc::ENOSYS => "ENOSYS",
-        libc::ENOTEMPTY => "ENOTEMPTY",
-        libc::ELOOP => "ELOOP",
-        libc::ENOTSOCK => "ENOTSOCK",
-        libc::EADDRINUSE => "EADDRINUSE",
-        libc::EADDRNOTAVAIL => "EADDRNOTAVAIL",
-        libc::ENETUNREACH => "ENETUNREACH",
-        libc::ECONNREFUSED => "ECONNREFUSED",
-        libc::ECONNRESET => "ECONNRESET",
-        libc::EHOSTUNREACH => "EHOSTUNREACH",
-        libc::ETIMEDOUT => "ETIMEDOUT",
-        libc::EINPROGRESS => "EINPROGRESS",
-        libc::EAFNOSUPPORT => "EAFNOSUPPORT",
-        libc::EOPNOTSUPP => "EOPNOTSUPP",
-        _ => return errno.to_string(),
-    };
-    name.to_string()
+    crate::errno::name(errno)
 }
 
 const SIGNALS: &[(i32, &str)] = &[
@@ -459,6 +411,7 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(errno_name(libc::EPERM), "EPERM");
+        assert_eq!(errno_name(libc::EDQUOT), "EDQUOT", "every errno, not a few");
         assert_eq!(signal_name(libc::SIGKILL), "SIGKILL");
         assert_eq!(signal_number("SIGKILL"), Some(libc::SIGKILL));
         assert_eq!(signal_number("SIG64"), Some(64));

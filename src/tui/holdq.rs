@@ -30,7 +30,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         )
         .title(Span::styled(
             format!(
-                " ⏸ {} held · a allow · d deny · A allow all ",
+                " ⏸ {} held · a allow · d deny · D deny with errno… · A allow all ",
                 app.held.len()
             ),
             Style::default()

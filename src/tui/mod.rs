@@ -39,6 +39,8 @@ mod tests_procs;
 mod tests_results;
 #[cfg(test)]
 mod tests_search;
+#[cfg(test)]
+mod tests_views;
 
 use std::fs::File;
 use std::io::{self, Read, Write};

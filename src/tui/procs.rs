@@ -19,6 +19,15 @@ use crate::event::{ExitKind, Outcome};
 /// `(depth, pid)` in tree order: roots are processes whose parent was not
 /// seen; children follow their parent, by pid.
 pub fn tree_order(procs: &BTreeMap<i32, Proc>) -> Vec<(usize, i32)> {
+    tree_order_by(procs, |a, b| a.pid.cmp(&b.pid))
+}
+
+/// [`tree_order`] with siblings (and roots) in the order `cmp` gives:
+/// sorting keeps the tree.
+pub fn tree_order_by(
+    procs: &BTreeMap<i32, Proc>,
+    cmp: impl Fn(&Proc, &Proc) -> std::cmp::Ordering,
+) -> Vec<(usize, i32)> {
     let mut kids: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
     let mut roots = Vec::new();
     for p in procs.values() {
@@ -29,6 +38,11 @@ pub fn tree_order(procs: &BTreeMap<i32, Proc>) -> Vec<(usize, i32)> {
             Some(pp) => kids.entry(pp).or_default().push(p.pid),
             None => roots.push(p.pid),
         }
+    }
+    let by = |x: &i32, y: &i32| cmp(&procs[x], &procs[y]);
+    roots.sort_by(by);
+    for k in kids.values_mut() {
+        k.sort_by(by);
     }
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
@@ -108,7 +122,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
                 }
             ),
             Style::default().add_modifier(Modifier::BOLD),
-        ));
+        ))
+        .title_bottom(super::stats::sort_title(&app.sort.procs_label()));
     let inner = block.inner(area);
     let head = Style::default()
         .fg(Color::DarkGray)
@@ -124,7 +139,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             head,
         )
     };
-    let order = tree_order(&app.procs);
+    let order = app.procs_order();
     let sel = app.procs_sel.min(order.len().saturating_sub(1));
     // Every line of the body, and the line the selected process starts on.
     let mut body: Vec<Line> = Vec::new();

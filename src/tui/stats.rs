@@ -11,9 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
 use ratatui::Frame;
 
+use super::app::sort::{order_names, StatsSort};
 use super::app::App;
 use super::class::classify;
-use super::list::class_color;
+use super::list::{class_color, duration_text};
 use super::safe::cleaned;
 
 /// The `n` largest entries, largest first (ties by key).
@@ -49,6 +50,21 @@ fn block(title: String) -> Block<'static> {
         ))
 }
 
+/// The bottom title of a sorted view: the sort in force and its keys (the
+/// top title is full of counts already).
+pub fn sort_title(label: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!(" sort: {label} "),
+            Style::default().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(
+            "· s column · r reverse ",
+            Style::default().fg(Color::DarkGray),
+        ),
+    ])
+}
+
 /// With results: the failed calls per syscall, and the totals of calls
 /// and failed calls (strace -c's `total` line).
 struct Errors<'a> {
@@ -56,12 +72,13 @@ struct Errors<'a> {
     total: (u64, u64),
 }
 
-/// One bar per row: label, count, with `errors` a column of failed calls
-/// (`✗3`, blank for none), the failed part of the bar in red, and a last
-/// `total` line.
+/// One bar per row: label, count, with `times` a column of time spent in
+/// the calls, with `errors` a column of failed calls (`✗3`, blank for
+/// none), the failed part of the bar in red, and a last `total` line.
 fn bar_lines(
     rows: &[(String, u64, Color)],
     errors: Option<Errors>,
+    times: Option<&HashMap<String, u64>>,
     width: usize,
 ) -> Vec<Line<'static>> {
     let total = errors.as_ref().map(|e| e.total);
@@ -72,7 +89,10 @@ fn bar_lines(
         .max()
         .unwrap_or(0)
         .min(24);
-    let max = rows.first().map(|r| r.1).unwrap_or(0);
+    // Sorted by something else than calls, the first row need not be the
+    // largest.
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0);
+    let time_w = if times.is_some() { 8 } else { 0 };
     let num_w = rows
         .iter()
         .map(|r| r.1)
@@ -96,7 +116,7 @@ fn bar_lines(
             .unwrap_or(0),
         None => 0,
     };
-    let bar_w = width.saturating_sub(label_w + num_w + err_w + 2);
+    let bar_w = width.saturating_sub(label_w + num_w + err_w + time_w + 2);
     rows.iter()
         .map(|(name, n, color)| {
             let label: String = name.chars().take(label_w).collect();
@@ -105,6 +125,13 @@ fn bar_lines(
                 Span::styled(format!("{label:>label_w$} "), Style::default().fg(*color)),
                 Span::styled(format!("{n:>num_w$} "), Style::default().fg(Color::White)),
             ];
+            if let Some(t) = times {
+                let text = t.get(name).map(|ns| duration_text(*ns)).unwrap_or_default();
+                spans.push(Span::styled(
+                    format!("{text:>7} "),
+                    Style::default().fg(Color::Yellow),
+                ));
+            }
             let e = errs(name);
             if total.is_some() {
                 let text = if e > 0 {
@@ -140,11 +167,19 @@ fn bar_lines(
         .chain(total.map(|(calls, failed)| {
             let bold = Style::default().add_modifier(Modifier::BOLD);
             let w = err_w.saturating_sub(1);
-            Line::from(vec![
+            let mut spans = vec![
                 Span::styled(format!("{:>label_w$} ", "total"), bold),
                 Span::styled(format!("{calls:>num_w$} "), bold.fg(Color::White)),
-                Span::styled(format!("{:>w$}", format!("✗{failed}")), bold.fg(Color::Red)),
-            ])
+            ];
+            if let Some(t) = times {
+                let all = duration_text(t.values().sum());
+                spans.push(Span::styled(format!("{all:>7} "), bold.fg(Color::Yellow)));
+            }
+            spans.push(Span::styled(
+                format!("{:>w$}", format!("✗{failed}")),
+                bold.fg(Color::Red),
+            ));
+            Line::from(spans)
         }))
         .collect()
 }
@@ -209,17 +244,20 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             s.per_name.len(),
             s.denied
         )
-    });
+    })
+    .title_bottom(sort_title(&app.sort.stats_label()));
     let inner = b.inner(left);
     // With results the last line is the total.
     let room = (inner.height as usize).saturating_sub(with_results as usize);
-    let rows: Vec<(String, u64, Color)> = top(&s.per_name, room)
-        .into_iter()
-        .map(|(name, n)| {
-            let c = class_color(classify(&name));
-            (name, n, c)
-        })
-        .collect();
+    let rows: Vec<(String, u64, Color)> =
+        order_names(&s.per_name, &s.errors_per_name, &s.time_per_name, &app.sort)
+            .into_iter()
+            .take(room)
+            .map(|(name, n)| {
+                let c = class_color(classify(&name));
+                (name, n, c)
+            })
+            .collect();
     let lines = if rows.is_empty() {
         vec![Line::styled(
             "no calls yet",
@@ -232,6 +270,8 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
                 per_name: &s.errors_per_name,
                 total: (app.total, s.errors),
             }),
+            (app.sort.stats == StatsSort::Time && !s.time_per_name.is_empty())
+                .then_some(&s.time_per_name),
             inner.width as usize,
         )
     };
@@ -330,7 +370,7 @@ mod tests {
             per_name: &errs,
             total: (15, 5),
         };
-        let lines = bar_lines(&rows, Some(total), 23);
+        let lines = bar_lines(&rows, Some(total), None, 23);
         let text = |l: &Line| {
             l.spans
                 .iter()

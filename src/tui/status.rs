@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+use super::app::deny::{self, DenyPrompt};
 use super::app::{App, View};
 use super::class::{signal_name, Class};
 use super::list::class_color;
@@ -73,6 +74,10 @@ pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
 /// Draws the bottom line: the filter or search prompt, or state and
 /// counters.
 pub fn render(f: &mut Frame, area: Rect, app: &App) {
+    if let Some(p) = &app.deny_prompt {
+        render_deny_prompt(f, area, p);
+        return;
+    }
     if app.filter_editing || app.search_editing {
         let (label, text, err, color) = if app.search_editing {
             (
@@ -234,5 +239,29 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         " ? help",
         Style::default().fg(Color::DarkGray),
     ));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The `D` prompt: which call, the errno typed, and what it reads as.
+fn render_deny_prompt(f: &mut Frame, area: Rect, p: &DenyPrompt) {
+    let color = Color::LightRed;
+    let (hint, bad) = deny::hint(&p.text);
+    let hint_style = if bad {
+        Style::default()
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().fg(Color::DarkGray)
+    };
+    let spans = vec![
+        Span::styled(
+            format!(" deny {} with errno ", cleaned(&p.name)),
+            Style::default().fg(color).add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(cleaned(&p.text)),
+        Span::styled("█", Style::default().fg(color)),
+        Span::styled(format!("   {hint}"), hint_style),
+    ];
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -50,7 +50,7 @@ fn execve(seq: u64, pid: i32, comm: &str, path: &str, argv: &[&str], result: Out
 
 /// make forks sh (result known at once) and cc (result after the child's
 /// first calls); sh tries two PATH entries; a thread's clone in between.
-fn build() -> App {
+pub(super) fn build() -> App {
     let mut a = App::new("make -j2", HoldSet::default(), super::app::DEFAULT_CAP);
     a.push(Message::Event(execve(
         1,
