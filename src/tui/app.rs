@@ -12,11 +12,14 @@ use super::output::{key_to_bytes, OutputBuf};
 use super::query::{ParseError, Query};
 use super::QuitChoice;
 
+mod comfort;
+mod mouse;
 mod save;
 mod scroll;
 use crate::event::{
     Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Outcome, Resumed, Verdict,
 };
+pub use comfort::{Areas, Comfort, ComfortAction};
 pub use save::SaveKind;
 
 /// Events kept for display by default. Older ones are let go (the UI says
@@ -148,6 +151,8 @@ pub enum Action {
     QuitBackground,
     /// Save the whole trace (`w`: JSONL, `X`: Chrome trace-event JSON).
     Save(SaveKind),
+    /// Sideways scroll, wrap, copy, UTC: see `comfort`.
+    Comfort(ComfortAction),
 }
 
 /// A held call's state, shown on its row.
@@ -400,6 +405,8 @@ pub struct App {
     detached: bool,
     /// Saves running on their threads; each says how it ended.
     jobs: Vec<std::sync::mpsc::Receiver<String>>,
+    /// Sideways scroll, wrap, clipboard, time zone, NO_COLOR, mouse areas.
+    pub comfort: Comfort,
 }
 
 impl App {
@@ -468,6 +475,7 @@ impl App {
             recorder: None,
             detached: false,
             jobs: Vec::new(),
+            comfort: Comfort::default(),
         }
     }
 
@@ -1104,6 +1112,9 @@ impl App {
         if ctrl && k.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
+        if let Some(c) = self.comfort_key(&k) {
+            return Some(Action::Comfort(c));
+        }
         Some(match k.code {
             KeyCode::Up | KeyCode::Char('k') => Action::Up,
             KeyCode::Down | KeyCode::Char('j') => Action::Down,
@@ -1173,6 +1184,7 @@ impl App {
                 self.move_by(self.page() as isize);
             }
             Action::Save(kind) => self.save(kind, None),
+            Action::Comfort(c) => self.comfort_action(c),
             Action::Top => {
                 if self.view_mode == View::Procs {
                     self.procs_sel = 0;

@@ -11,6 +11,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ("↑ ↓ j k", "move the selection (up stops following)"),
     ("PgUp PgDn", "one page"),
     (
+        "← → W",
+        "scroll long rows sideways (Home: back) / wrap the selected row",
+    ),
+    (
         "g G",
         "first call / last call and follow (also Home, End, F)",
     ),
@@ -45,8 +49,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     ("p Space", "pause the view (tracing goes on)"),
     (
-        "T x",
-        "duration column on/off; Procs: process tree / exec tree",
+        "T x U",
+        "duration column / Procs: process or exec tree / UTC or local time",
     ),
     (
         "a / d / A",
@@ -62,8 +66,8 @@ pub const KEYS: &[(&str, &str)] = &[
         "close pane, overlay or prompt; back from a process's calls",
     ),
     (
-        "w / X",
-        "save the trace: JSONL (notrace view) / Chrome JSON (Perfetto)",
+        "w X y Y",
+        "save JSONL / Chrome JSON (Perfetto); copy the call / the detail",
     ),
     (
         "q Ctrl-C ?",
@@ -105,7 +109,7 @@ pub fn render(f: &mut Frame, area: Rect) {
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(Style::default().fg(Color::Yellow))
-                .title(" Keys · Esc or ? closes "),
+                .title(" Keys · mouse: wheel scrolls, click selects · Esc or ? closes "),
         ),
         r,
     );
