@@ -19,7 +19,7 @@ mod scroll;
 use crate::event::{
     Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Outcome, Resumed, Verdict,
 };
-pub use comfort::{Areas, Comfort, ComfortAction};
+pub use comfort::{Areas, Comfort, ComfortAction, HSTEP};
 pub use save::SaveKind;
 
 /// Events kept for display by default. Older ones are let go (the UI says
