@@ -226,7 +226,8 @@ fn w_wraps_the_selected_row_under_its_call() {
         .map(|&y| line(&b, y).trim_matches('│').trim().to_string())
         .collect();
     assert!(
-        text.replace(' ', "").contains("END-OF-PATH\",O_RDONLY|O_CLOEXEC)=6"),
+        text.replace(' ', "")
+            .contains("END-OF-PATH\",O_RDONLY|O_CLOEXEC)=6"),
         "the whole call is there: {text}"
     );
     assert!(!text.contains('…'), "nothing cut: {text}");
