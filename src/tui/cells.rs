@@ -60,16 +60,23 @@ pub fn skip_after(spans: Vec<Span<'_>>, keep: usize, skip: usize) -> Vec<Span<'_
     head
 }
 
-/// `spans` as lines of at most `width` cells; lines after the first start
-/// with `indent` blanks so that continued text lines up after the fixed
-/// columns. One line when `width` leaves too little room past `indent`.
-pub fn wrap(spans: Vec<Span<'_>>, indent: usize, width: usize) -> Vec<Vec<Span<'_>>> {
+/// `spans` as at most `max_lines` lines of at most `width` cells; lines
+/// after the first start with `indent` blanks so that continued text lines
+/// up after the fixed columns. One line when `width` leaves too little
+/// room past `indent`. The cap keeps a huge argument from costing more
+/// than the screen can show.
+pub fn wrap(
+    spans: Vec<Span<'_>>,
+    indent: usize,
+    width: usize,
+    max_lines: usize,
+) -> Vec<Vec<Span<'_>>> {
     if width < indent + 8 {
         return vec![split_at_cells(spans, width).0];
     }
     let (first, mut rest) = split_at_cells(spans, width);
     let mut out = vec![first];
-    while rest.iter().any(|s| !s.content.is_empty()) {
+    while out.len() < max_lines && rest.iter().any(|s| !s.content.is_empty()) {
         let (chunk, more) = split_at_cells(rest, width - indent);
         let mut line = vec![Span::raw(" ".repeat(indent))];
         line.extend(chunk);
@@ -97,8 +104,16 @@ mod tests {
             vec![Span::raw("AAAA"), Span::raw("bbbbbbbbbbbbbbbbbbbb")],
             4,
             14,
+            9,
         );
         let lines: Vec<String> = w.iter().map(|l| text(l)).collect();
         assert_eq!(lines, ["AAAAbbbbbbbbbb", "    bbbbbbbbbb"]);
+        let w = wrap(
+            vec![Span::raw("AAAA"), Span::raw("b".repeat(1000))],
+            4,
+            14,
+            3,
+        );
+        assert_eq!(w.len(), 3, "no more lines than asked for");
     }
 }

@@ -70,6 +70,20 @@ mod tests {
         );
     }
 
+    /// Whatever this machine's zone: libc's broken-down local time is
+    /// UTC shifted by the offset it reports.
+    #[test]
+    fn local_time_is_utc_plus_its_offset() {
+        for secs in [0i64, 1_763_808_084, 1_751_328_000] {
+            let t = crate::sys::local_time(secs).expect("localtime_r");
+            let shifted = utc(((secs + t.gmtoff) as u64) * 1_000_000_000);
+            let (y, mo, d, h, mi, s) = t.ymd_hms;
+            let want = format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}.000000000 UTC");
+            assert_eq!(shifted, want, "at {secs}");
+            assert_eq!((h, mi, s), crate::sys::local_hms(secs));
+        }
+    }
+
     #[test]
     fn utc_wanted_is_utc() {
         assert_eq!(wall(0, true), "1970-01-01 00:00:00.000000000 UTC");

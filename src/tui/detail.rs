@@ -137,13 +137,12 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-/// The pane's text, unwrapped, one line per line (what `Y` copies).
+/// The pane's text, unwrapped, without trailing blanks (what `Y` copies).
 pub fn text(app: &App) -> String {
     let mut s = String::new();
     for l in lines(app).unwrap_or_default() {
-        for sp in &l.spans {
-            s.push_str(&sp.content);
-        }
+        let line: String = l.spans.iter().map(|sp| sp.content.as_ref()).collect();
+        s.push_str(line.trim_end());
         s.push('\n');
     }
     s

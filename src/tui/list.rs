@@ -105,14 +105,20 @@ pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool, width: usize) -> Line
     select_style(Line::from(spans), selected)
 }
 
-/// The row's lines: one, or with `W` the selected row whole, wrapped
-/// under its call.
-pub fn row_lines<'a>(app: &App, r: &'a Row, selected: bool, width: usize) -> Vec<Line<'a>> {
+/// The row's lines: one, or with `W` the selected row whole (up to
+/// `max_lines`), wrapped under its call.
+pub fn row_lines<'a>(
+    app: &App,
+    r: &'a Row,
+    selected: bool,
+    width: usize,
+    max_lines: usize,
+) -> Vec<Line<'a>> {
     if !(selected && app.comfort.wrap) {
         return vec![row_line(app, r, selected, width)];
     }
     let (spans, fixed) = row_spans(app, r, width, false);
-    cells::wrap(spans, fixed, width)
+    cells::wrap(spans, fixed, width, max_lines.max(1))
         .into_iter()
         .map(|l| select_style(Line::from(l), selected))
         .collect()
@@ -329,7 +335,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     let width = inner.width as usize;
     // A wrapped selected row takes more lines: fewer rows fit round it.
     let sel_lines = match sel.and_then(|s| app.visible_row(s)) {
-        Some(r) if app.comfort.wrap => row_lines(app, r, true, width).len(),
+        Some(r) if app.comfort.wrap => row_lines(app, r, true, width, h).len(),
         _ => 1,
     };
     let rows_h = h.saturating_sub(sel_lines - 1).max(1);
@@ -361,7 +367,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
                 break;
             }
             let Some(r) = app.visible_row(i) else { break };
-            for l in row_lines(app, r, Some(i) == sel, width) {
+            for l in row_lines(app, r, Some(i) == sel, width, h) {
                 lines.push(l);
                 line_rows.push(i);
             }

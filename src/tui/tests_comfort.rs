@@ -342,6 +342,11 @@ fn shift_y_copies_the_detail_pane_text() {
     assert!(text.starts_with("openat nr 0"), "{text}");
     assert!(text.contains("\"/etc/ld.so.cache\""), "{text}");
     assert!(text.contains("result = 3"), "{text}");
+    assert!(
+        text.lines().all(|l| l == l.trim_end()),
+        "no trailing blanks: {text:?}"
+    );
+    assert!(text.contains("\ntime 2025-11-2"), "{text}");
     assert_eq!(a.comfort.term_out, clip::osc52(text.as_bytes(), false));
     assert!(render_to_text(&a, W, H).contains(&format!("copied {} bytes", text.len())));
 }
