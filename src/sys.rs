@@ -438,6 +438,52 @@ pub fn local_hms(secs: i64) -> (u32, u32, u32) {
     }
 }
 
+/// Broken-down local time (the TZ variable, else /etc/localtime) of `secs`
+/// since the epoch, for the terminal UI's wall-clock times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalTime {
+    /// Year, month (1–12), day (1–31), hour, minute, second.
+    pub ymd_hms: (i32, u32, u32, u32, u32, u32),
+    /// Seconds east of UTC.
+    pub gmtoff: i64,
+    /// The zone's abbreviation (`CET`, `JST`), empty when unknown.
+    pub zone: String,
+}
+
+/// `secs` in the local time zone, or `None` when libc cannot say.
+pub fn local_time(secs: i64) -> Option<LocalTime> {
+    let t = secs as libc::time_t;
+    // SAFETY: `tm` is a local written by localtime_r; `t` outlives the
+    // call. `tm_zone`, when not null, points to a NUL-terminated string in
+    // libc's time zone data, which lives as long as the process and is
+    // copied out before anything else can change it.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&t, &mut tm).is_null() {
+            return None;
+        }
+        let zone = if tm.tm_zone.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(tm.tm_zone)
+                .to_string_lossy()
+                .into_owned()
+        };
+        Some(LocalTime {
+            ymd_hms: (
+                tm.tm_year + 1900,
+                (tm.tm_mon + 1) as u32,
+                tm.tm_mday as u32,
+                tm.tm_hour as u32,
+                tm.tm_min as u32,
+                tm.tm_sec as u32,
+            ),
+            gmtoff: tm.tm_gmtoff as i64,
+            zone,
+        })
+    }
+}
+
 /// An anonymous private mapping owned by this process, for tests that need
 /// memory next to an unmapped page (the string-before-a-hole case).
 #[derive(Debug)]

@@ -12,13 +12,16 @@ use super::output::{key_to_bytes, OutputBuf};
 use super::query::{ParseError, Query};
 use super::QuitChoice;
 
+mod comfort;
 pub mod deny;
+mod mouse;
 mod save;
 mod scroll;
 pub mod sort;
 use crate::event::{
     Action as CallAction, Event, ExitKind, HoldReply, HoldSet, Message, Outcome, Resumed, Verdict,
 };
+pub use comfort::{Areas, Comfort, ComfortAction, HSTEP};
 pub use save::SaveKind;
 
 /// Events kept for display by default. Older ones are let go (the UI says
@@ -158,6 +161,8 @@ pub enum Action {
     DenyAsk,
     /// A key for the open errno prompt.
     DenyPrompt(deny::PromptKey),
+    /// Sideways scroll, wrap, copy, UTC: see `comfort`.
+    Comfort(ComfortAction),
 }
 
 /// A held call's state, shown on its row.
@@ -419,6 +424,8 @@ pub struct App {
     pub sort: sort::Sort,
     /// The `D` prompt, while open: the errno typed so far.
     pub deny_prompt: Option<deny::DenyPrompt>,
+    /// Sideways scroll, wrap, clipboard, time zone, NO_COLOR, mouse areas.
+    pub comfort: Comfort,
 }
 
 impl App {
@@ -489,6 +496,7 @@ impl App {
             jobs: Vec::new(),
             sort: sort::Sort::default(),
             deny_prompt: None,
+            comfort: Comfort::default(),
         }
     }
 
@@ -1129,6 +1137,9 @@ impl App {
         if ctrl && k.code == KeyCode::Char('c') {
             return Some(Action::Quit);
         }
+        if let Some(c) = self.comfort_key(&k) {
+            return Some(Action::Comfort(c));
+        }
         Some(match k.code {
             KeyCode::Char('b') if ctrl => Action::PageUp,
             KeyCode::Char('f') if ctrl => Action::PageDown,
@@ -1207,6 +1218,7 @@ impl App {
             Action::SortReverse => self.sort_reverse(),
             Action::DenyAsk => self.deny_ask(),
             Action::DenyPrompt(k) => self.deny_prompt_key(k),
+            Action::Comfort(c) => self.comfort_action(c),
             Action::Top => {
                 if self.view_mode == View::Procs {
                     self.procs_sel = 0;

@@ -120,11 +120,37 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(Style::default().fg(Color::Cyan))
-        .title(" Detail · J/K scroll · Enter/Esc closes ");
-    let Some(r) = app.selected_row() else {
+        .title(format!(
+            " Detail · J/K scroll · Y copies · {} (U) · Enter/Esc closes ",
+            super::clock::zone_label(app.comfort.utc)
+        ));
+    let Some(lines) = lines(app) else {
         f.render_widget(Paragraph::new("no call selected").block(block), area);
         return;
     };
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0)),
+        area,
+    );
+}
+
+/// The pane's text, unwrapped, without trailing blanks (what `Y` copies).
+pub fn text(app: &App) -> String {
+    let mut s = String::new();
+    for l in lines(app).unwrap_or_default() {
+        let line: String = l.spans.iter().map(|sp| sp.content.as_ref()).collect();
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s
+}
+
+/// The pane's lines for the selected call.
+fn lines(app: &App) -> Option<Vec<Line<'static>>> {
+    let r = app.selected_row()?;
     let ev = &r.ev;
     let key = Style::default().fg(Color::DarkGray);
     let val = Style::default()
@@ -148,7 +174,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     l2.extend(kv("tid ", ev.tid.to_string()));
     l2.extend(kv("comm ", cleaned(&ev.comm)));
     lines.push(Line::from(l2));
-    let mut l3 = kv("time ", utc(ev.time_ns));
+    let mut l3 = kv("time ", super::clock::wall(ev.time_ns, app.comfort.utc));
     l3.extend(kv(
         "+",
         format!("{}s", super::list::rel_time(app, ev.time_ns)),
@@ -220,13 +246,7 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             Span::raw(regs.join(" ")),
         ]));
     }
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll, 0)),
-        area,
-    );
+    Some(lines)
 }
 
 #[cfg(test)]

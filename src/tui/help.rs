@@ -11,12 +11,16 @@ pub const KEYS: &[(&str, &str)] = &[
     ("↑ ↓ j k", "move the selection (up stops following)"),
     ("PgUp PgDn", "one page (also Ctrl-B Ctrl-F)"),
     (
-        "g G",
-        "first call / last call and follow (also Home, End, F)",
+        "← → W",
+        "scroll long rows sideways (Home: back) / wrap the selected row",
+    ),
+    (
+        "g G p Space",
+        "first / last call and follow (also Home End F); pause the view",
     ),
     (
         "Enter J K",
-        "detail of the call, J/K scroll it; in Procs: the process's calls",
+        "detail of the call, J/K scroll it; Procs: the process's calls",
     ),
     ("Tab S-Tab", "switch view: events, stats, processes, output"),
     (
@@ -36,17 +40,12 @@ pub const KEYS: &[(&str, &str)] = &[
         "failed  /regex/  field:/regex/  !negated  \"a b\"  plain words",
     ),
     (
-        "1 … 6",
-        "toggle file, network, process, memory, signal, other",
+        "1 … 6 e 0",
+        "toggle file net proc mem signal other; failed only (-Z); all",
     ),
     (
-        "e 0",
-        "failed calls only (as strace -Z), again all / clear all filters",
-    ),
-    ("p Space", "pause the view (tracing goes on)"),
-    (
-        "T x",
-        "duration column on/off; Procs: process tree / exec tree",
+        "T x U",
+        "duration column; Procs: process or exec tree; UTC / local time",
     ),
     (
         "s r",
@@ -62,15 +61,15 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     (
         "o i",
-        "output pane on/off / type into the command (Esc Esc, Ctrl-] leave)",
+        "output pane; type into the command (Esc Esc or Ctrl-] leaves)",
     ),
     (
         "Esc",
         "close pane, overlay or prompt; back from a process's calls",
     ),
     (
-        "w / X",
-        "save the trace: JSONL (notrace view) / Chrome JSON (Perfetto)",
+        "w X y Y",
+        "save JSONL / Chrome JSON (Perfetto); copy the call / the detail",
     ),
     (
         "q Ctrl-C ?",
@@ -97,7 +96,7 @@ pub fn render(f: &mut Frame, area: Rect) {
         .map(|(k, what)| {
             Line::from(vec![
                 Span::styled(
-                    format!(" {k:>10}  "),
+                    format!(" {k:>11}  "),
                     Style::default()
                         .fg(Color::Yellow)
                         .add_modifier(Modifier::BOLD),
@@ -112,7 +111,7 @@ pub fn render(f: &mut Frame, area: Rect) {
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(Style::default().fg(Color::Yellow))
-                .title(" Keys · Esc or ? closes "),
+                .title(" Keys · mouse: wheel scrolls, click selects · Esc or ? closes "),
         ),
         r,
     );

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::app::{args_text, failed, short_result, App, HoldMark, Row};
+use super::cells;
 use super::class::{errno_name, Class};
 use super::query::Query;
 use super::safe::cleaned;
@@ -90,8 +91,50 @@ fn highlight<'a>(spans: Vec<Span<'a>>, q: &Query) -> Vec<Span<'a>> {
 }
 
 /// One row, styled, fitting `width` cells: a row too long has its
-/// arguments cut (`…`) so that its result stays in sight.
+/// arguments cut (`…`) so that its result stays in sight. Scrolled
+/// sideways (←/→) nothing is cut: the call's text moves left past the
+/// fixed columns (time, pid, comm, duration).
 pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool, width: usize) -> Line<'a> {
+    let shift = app.comfort.hscroll;
+    let (spans, fixed) = row_spans(app, r, width, shift == 0);
+    let spans = if shift == 0 {
+        spans
+    } else {
+        cells::skip_after(spans, fixed, shift)
+    };
+    select_style(Line::from(spans), selected)
+}
+
+/// The row's lines: one, or with `W` the selected row whole (up to
+/// `max_lines`), wrapped under its call.
+pub fn row_lines<'a>(
+    app: &App,
+    r: &'a Row,
+    selected: bool,
+    width: usize,
+    max_lines: usize,
+) -> Vec<Line<'a>> {
+    if !(selected && app.comfort.wrap) {
+        return vec![row_line(app, r, selected, width)];
+    }
+    let (spans, fixed) = row_spans(app, r, width, false);
+    cells::wrap(spans, fixed, width, max_lines.max(1))
+        .into_iter()
+        .map(|l| select_style(Line::from(l), selected))
+        .collect()
+}
+
+fn select_style(line: Line<'_>, selected: bool) -> Line<'_> {
+    if selected {
+        line.style(Style::default().add_modifier(Modifier::REVERSED))
+    } else {
+        line
+    }
+}
+
+/// The row's spans, the arguments fitted to `width` when `cut`, and the
+/// cells its fixed columns take.
+fn row_spans<'a>(app: &App, r: &'a Row, width: usize, cut: bool) -> (Vec<Span<'a>>, usize) {
     let ev = &r.ev;
     let denied = matches!(ev.action, CallAction::Denied { .. });
     let (mark, mark_style) = match r.hold {
@@ -159,6 +202,7 @@ pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool, width: usize) -> Line
         ));
     }
     spans.push(Span::styled(mark, mark_style));
+    let fixed: usize = spans.iter().map(Span::width).sum();
     spans.push(Span::styled(cleaned(&ev.name), name_style));
     let tail = if let CallAction::Denied { errno, .. } = &ev.action {
         Some(Span::styled(
@@ -179,21 +223,18 @@ pub fn row_line<'a>(app: &App, r: &'a Row, selected: bool, width: usize) -> Line
     let args = cleaned(&args_text(ev));
     let used: usize =
         spans.iter().map(Span::width).sum::<usize>() + tail.as_ref().map_or(0, Span::width) + 2;
-    spans.push(Span::styled(
-        format!("({})", fit(&args, width.saturating_sub(used))),
-        base,
-    ));
+    let args = if cut {
+        fit(&args, width.saturating_sub(used))
+    } else {
+        args.as_str().into()
+    };
+    spans.push(Span::styled(format!("({args})"), base));
     spans.extend(tail);
     if let Some(q) = hit {
         let keep = spans.split_off(2);
         spans.extend(highlight(keep, q));
     }
-    let line = Line::from(spans);
-    if selected {
-        line.style(Style::default().add_modifier(Modifier::REVERSED))
-    } else {
-        line
-    }
+    (spans, fixed)
 }
 
 /// What a row ends with after its arguments: its result (red when the
@@ -275,22 +316,43 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
             Style::default().fg(Color::Yellow),
         ));
     }
+    if app.comfort.hscroll > 0 {
+        block = block.title(Span::styled(
+            format!(" → col {} · Home: 0 ", app.comfort.hscroll),
+            Style::default().fg(Color::Cyan),
+        ));
+    }
+    if app.comfort.wrap {
+        block = block.title(Span::styled(" wrap ", Style::default().fg(Color::Cyan)));
+    }
     let inner = block.inner(area);
+    let mut areas = app.comfort.areas.get();
+    areas.list = inner;
+    app.comfort.areas.set(areas);
     let h = inner.height as usize;
     app.list_height.set(h.max(1));
     let sel = app.selected_pos();
+    let width = inner.width as usize;
+    // A wrapped selected row takes more lines: fewer rows fit round it.
+    let sel_lines = match sel.and_then(|s| app.visible_row(s)) {
+        Some(r) if app.comfort.wrap => row_lines(app, r, true, width, h).len(),
+        _ => 1,
+    };
+    let rows_h = h.saturating_sub(sel_lines - 1).max(1);
     let mut off = app.list_offset.get();
     if let Some(s) = sel {
         if app.follow {
-            off = len.saturating_sub(h);
+            off = len.saturating_sub(rows_h);
         } else if s < off {
             off = s;
-        } else if s >= off + h {
-            off = s + 1 - h;
+        } else if s >= off + rows_h {
+            off = s + 1 - rows_h;
         }
     }
-    off = off.min(len.saturating_sub(h));
+    off = off.min(len.saturating_sub(rows_h));
     app.list_offset.set(off);
+    let mut line_rows = app.comfort.list_rows.borrow_mut();
+    line_rows.clear();
     let lines: Vec<Line> = if len == 0 {
         let msg = if app.total == 0 {
             "waiting for the first call…"
@@ -299,12 +361,21 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
         };
         vec![Line::styled(msg, Style::default().fg(Color::DarkGray))]
     } else {
-        (off..(off + h).min(len))
-            .filter_map(|i| {
-                app.visible_row(i)
-                    .map(|r| row_line(app, r, Some(i) == sel, inner.width as usize))
-            })
-            .collect()
+        let mut lines = Vec::with_capacity(h);
+        for i in off..len {
+            if lines.len() >= h {
+                break;
+            }
+            let Some(r) = app.visible_row(i) else { break };
+            for l in row_lines(app, r, Some(i) == sel, width, h) {
+                lines.push(l);
+                line_rows.push(i);
+            }
+        }
+        lines.truncate(h);
+        line_rows.truncate(h);
+        lines
     };
+    drop(line_rows);
     f.render_widget(Paragraph::new(lines).block(block), area);
 }

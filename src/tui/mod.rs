@@ -13,12 +13,16 @@
 //! counter stays exact.
 
 pub mod app;
+pub mod cells;
 pub mod class;
+pub mod clip;
+pub mod clock;
 pub mod detail;
 pub mod help;
 pub mod holdq;
 pub mod list;
 pub mod load;
+pub mod nocolor;
 pub mod output;
 pub mod procs;
 pub mod pty;
@@ -31,6 +35,8 @@ pub mod status;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_comfort;
 #[cfg(test)]
 mod tests_hostile;
 #[cfg(test)]
@@ -124,6 +130,7 @@ pub enum QuitChoice {
 /// stays visible and never blocks on a full terminal.
 pub fn run(rx: Receiver<Message>, opts: TuiOptions) -> io::Result<Ended> {
     let mut app = App::new(opts.title, opts.hold, app::DEFAULT_CAP);
+    app.comfort = app::Comfort::from_env();
     app.recorder = record::Recorder::new(None).ok();
     app.live = true;
     app.read_proc = true;
@@ -155,6 +162,7 @@ pub fn view_file(path: &Path) -> io::Result<()> {
 }
 
 fn show_saved(mut app: App) -> io::Result<()> {
+    app.comfort = app::Comfort::from_env();
     let (itx, irx) = mpsc::channel();
     let stop = Arc::new(AtomicBool::new(false));
     let r = with_terminal(&mut app, None, itx, irx, None, &stop);
@@ -256,8 +264,23 @@ struct TermGuard;
 
 impl Drop for TermGuard {
     fn drop(&mut self) {
+        mouse_capture(false);
         let _ = ratatui::try_restore();
     }
+}
+
+/// Turns the terminal's mouse reports on or off. On: button presses and
+/// the wheel only (1000), in SGR encoding (1006) for columns past 223;
+/// no motion reports (1003), which would wake the loop at every move.
+/// Off: every mode crossterm knows, whichever was on.
+fn mouse_capture(on: bool) {
+    let mut out = io::stdout().lock();
+    let _ = if on {
+        out.write_all(b"\x1b[?1000h\x1b[?1006h")
+    } else {
+        ratatui::crossterm::execute!(out, ct::DisableMouseCapture)
+    };
+    let _ = out.flush();
 }
 
 fn with_terminal(
@@ -272,6 +295,14 @@ fn with_terminal(
     // before the panic message is printed.
     let mut term = ratatui::try_init()?;
     let _guard = TermGuard;
+    // Runs before ratatui's hook (installed by try_init), so a panic
+    // leaves no mouse reports behind either.
+    let prev = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        mouse_capture(false);
+        prev(info);
+    }));
+    mouse_capture(true);
     spawn_input(itx, stop.clone());
     run_loop(&mut term, app, rx, &irx, master)
 }
@@ -371,6 +402,7 @@ fn run_loop(
         let timeout = next.saturating_duration_since(Instant::now());
         match irx.recv_timeout(timeout) {
             Ok(Input::Term(ct::Event::Key(k))) if k.kind != KeyEventKind::Release => app.key(k),
+            Ok(Input::Term(ct::Event::Mouse(m))) => app.mouse(m),
             Ok(Input::Term(_)) => {}
             Ok(Input::Output(b)) => app.feed_output(&b),
             Ok(Input::OutputEnd) => app.output.closed = true,
@@ -397,6 +429,13 @@ fn run_loop(
             }
         }
         term.draw(|f| render::draw(f, app))?;
+        if !app.comfort.term_out.is_empty() {
+            // OSC 52 (see `clip`), after the frame so it lands whole.
+            let out = term.backend_mut();
+            out.write_all(&app.comfort.term_out)?;
+            out.flush()?;
+            app.comfort.term_out.clear();
+        }
         let size = app.output_size.get();
         if let Some(m) = master {
             if size != winsize && size.0 > 0 && size.1 > 0 {

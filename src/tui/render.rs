@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier};
 use ratatui::{Frame, Terminal};
 
 use super::app::{App, View};
-use super::{detail, help, holdq, list, output, procs, safe, stats, status};
+use super::{detail, help, holdq, list, nocolor, output, procs, safe, stats, status};
 
 /// Draws one frame.
 pub fn draw(f: &mut Frame, app: &App) {
@@ -26,6 +26,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     if hq > 0 {
         holdq::render(f, hold_area, app);
     }
+    let mut areas = app.comfort.areas.get();
+    (areas.top, areas.main, areas.detail) = (top, main, Rect::default());
+    app.comfort.areas.set(areas);
     match app.view_mode {
         View::List => {
             let out_h = if app.has_pty && app.show_output {
@@ -43,6 +46,9 @@ pub fn draw(f: &mut Frame, app: &App) {
                 let (l, d) = split_detail(rest);
                 list::render(f, l, app);
                 detail::render(f, d, app);
+                let mut areas = app.comfort.areas.get();
+                areas.detail = d;
+                app.comfort.areas.set(areas);
             } else {
                 list::render(f, rest, app);
             }
@@ -62,6 +68,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     // Views clean tracee text themselves; this catches what one missed.
     safe::scrub(f.buffer_mut());
+    if app.comfort.no_color {
+        nocolor::strip(f.buffer_mut());
+    }
 }
 
 /// Detail beside the list on wide screens, under it otherwise.

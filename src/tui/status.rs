@@ -32,10 +32,19 @@ pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
             .bg(Color::Cyan)
             .add_modifier(Modifier::BOLD),
     )];
-    for v in [View::List, View::Stats, View::Procs, View::Output] {
+    // Where each tab lands, for a mouse click.
+    let mut x = area.x + spans[0].width() as u16;
+    let mut tabs = [None; 4];
+    for (i, v) in [View::List, View::Stats, View::Procs, View::Output]
+        .into_iter()
+        .enumerate()
+    {
         if v == View::Output && !app.has_pty {
             continue;
         }
+        let w = v.label().chars().count() as u16 + 2;
+        tabs[i] = Some((x + 1, w, v));
+        x += 1 + w;
         let st = if v == app.view_mode {
             Style::default()
                 .fg(Color::White)
@@ -46,6 +55,9 @@ pub fn render_title(f: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(format!(" {} ", v.label()), st));
     }
+    let mut areas = app.comfort.areas.get();
+    areas.tabs = tabs;
+    app.comfort.areas.set(areas);
     spans.push(Span::raw(" "));
     if app.failed_only {
         spans.push(Span::styled(

@@ -261,7 +261,7 @@ fn the_help_overlay_lists_the_failed_only_key() {
     key(&mut a, KeyCode::Char('?'));
     for (w, h) in [(100, 30), (80, 24)] {
         let s = render_to_text(&a, w, h);
-        assert!(s.contains("failed calls only"), "{s}");
+        assert!(s.contains("failed only (-Z)"), "{s}");
         assert!(s.contains("this help"), "every key fits at {w}x{h}: {s}");
     }
 }
