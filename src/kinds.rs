@@ -514,6 +514,8 @@ pub enum ArgKind {
     KeyctlCmd,
     /// keyctl's arguments 2..5, shaped by the command in argument 0.
     KeyctlArg,
+    /// [`ArgKind::KeyctlArg`] for i386 tracees: 32-bit iovecs.
+    KeyctlArg32,
 }
 
 /// One argument of a syscall, as a table row gives it.

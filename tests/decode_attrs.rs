@@ -10,7 +10,9 @@
 //! be strace 6.1's, kept in tests/strace-evidence/t25.strace. Every call
 //! fails, so strace's line is its line for a failed call: what it would
 //! add at exit (name_to_handle_at's filled handle, io_uring_setup's
-//! answers) is not there in either.
+//! answers) is not there in either. `args_i386_attrs` (t26.strace) makes
+//! i386 calls with `int $0x80`: the 32-bit layouts of _sysctl's args,
+//! mq_attr, io_pgetevents' sigset pair and keyctl's iovecs.
 
 mod common;
 
@@ -115,15 +117,65 @@ const EXPECTED: &[&str] = &[
     r#"keyctl(0xffff /* KEYCTL_??? */, 0x1, 0xdeadbeef00000002, 0x3, 0x8)"#,
 ];
 
-/// A tracer's lines for `args_more`: exit lines dropped, results
-/// stripped.
-fn lines_of(tracer: &std::path::Path, args: &[&str], tag: &str) -> Vec<String> {
+/// The calls `args_i386_attrs` makes.
+const I386_SET: &str = "trace=_sysctl,mq_getsetattr,io_pgetevents,keyctl,perf_event_open,\
+io_uring_setup,mount_setattr,landlock_create_ruleset";
+
+/// strace 6.1's lines for `args_i386_attrs` (t26.strace), results dropped.
+const I386_EXPECTED: &[&str] = &[
+    r#"_sysctl({name=0x34000100, nlen=3, oldval=NULL, oldlenp=0x34000200, newval=NULL, newlen=7})"#,
+    r#"_sysctl(0x34000fe8)"#,
+    r#"mq_getsetattr(-1, {mq_flags=O_NONBLOCK|0x1, mq_maxmsg=-1, mq_msgsize=8192, mq_curmsgs=3}, 0x34000800)"#,
+    r#"mq_getsetattr(-1, 0x34000ff8, NULL)"#,
+    r#"io_pgetevents(0x77, 1, 2, 0x34000800, NULL, {sigmask=[USR1 TERM], sigsetsize=8})"#,
+    r#"io_pgetevents(0x77, 1, 2, 0x34000800, NULL, 0x34000ffc)"#,
+    r#"keyctl(KEYCTL_INSTANTIATE_IOV, 2147483632, [{iov_base="user", iov_len=4}, {iov_base="payload", iov_len=7}], 2, KEY_SPEC_PROCESS_KEYRING)"#,
+    r#"keyctl(KEYCTL_LINK, KEY_SPEC_USER_KEYRING, 2147483632)"#,
+    r#"perf_event_open({type=PERF_TYPE_SOFTWARE, size=0 /* PERF_ATTR_SIZE_??? */, config=PERF_COUNT_SW_DUMMY, sample_period=100, sample_type=0, read_format=0, disabled=1, precise_ip=3 /* must have 0 skid */, ...}, -1, -1, -1, 0)"#,
+    r#"io_uring_setup(0, {flags=IORING_SETUP_IOPOLL, sq_thread_cpu=0, sq_thread_idle=50})"#,
+    r#"mount_setattr(-1, "/nonexistent-notrace", 0x10 /* AT_??? */, {attr_set=MOUNT_ATTR_NOEXEC, attr_clr=0, propagation=MS_PRIVATE, userns_fd=0}, 32)"#,
+    r#"landlock_create_ruleset({handled_access_fs=LANDLOCK_ACCESS_FS_WRITE_FILE|LANDLOCK_ACCESS_FS_READ_FILE|0x100000}, 8, 0)"#,
+];
+
+/// A tracer's lines for `prog`: exit lines dropped, results stripped.
+fn lines_of_prog(tracer: &std::path::Path, args: &[&str], prog: &str, tag: &str) -> Vec<String> {
     let result = regex::Regex::new(r"\) += .*$").unwrap();
-    trace_lines(tracer, args, "args_more", tag)
+    trace_lines(tracer, args, prog, tag)
         .iter()
         .filter(|l| !l.starts_with("+++ "))
         .map(|l| result.replace(l, ")").into_owned())
         .collect()
+}
+
+/// A tracer's lines for `args_more`.
+fn lines_of(tracer: &std::path::Path, args: &[&str], tag: &str) -> Vec<String> {
+    lines_of_prog(tracer, args, "args_more", tag)
+}
+
+/// notrace's i386 lines for `args_i386_attrs` (those it marks ` [i386]`,
+/// the mark dropped).
+fn notrace_i386_lines(tag: &str) -> Vec<String> {
+    lines_of_prog(&notrace(), &["-e", I386_SET], "args_i386_attrs", tag)
+        .iter()
+        .filter_map(|l| l.strip_suffix(" [i386]").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn i386_attr_layouts_print_as_strace_6_1_does() {
+    check_lines(&notrace_i386_lines("attrs-i386"), I386_EXPECTED);
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipping the comparison: strace is not installed (apt-get install strace)");
+        return;
+    }
+    let strace = std::path::PathBuf::from("strace");
+    let theirs = lines_of_prog(
+        &strace,
+        &["-qq", "-e", "signal=none", "-e", I386_SET],
+        "args_i386_attrs",
+        "attrs-i386-strace",
+    );
+    assert_eq!(theirs, notrace_i386_lines("attrs-i386-ours"));
 }
 
 #[test]

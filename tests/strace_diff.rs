@@ -1042,6 +1042,8 @@ fn args_fixtures_input_arguments_match_strace() {
         "args_i386",
         "args_i386_more",
         "args_i386_sock",
+        "args_more",
+        "args_i386_attrs",
     ];
     let (mut same, mut compared) = (0, 0);
     let mut low = Vec::new();

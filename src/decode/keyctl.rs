@@ -99,7 +99,8 @@ pub(crate) fn command(v: u64) -> Out {
 }
 
 /// keyctl argument `pos` (1..4), shaped by the command in argument 0.
-pub(crate) fn keyctl_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
+/// `w` is the tracee's word (for INSTANTIATE_IOV's iovecs).
+pub(crate) fn keyctl_arg(ctx: &Ctx, pos: usize, v: u64, w: Word) -> Out {
     let Some(&a) = shape(as_int(ctx.arg(0))).get(pos.wrapping_sub(1)) else {
         return (String::new(), Some(Value::from(v)));
     };
@@ -135,7 +136,7 @@ pub(crate) fn keyctl_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
             };
             (t, Some(Value::from(e)))
         }
-        A::IovStr => super::io::iovec(ctx, v, ctx.arg(pos as u8 + 1), true, Word::W64),
+        A::IovStr => super::io::iovec(ctx, v, ctx.arg(pos as u8 + 1), true, w),
         A::MoveFlags => {
             let f = v as u32 as u64;
             (

@@ -337,7 +337,8 @@ pub(crate) fn decode_at(ctx: &Ctx, pos: usize, kind: ArgKind, v: u64) -> Out {
         ArgKind::PrctlArg32 => prctl::prctl_arg(ctx, pos, v, time::Word::W32),
         ArgKind::PtraceArg => ptrace::ptrace_arg(ctx, pos, v, time::Word::W64),
         ArgKind::PtraceArg32 => ptrace::ptrace_arg(ctx, pos, v, time::Word::W32),
-        ArgKind::KeyctlArg => keyctl::keyctl_arg(ctx, pos, v),
+        ArgKind::KeyctlArg => keyctl::keyctl_arg(ctx, pos, v, time::Word::W64),
+        ArgKind::KeyctlArg32 => keyctl::keyctl_arg(ctx, pos, v, time::Word::W32),
         _ => decode_one(ctx, kind, v),
     }
 }
