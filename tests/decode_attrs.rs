@@ -12,7 +12,8 @@
 //! add at exit (name_to_handle_at's filled handle, io_uring_setup's
 //! answers) is not there in either. `args_i386_attrs` (t26.strace) makes
 //! i386 calls with `int $0x80`: the 32-bit layouts of _sysctl's args,
-//! mq_attr, io_pgetevents' sigset pair and keyctl's iovecs.
+//! mq_attr, io_pgetevents' sigset pair and keyctl's iovecs. With `-v`,
+//! perf_event_attr is printed in full (t27.strace).
 
 mod common;
 
@@ -46,6 +47,8 @@ const EXPECTED: &[&str] = &[
     r#"perf_event_open({type=PERF_TYPE_SOFTWARE, size=0xc8 /* PERF_ATTR_SIZE_??? */, config=0x63 /* PERF_COUNT_SW_??? */, sample_period=0, sample_type=0, read_format=0, precise_ip=0 /* arbitrary skid */, ...}, -1, -1, -1, 0)"#,
     r#"perf_event_open({type=PERF_TYPE_TRACEPOINT, size=PERF_ATTR_SIZE_VER0, config=1234, sample_period=0, sample_type=0, read_format=0, precise_ip=0 /* arbitrary skid */, ...}, -1, -1, -1, 0)"#,
     r#"perf_event_open({type=0x4d /* PERF_TYPE_??? */, size=PERF_ATTR_SIZE_VER0, config=0x4d2, sample_period=0, sample_type=0, read_format=0, precise_ip=0 /* arbitrary skid */, ...}, -1, -1, -1, 0)"#,
+    r#"perf_event_open({type=PERF_TYPE_BREAKPOINT, size=PERF_ATTR_SIZE_VER7, config=0, sample_period=0, sample_type=PERF_SAMPLE_BRANCH_STACK|PERF_SAMPLE_STACK_USER, read_format=0, watermark=1, precise_ip=0 /* arbitrary skid */, use_clockid=1, ...}, -1, -1, -1, 0)"#,
+    r#"perf_event_open({type=PERF_TYPE_HARDWARE, size=0x5c /* PERF_ATTR_SIZE_??? */, config=PERF_COUNT_HW_CPU_CYCLES, sample_period=0, sample_type=PERF_SAMPLE_BRANCH_STACK|PERF_SAMPLE_STACK_USER, read_format=0, watermark=1, precise_ip=0 /* arbitrary skid */, use_clockid=1, ...}, -1, -1, -1, 0)"#,
     r#"perf_event_open(0x32000000, -1, -1, -1, 0)"#,
     r#"perf_event_open(NULL, -1, -1, -1, 0)"#,
     r#"perf_event_open(0x8, -1, -1, -1, 0)"#,
@@ -117,6 +120,22 @@ const EXPECTED: &[&str] = &[
     r#"keyctl(0xffff /* KEYCTL_??? */, 0x1, 0xdeadbeef00000002, 0x3, 0x8)"#,
 ];
 
+/// strace 6.1's lines with `-v` for `args_more`'s perf_event_open calls
+/// (t27.strace), results dropped: every field the size reaches.
+const PERF_VERBOSE_EXPECTED: &[&str] = &[
+    r#"perf_event_open({type=PERF_TYPE_HARDWARE, size=0 /* PERF_ATTR_SIZE_??? */, config=0x5<<32|PERF_COUNT_HW_INSTRUCTIONS, sample_period=4000, sample_type=PERF_SAMPLE_IP|PERF_SAMPLE_TIME|0x10000000000, read_format=PERF_FORMAT_TOTAL_TIME_ENABLED|PERF_FORMAT_GROUP, disabled=1, inherit=0, pinned=0, exclusive=0, exclude_user=0, exclude_kernel=1, exclude_hv=0, exclude_idle=0, mmap=0, comm=0, freq=0, inherit_stat=0, enable_on_exec=0, task=0, watermark=0, precise_ip=2 /* requested to have 0 skid */, mmap_data=0, sample_id_all=0, exclude_host=0, exclude_guest=0, exclude_callchain_kernel=0, exclude_callchain_user=0, mmap2=0, comm_exec=0, use_clockid=0, context_switch=0, write_backward=0, namespaces=0, ksymbol=0, bpf_event=0, aux_output=0, cgroup=0, text_poke=0, build_id=0, inherit_thread=0, remove_on_exec=0, sigtrap=1, __reserved_1=0x4 /* Bits 63..38 */, wakeup_events=0, config1=0}, -1, -1, -1, 0)"#,
+    r#"perf_event_open({type=PERF_TYPE_HW_CACHE, size=PERF_ATTR_SIZE_VER5, config=0x1<<24|PERF_COUNT_HW_CACHE_RESULT_MISS<<16|PERF_COUNT_HW_CACHE_OP_PREFETCH<<8|0x9 /* PERF_COUNT_HW_CACHE_??? */, sample_freq=10, sample_type=0, read_format=0, disabled=0, inherit=0, pinned=0, exclusive=0, exclude_user=0, exclude_kernel=0, exclude_hv=0, exclude_idle=0, mmap=0, comm=0, freq=1, inherit_stat=0, enable_on_exec=0, task=0, watermark=0, precise_ip=0 /* arbitrary skid */, mmap_data=0, sample_id_all=0, exclude_host=0, exclude_guest=0, exclude_callchain_kernel=0, exclude_callchain_user=0, mmap2=0, comm_exec=0, use_clockid=0, context_switch=0, write_backward=0, namespaces=0, ksymbol=0, bpf_event=0, aux_output=0, cgroup=0, text_poke=0, build_id=0, inherit_thread=0, remove_on_exec=0, sigtrap=0, wakeup_events=0, config1=0, config2=0, sample_regs_user=0, sample_regs_intr=0, aux_watermark=0, sample_max_stack=0}, -1, -1, -1, 0x10 /* PERF_FLAG_??? */)"#,
+    r#"perf_event_open({type=PERF_TYPE_SOFTWARE, size=0xc8 /* PERF_ATTR_SIZE_??? */, config=0x63 /* PERF_COUNT_SW_??? */, sample_period=0, sample_type=0, read_format=0, disabled=0, inherit=0, pinned=0, exclusive=0, exclude_user=0, exclude_kernel=0, exclude_hv=0, exclude_idle=0, mmap=0, comm=0, freq=0, inherit_stat=0, enable_on_exec=0, task=0, watermark=0, precise_ip=0 /* arbitrary skid */, mmap_data=0, sample_id_all=0, exclude_host=0, exclude_guest=0, exclude_callchain_kernel=0, exclude_callchain_user=0, mmap2=0, comm_exec=0, use_clockid=0, context_switch=0, write_backward=0, namespaces=0, ksymbol=0, bpf_event=0, aux_output=0, cgroup=0, text_poke=0, build_id=0, inherit_thread=0, remove_on_exec=0, sigtrap=0, wakeup_events=0, config1=0, config2=0, sample_regs_user=0, sample_regs_intr=0, aux_watermark=0, sample_max_stack=0, aux_sample_size=0, sig_data=0, ...}, -1, -1, -1, 0)"#,
+    r#"perf_event_open({type=PERF_TYPE_TRACEPOINT, size=PERF_ATTR_SIZE_VER0, config=1234, sample_period=0, sample_type=0, read_format=0, disabled=0, inherit=0, pinned=0, exclusive=0, exclude_user=0, exclude_kernel=0, exclude_hv=0, exclude_idle=0, mmap=0, comm=0, freq=0, inherit_stat=0, enable_on_exec=0, task=0, watermark=0, precise_ip=0 /* arbitrary skid */, mmap_data=0, sample_id_all=0, exclude_host=0, exclude_guest=0, exclude_callchain_kernel=0, exclude_callchain_user=0, mmap2=0, comm_exec=0, use_clockid=0, context_switch=0, write_backward=0, namespaces=0, ksymbol=0, bpf_event=0, aux_output=0, cgroup=0, text_poke=0, build_id=0, inherit_thread=0, remove_on_exec=0, sigtrap=0, wakeup_events=0, config1=0}, -1, -1, -1, 0)"#,
+    r#"perf_event_open({type=0x4d /* PERF_TYPE_??? */, size=PERF_ATTR_SIZE_VER0, config=0x4d2, sample_period=0, sample_type=0, read_format=0, disabled=0, inherit=0, pinned=0, exclusive=0, exclude_user=0, exclude_kernel=0, exclude_hv=0, exclude_idle=0, mmap=0, comm=0, freq=0, inherit_stat=0, enable_on_exec=0, task=0, watermark=0, precise_ip=0 /* arbitrary skid */, mmap_data=0, sample_id_all=0, exclude_host=0, exclude_guest=0, exclude_callchain_kernel=0, exclude_callchain_user=0, mmap2=0, comm_exec=0, use_clockid=0, context_switch=0, write_backward=0, namespaces=0, ksymbol=0, bpf_event=0, aux_output=0, cgroup=0, text_poke=0, build_id=0, inherit_thread=0, remove_on_exec=0, sigtrap=0, wakeup_events=0, config1=0}, -1, -1, -1, 0)"#,
+    r#"perf_event_open({type=PERF_TYPE_BREAKPOINT, size=PERF_ATTR_SIZE_VER7, config=0, sample_period=0, sample_type=PERF_SAMPLE_BRANCH_STACK|PERF_SAMPLE_STACK_USER, read_format=0, disabled=0, inherit=0, pinned=0, exclusive=0, exclude_user=0, exclude_kernel=0, exclude_hv=0, exclude_idle=0, mmap=0, comm=0, freq=0, inherit_stat=0, enable_on_exec=0, task=0, watermark=1, precise_ip=0 /* arbitrary skid */, mmap_data=0, sample_id_all=0, exclude_host=0, exclude_guest=0, exclude_callchain_kernel=0, exclude_callchain_user=0, mmap2=0, comm_exec=0, use_clockid=1, context_switch=0, write_backward=0, namespaces=0, ksymbol=0, bpf_event=0, aux_output=0, cgroup=0, text_poke=0, build_id=0, inherit_thread=0, remove_on_exec=0, sigtrap=0, wakeup_watermark=3, bp_type=0x5 /* HW_BREAKPOINT_INVALID */, bp_addr=0x1000, bp_len=8, branch_sample_type=PERF_SAMPLE_BRANCH_USER|PERF_SAMPLE_BRANCH_ANY|0x40000000, sample_regs_user=0xff, sample_stack_user=0x1000, clockid=CLOCK_MONOTONIC, sample_regs_intr=0, aux_watermark=5, sample_max_stack=127 /* bytes 110..111: 0x5 */, aux_sample_size=9 /* bytes 116..119: 0x7 */, sig_data=0xabc}, -1, -1, -1, 0)"#,
+    r#"perf_event_open({type=PERF_TYPE_HARDWARE, size=0x5c /* PERF_ATTR_SIZE_??? */, config=PERF_COUNT_HW_CPU_CYCLES, sample_period=0, sample_type=PERF_SAMPLE_BRANCH_STACK|PERF_SAMPLE_STACK_USER, read_format=0, disabled=0, inherit=0, pinned=0, exclusive=0, exclude_user=0, exclude_kernel=0, exclude_hv=0, exclude_idle=0, mmap=0, comm=0, freq=0, inherit_stat=0, enable_on_exec=0, task=0, watermark=1, precise_ip=0 /* arbitrary skid */, mmap_data=0, sample_id_all=0, exclude_host=0, exclude_guest=0, exclude_callchain_kernel=0, exclude_callchain_user=0, mmap2=0, comm_exec=0, use_clockid=1, context_switch=0, write_backward=0, namespaces=0, ksymbol=0, bpf_event=0, aux_output=0, cgroup=0, text_poke=0, build_id=0, inherit_thread=0, remove_on_exec=0, sigtrap=0, wakeup_watermark=3, config1=0x1000, config2=0x8, branch_sample_type=PERF_SAMPLE_BRANCH_USER|PERF_SAMPLE_BRANCH_ANY|0x40000000, sample_regs_user=0xff, sample_stack_user=0x1000}, -1, -1, -1, 0)"#,
+    r#"perf_event_open(0x32000000, -1, -1, -1, 0)"#,
+    r#"perf_event_open(NULL, -1, -1, -1, 0)"#,
+    r#"perf_event_open(0x8, -1, -1, -1, 0)"#,
+    r#"perf_event_open(0x32000ff8, -1, -1, -1, 0)"#,
+];
+
 /// The calls `args_i386_attrs` makes.
 const I386_SET: &str = "trace=_sysctl,mq_getsetattr,io_pgetevents,keyctl,perf_event_open,\
 io_uring_setup,mount_setattr,landlock_create_ruleset";
@@ -185,6 +204,13 @@ fn attr_structs_and_keyctl_print_as_strace_6_1_does() {
 }
 
 #[test]
+fn perf_event_attr_in_full_with_v_as_strace_6_1_prints_it() {
+    let args = ["-v", "-e", "trace=perf_event_open"];
+    let got = lines_of(&notrace(), &args, "attrs-perf-v");
+    check_lines(&got, PERF_VERBOSE_EXPECTED);
+}
+
+#[test]
 fn attr_structs_and_keyctl_match_installed_strace() {
     if Command::new("strace").arg("-V").output().is_err() {
         eprintln!("skipping: strace is not installed (apt-get install strace)");
@@ -225,10 +251,10 @@ fn attr_structs_json_values_have_the_same_fields() {
     assert_eq!(perf["value"]["sigtrap"], 1);
     // An unreadable struct has no value; its address is the raw value.
     assert_eq!(
-        arg("perf_event_open", 7, 0)["value"],
+        arg("perf_event_open", 9, 0)["value"],
         serde_json::Value::Null
     );
-    assert_eq!(arg("perf_event_open", 7, 0)["raw"], "0x8");
+    assert_eq!(arg("perf_event_open", 9, 0)["raw"], "0x8");
     let iocb = arg("io_cancel", 0, 1)["value"].clone();
     assert_eq!(iocb["aio_lio_opcode"], 99);
     assert_eq!(iocb["aio_fildes"], -1);

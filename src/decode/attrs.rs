@@ -128,10 +128,14 @@ pub(crate) fn iocb_header(ctx: &Ctx, v: u64) -> Out {
 }
 
 /// How much of `struct perf_event_attr` strace reads when it abbreviates
-/// (`offsetof(wakeup_events)`), and the first published size.
+/// (`offsetof(wakeup_events)`), the first published size, and the size
+/// strace 6.1 knows (up to `sig_data`).
 const PERF_ABBREV: usize = 48;
 const PERF_ATTR_SIZE_VER0: u32 = 64;
-const PERF_ATTR_SIZE_MAX: u32 = 136;
+const PERF_ATTR_SIZE_MAX: u32 = 128;
+const PERF_TYPE_BREAKPOINT: u32 = 5;
+const PERF_SAMPLE_BRANCH_STACK: u64 = 1 << 11;
+const PERF_SAMPLE_STACK_USER: u64 = 1 << 13;
 const PERF_TYPE_HARDWARE: u32 = 0;
 const PERF_TYPE_SOFTWARE: u32 = 1;
 const PERF_TYPE_TRACEPOINT: u32 = 2;
@@ -196,9 +200,10 @@ fn shifted(v: u64, shift: u32) -> String {
     }
 }
 
-/// perf_event_open's `struct perf_event_attr`, as strace prints it
-/// without `-v`: the fields up to the flag word (one-bit flags only when
-/// set), then `...`. Its size field decides whether it is read at all.
+/// perf_event_open's `struct perf_event_attr`, as strace prints it:
+/// without `-v` the fields up to the flag word (one-bit flags only when
+/// set), then `...`; with `-v` every field its size reaches, flags at 0
+/// included. Its size field decides whether, and how much, it is read.
 pub(crate) fn perf_event_attr(ctx: &Ctx, v: u64) -> Out {
     let mut sz = [0u8; 4];
     if v == 0 || !crate::memory::read_exact(ctx.mem, v + 4, &mut sz) {
@@ -211,9 +216,13 @@ pub(crate) fn perf_event_attr(ctx: &Ctx, v: u64) -> Out {
     if size < PERF_ATTR_SIZE_VER0 {
         return (addr(v), None);
     }
-    let Some(b) = read_all(ctx, v, PERF_ABBREV) else {
+    let verbose = ctx.opts.verbose;
+    let size = if verbose { size as usize } else { PERF_ABBREV };
+    let Some(mut b) = read_all(ctx, v, size) else {
         return (addr(v), None);
     };
+    // Fields past the size read are zero, as in strace's zeroed copy.
+    b.resize(PERF_ATTR_SIZE_MAX as usize, 0);
     let f = Fields(&b);
     let mut o = Obj::new();
     let (typ, asize, config) = (f.u32(0), f.u32(4), f.u64(8));
@@ -262,8 +271,9 @@ pub(crate) fn perf_event_attr(ctx: &Ctx, v: u64) -> Out {
     );
     let one_bits = |o: &mut Obj, names: &[&str], first: u32| {
         for (i, name) in names.iter().enumerate() {
-            if bit(first + i as u32) != 0 {
-                o.field(name, "1", 1.into());
+            let b = bit(first + i as u32);
+            if verbose || b != 0 {
+                o.field(name, b.to_string(), b.into());
             }
         }
     };
@@ -283,9 +293,129 @@ pub(crate) fn perf_event_attr(ctx: &Ctx, v: u64) -> Out {
             reserved.into(),
         );
     }
-    // Without -v strace reads no further, so there is always more.
-    o.raw("...");
+    if verbose {
+        perf_attr_rest(&mut o, &f, typ, size, f.u64(24), bit(14) != 0, bit(25) != 0);
+    }
+    // Without -v strace reads no further, so there is always more; with
+    // it, more when the caller's struct is larger than strace's.
+    if !verbose || asize > PERF_ATTR_SIZE_MAX {
+        o.raw("...");
+    }
     o.done()
+}
+
+/// The fields after the flag word (`-v`), each only if `size` reaches it.
+fn perf_attr_rest(
+    o: &mut Obj,
+    f: &Fields,
+    typ: u32,
+    size: usize,
+    sample_type: u64,
+    watermark: bool,
+    use_clockid: bool,
+) {
+    let bp = typ == PERF_TYPE_BREAKPOINT;
+    let u = |o: &mut Obj, name: &str, n: u64| o.field(name, n.to_string(), n.into());
+    let x = |o: &mut Obj, name: &str, n: u64| o.field(name, hex(n), n.into());
+    let wakeup = if watermark {
+        "wakeup_watermark"
+    } else {
+        "wakeup_events"
+    };
+    u(o, wakeup, f.u32(48) as u64);
+    if bp {
+        let t = f.u32(52) as u64;
+        let text = match xlat::HW_BREAKPOINT_TYPE.lookup(t) {
+            Some(n) => n.to_string(),
+            None if t <= 7 => format!("{} /* HW_BREAKPOINT_INVALID */", hex(t)),
+            None => format!("{} /* HW_BREAKPOINT_??? */", hex(t)),
+        };
+        o.field("bp_type", text, xlat::HW_BREAKPOINT_TYPE.enum_json(t));
+        x(o, "bp_addr", f.u64(56));
+    } else {
+        x(o, "config1", f.u64(56));
+    }
+    // Each later field is printed only when the caller's size reaches it.
+    let reaches = |at: usize| at < size;
+    if !reaches(64) {
+        return;
+    }
+    if bp {
+        u(o, "bp_len", f.u64(64));
+    } else {
+        x(o, "config2", f.u64(64));
+    }
+    if !reaches(72) {
+        return;
+    }
+    if sample_type & PERF_SAMPLE_BRANCH_STACK != 0 {
+        flags_field(
+            o,
+            "branch_sample_type",
+            &xlat::PERF_BRANCH_SAMPLE_TYPE,
+            f.u64(72),
+        );
+    }
+    if !reaches(80) {
+        return;
+    }
+    x(o, "sample_regs_user", f.u64(80));
+    if !reaches(88) {
+        return;
+    }
+    if sample_type & PERF_SAMPLE_STACK_USER != 0 {
+        x(o, "sample_stack_user", f.u32(88) as u64);
+    }
+    if use_clockid {
+        if !reaches(92) {
+            return;
+        }
+        // An int, sign-extended as strace's printxval gets it.
+        let c = f.i32(92) as i64 as u64;
+        enum_field(o, "clockid", &xlat::CLOCK_IDS, c);
+    }
+    for (at, name, hexed) in [
+        (96, "sample_regs_intr", true),
+        (104, "aux_watermark", false),
+    ] {
+        if !reaches(at) {
+            return;
+        }
+        let n = if hexed { f.u64(at) } else { f.u32(at) as u64 };
+        if hexed {
+            x(o, name, n);
+        } else {
+            u(o, name, n);
+        }
+    }
+    if !reaches(108) {
+        return;
+    }
+    u(o, "sample_max_stack", f.u16(108) as u64);
+    if !reaches(110) {
+        return;
+    }
+    let r2 = f.u16(110);
+    if r2 != 0 {
+        o.text
+            .push_str(&format!(" /* bytes 110..111: {} */", hex(r2 as u64)));
+    }
+    if !reaches(112) {
+        return;
+    }
+    u(o, "aux_sample_size", f.u32(112) as u64);
+    if !reaches(116) {
+        return;
+    }
+    let r3 = f.u32(116);
+    if r3 != 0 {
+        o.text
+            .push_str(&format!(" /* bytes 116..119: {} */", hex(r3 as u64)));
+    }
+    if !reaches(120) {
+        return;
+    }
+    x(o, "sig_data", f.u64(120));
 }
 
 const IORING_SETUP_ATTACH_WQ: u32 = 1 << 5;
