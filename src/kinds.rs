@@ -482,6 +482,40 @@ pub enum ArgKind {
     /// sendto's buffer of argument N bytes: netlink messages on a netlink
     /// socket (the descriptor is argument 0), else a string.
     SockBuf(u8),
+    /// _sysctl's `struct __sysctl_args` (pointers as addresses).
+    SysctlArgs,
+    /// [`ArgKind::SysctlArgs`] with i386's 32-bit pointers and longs.
+    SysctlArgs32,
+    /// io_cancel's `struct iocb`: the header fields strace prints.
+    IocbHeader,
+    /// mq_getsetattr's new `struct mq_attr`, `mq_flags` named.
+    MqAttrIn,
+    /// [`ArgKind::MqAttrIn`] with i386's 32-bit longs.
+    MqAttrIn32,
+    /// perf_event_open's `struct perf_event_attr` (strace's short form).
+    PerfEventAttr,
+    /// io_uring_setup's `struct io_uring_params` (its input fields).
+    IoUringParams,
+    /// landlock_create_ruleset's `struct landlock_ruleset_attr`; its size
+    /// is argument N.
+    LandlockRulesetAttr(u8),
+    /// landlock_add_rule's attr; argument N is the rule type.
+    LandlockRuleAttr(u8),
+    /// mount_setattr's `struct mount_attr`; its size is argument N.
+    MountAttr(u8),
+    /// open_by_handle_at's `struct file_handle`.
+    FileHandle,
+    /// name_to_handle_at's `struct file_handle`: `{handle_bytes=N}` is
+    /// input, the kernel fills the rest.
+    FileHandleInOut,
+    /// A key serial number (`KEY_SPEC_USER_KEYRING`, else decimal).
+    KeySerial,
+    /// keyctl's command (`KEYCTL_LINK`).
+    KeyctlCmd,
+    /// keyctl's arguments 2..5, shaped by the command in argument 0.
+    KeyctlArg,
+    /// [`ArgKind::KeyctlArg`] for i386 tracees: 32-bit iovecs.
+    KeyctlArg32,
 }
 
 /// One argument of a syscall, as a table row gives it.

@@ -8,6 +8,7 @@
 //! notification is still valid: the supervisor does that (ID_VALID) after
 //! decoding and before trusting the bytes.
 
+mod attrs;
 mod calls;
 pub mod endpoints;
 mod files;
@@ -15,6 +16,7 @@ mod flags;
 mod io;
 mod ioctl;
 mod ipc;
+mod keyctl;
 mod netlink;
 mod poll;
 mod prctl;
@@ -335,6 +337,8 @@ pub(crate) fn decode_at(ctx: &Ctx, pos: usize, kind: ArgKind, v: u64) -> Out {
         ArgKind::PrctlArg32 => prctl::prctl_arg(ctx, pos, v, time::Word::W32),
         ArgKind::PtraceArg => ptrace::ptrace_arg(ctx, pos, v, time::Word::W64),
         ArgKind::PtraceArg32 => ptrace::ptrace_arg(ctx, pos, v, time::Word::W32),
+        ArgKind::KeyctlArg => keyctl::keyctl_arg(ctx, pos, v, time::Word::W64),
+        ArgKind::KeyctlArg32 => keyctl::keyctl_arg(ctx, pos, v, time::Word::W32),
         _ => decode_one(ctx, kind, v),
     }
 }
@@ -443,9 +447,12 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::StatxFlags => calls::statx_flags(v),
         K::FutexOp => calls::futex_op(v),
         // Only reached without a position (decode_at handles these).
-        K::FutexArg | K::PrctlArg | K::PrctlArg32 | K::PtraceArg | K::PtraceArg32 => {
-            (crate::xlat::hex(v), Some(Value::from(v)))
-        }
+        K::FutexArg
+        | K::PrctlArg
+        | K::PrctlArg32
+        | K::PtraceArg
+        | K::PtraceArg32
+        | K::KeyctlArg => (crate::xlat::hex(v), Some(Value::from(v))),
         K::PtraceRequest => ptrace::ptrace_request(v),
         K::CloneCallFlags(n) => calls::clone_call_flags(v, ctx.arg(n)),
         K::CloneStack => (String::new(), Some(Value::from(v))),
@@ -514,6 +521,20 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::MmsghdrIn(n) => sockets::mmsghdrs(ctx, v, ctx.arg(n), W64),
         K::MmsghdrIn32(n) => sockets::mmsghdrs(ctx, v, ctx.arg(n), W32),
         K::SockBuf(n) => sockets::sockbuf(ctx, v, ctx.arg(n)),
+        K::SysctlArgs => attrs::sysctl_args(ctx, v, W64),
+        K::SysctlArgs32 => attrs::sysctl_args(ctx, v, W32),
+        K::IocbHeader => attrs::iocb_header(ctx, v),
+        K::MqAttrIn => resource::mq_attr_in(ctx, v, W64),
+        K::MqAttrIn32 => resource::mq_attr_in(ctx, v, W32),
+        K::PerfEventAttr => attrs::perf_event_attr(ctx, v),
+        K::IoUringParams => attrs::io_uring_params(ctx, v),
+        K::LandlockRulesetAttr(n) => attrs::landlock_ruleset_attr(ctx, v, ctx.arg(n)),
+        K::LandlockRuleAttr(n) => attrs::landlock_rule_attr(ctx, v, ctx.arg(n)),
+        K::MountAttr(n) => attrs::mount_attr(ctx, v, ctx.arg(n)),
+        K::FileHandle => attrs::file_handle(ctx, v),
+        K::FileHandleInOut => attrs::file_handle_inout(ctx, v),
+        K::KeySerial => attrs::key_serial(v),
+        K::KeyctlCmd => keyctl::command(v),
         other => flags::table_kind(other, v),
     }
 }

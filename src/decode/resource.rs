@@ -83,6 +83,16 @@ pub(crate) fn mq_attr(ctx: &Ctx, v: u64, flags: u64, w: Word) -> Out {
     if flags & O_CREAT == 0 {
         return (String::new(), Some(Value::from(v)));
     }
+    mq_attr_struct(ctx, v, w, false)
+}
+
+/// mq_getsetattr's new `struct mq_attr`, `mq_flags` named
+/// (`O_NONBLOCK`), as strace prints it there.
+pub(crate) fn mq_attr_in(ctx: &Ctx, v: u64, w: Word) -> Out {
+    mq_attr_struct(ctx, v, w, true)
+}
+
+fn mq_attr_struct(ctx: &Ctx, v: u64, w: Word, named: bool) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
@@ -93,15 +103,21 @@ pub(crate) fn mq_attr(ctx: &Ctx, v: u64, flags: u64, w: Word) -> Out {
     let f = Fields(&b);
     let l = |i: usize| f.long(i * wb, w);
     let mq_flags = f.ulong(0, w);
+    let (flags_t, flags_j) = if named {
+        let t = &xlat::MQ_ATTR_FLAGS;
+        (t.format_flags(mq_flags), t.flags_json(mq_flags))
+    } else {
+        (hex(mq_flags), Value::from(mq_flags))
+    };
     (
         format!(
             "{{mq_flags={}, mq_maxmsg={}, mq_msgsize={}, mq_curmsgs={}}}",
-            hex(mq_flags),
+            flags_t,
             l(1),
             l(2),
             l(3)
         ),
-        Some(json!({ "flags": mq_flags, "maxmsg": l(1), "msgsize": l(2), "curmsgs": l(3) })),
+        Some(json!({ "flags": flags_j, "maxmsg": l(1), "msgsize": l(2), "curmsgs": l(3) })),
     )
 }
 
@@ -152,8 +168,10 @@ pub(crate) fn sched_attr(ctx: &Ctx, v: u64) -> Out {
             text.push_str(&format!(", sched_{name}={t}"));
             value[name] = j;
         };
-        if flags & SCHED_FLAG_KEEP_POLICY == 0 {
-            let p = f.u32(4) as u64;
+        // strace hides the policy the kernel keeps, unless it is one
+        // no kernel would take (negative).
+        let p = f.u32(4) as u64;
+        if (p as i32) < 0 || flags & (SCHED_FLAG_KEEP_POLICY | SCHED_FLAG_KEEP_PARAMS) == 0 {
             let t = &xlat::SCHED_POLICIES;
             field("policy", t.format_enum(p), t.enum_json(p));
         }

@@ -159,8 +159,6 @@ OVERRIDES = {
     "openat": {"flags": "open_flags", "mode": "open_mode:2"},
     "creat": {"mode": "mode"},
     "openat2": {"how": "open_how:3", "usize": "uint"},
-    "open_by_handle_at": {"handle": "ptr", "flags": "open_flags"},
-    "name_to_handle_at": {"flag": "at_flags", "mnt_id": "out_ptr"},
     # stat family
     "stat": {"statbuf": "out_ptr"},
     "lstat": {"statbuf": "out_ptr"},
@@ -408,7 +406,6 @@ OVERRIDES = {
     "sched_getparam": {"param": "out_ptr"},
     "mq_timedsend": {"u_msg_ptr": "buf_in:2"},
     "mq_timedreceive": {"u_msg_ptr": "out_ptr", "u_msg_prio": "out_ptr"},
-    "mq_getsetattr": {"u_omqstat": "out_ptr"},
     "mq_open": {"u_name": "str", "oflag": "open_flags", "mode": "mq_mode:1",
                 "u_attr": "mq_attr:1"},
     "mq_unlink": {"u_name": "str"},
@@ -436,7 +433,6 @@ OVERRIDES = {
                 "uargs": "seccomp_args:0"},
     "sched_setattr": {"uattr": "sched_attr", "flags": "uint"},
     "sched_getattr": {"uattr": "out_ptr"},
-    "mount_setattr": {"flags": "at_flags", "uattr": "ptr"},
     "fanotify_mark": {"mask": "hex"},
     "statmount": {"req": "ptr", "buf": "out_ptr"},
     "listmount": {"req": "ptr", "mnt_ids": "out_ptr"},
@@ -450,6 +446,23 @@ OVERRIDES = {
     "get_robust_list": {"len_ptr": "out_ptr"},
     "io_setup": {"ctxp": "out_ptr"},
     "getcpu": {"unused": "ptr"},
+    # struct-shaped inputs the args_sweep measurement showed strace decodes
+    "io_cancel": {"iocb": "iocb_header"},
+    "mq_getsetattr": {"u_mqstat": "mq_attr_in", "u_omqstat": "out_ptr"},
+    "perf_event_open": {"attr_uptr": "perf_event_attr"},
+    "io_pgetevents": {"usig": "pselect_sig"},
+    "io_uring_setup": {"params": "io_uring_params"},
+    "landlock_create_ruleset": {"attr": "landlock_ruleset_attr:1"},
+    "landlock_add_rule": {"rule_attr": "landlock_rule_attr:1"},
+    "mount_setattr": {"flags": "at_flags", "uattr": "mount_attr:4"},
+    "open_by_handle_at": {"handle": "file_handle", "flags": "open_flags"},
+    "name_to_handle_at": {"flag": "at_flags", "mnt_id": "out_ptr",
+                          "handle": "file_handle_in_out"},
+    "add_key": {"ringid": "key_serial"},
+    "request_key": {"destringid": "key_serial"},
+    "keyctl": {"option": "keyctl_cmd", "arg2": "keyctl_arg",
+               "arg3": "keyctl_arg", "arg4": "keyctl_arg",
+               "arg5": "keyctl_arg"},
 }
 
 # Argument kinds the args_sweep measurement (tests/strace_diff.rs) showed
@@ -516,7 +529,7 @@ for _name, _kinds in SWEEP_OVERRIDES.items():
 # calls with no tracefs event on the reference machine.
 
 MANUAL_COMMON = {
-    "_sysctl": "args:ptr",
+    "_sysctl": "args:sysctl_args",
     "create_module": "name:str size:ulong",
     "get_kernel_syms": "table:ptr",
     "query_module": "name:str which:int buf:out_ptr bufsize:ulong ret:out_ptr",
@@ -662,6 +675,8 @@ AARCH64_NOT_NATIVE = range(403, 424)
 I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "sigevent_in": "sigevent32_in", "mq_attr:1": "mq_attr32:1",
                    "pselect_sig": "pselect_sig32", "fd_set:0": "fd_set32:0",
+                   "sysctl_args": "sysctl_args32", "mq_attr_in": "mq_attr_in32",
+                   "keyctl_arg": "keyctl_arg32",
                    "seccomp_args:0": "seccomp_args32:0",
                    "ptrace_arg": "ptrace_arg32", "prctl_arg": "prctl_arg32",
                    "shmctl_buf:1": "shmctl_buf32:1",
