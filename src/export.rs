@@ -236,7 +236,7 @@ pub fn main(args: &[std::ffi::OsString]) -> i32 {
     let msgs = match crate::tui::load::load_file(&input) {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("notrace: {e}");
+            crate::say!("notrace: {e}");
             return 1;
         }
     };
@@ -251,14 +251,14 @@ pub fn main(args: &[std::ffi::OsString]) -> i32 {
         // A reader that stops early (`| head`) is not an error.
         Err(_) if output.is_none() && io::stdout().flush().is_err() => 0,
         Err(e) => {
-            eprintln!("notrace: export: {e}");
+            crate::say!("notrace: export: {e}");
             1
         }
     }
 }
 
 fn usage(why: &str) -> i32 {
-    eprintln!("notrace export: {why}\n{USAGE}");
+    crate::say!("notrace export: {why}\n{USAGE}");
     2
 }
 

@@ -85,16 +85,12 @@ fn man(out: &mut dyn Write) -> io::Result<()> {
 /// status.
 pub fn main(args: &[OsString]) -> i32 {
     let [kind] = args else {
-        let _ = writeln!(
-            io::stderr(),
-            "notrace: usage: notrace --generate {{{}}}",
-            KINDS.join("|")
-        );
+        crate::say!("notrace: usage: notrace --generate {{{}}}", KINDS.join("|"));
         return 2;
     };
     let mut buf = Vec::new();
     if let Err(e) = generate(&kind.to_string_lossy(), &mut buf) {
-        let _ = writeln!(io::stderr(), "notrace: {e}");
+        crate::say!("notrace: {e}");
         return 2;
     }
     let mut stdout = io::stdout().lock();
@@ -103,7 +99,7 @@ pub fn main(args: &[OsString]) -> i32 {
         // `notrace --generate man | head` is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "notrace: writing to stdout: {e}");
+            crate::say!("notrace: writing to stdout: {e}");
             1
         }
     }

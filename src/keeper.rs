@@ -149,7 +149,7 @@ impl Link {
             None => Err(io::Error::other("no socket to the keeper")),
         };
         if let Err(e) = r {
-            eprintln!(
+            crate::say!(
                 "notrace: cannot hand the listener to the keeper ({e}): if notrace dies, traced calls will fail with ENOSYS"
             );
         }

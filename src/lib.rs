@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod compat;
 pub mod decode;
+pub mod diag;
 pub mod errno;
 pub mod event;
 pub mod export;

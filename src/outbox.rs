@@ -147,7 +147,7 @@ impl Outbox {
         if spawned.is_err() {
             // Without the thread, batches still go out when full, when a
             // process ends and at close; lines are only later.
-            eprintln!("notrace: could not start the flusher thread; output may lag");
+            crate::say!("notrace: could not start the flusher thread; output may lag");
         }
         outbox
     }

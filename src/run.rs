@@ -39,7 +39,7 @@ pub const FORWARDED: [i32; 7] = [
 const MAX_STRING_LIMIT: usize = 1 << 20;
 
 fn fail(code: i32, msg: impl std::fmt::Display) -> i32 {
-    let _ = writeln!(io::stderr(), "notrace: {msg}");
+    crate::say!("notrace: {msg}");
     code
 }
 
@@ -177,17 +177,13 @@ fn finish(
         .filter(|r| r.lost_records > 0 || r.unavailable > 0)
     {
         // Never silent: these calls ran, their results are not known.
-        let _ = writeln!(
-            io::stderr(),
-            "notrace: the kernel lost {} syscall-exit records (its ring was full): {} calls show `= ? <unavailable>`",
+        crate::say!("notrace: the kernel lost {} syscall-exit records (its ring was full): {} calls show `= ? <unavailable>`",
             r.lost_records, r.unavailable
         );
     }
     if let Some(st) = stats.filter(|s| s.panics > 0) {
         // Never silent: these calls ran, but notrace could not show them.
-        let _ = writeln!(
-            io::stderr(),
-            "notrace: {} calls were let through without an event because decoding them failed (a notrace bug; please report it)",
+        crate::say!("notrace: {} calls were let through without an event because decoding them failed (a notrace bug; please report it)",
             st.panics
         );
     }
@@ -360,9 +356,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
                     );
                 }
                 if cli.quiet == 0 {
-                    let _ = writeln!(
-                        io::stderr(),
-                        "notrace: return values are not shown: {why} (-q or --no-results silences this)"
+                    crate::say!("notrace: return values are not shown: {why} (-q or --no-results silences this)"
                     );
                 }
                 None
@@ -381,9 +375,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let keeper = match crate::keeper::start(rules.rule_selection()) {
         Ok(k) => Some(k),
         Err(e) => {
-            let _ = writeln!(
-                io::stderr(),
-                "notrace: cannot start the keeper ({e}): if notrace dies, traced calls will fail with ENOSYS"
+            crate::say!("notrace: cannot start the keeper ({e}): if notrace dies, traced calls will fail with ENOSYS"
             );
             None
         }
@@ -644,7 +636,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
             }
             Err(e) => {
                 let why = crate::results::perf::why_not(&e);
-                let _ = writeln!(io::stderr(), "notrace: return values are not shown: {why}");
+                crate::say!("notrace: return values are not shown: {why}");
                 let _ = late.results_lost.set(why.to_string());
             }
         }
@@ -667,7 +659,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         ) {
             Ok(s) => s.run(),
             Err(e) => {
-                let _ = writeln!(io::stderr(), "notrace: supervisor: {e}");
+                crate::say!("notrace: supervisor: {e}");
                 supervisor::Stats::default()
             }
         },
@@ -712,12 +704,11 @@ pub fn main(args: Vec<OsString>) -> i32 {
             let ended = match ui {
                 Ok(Ok(ended)) => Some(ended),
                 Ok(Err(e)) => {
-                    let _ = writeln!(io::stderr(), "notrace: terminal UI failed: {e}");
+                    crate::say!("notrace: terminal UI failed: {e}");
                     None
                 }
                 Err(_) => {
-                    let _ = writeln!(
-                        io::stderr(),
+                    crate::say!(
                         "notrace: terminal UI crashed; tracing continues until the command exits"
                     );
                     None

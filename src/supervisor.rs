@@ -252,7 +252,7 @@ impl Supervisor {
     fn loop_error(&mut self, what: &str, e: impl std::fmt::Display) {
         if !self.poll_failed {
             self.poll_failed = true;
-            eprintln!("notrace: {what} on the seccomp listener failed: {e}; retrying");
+            crate::say!("notrace: {what} on the seccomp listener failed: {e}; retrying");
         }
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
@@ -292,7 +292,7 @@ impl Supervisor {
                     self.stats.abandoned += 1;
                 }
                 Err(e) => {
-                    eprintln!("notrace: receiving a notification failed: {e}");
+                    crate::say!("notrace: receiving a notification failed: {e}");
                 }
             }
         } else if hup {

@@ -379,3 +379,47 @@ fn deny_rules_on_a_kernel_without_addfd_are_refused_naming_linux_5_9() {
     let err = common::text(&out.stderr);
     assert!(!err.contains("need Linux"), "{err}");
 }
+
+/// notrace's own messages go out in one write each: stderr is unbuffered,
+/// and a message written in pieces lets the command's output, or an outer
+/// tracer's lines, land inside it (seen: an outer tracer's line in the
+/// middle of "notrace: deny rules need Linux 5.9...").
+#[test]
+fn notrace_messages_reach_stderr_in_one_write() {
+    if std::process::Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no strace to count notrace's writes");
+        return;
+    }
+    let dir = common::tempdir("onewrite");
+    let log = dir.join("strace.txt");
+    let st = std::process::Command::new("strace")
+        .args([
+            "-qq",
+            "-e",
+            "trace=write",
+            "-e",
+            "signal=none",
+            "-s",
+            "400",
+            "-o",
+        ])
+        .arg(&log)
+        .arg(common::notrace())
+        .args(["-e", "openat", "--", "/nonexistent-notrace-cmd"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("strace runs");
+    assert_eq!(st.code(), Some(127));
+    let text = std::fs::read_to_string(&log).unwrap();
+    let to_stderr: Vec<&str> = text.lines().filter(|l| l.starts_with("write(2,")).collect();
+    assert_eq!(
+        to_stderr,
+        ["write(2, \"notrace: /nonexistent-notrace-cmd: command not found\\n\", 53) = 53"],
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

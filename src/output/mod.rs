@@ -162,9 +162,7 @@ impl<W: Write> Sink<W> {
             e.to_string()
         };
         // Best effort: stderr may be what failed.
-        let _ = writeln!(
-            io::stderr(),
-            "notrace: output failed ({why}); tracing continues without output until the command exits"
+        crate::say!("notrace: output failed ({why}); tracing continues without output until the command exits"
         );
     }
 }

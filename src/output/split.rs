@@ -34,9 +34,7 @@ impl Files<'_> {
                 Err(e) => {
                     if !*warned {
                         *warned = true;
-                        let _ = writeln!(
-                            io::stderr(),
-                            "notrace: cannot write {}.{tid}: {e}; that thread's calls are not written",
+                        crate::say!("notrace: cannot write {}.{tid}: {e}; that thread's calls are not written",
                             split.base.display()
                         );
                     }

@@ -298,7 +298,7 @@ impl RuleSet {
             }
             r.unix_idents = unix;
             if capped {
-                eprintln!(
+                crate::say!(
                     "notrace: warning: rule '{}': a glob reaches more than {} entries; \
                      only the files among the first {} get identity checks (hard links \
                      to the others are not denied)",

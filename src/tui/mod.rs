@@ -209,7 +209,7 @@ pub fn view_main(args: &[std::ffi::OsString]) -> i32 {
             if !e.use_stderr() {
                 return 0;
             }
-            let _ = writeln!(io::stderr(), "notrace: {hint}");
+            crate::say!("notrace: {hint}");
             return 2;
         }
     };
@@ -227,9 +227,9 @@ pub fn view_main(args: &[std::ffi::OsString]) -> i32 {
     let loaded = match loaded {
         Ok(l) => l,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "notrace: view: {e}");
+            crate::say!("notrace: view: {e}");
             if !stdin && !cli.file.exists() {
-                let _ = writeln!(io::stderr(), "notrace: {hint}");
+                crate::say!("notrace: {hint}");
             }
             return 1;
         }
@@ -237,16 +237,16 @@ pub fn view_main(args: &[std::ffi::OsString]) -> i32 {
     for w in &loaded.warnings {
         // Printed before the UI takes the screen: it stays on the terminal
         // once the UI closes.
-        let _ = writeln!(io::stderr(), "notrace: view {name}: warning: {w}");
+        crate::say!("notrace: view {name}: warning: {w}");
     }
     if !io::stdout().is_terminal() {
-        let _ = writeln!(io::stderr(), "notrace: view needs a terminal on stdout");
+        crate::say!("notrace: view needs a terminal on stdout");
         return 2;
     }
     match show_saved(app_from(loaded, &format!("view {name}"))) {
         Ok(()) => 0,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "notrace: view {name}: {e}");
+            crate::say!("notrace: view {name}: {e}");
             1
         }
     }

@@ -289,7 +289,7 @@ pub fn finish_saves(app: &mut super::App) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     if let Some(n) = app.note.as_deref().filter(|n| n.starts_with("cannot save")) {
-        eprintln!("notrace: {n}");
+        crate::say!("notrace: {n}");
     }
 }
 
