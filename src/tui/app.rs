@@ -422,6 +422,8 @@ pub struct App {
     jobs: Vec<std::sync::mpsc::Receiver<String>>,
     /// How the Stats and Procs views are sorted (`s`, `r`).
     pub sort: sort::Sort,
+    /// The first row of Stats' calls-per-syscall list shown (↑↓, wheel).
+    pub stats_scroll: usize,
     /// The `D` prompt, while open: the errno typed so far.
     pub deny_prompt: Option<deny::DenyPrompt>,
     /// Sideways scroll, wrap, clipboard, time zone, NO_COLOR, mouse areas.
@@ -495,6 +497,7 @@ impl App {
             detached: false,
             jobs: Vec::new(),
             sort: sort::Sort::default(),
+            stats_scroll: 0,
             deny_prompt: None,
             comfort: Comfort::default(),
         }
@@ -1222,6 +1225,8 @@ impl App {
             Action::Top => {
                 if self.view_mode == View::Procs {
                     self.procs_sel = 0;
+                } else if self.view_mode == View::Stats {
+                    self.stats_scroll = 0;
                 } else {
                     self.jump_to_start();
                     self.follow = false;
@@ -1231,6 +1236,8 @@ impl App {
             Action::Bottom => {
                 if self.view_mode == View::Procs {
                     self.procs_sel = self.procs.len().saturating_sub(1);
+                } else if self.view_mode == View::Stats {
+                    self.stats_scroll = self.stats.per_name.len().saturating_sub(1);
                 } else {
                     self.jump_to_end();
                     self.follow = true;
@@ -1458,6 +1465,13 @@ impl App {
     }
 
     fn move_by(&mut self, d: isize) {
+        if self.view_mode == View::Stats {
+            self.stats_scroll = self
+                .stats_scroll
+                .saturating_add_signed(d)
+                .min(self.stats.per_name.len().saturating_sub(1));
+            return;
+        }
         if self.view_mode == View::Procs {
             self.procs_sel = self
                 .procs_sel

@@ -249,15 +249,27 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     let inner = b.inner(left);
     // With results the last line is the total.
     let room = (inner.height as usize).saturating_sub(with_results as usize);
-    let rows: Vec<(String, u64, Color)> =
-        order_names(&s.per_name, &s.errors_per_name, &s.time_per_name, &app.sort)
-            .into_iter()
-            .take(room)
-            .map(|(name, n)| {
-                let c = class_color(classify(&name));
-                (name, n, c)
-            })
-            .collect();
+    // Scrolled (↑↓, wheel) no further than a full last page.
+    let names = order_names(&s.per_name, &s.errors_per_name, &s.time_per_name, &app.sort);
+    let first = app.stats_scroll.min(names.len().saturating_sub(room));
+    let b = if names.len() > room {
+        let last = (first + room).min(names.len());
+        b.title_bottom(
+            Line::from(format!(" ↑↓ rows {}–{last} of {} ", first + 1, names.len()))
+                .right_aligned(),
+        )
+    } else {
+        b
+    };
+    let rows: Vec<(String, u64, Color)> = names
+        .into_iter()
+        .skip(first)
+        .take(room)
+        .map(|(name, n)| {
+            let c = class_color(classify(&name));
+            (name, n, c)
+        })
+        .collect();
     let lines = if rows.is_empty() {
         vec![Line::styled(
             "no calls yet",

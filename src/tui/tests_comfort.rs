@@ -11,7 +11,7 @@ use ratatui::style::{Color, Modifier};
 use super::app::{App, View, HSTEP};
 use super::clip;
 use super::render::{buffer_text, render_buffer, render_to_text};
-use super::tests_search::{key, openat, sample, typed};
+use super::tests_search::{call, key, openat, sample, typed};
 use crate::event::{Message, Outcome};
 
 /// The 80 × 24 screen: the list's first row is on line 2, its text from
@@ -383,4 +383,62 @@ fn the_help_lists_the_comfort_keys() {
         s.contains("q Ctrl-C ?"),
         "the last key still fits at 80 × 24:\n{s}"
     );
+}
+
+/// Stats' calls-per-syscall list scrolls (↑↓, g/G, the wheel) when there
+/// are more syscalls than rows, and says which rows it shows.
+#[test]
+fn the_stats_list_scrolls_with_keys_and_the_wheel() {
+    #[rustfmt::skip]
+    const NAMES: [&str; 30] = [
+        "read", "write", "openat", "close", "fstat", "mmap", "mprotect", "munmap", "brk", "ioctl",
+        "pread64", "access", "pipe", "select", "sched_yield", "mremap", "msync", "mincore",
+        "madvise", "dup", "dup2", "pause", "nanosleep", "getitimer", "alarm", "setitimer",
+        "getpid", "sendfile", "socket", "connect",
+    ];
+    let mut a = App::new("many", Default::default(), super::app::DEFAULT_CAP);
+    // read is called 30 times, write 29, ...: the sort by calls is NAMES.
+    let mut seq = 0;
+    let mut batch = Vec::new();
+    for (i, name) in NAMES.iter().enumerate() {
+        for _ in 0..(30 - i) {
+            seq += 1;
+            batch.push(call(seq, 100, "many", name, vec![], Outcome::NotCollected));
+        }
+    }
+    a.push(Message::Batch(batch));
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.view_mode, View::Stats);
+    let row_names = |a: &App| -> Vec<String> {
+        render_to_text(a, W, H)
+            .lines()
+            .filter_map(|l| {
+                let l = l.strip_prefix('│')?;
+                let name = l.split_whitespace().next()?;
+                NAMES.contains(&name).then(|| name.to_string())
+            })
+            .collect()
+    };
+    let first = row_names(&a);
+    assert_eq!(first.first().map(String::as_str), Some("read"));
+    let shown = first.len();
+    assert!(shown < NAMES.len(), "all rows fit: nothing to scroll");
+    // Where the border has room for it (not at 80 columns: the sort's).
+    let s = render_to_text(&a, 160, H);
+    assert!(s.contains(&format!("rows 1–{shown} of 30")), "{s}");
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Down);
+    assert_eq!(row_names(&a).first().map(String::as_str), Some("openat"));
+    // The wheel over the view: three rows a notch.
+    mouse(&mut a, MouseEventKind::ScrollDown, 10, 5);
+    assert_eq!(row_names(&a).first().map(String::as_str), Some("mmap"));
+    mouse(&mut a, MouseEventKind::ScrollUp, 10, 5);
+    assert_eq!(row_names(&a).first().map(String::as_str), Some("openat"));
+    // G: the last full page, ending with the rarest call.
+    key(&mut a, KeyCode::Char('G'));
+    let last = row_names(&a);
+    assert_eq!(last.last().map(String::as_str), Some("connect"));
+    assert_eq!(last.len(), shown);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(row_names(&a), first);
 }

@@ -37,7 +37,7 @@ impl App {
                 }
                 let over_list = match self.view_mode {
                     View::List => areas.list.contains(at),
-                    View::Procs => areas.main.contains(at),
+                    View::Procs | View::Stats => areas.main.contains(at),
                     _ => false,
                 };
                 if over_list {
