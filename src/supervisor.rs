@@ -737,3 +737,28 @@ fn read_tgid(tid: u32) -> Option<i32> {
         .find_map(|l| l.strip_prefix("Tgid:"))
         .and_then(|v| v.trim().parse().ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traced_bits_say_what_the_selection_says() {
+        for expr in ["getppid", "!kill,getpid", "all", "file", "none"] {
+            let Ok(sel) = Selection::parse(expr) else {
+                continue;
+            };
+            let bits = TracedBits::new(&sel);
+            for arch in [Arch::X86_64, Arch::I386, Arch::X32, Arch::Aarch64] {
+                let x32 = if arch == Arch::X32 { X32_BIT } else { 0 };
+                for nr in (0..1100u32).chain((0..600).map(|n| n | x32)) {
+                    assert_eq!(
+                        bits.contains(&sel, arch, nr),
+                        sel.contains(arch, nr),
+                        "{expr} {arch:?} {nr:#x}"
+                    );
+                }
+            }
+        }
+    }
+}

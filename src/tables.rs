@@ -160,6 +160,17 @@ mod tests {
     }
 
     #[test]
+    fn lookup_by_index_agrees_with_the_search() {
+        for arch in ALL {
+            let t = table(arch);
+            for nr in (0..2048u32).chain(t.iter().map(|d| d.nr)) {
+                let searched = t.binary_search_by_key(&nr, |d| d.nr).ok().map(|i| &t[i]);
+                assert_eq!(lookup(arch, nr).map(|d| d.nr), searched.map(|d| d.nr));
+            }
+        }
+    }
+
+    #[test]
     fn lookup_misses() {
         assert_eq!(lookup(Arch::X86_64, 400), None);
         assert_eq!(lookup(Arch::X86_64, u32::MAX), None);
