@@ -1,5 +1,5 @@
 /*
- * floor [-p] [-r] [-e CALL[,CALL...]] -- CMD ARGS...
+ * floor [-p] [-r [-m WHERE] [-R] [-P PAGES]] [-e CALL[,CALL...]] -- CMD ARGS...
  *
  * The minimal seccomp-user-notification supervisor: the cost floor for any
  * notify-based tracer. It does only what every such tracer must do per
@@ -21,6 +21,17 @@
  *             the exit samples (printed on stderr at the end). The floor
  *             of a results-collecting notify tracer: what the kernel side
  *             of the mechanism costs, with no pairing or output.
+ *   -m WHERE  with -r, where the events are attached (an experiment, see
+ *             docs/bench-results.md): task (the default, as notrace:
+ *             pid = the child, inherit); cpu (CPU-wide, pid = -1: every
+ *             process's calls, the child's counted apart); cgroup (CPU-wide
+ *             restricted with PERF_FLAG_PID_CGROUP to a new cgroup v2 the
+ *             child is moved into before its exec); cgroup-all (the same
+ *             cgroup holding floor itself too, so that a switch between
+ *             supervisor and child stays inside it).
+ *   -R        with -r, one raw_syscalls:sys_exit event filtered on the
+ *             calls' numbers instead of the per-call events.
+ *   -P PAGES  with -r, data pages per ring (a power of two; default 16).
  *
  * Child:  NO_NEW_PRIVS; a BPF filter (arch == X86_64 && nr in CALLS ->
  *         USER_NOTIF, everything else ALLOW) installed with NEW_LISTENER
@@ -56,6 +67,7 @@
 #include <sched.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -126,11 +138,90 @@ static int parse_calls(char *spec, int *nrs)
 }
 
 /* -r: the rings of the exit events, one per CPU. */
-#define RING_PAGES 16
+static long RING_PAGES = 16;
 #define MAX_CPUS 256
 static struct perf_event_mmap_page *rings[MAX_CPUS];
 static int nrings;
-static long exit_samples;
+static long exit_samples, child_samples, lost_records;
+static pid_t child_pid;
+enum where { AT_TASK, AT_CPU, AT_CGROUP, AT_CGROUP_ALL };
+static enum where where = AT_TASK;
+static int raw_event;
+static char cgroup_dir[1100];
+static int cgroup_fd = -1;
+
+/* The cgroup v2 mount point (hybrid systems have it at .../unified). */
+static int cgroup2_root(char *out, size_t len)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+	char line[4096];
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		char mnt[1024], *dash = strstr(line, " - ");
+
+		if (!dash || strncmp(dash + 3, "cgroup2 ", 8) != 0)
+			continue;
+		if (sscanf(line, "%*s %*s %*s %*s %1023s", mnt) == 1) {
+			snprintf(out, len, "%s", mnt);
+			fclose(f);
+			return 0;
+		}
+	}
+	fclose(f);
+	return -1;
+}
+
+static void cgroup_make(void)
+{
+	char root[1024];
+
+	if (cgroup2_root(root, sizeof(root)) != 0) {
+		fprintf(stderr, "floor: -m cgroup: no cgroup2 mount\n");
+		exit(127);
+	}
+	snprintf(cgroup_dir, sizeof(cgroup_dir), "%s/floor-%d", root, (int)getpid());
+	if (mkdir(cgroup_dir, 0755) != 0)
+		die("mkdir cgroup");
+	cgroup_fd = open(cgroup_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (cgroup_fd < 0)
+		die("open cgroup");
+}
+
+static void cgroup_enter(pid_t pid)
+{
+	char path[1200], num[32];
+	int fd, n;
+
+	snprintf(path, sizeof(path), "%s/cgroup.procs", cgroup_dir);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	n = snprintf(num, sizeof(num), "%d", (int)pid);
+	if (fd < 0 || write(fd, num, n) != n)
+		die("cgroup.procs");
+	close(fd);
+}
+
+/* Back to the root cgroup, then the directory goes. */
+static void cgroup_remove(void)
+{
+	char root[1024], path[1100];
+	int fd;
+
+	if (!cgroup_dir[0])
+		return;
+	if (where == AT_CGROUP_ALL && cgroup2_root(root, sizeof(root)) == 0) {
+		snprintf(path, sizeof(path), "%s/cgroup.procs", root);
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd >= 0) {
+			if (write(fd, "0", 1) != 1)
+				perror("floor: leaving the cgroup");
+			close(fd);
+		}
+	}
+	if (rmdir(cgroup_dir) != 0)
+		perror("floor: rmdir cgroup");
+}
 
 static long read_id(const char *root, const char *name)
 {
@@ -138,8 +229,12 @@ static long read_id(const char *root, const char *name)
 	long id = -1;
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/events/syscalls/sys_exit_%s/id", root,
-		 name);
+	if (strcmp(name, "@raw") == 0)
+		snprintf(path, sizeof(path), "%s/events/raw_syscalls/sys_exit/id",
+			 root);
+	else
+		snprintf(path, sizeof(path), "%s/events/syscalls/sys_exit_%s/id",
+			 root, name);
 	f = fopen(path, "r");
 	if (!f)
 		return -1;
@@ -202,11 +297,12 @@ static void open_exit_events(pid_t pid, const int *nrs, int count)
 	for (int cpu = 0; cpu < ncpu; cpu++) {
 		int ring_fd = -1;
 
-		for (int i = 0; i < count; i++) {
+		for (int i = 0; i < (raw_event ? 1 : count); i++) {
 			struct perf_event_attr a;
-			const char *name = call_name(nrs[i]);
+			const char *name = raw_event ? "@raw" : call_name(nrs[i]);
 			long id = name ? tracepoint_id(name) : -1;
-			int fd;
+			int fd, target = pid;
+			unsigned long flags = PERF_FLAG_FD_CLOEXEC;
 
 			if (id < 0) {
 				fprintf(stderr, "floor: -r: no sys_exit event for call %d\n",
@@ -229,10 +325,31 @@ static void open_exit_events(pid_t pid, const int *nrs, int count)
 			a.sample_id_all = 1;
 			a.use_clockid = 1;
 			a.clockid = CLOCK_MONOTONIC;
-			fd = syscall(SYS_perf_event_open, &a, pid, cpu, -1,
-				     PERF_FLAG_FD_CLOEXEC);
+			if (where != AT_TASK) {
+				/* CPU-wide: nothing to inherit, on at once. */
+				a.inherit = 0;
+				a.enable_on_exec = 0;
+				a.disabled = 0;
+				target = -1;
+			}
+			if (where == AT_CGROUP || where == AT_CGROUP_ALL) {
+				target = cgroup_fd;
+				flags |= PERF_FLAG_PID_CGROUP;
+			}
+			fd = syscall(SYS_perf_event_open, &a, target, cpu, -1, flags);
 			if (fd < 0)
 				die("perf_event_open");
+			if (raw_event) {
+				char f[64 * 16] = "", one[32];
+
+				for (int k = 0; k < count; k++) {
+					snprintf(one, sizeof(one), "%sid == %d",
+						 k ? " || " : "", nrs[k]);
+					strcat(f, one);
+				}
+				if (ioctl(fd, PERF_EVENT_IOC_SET_FILTER, f) != 0)
+					die("PERF_EVENT_IOC_SET_FILTER");
+			}
 			if (ring_fd >= 0) {
 				if (ioctl(fd, PERF_EVENT_IOC_SET_OUTPUT, ring_fd) != 0)
 					die("PERF_EVENT_IOC_SET_OUTPUT");
@@ -261,8 +378,18 @@ static void drain_rings(void)
 			struct perf_event_header *h =
 				(void *)(data + tail % m->data_size);
 
-			if (h->type == PERF_RECORD_SAMPLE)
+			if (h->type == PERF_RECORD_SAMPLE) {
+				/* The sample starts with pid, tid (a record may
+				 * wrap around the ring's end: then not looked at). */
+				unsigned long long off = tail % m->data_size;
+
 				exit_samples++;
+				if (off + sizeof(*h) + 4 <= m->data_size &&
+				    *(int *)(data + off + sizeof(*h)) == child_pid)
+					child_samples++;
+			} else if (h->type == PERF_RECORD_LOST) {
+				lost_records++;
+			}
 			tail += h->size;
 		}
 		__atomic_store_n(&m->data_tail, tail, __ATOMIC_RELEASE);
@@ -386,11 +513,23 @@ int main(int argc, char **argv)
 	char getppid_only[] = "getppid";
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+pre:")) != -1) {
+	while ((opt = getopt(argc, argv, "+prRe:m:P:")) != -1) {
 		if (opt == 'p')
 			use_poll = 1;
 		else if (opt == 'r')
 			results = 1;
+		else if (opt == 'R')
+			raw_event = 1;
+		else if (opt == 'P')
+			RING_PAGES = atol(optarg);
+		else if (opt == 'm' && strcmp(optarg, "task") == 0)
+			where = AT_TASK;
+		else if (opt == 'm' && strcmp(optarg, "cpu") == 0)
+			where = AT_CPU;
+		else if (opt == 'm' && strcmp(optarg, "cgroup") == 0)
+			where = AT_CGROUP;
+		else if (opt == 'm' && strcmp(optarg, "cgroup-all") == 0)
+			where = AT_CGROUP_ALL;
 		else if (opt == 'e')
 			count = parse_calls(optarg, nrs);
 		else
@@ -402,6 +541,11 @@ int main(int argc, char **argv)
 		count = parse_calls(getppid_only, nrs);
 	if (pipe2(fdpipe, O_CLOEXEC) || pipe2(ackpipe, O_CLOEXEC))
 		die("pipe2");
+	if (results && (where == AT_CGROUP || where == AT_CGROUP_ALL)) {
+		cgroup_make();
+		if (where == AT_CGROUP_ALL)
+			cgroup_enter(getpid());
+	}
 
 	pid = fork();
 	if (pid < 0)
@@ -439,6 +583,9 @@ int main(int argc, char **argv)
 	listener = syscall(SYS_pidfd_getfd, pidfd, remote_fd, 0);
 	if (listener < 0)
 		die("pidfd_getfd");
+	child_pid = pid;
+	if (results && where == AT_CGROUP)
+		cgroup_enter(pid);
 	if (results) /* before the ack: the child has not exec'd yet */
 		open_exit_events(pid, nrs, count);
 	if (write(ackpipe[1], "x", 1) != 1)
@@ -461,11 +608,15 @@ int main(int argc, char **argv)
 	if (nrings) {
 		drain_rings();
 		fprintf(stderr, "floor: %ld exit records\n", exit_samples);
+		if (where != AT_TASK)
+			fprintf(stderr, "floor: %ld of them the command's, %ld lost\n",
+				child_samples, lost_records);
 	}
+	cgroup_remove();
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
 usage:
-	fprintf(stderr, "usage: floor [-p] [-r] [-e CALL[,CALL...]] -- cmd args...\n");
+	fprintf(stderr, "usage: floor [-p] [-r [-m task|cpu|cgroup|cgroup-all] [-R] [-P PAGES]] [-e CALL[,CALL...]] -- cmd args...\n");
 	return 2;
 }

@@ -146,7 +146,7 @@ fi
 
 # ---------------------------------------------------------------- setups
 # Each setup is a command prefix put in front of `workload N MODE`.
-BASE_SETUPS=(bare strace strace-seccomp floor floor-poll floor-results)
+BASE_SETUPS=(bare strace strace-seccomp floor floor-poll floor-results floor-res-cpu floor-res-cgroup)
 NT_SETUPS=(nt-nores-text nt-nores-json nt-text nt-json nt-T nt-raw)
 SETUPS=("${BASE_SETUPS[@]}")
 if [[ $notrace_ok == 1 ]]; then
@@ -163,6 +163,11 @@ PREFIX[strace-seccomp]="strace -f -qq --seccomp-bpf -e trace=getppid -o /dev/nul
 PREFIX[floor]="$FLOOR --"
 PREFIX[floor-poll]="$FLOOR -p --"
 PREFIX[floor-results]="$FLOOR -r --"
+# The same events CPU-wide (every process's calls) and CPU-wide restricted
+# to a cgroup v2 holding floor and the command: where else they could be
+# attached (docs/bench-results.md). No target.
+PREFIX[floor-res-cpu]="$FLOOR -r -m cpu --"
+PREFIX[floor-res-cgroup]="$FLOOR -r -m cgroup-all --"
 # Kept here even when skipped, so the command lines are documented.
 PREFIX[nt-nores-text]="$NT --no-results -e getppid -o $SCRATCH/nt-nores-text.out --"
 PREFIX[nt-nores-json]="$NT --no-results --json -e getppid -o $SCRATCH/nt-nores-json.out --"

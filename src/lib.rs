@@ -9,6 +9,7 @@ pub mod event;
 pub mod export;
 pub mod filter;
 pub mod generate;
+pub mod idmap;
 pub mod jobctl;
 pub mod keeper;
 pub mod kernel;

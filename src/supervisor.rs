@@ -101,7 +101,7 @@ pub struct Supervisor {
     cfg: Config,
     seq: u64,
     stats: Stats,
-    tasks: HashMap<u32, Task>,
+    tasks: crate::idmap::IdMap<u32, Task>,
     verdict_tx: Sender<(u64, Verdict)>,
     verdict_rx: Receiver<(u64, Verdict)>,
     wake_r: PipeReader,
@@ -114,6 +114,48 @@ pub struct Supervisor {
     rules: Option<Enforcer>,
     keeper: Option<crate::keeper::Link>,
     wall: WallClock,
+    traced: TracedBits,
+}
+
+/// `cfg.selection` as bitmaps over the low call numbers of each ABI: asked
+/// for every notification, where the selection's B-tree walk showed in the
+/// profile. Numbers past the bitmaps ask the selection itself.
+struct TracedBits {
+    bits: [Vec<u64>; 4],
+}
+
+impl TracedBits {
+    const NUMBERS: u32 = 1024;
+
+    fn index(arch: Arch) -> usize {
+        match arch {
+            Arch::X86_64 => 0,
+            Arch::I386 => 1,
+            Arch::X32 => 2,
+            Arch::Aarch64 => 3,
+        }
+    }
+
+    fn new(sel: &Selection) -> Self {
+        let mut bits: [Vec<u64>; 4] = Default::default();
+        for arch in [Arch::X86_64, Arch::I386, Arch::X32, Arch::Aarch64] {
+            let b = &mut bits[Self::index(arch)];
+            *b = vec![0; (Self::NUMBERS / 64) as usize];
+            for nr in 0..Self::NUMBERS {
+                if sel.contains(arch, nr) {
+                    b[(nr / 64) as usize] |= 1 << (nr % 64);
+                }
+            }
+        }
+        TracedBits { bits }
+    }
+
+    fn contains(&self, sel: &Selection, arch: Arch, nr: u32) -> bool {
+        match self.bits[Self::index(arch)].get((nr / 64) as usize) {
+            Some(w) => w & (1 << (nr % 64)) != 0,
+            None => sel.contains(arch, nr),
+        }
+    }
 }
 
 const MAX_TASKS: usize = 4096;
@@ -174,13 +216,14 @@ impl Supervisor {
             k.hand_over(listener.as_fd());
             k
         });
+        let traced = TracedBits::new(&cfg.selection);
         Ok(Supervisor {
             listener,
             outbox,
             cfg,
             seq: 0,
             stats: Stats::default(),
-            tasks: HashMap::new(),
+            tasks: Default::default(),
             verdict_tx,
             verdict_rx,
             wake_r,
@@ -191,6 +234,7 @@ impl Supervisor {
             rules,
             keeper,
             wall: WallClock::default(),
+            traced,
         })
     }
 
@@ -361,23 +405,29 @@ impl Supervisor {
         })
     }
 
-    fn comm(&mut self, tid: u32, now: u64) -> String {
+    /// The thread's comm and tgid for its event (one map lookup: this runs
+    /// for every event). `renames`: the call may change the comm, which
+    /// is then read afresh next time.
+    fn comm_and_tgid(&mut self, tid: u32, now: u64, renames: bool) -> (String, i32) {
         let task = self.task(tid);
-        if now.saturating_sub(task.comm_at) < COMM_TTL_NS {
-            return task.comm.clone();
-        }
-        // The tid may have been reused since it was last looked at: its
-        // tgid is read again with the comm.
-        if task.comm_at != 0 {
-            if let Some(tgid) = read_tgid(tid) {
-                task.tgid = tgid;
+        if now.saturating_sub(task.comm_at) >= COMM_TTL_NS {
+            // The tid may have been reused since it was last looked at: its
+            // tgid is read again with the comm.
+            if task.comm_at != 0 {
+                if let Some(tgid) = read_tgid(tid) {
+                    task.tgid = tgid;
+                }
+            }
+            if let Some(c) = read_comm(tid) {
+                task.comm = c;
+                task.comm_at = now;
             }
         }
-        if let Some(c) = read_comm(tid) {
-            task.comm = c;
-            task.comm_at = now;
+        let got = (task.comm.clone(), task.tgid);
+        if renames {
+            task.comm_at = 0;
         }
-        task.comm.clone()
+        got
     }
 
     /// Hands the pending events to the consumer. Blocks while the consumer
@@ -410,7 +460,7 @@ impl Supervisor {
             AUDIT_ARCH_I386 => (Arch::I386, n.nr as u32),
             _ => (Arch::native(), n.nr as u32),
         };
-        let traced = self.cfg.selection.contains(arch, nr);
+        let traced = self.traced.contains(&self.cfg.selection, arch, nr);
         let ruled = self.rules.as_ref().is_some_and(|r| r.covers(arch, nr));
         let def = tables::lookup(arch, nr);
         // Whose end an exit_group is: looked up while the caller still
@@ -427,8 +477,15 @@ impl Supervisor {
             let group = (d.name == "exit_group").then(|| self.task(n.tid).tgid);
             self.outbox.thread_ends(n.tid as i32, group);
         }
-        let tgid = self.task(n.tid).tgid;
-        let refused = crate::traceme::check(def, &n.args, tgid, self.cfg.root);
+        // Only a ptrace call can be the command's PTRACE_TRACEME: the other
+        // calls skip the thread's lookup here.
+        let refused = match def {
+            Some(d) if d.name == crate::traceme::SYSCALL => {
+                let tgid = self.task(n.tid).tgid;
+                crate::traceme::check(def, &n.args, tgid, self.cfg.root)
+            }
+            _ => None,
+        };
         let fd = self.listener.as_fd();
         if !traced && !ruled && refused.is_none() {
             // Not chosen (exit_group, always notified; an x32 call): let it
@@ -442,6 +499,7 @@ impl Supervisor {
         let decision = if let Some(d) = refused {
             d
         } else if ruled {
+            let tgid = self.task(n.tid).tgid;
             match &mut self.rules {
                 Some(r) => r.decide(self.listener.as_fd(), &n, arch, def, tgid),
                 None => Decision::Pass,
@@ -469,13 +527,8 @@ impl Supervisor {
             Some(d) => Cow::Borrowed(d.name),
             None => Cow::Owned(format!("syscall_{:#x}", nr)),
         };
-        let comm = self.comm(n.tid, time_ns);
-        let task = self.task(n.tid);
-        let tgid = task.tgid;
-        if matches!(name.as_ref(), "execve" | "execveat" | "prctl") {
-            // The name may change with this call: read it afresh next time.
-            task.comm_at = 0;
-        }
+        let renames = matches!(name.as_ref(), "execve" | "execveat" | "prctl");
+        let (comm, tgid) = self.comm_and_tgid(n.tid, time_ns, renames);
         let mem = CheckedMemory {
             inner: ProcessMemory { pid: n.tid as i32 },
             touched: Cell::new(false),
@@ -683,4 +736,29 @@ fn read_tgid(tid: u32) -> Option<i32> {
     s.lines()
         .find_map(|l| l.strip_prefix("Tgid:"))
         .and_then(|v| v.trim().parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traced_bits_say_what_the_selection_says() {
+        for expr in ["getppid", "!kill,getpid", "all", "file", "none"] {
+            let Ok(sel) = Selection::parse(expr) else {
+                continue;
+            };
+            let bits = TracedBits::new(&sel);
+            for arch in [Arch::X86_64, Arch::I386, Arch::X32, Arch::Aarch64] {
+                let x32 = if arch == Arch::X32 { X32_BIT } else { 0 };
+                for nr in (0..1100u32).chain((0..600).map(|n| n | x32)) {
+                    assert_eq!(
+                        bits.contains(&sel, arch, nr),
+                        sel.contains(arch, nr),
+                        "{expr} {arch:?} {nr:#x}"
+                    );
+                }
+            }
+        }
+    }
 }

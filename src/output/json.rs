@@ -10,6 +10,7 @@
 //! `process` record, written before its first line, can name its parent.
 
 use crate::event::{Action, Event, ExitKind, Message, Outcome, ProcessExit, Status};
+use crate::idmap::{IdMap, IdSet};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
@@ -102,7 +103,7 @@ struct JsonCall<'a> {
     seq: u64,
     time: f64,
     time_ns: u64,
-    ts: String,
+    ts: Shown<Rfc3339>,
     pid: i32,
     tid: i32,
     comm: &'a str,
@@ -111,7 +112,7 @@ struct JsonCall<'a> {
     nr: u32,
     args: &'a [JsonArg<'a>],
     arg: ByName<'a, 'a>,
-    regs: [String; 6],
+    regs: [Shown<Hex>; 6],
     text: String,
     action: &'static str,
     /// successful, failed, unfinished, unavailable.
@@ -223,28 +224,58 @@ fn secs(ns: u64) -> f64 {
     (ns / 1000) as f64 / 1e6
 }
 
+/// A value serialised as the string its `Display` writes, written straight
+/// into the line (no `String` of its own: a call's line has seven).
+struct Shown<T>(T);
+
+impl<T: std::fmt::Display> Serialize for Shown<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// `0x1f`: a register as `"regs"` shows it.
+struct Hex(u64);
+
+impl std::fmt::Display for Hex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#x}", self.0)
+    }
+}
+
 /// RFC 3339 in UTC with nanoseconds, always the same width, so that it
 /// sorts as text and every digit survives jq.
 pub fn rfc3339(ns: u64) -> String {
-    let secs = ns / 1_000_000_000;
-    let (days, rem) = ((secs / 86400) as i64, secs % 86400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:09}Z",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60,
-        ns % 1_000_000_000
-    )
+    Rfc3339(ns).to_string()
+}
+
+/// [`rfc3339`] as a `Display`.
+struct Rfc3339(u64);
+
+impl std::fmt::Display for Rfc3339 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ns = self.0;
+        let secs = ns / 1_000_000_000;
+        let (days, rem) = ((secs / 86400) as i64, secs % 86400);
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        write!(
+            f,
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:09}Z",
+            rem / 3600,
+            rem / 60 % 60,
+            rem % 60,
+            ns % 1_000_000_000
+        )
+    }
 }
 
 fn too_big(v: &Value) -> bool {
@@ -341,7 +372,7 @@ fn call_line(e: &Event, held: bool, verbose: bool) -> String {
         seq: e.seq,
         time: secs(e.time_ns),
         time_ns: e.time_ns,
-        ts: rfc3339(e.time_ns),
+        ts: Shown(Rfc3339(e.time_ns)),
         pid: e.pid,
         tid: e.tid,
         comm: &e.comm,
@@ -350,7 +381,7 @@ fn call_line(e: &Event, held: bool, verbose: bool) -> String {
         nr: e.nr,
         args: &args,
         arg: ByName(&args),
-        regs: e.args.map(|r| format!("{r:#x}")),
+        regs: e.args.map(|r| Shown(Hex(r))),
         text: super::text::call_text(e),
         action,
         status,
@@ -478,7 +509,7 @@ fn forks(e: &Event) -> Option<&'static str> {
 
 /// A process whose lines wait for the clones that may have made it.
 struct Held {
-    waits: HashSet<u64>,
+    waits: IdSet<u64>,
     lines: String,
 }
 
@@ -490,10 +521,10 @@ pub struct JsonFormatter {
     verbose: bool,
     waiting: HashMap<u64, (Event, bool)>,
     /// `seq`s of waiting calls that may create a process.
-    forking: HashSet<u64>,
+    forking: IdSet<u64>,
     /// Pids with a `process` record.
-    known: HashSet<i32>,
-    held: HashMap<i32, Held>,
+    known: IdSet<i32>,
+    held: IdMap<i32, Held>,
     /// `-z`, `-Z`, `-e status=`: only calls with these outcomes get a line
     /// (process and exec records are kept).
     status: Option<HashSet<Status>>,

@@ -9,6 +9,7 @@
 //! whole (or not at all) once its result is known.
 
 use crate::event::{Event, ExitKind, Message, Outcome, Resumed, Status};
+use crate::idmap::IdMap;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -59,9 +60,9 @@ pub struct TextOptions {
 pub struct TextFormatter {
     opts: TextOptions,
     /// Live threads: tid → (pid, comm).
-    tids: HashMap<i32, (i32, String)>,
+    tids: IdMap<i32, (i32, String)>,
     /// Live threads per process.
-    pids: HashMap<i32, usize>,
+    pids: IdMap<i32, usize>,
     /// The command has ended.
     root_gone: bool,
     /// Time of the last line's prefix (`-r`).
@@ -86,8 +87,8 @@ impl TextFormatter {
     pub fn with_options(opts: TextOptions) -> Self {
         TextFormatter {
             opts,
-            tids: HashMap::new(),
-            pids: HashMap::new(),
+            tids: IdMap::default(),
+            pids: IdMap::default(),
             root_gone: false,
             last_ns: None,
             open: None,
@@ -195,21 +196,25 @@ impl TextFormatter {
             .then(|| self.tids.get(&tid).map(|t| t.1.as_str()))
             .flatten()
             .filter(|c| !c.is_empty());
-        let who = match comm {
-            Some(c) => format!("{tid}<{c}>"),
-            None => tid.to_string(),
-        };
-        match self.opts.pids {
+        // Written straight into the line: this runs for every line, most
+        // of which have no prefix at all.
+        let bracketed = match self.opts.pids {
             PidPrefix::Column => {
-                let _ = write!(out, "{who:<5} ");
+                let _ = match comm {
+                    None => write!(out, "{tid:<5} "),
+                    Some(c) => write!(out, "{:<5} ", format!("{tid}<{c}>")),
+                };
+                false
             }
-            PidPrefix::Always => {
-                let _ = write!(out, "[pid {who:>5}] ");
-            }
-            PidPrefix::WhileMany if self.many() => {
-                let _ = write!(out, "[pid {who:>5}] ");
-            }
-            _ => {}
+            PidPrefix::Always => true,
+            PidPrefix::WhileMany => self.many(),
+            PidPrefix::Never => false,
+        };
+        if bracketed {
+            let _ = match comm {
+                None => write!(out, "[pid {tid:>5}] "),
+                Some(c) => write!(out, "[pid {:>5}] ", format!("{tid}<{c}>")),
+            };
         }
         timestamp(out, self.opts.timestamps, time_ns);
         if self.opts.relative {
@@ -306,7 +311,7 @@ impl TextFormatter {
         self.close_open(out);
         self.note(e.tid, e.pid, &e.comm);
         self.prefix(out, e.tid, e.time_ns, Some(e.nr), Some(e.ip));
-        out.push_str(&call_open(e));
+        push_call_open(out, e);
         if e.name == "exit" {
             // The thread ends here (strace counts it gone).
             self.gone(e.tid, false);
@@ -382,19 +387,27 @@ fn arch_note(out: &mut String, arch: crate::event::Arch) {
     }
 }
 
-/// `name(arg, arg, ...`: a call's line up to its closing parenthesis.
-fn call_open(e: &Event) -> String {
-    let mut s = String::with_capacity(64);
-    s.push_str(&e.name);
-    s.push('(');
-    s.push_str(&crate::decode::render_args(&e.decoded));
-    s
+/// Appends `name(arg, arg, ...`, a call's line up to its closing
+/// parenthesis (the arguments as `crate::decode::render_args` joins them,
+/// without its allocations).
+fn push_call_open(out: &mut String, e: &Event) {
+    out.push_str(&e.name);
+    out.push('(');
+    let mut first = true;
+    for a in e.decoded.iter().filter(|a| !a.text.is_empty()) {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        out.push_str(&a.text);
+    }
 }
 
 /// `name(arg, arg, ...)`, with a `[i386]`-style note for other ABIs as
 /// strace does when the personality changes.
 pub fn call_text(e: &Event) -> String {
-    let mut s = call_open(e);
+    let mut s = String::with_capacity(64);
+    push_call_open(&mut s, e);
     s.push(')');
     arch_note(&mut s, e.arch);
     s
