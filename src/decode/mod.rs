@@ -16,6 +16,7 @@ mod io;
 mod ioctl;
 mod ipc;
 mod netlink;
+mod rtnl;
 mod poll;
 mod prctl;
 mod process;

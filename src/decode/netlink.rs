@@ -1,12 +1,13 @@
 //! Netlink messages sent with sendto/sendmsg: each `struct nlmsghdr`
 //! with its type and flags named by the socket's netlink protocol, and
-//! for NETLINK_ROUTE requests the family header that follows, as strace
-//! 6.1 prints them. Payloads notrace does not decode print as hex
+//! for NETLINK_ROUTE requests the family header that follows (link,
+//! address and route messages with their attributes: see `rtnl`), as
+//! strace 6.1 prints them. Payloads notrace does not decode print as hex
 //! strings, as strace prints those it does not decode (it decodes none
 //! of NETLINK_AUDIT's and NETLINK_XFRM's, so those match whole; its
 //! NETLINK_SOCK_DIAG, NETLINK_SELINUX, NETLINK_CRYPTO, NETLINK_NETFILTER
-//! and NETLINK_GENERIC decoders, route attributes and the route message
-//! headers other than ifinfomsg and ifaddrmsg are not done here).
+//! and NETLINK_GENERIC decoders and the route message headers other than
+//! ifinfomsg, ifaddrmsg and rtmsg are not done here).
 
 use super::strings::quote;
 use super::{addr, Ctx, HexMode, Out};
@@ -264,7 +265,7 @@ fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (S
 
 /// Bytes printed all in `\x..`, strace's `QUOTE_FORCE_HEX`, with the
 /// `-s` limit.
-fn hex_bytes(ctx: &Ctx, v: u64, len: u64) -> Out {
+pub(super) fn hex_bytes(ctx: &Ctx, v: u64, len: u64) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
@@ -291,102 +292,19 @@ fn route(ctx: &Ctx, ty: u16, v: u64, len: u64) -> Option<(String, Value)> {
     if !read_exact(ctx.mem, v, &mut fam) {
         return Some((addr(v), Value::Null));
     }
+    if let Some(r) = super::rtnl::message(ctx, ty.wrapping_sub(RTM_BASE), fam[0], v, len) {
+        return Some(r);
+    }
     let family = fam[0] as u64;
     let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family);
     let fam_j = xlat::ADDRESS_FAMILIES.enum_json(family);
-    Some(match ty.wrapping_sub(RTM_BASE) {
-        // RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK
-        0..=3 => ifinfomsg(ctx, v, len, &fam_t, fam_j),
-        // RTM_NEWADDR, RTM_DELADDR, RTM_GETADDR, RTM_GETMULTICAST,
-        // RTM_GETANYCAST
-        4..=6 | 42 | 46 => ifaddrmsg(ctx, v, len, &fam_t, fam_j),
-        _ => {
-            let mut t = format!("{{family={fam_t}");
-            let mut j = json!({ "family": fam_j });
-            if len > 1 {
-                let (d, dj) = hex_bytes(ctx, v + 1, len - 1);
-                t.push_str(&format!(", data={d}"));
-                j["data"] = dj.unwrap_or(Value::Null);
-            }
-            t.push('}');
-            (t, j)
-        }
-    })
-}
-
-/// Attributes after a fixed header: notrace does not name them, so they
-/// print as hex bytes after the header.
-fn rest(ctx: &Ctx, v: u64, len: u64, fixed: u64, t: &mut String, j: &mut Value) {
-    if len > fixed {
-        let (a, aj) = hex_bytes(ctx, v + fixed, len - fixed);
-        t.push_str(&format!(", {a}"));
-        j["attributes"] = aj.unwrap_or(Value::Null);
+    let mut t = format!("{{family={fam_t}");
+    let mut j = json!({ "family": fam_j });
+    if len > 1 {
+        let (d, dj) = hex_bytes(ctx, v + 1, len - 1);
+        t.push_str(&format!(", data={d}"));
+        j["data"] = dj.unwrap_or(Value::Null);
     }
-}
-
-/// `struct ifinfomsg` (16 bytes).
-fn ifinfomsg(ctx: &Ctx, v: u64, len: u64, fam_t: &str, fam_j: Value) -> (String, Value) {
-    let mut b = [0u8; 16];
-    if len < 16 {
-        return (
-            format!("{{ifi_family={fam_t}, ...}}"),
-            json!({ "family": fam_j }),
-        );
-    }
-    if !read_exact(ctx.mem, v, &mut b) {
-        return (
-            format!("{{ifi_family={fam_t}, {}}}", addr(v + 1)),
-            json!({ "family": fam_j }),
-        );
-    }
-    let u32_at = |i: usize| u32::from_ne_bytes(b[i..i + 4].try_into().unwrap());
-    let ty = u16::from_ne_bytes([b[2], b[3]]) as u64;
-    let (index, flags, change) = (u32_at(4), u32_at(8), u32_at(12));
-    let mut t = format!(
-        "{{ifi_family={fam_t}, ifi_type={}, ifi_index={}, ifi_flags={}, ifi_change={}}}",
-        xlat::ARP_HARDWARE_TYPES.format_enum(ty),
-        super::sockets::ifindex_text(ctx, index),
-        xlat::IFF_FLAGS.format_flags(flags as u64),
-        hex(change as u64)
-    );
-    let mut j = json!({
-        "family": fam_j, "type": xlat::ARP_HARDWARE_TYPES.enum_json(ty), "index": index,
-        "flags": xlat::IFF_FLAGS.flags_json(flags as u64), "change": change,
-    });
-    rest(ctx, v, len, 16, &mut t, &mut j);
-    (t, j)
-}
-
-/// `struct ifaddrmsg` (8 bytes).
-fn ifaddrmsg(ctx: &Ctx, v: u64, len: u64, fam_t: &str, fam_j: Value) -> (String, Value) {
-    let mut b = [0u8; 8];
-    if len < 8 {
-        return (
-            format!("{{ifa_family={fam_t}, ...}}"),
-            json!({ "family": fam_j }),
-        );
-    }
-    if !read_exact(ctx.mem, v, &mut b) {
-        return (
-            format!("{{ifa_family={fam_t}, {}}}", addr(v + 1)),
-            json!({ "family": fam_j }),
-        );
-    }
-    let (prefixlen, flags, scope) = (b[1], b[2] as u64, b[3] as u64);
-    let index = u32::from_ne_bytes(b[4..8].try_into().unwrap());
-    // strace prints an unnamed scope in hex, with no comment.
-    let scope_t = xlat::ROUTING_SCOPES
-        .lookup(scope)
-        .map_or_else(|| hex(scope), str::to_string);
-    let mut t = format!(
-        "{{ifa_family={fam_t}, ifa_prefixlen={prefixlen}, ifa_flags={}, ifa_scope={scope_t}, ifa_index={}}}",
-        xlat::IFADDR_FLAGS.format_flags(flags),
-        super::sockets::ifindex_text(ctx, index)
-    );
-    let mut j = json!({
-        "family": fam_j, "prefixlen": prefixlen, "flags": xlat::IFADDR_FLAGS.flags_json(flags),
-        "scope": xlat::ROUTING_SCOPES.enum_json(scope), "index": index,
-    });
-    rest(ctx, v, len, 8, &mut t, &mut j);
-    (t, j)
+    t.push('}');
+    Some((t, j))
 }

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Regenerates the NETLINK_ROUTE attribute tables in syscall-tables/xlat/.
+
+The names, in strace 6.1's print order, are those of strace's
+src/xlat/*.in of the same stem; the values come from compiling against
+this machine's uapi headers (most are enum constants, which
+tools/gen-xlat.py's #ifdef probe cannot see). Run from the repository
+root: python3 tools/gen-xlat-rtnl.py
+"""
+import os, subprocess, tempfile
+
+INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunnel.h",
+        "linux/ip.h", "linux/if_arp.h"]
+
+# stem: (source header, kind, unknown-marker or None, value format, names)
+TABLES = {
+ "rtnl_link_attrs": ("include/uapi/linux/if_link.h (enum IFLA_*)", "enum", "IFLA_???", "dec",
+   "IFLA_UNSPEC IFLA_ADDRESS IFLA_BROADCAST IFLA_IFNAME IFLA_MTU IFLA_LINK IFLA_QDISC IFLA_STATS "
+   "IFLA_COST IFLA_PRIORITY IFLA_MASTER IFLA_WIRELESS IFLA_PROTINFO IFLA_TXQLEN IFLA_MAP IFLA_WEIGHT "
+   "IFLA_OPERSTATE IFLA_LINKMODE IFLA_LINKINFO IFLA_NET_NS_PID IFLA_IFALIAS IFLA_NUM_VF "
+   "IFLA_VFINFO_LIST IFLA_STATS64 IFLA_VF_PORTS IFLA_PORT_SELF IFLA_AF_SPEC IFLA_GROUP "
+   "IFLA_NET_NS_FD IFLA_EXT_MASK IFLA_PROMISCUITY IFLA_NUM_TX_QUEUES IFLA_NUM_RX_QUEUES "
+   "IFLA_CARRIER IFLA_PHYS_PORT_ID IFLA_CARRIER_CHANGES IFLA_PHYS_SWITCH_ID IFLA_LINK_NETNSID "
+   "IFLA_PHYS_PORT_NAME IFLA_PROTO_DOWN IFLA_GSO_MAX_SEGS IFLA_GSO_MAX_SIZE IFLA_PAD IFLA_XDP "
+   "IFLA_EVENT IFLA_NEW_NETNSID IFLA_IF_NETNSID IFLA_CARRIER_UP_COUNT IFLA_CARRIER_DOWN_COUNT "
+   "IFLA_NEW_IFINDEX IFLA_MIN_MTU IFLA_MAX_MTU IFLA_PROP_LIST IFLA_ALT_IFNAME IFLA_PERM_ADDRESS "
+   "IFLA_PROTO_DOWN_REASON IFLA_PARENT_DEV_NAME IFLA_PARENT_DEV_BUS_NAME IFLA_GRO_MAX_SIZE "
+   "IFLA_TSO_MAX_SIZE IFLA_TSO_MAX_SEGS IFLA_ALLMULTI"),
+ "rtnl_addr_attrs": ("include/uapi/linux/if_addr.h (enum IFA_*)", "enum", "IFA_???", "dec",
+   "IFA_UNSPEC IFA_ADDRESS IFA_LOCAL IFA_LABEL IFA_BROADCAST IFA_ANYCAST IFA_CACHEINFO "
+   "IFA_MULTICAST IFA_FLAGS IFA_RT_PRIORITY IFA_TARGET_NETNSID IFA_PROTO"),
+ "rtnl_route_attrs": ("include/uapi/linux/rtnetlink.h (enum rtattr_type_t)", "enum", "RTA_???", "dec",
+   "RTA_UNSPEC RTA_DST RTA_SRC RTA_IIF RTA_OIF RTA_GATEWAY RTA_PRIORITY RTA_PREFSRC RTA_METRICS "
+   "RTA_MULTIPATH RTA_PROTOINFO RTA_FLOW RTA_CACHEINFO RTA_SESSION RTA_MP_ALGO RTA_TABLE RTA_MARK "
+   "RTA_MFC_STATS RTA_VIA RTA_NEWDST RTA_PREF RTA_ENCAP_TYPE RTA_ENCAP RTA_EXPIRES RTA_PAD RTA_UID "
+   "RTA_TTL_PROPAGATE RTA_IP_PROTO RTA_SPORT RTA_DPORT RTA_NH_ID"),
+ "rtnl_rta_metrics_attrs": ("include/uapi/linux/rtnetlink.h (enum RTAX_*)", "enum", "RTAX_???", "dec",
+   "RTAX_UNSPEC RTAX_LOCK RTAX_MTU RTAX_WINDOW RTAX_RTT RTAX_RTTVAR RTAX_SSTHRESH RTAX_CWND "
+   "RTAX_ADVMSS RTAX_REORDERING RTAX_HOPLIMIT RTAX_INITCWND RTAX_FEATURES RTAX_RTO_MIN "
+   "RTAX_INITRWND RTAX_QUICKACK RTAX_CC_ALGO RTAX_FASTOPEN_NO_COOKIE"),
+ "routing_table_ids": ("include/uapi/linux/rtnetlink.h (enum rt_class_t)", "enum", None, "dec",
+   "RT_TABLE_UNSPEC RT_TABLE_COMPAT RT_TABLE_DEFAULT RT_TABLE_MAIN RT_TABLE_LOCAL"),
+ "routing_protocols": ("include/uapi/linux/rtnetlink.h (RTPROT_*)", "enum", "RTPROT_???", "dec",
+   "RTPROT_UNSPEC RTPROT_REDIRECT RTPROT_KERNEL RTPROT_BOOT RTPROT_STATIC RTPROT_GATED RTPROT_RA "
+   "RTPROT_MRT RTPROT_ZEBRA RTPROT_BIRD RTPROT_DNROUTED RTPROT_XORP RTPROT_NTK RTPROT_DHCP "
+   "RTPROT_MROUTED RTPROT_KEEPALIVED RTPROT_BABEL RTPROT_OPENR RTPROT_BGP RTPROT_ISIS RTPROT_OSPF "
+   "RTPROT_RIP RTPROT_EIGRP"),
+ "routing_types": ("include/uapi/linux/rtnetlink.h (enum RTN_*)", "enum", "RTN_???", "dec",
+   "RTN_UNSPEC RTN_UNICAST RTN_LOCAL RTN_BROADCAST RTN_ANYCAST RTN_MULTICAST RTN_BLACKHOLE "
+   "RTN_UNREACHABLE RTN_PROHIBIT RTN_THROW RTN_NAT RTN_XRESOLVE"),
+ "routing_flags": ("include/uapi/linux/rtnetlink.h (RTM_F_*)", "flags", "RTM_F_???", "hex",
+   "RTM_F_NOTIFY RTM_F_CLONED RTM_F_EQUALIZE RTM_F_PREFIX RTM_F_LOOKUP_TABLE RTM_F_FIB_MATCH "
+   "RTM_F_OFFLOAD RTM_F_TRAP RTM_F_OFFLOAD_FAILED"),
+ "ip_type_of_services": ("include/uapi/linux/ip.h (IPTOS_*)", "flags", "IPTOS_TOS_???", "hex",
+   "IPTOS_LOWDELAY IPTOS_THROUGHPUT IPTOS_RELIABILITY IPTOS_MINCOST"),
+ "lwtunnel_encap_types": ("include/uapi/linux/lwtunnel.h (enum lwtunnel_encap_types)", "enum",
+   "LWTUNNEL_ENCAP_???", "dec",
+   "LWTUNNEL_ENCAP_NONE LWTUNNEL_ENCAP_MPLS LWTUNNEL_ENCAP_IP LWTUNNEL_ENCAP_ILA LWTUNNEL_ENCAP_IP6 "
+   "LWTUNNEL_ENCAP_SEG6 LWTUNNEL_ENCAP_BPF LWTUNNEL_ENCAP_SEG6_LOCAL LWTUNNEL_ENCAP_RPL"),
+ "rtnl_ifla_ext_filter_flags": ("include/uapi/linux/rtnetlink.h (RTEXT_FILTER_*)", "flags",
+   "RTEXT_FILTER_???", "hex",
+   "RTEXT_FILTER_VF RTEXT_FILTER_BRVLAN RTEXT_FILTER_BRVLAN_COMPRESSED RTEXT_FILTER_SKIP_STATS "
+   "RTEXT_FILTER_MRP RTEXT_FILTER_CFM_CONFIG RTEXT_FILTER_CFM_STATUS"),
+ "nlattr_type_flags": ("include/uapi/linux/netlink.h (NLA_F_*)", "flags", None, "hex",
+   "NLA_F_NESTED NLA_F_NET_BYTEORDER"),
+ # strace's print_mac.c hwaddr_sizes: how many bytes of a hardware address
+ # it prints for a device type (a type not listed prints every byte). The
+ # name is the ARPHRD_* type, the value the size.
+ "hwaddr_sizes": ("strace 6.1 src/print_mac.c (hwaddr_sizes), sizes from include/uapi/linux/if_*.h",
+   "enum", None, "dec",
+   "ARPHRD_NETROM=7 ARPHRD_ETHER=6 ARPHRD_AX25=7 ARPHRD_IEEE802=6 ARPHRD_ARCNET=1 ARPHRD_DLCI=2 "
+   "ARPHRD_IEEE1394=16 ARPHRD_EUI64=8 ARPHRD_INFINIBAND=20 ARPHRD_SLIP=0 ARPHRD_ROSE=5 ARPHRD_X25=0 "
+   "ARPHRD_CAN=0 ARPHRD_MCTP=1 ARPHRD_PPP=0 ARPHRD_RAWHDLC=0 ARPHRD_RAWIP=0 ARPHRD_TUNNEL=4 "
+   "ARPHRD_TUNNEL6=16 ARPHRD_LOOPBACK=6 ARPHRD_LOCALTLK=1 ARPHRD_FDDI=6 ARPHRD_SIT=4 ARPHRD_IPDDP=0 "
+   "ARPHRD_IPGRE=4 ARPHRD_PIMREG=0 ARPHRD_HIPPI=6 ARPHRD_IRDA=4 ARPHRD_IEEE80211=6 "
+   "ARPHRD_IEEE80211_PRISM=6 ARPHRD_IEEE80211_RADIOTAP=6 ARPHRD_IEEE802154=8 "
+   "ARPHRD_IEEE802154_MONITOR=8 ARPHRD_PHONET=1 ARPHRD_PHONET_PIPE=1 ARPHRD_CAIF=0 ARPHRD_IP6GRE=16 "
+   "ARPHRD_NETLINK=0 ARPHRD_6LOWPAN=8 ARPHRD_VSOCKMON=0"),
+}
+
+def main():
+    out_dir = os.path.join("syscall-tables", "xlat")
+    for stem, (src, kind, unknown, fmt, names) in TABLES.items():
+        entries = [(n, lit) for n, _, lit in (t.partition("=") for t in names.split())]
+        prog = "".join(f"#include <{i}>\n" for i in INCS) + "#include <stdio.h>\nint main(void){\n"
+        for name, lit in entries:
+            if not lit:
+                prog += f'printf("%llu\\n", (unsigned long long)({name}));\n'
+        prog += "return 0;}\n"
+        with tempfile.TemporaryDirectory() as td:
+            c = os.path.join(td, "x.c")
+            with open(c, "w") as f:
+                f.write(prog)
+            subprocess.run(["gcc", "-o", os.path.join(td, "x"), c], check=True)
+            got = iter(subprocess.run([os.path.join(td, "x")], check=True, capture_output=True,
+                                      text=True).stdout.split())
+        lines = [f"# source: {src} (names in strace 6.1's src/xlat/{stem}.in order)", f"# kind: {kind}"]
+        if unknown:
+            lines.append(f"# unknown: {unknown}")
+        for name, lit in entries:
+            v = int(lit, 0) if lit else int(next(got))
+            lines.append(f"{name}\t{hex(v) if fmt == 'hex' else v}")
+        with open(os.path.join(out_dir, stem + ".tsv"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+    print(f"wrote {len(TABLES)} tables")
+
+if __name__ == "__main__":
+    main()
