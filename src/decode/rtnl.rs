@@ -81,27 +81,45 @@ impl Attrs {
         match (self, name) {
             (
                 Attrs::Link,
-                "IFLA_IFNAME" | "IFLA_QDISC" | "IFLA_IFALIAS" | "IFLA_PHYS_PORT_NAME"
-                | "IFLA_ALT_IFNAME" | "IFLA_PARENT_DEV_NAME" | "IFLA_PARENT_DEV_BUS_NAME",
+                "IFLA_IFNAME"
+                | "IFLA_QDISC"
+                | "IFLA_IFALIAS"
+                | "IFLA_PHYS_PORT_NAME"
+                | "IFLA_ALT_IFNAME"
+                | "IFLA_PARENT_DEV_NAME"
+                | "IFLA_PARENT_DEV_BUS_NAME",
             ) => Nla::Str,
             (Attrs::Link, "IFLA_ADDRESS" | "IFLA_BROADCAST" | "IFLA_PERM_ADDRESS") => Nla::Hwaddr,
             (
                 Attrs::Link,
-                "IFLA_MTU" | "IFLA_LINK" | "IFLA_MASTER" | "IFLA_TXQLEN" | "IFLA_WEIGHT"
-                | "IFLA_NET_NS_PID" | "IFLA_NUM_VF" | "IFLA_GROUP" | "IFLA_PROMISCUITY"
-                | "IFLA_NUM_TX_QUEUES" | "IFLA_NUM_RX_QUEUES" | "IFLA_CARRIER_CHANGES"
-                | "IFLA_GSO_MAX_SEGS" | "IFLA_GSO_MAX_SIZE" | "IFLA_CARRIER_UP_COUNT"
-                | "IFLA_CARRIER_DOWN_COUNT" | "IFLA_MIN_MTU" | "IFLA_MAX_MTU"
-                | "IFLA_GRO_MAX_SIZE" | "IFLA_TSO_MAX_SIZE" | "IFLA_TSO_MAX_SEGS"
+                "IFLA_MTU"
+                | "IFLA_LINK"
+                | "IFLA_MASTER"
+                | "IFLA_TXQLEN"
+                | "IFLA_WEIGHT"
+                | "IFLA_NET_NS_PID"
+                | "IFLA_NUM_VF"
+                | "IFLA_GROUP"
+                | "IFLA_PROMISCUITY"
+                | "IFLA_NUM_TX_QUEUES"
+                | "IFLA_NUM_RX_QUEUES"
+                | "IFLA_CARRIER_CHANGES"
+                | "IFLA_GSO_MAX_SEGS"
+                | "IFLA_GSO_MAX_SIZE"
+                | "IFLA_CARRIER_UP_COUNT"
+                | "IFLA_CARRIER_DOWN_COUNT"
+                | "IFLA_MIN_MTU"
+                | "IFLA_MAX_MTU"
+                | "IFLA_GRO_MAX_SIZE"
+                | "IFLA_TSO_MAX_SIZE"
+                | "IFLA_TSO_MAX_SEGS"
                 | "IFLA_ALLMULTI",
             ) => Nla::U32,
             (
                 Attrs::Link,
                 "IFLA_OPERSTATE" | "IFLA_LINKMODE" | "IFLA_CARRIER" | "IFLA_PROTO_DOWN",
             ) => Nla::U8,
-            (Attrs::Link, "IFLA_LINK_NETNSID" | "IFLA_NEW_NETNSID" | "IFLA_IF_NETNSID") => {
-                Nla::S32
-            }
+            (Attrs::Link, "IFLA_LINK_NETNSID" | "IFLA_NEW_NETNSID" | "IFLA_IF_NETNSID") => Nla::S32,
             (Attrs::Link, "IFLA_NET_NS_FD") => Nla::Fd,
             (Attrs::Link, "IFLA_NEW_IFINDEX") => Nla::Ifindex,
             (Attrs::Link, "IFLA_EXT_MASK") => Nla::ExtMask,
@@ -333,11 +351,17 @@ fn one(
     if eff <= NLA_HDRLEN {
         return (head, j);
     }
-    let (p, pj) = payload(ctx, at + NLA_HDRLEN, eff - NLA_HDRLEN, attrs.decoder(ty), family)
-        .unwrap_or_else(|| {
-            let (t, j) = hex_bytes(ctx, at + NLA_HDRLEN, eff - NLA_HDRLEN);
-            (t, json!({ "bytes": j }))
-        });
+    let (p, pj) = payload(
+        ctx,
+        at + NLA_HDRLEN,
+        eff - NLA_HDRLEN,
+        attrs.decoder(ty),
+        family,
+    )
+    .unwrap_or_else(|| {
+        let (t, j) = hex_bytes(ctx, at + NLA_HDRLEN, eff - NLA_HDRLEN);
+        (t, json!({ "bytes": j }))
+    });
     j["value"] = pj;
     (format!("[{head}, {p}]"), j)
 }

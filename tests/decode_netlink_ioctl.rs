@@ -1,0 +1,160 @@
+//! Netlink route attributes and ioctl arguments as strace 6.1 prints
+//! them at entry. The fixture `args_nlroute` sends NETLINK_ROUTE link,
+//! address and route requests with IFLA_*, IFA_* and RTA_* attributes
+//! (strings with and without their NUL, short, cut, unknown and nested
+//! attributes, trailing junk, an attribute header past the mapped page);
+//! notrace's line for each must be strace 6.1's, kept in
+//! tests/strace-evidence/nlroute.strace.
+
+mod common;
+
+use common::{check_lines, fixture, notrace, parse_jsonl, syscalls_named, trace_lines};
+use std::process::Command;
+
+/// strace 6.1's lines for `args_nlroute` (nlroute.strace), results
+/// dropped.
+const NLROUTE_EXPECTED: &[&str] = &[
+    r#"sendto(3, [{nlmsg_len=40, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=8, nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF|RTEXT_FILTER_SKIP_STATS]], 40, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=220, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=2, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [[{nla_len=7, nla_type=IFLA_IFNAME}, "lo"], [{nla_len=8, nla_type=IFLA_MTU}, 1500], [{nla_len=8, nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF|0x80000000], [{nla_len=10, nla_type=IFLA_ADDRESS}, 02:00:5e:10:20:30], [{nla_len=12, nla_type=IFLA_BROADCAST}, 01:02:03:04:05:06:07], [{nla_len=5, nla_type=IFLA_OPERSTATE}, 6], [{nla_len=8, nla_type=IFLA_LINK_NETNSID}, -1], [{nla_len=8, nla_type=IFLA_NET_NS_FD}, 0], [{nla_len=8, nla_type=IFLA_NEW_IFINDEX}, if_nametoindex("lo")], [{nla_len=7, nla_type=IFLA_IFALIAS}, "eth"...], [{nla_len=10, nla_type=IFLA_QDISC}, "a\0b\n\1"], [{nla_len=41, nla_type=IFLA_ALT_IFNAME}, "0123456789abcdefghijklmnopqrstuv"...], [{nla_len=6, nla_type=IFLA_MTU}, "\x01\x02"], [{nla_len=6, nla_type=NLA_F_NESTED|0x3e7 /* IFLA_??? */}, "\xff\xfe"], [{nla_len=8, nla_type=NLA_F_NET_BYTEORDER|IFLA_GROUP}, 117440512], [{nla_len=16, nla_type=IFLA_EXT_MASK}, "\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"], {nla_len=4, nla_type=IFLA_UNSPEC}]], 220, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=92, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=3, nlmsg_pid=0}, {ifi_family=AF_INET, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [[{nla_len=12, nla_type=IFLA_ADDRESS}, 01:02:03:04:05:06:07:08], [{nla_len=40, nla_type=IFLA_PERM_ADDRESS}, "\x30\x31\x32\x33\x34\x35\x36\x37\x38\x39\x61\x62\x63\x64\x65\x66\x67\x68\x69\x6a\x6b\x6c\x6d\x6e\x6f\x70\x71\x72\x73\x74\x75\x76"...], [{nla_len=100, nla_type=IFLA_IFNAME}, "cut"]]], 92, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=42, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=4, nlmsg_pid=0}, {ifi_family=AF_INET, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [[{nla_len=8, nla_type=IFLA_TXQLEN}, 1000], "\xaa\xbb"]], 42, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=48, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=5, nlmsg_pid=0}, {ifi_family=AF_INET, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, {nla_len=2, nla_type=IFLA_MTU}], 48, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=192, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=6, nlmsg_pid=0}, {ifi_family=AF_INET, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [{nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, {nla_len=4, nla_type=IFLA_UNSPEC}, ...]], 192, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=48, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}, {ifi_family=AF_INET, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [[{nla_len=8, nla_type=IFLA_MTU}, 1280], ... /* 0x20001000 */]], 48, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=92, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=8, nlmsg_pid=0}, {ifa_family=AF_INET, ifa_prefixlen=8, ifa_flags=0, ifa_scope=RT_SCOPE_HOST, ifa_index=if_nametoindex("lo")}, [[{nla_len=8, nla_type=IFA_ADDRESS}, inet_addr("127.0.0.1")], [{nla_len=7, nla_type=IFA_LOCAL}, "\x7f\x00\x00"], [{nla_len=7, nla_type=IFA_LABEL}, "lo"], [{nla_len=8, nla_type=IFA_FLAGS}, IFA_F_PERMANENT|IFA_F_NOPREFIXROUTE|0x10000000], [{nla_len=20, nla_type=IFA_CACHEINFO}, {ifa_prefered=1, ifa_valid=2, cstamp=3, tstamp=4}], [{nla_len=8, nla_type=IFA_RT_PRIORITY}, 77], [{nla_len=8, nla_type=IFA_TARGET_NETNSID}, -2]]], 92, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=72, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=9, nlmsg_pid=0}, {ifa_family=AF_INET6, ifa_prefixlen=128, ifa_flags=0, ifa_scope=0x4d, ifa_index=if_nametoindex("lo")}, [[{nla_len=20, nla_type=IFA_ADDRESS}, inet_pton(AF_INET6, "::1")], [{nla_len=20, nla_type=IFA_MULTICAST}, inet_pton(AF_INET6, "ff02::1")], [{nla_len=6, nla_type=IFA_CACHEINFO}, "\x01\x02"]]], 72, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=40, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=10, nlmsg_pid=0}, {ifa_family=AF_PACKET, ifa_prefixlen=128, ifa_flags=0, ifa_scope=0x4d, ifa_index=if_nametoindex("lo")}, [[{nla_len=8, nla_type=IFA_BROADCAST}, "\x7f\x00\x00\x01"], [{nla_len=5, nla_type=0x3039 /* IFA_??? */}, "\x78"]]], 40, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=84, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=11, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=0, rtm_tos=IPTOS_LOWDELAY, rtm_table=RT_TABLE_MAIN, rtm_protocol=RTPROT_BOOT, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNICAST, rtm_flags=RTM_F_LOOKUP_TABLE|RTM_F_FIB_MATCH}, [[{nla_len=8, nla_type=RTA_DST}, inet_addr("127.0.0.1")], [{nla_len=8, nla_type=RTA_OIF}, if_nametoindex("lo")], [{nla_len=8, nla_type=RTA_TABLE}, RT_TABLE_MAIN], [{nla_len=8, nla_type=RTA_TABLE}, 0x3e8], [{nla_len=8, nla_type=RTA_MARK}, 255], [{nla_len=6, nla_type=RTA_DPORT}, 53], [{nla_len=5, nla_type=RTA_IP_PROTO}, 17]]], 84, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=136, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=12, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=0, rtm_tos=IPTOS_LOWDELAY|IPTOS_THROUGHPUT|IPTOS_RELIABILITY|IPTOS_MINCOST|0x1, rtm_table=0x4d, rtm_protocol=0x99 /* RTPROT_??? */, rtm_scope=0x42, rtm_type=0x30 /* RTN_??? */, rtm_flags=0x1 /* RTM_F_??? */}, [[{nla_len=22, nla_type=NLA_F_NESTED|RTA_METRICS}, [[{nla_len=8, nla_type=RTAX_MTU}, 1400], [{nla_len=10, nla_type=RTAX_CC_ALGO}, "cubic"]]], [{nla_len=36, nla_type=RTA_CACHEINFO}, {rta_clntref=1, rta_lastuse=2, rta_expires=4294967293, rta_error=4, rta_used=5, rta_id=0x66, rta_ts=7, rta_tsage=8}], [{nla_len=6, nla_type=RTA_ENCAP_TYPE}, LWTUNNEL_ENCAP_BPF], [{nla_len=6, nla_type=RTA_ENCAP_TYPE}, 0x63 /* LWTUNNEL_ENCAP_??? */], [{nla_len=12, nla_type=RTA_EXPIRES}, 1099511627776], [{nla_len=9, nla_type=RTA_GATEWAY}, inet_addr("10.0.0.1")], [{nla_len=8, nla_type=RTA_PRIORITY}, 1024]]], 136, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=56, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=13, nlmsg_pid=0}, {rtm_family=AF_INET6, rtm_dst_len=32, rtm_src_len=0, rtm_tos=IPTOS_LOWDELAY|IPTOS_THROUGHPUT|IPTOS_RELIABILITY|IPTOS_MINCOST|0x1, rtm_table=0x4d, rtm_protocol=0x99 /* RTPROT_??? */, rtm_scope=0x42, rtm_type=0x30 /* RTN_??? */, rtm_flags=0x1 /* RTM_F_??? */}, [[{nla_len=20, nla_type=RTA_SRC}, inet_pton(AF_INET6, "fe80::1")], [{nla_len=6, nla_type=RTA_PREFSRC}, "\xfe\x80"]]], 56, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=24, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=14, nlmsg_pid=0}, {rtm_family=AF_INET6, ...}], 24, 0, NULL, 0)"#,
+    r#"sendmsg(3, {msg_name={sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{nlmsg_len=40, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=15, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [{nla_len=7, nla_type=IFLA_IFNAME}, "lo"]], iov_len=40}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0)"#,
+];
+
+/// Whether this kernel has NETLINK_ROUTE (`args_nlroute probe` exits 77
+/// without it).
+fn have_route() -> bool {
+    let st = Command::new(fixture("args_nlroute"))
+        .arg("probe")
+        .status()
+        .unwrap();
+    if st.code() == Some(77) {
+        eprintln!("skipping: no NETLINK_ROUTE socket here");
+        return false;
+    }
+    assert!(st.success(), "args_nlroute probe: {st}");
+    true
+}
+
+/// notrace's lines for the calls in `set`.
+fn notrace_lines(extra: &[&str], set: &str, prog: &str, tag: &str) -> Vec<String> {
+    let mut args = extra.to_vec();
+    args.extend(["-e", set]);
+    trace_lines(&notrace(), &args, prog, tag)
+        .into_iter()
+        .filter(|l| !l.starts_with("+++"))
+        .collect()
+}
+
+#[test]
+fn route_attributes_print_as_strace_6_1_does() {
+    if !have_route() {
+        return;
+    }
+    check_lines(
+        &notrace_lines(&[], "sendto,sendmsg", "args_nlroute", "nlroute-text"),
+        NLROUTE_EXPECTED,
+    );
+}
+
+/// The same fixture against the strace installed here with the options
+/// that change how attributes print (-x, -xx, -s, -v).
+#[test]
+fn route_attributes_match_installed_strace_with_options() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipping: strace is not installed (apt-get install strace)");
+        return;
+    }
+    if !have_route() {
+        return;
+    }
+    let strace = std::path::PathBuf::from("strace");
+    let result = regex::Regex::new(r"\) += .*$").unwrap();
+    for extra in [&[][..], &["-x"], &["-xx"], &["-s", "5"], &["-v"]] {
+        let mut args = extra.to_vec();
+        args.extend(["-qq", "-e", "signal=none", "-e", "trace=sendto,sendmsg"]);
+        let theirs: Vec<String> = trace_lines(&strace, &args, "args_nlroute", "nlroute-strace")
+            .iter()
+            .filter(|l| !l.starts_with("+++"))
+            .map(|l| result.replace(l, ")").into_owned())
+            .collect();
+        assert_eq!(
+            theirs,
+            notrace_lines(extra, "sendto,sendmsg", "args_nlroute", "nlroute-ours"),
+            "args_nlroute {extra:?}"
+        );
+    }
+}
+
+#[test]
+fn route_attributes_json_values() {
+    if !have_route() {
+        return;
+    }
+    use serde_json::json;
+    let lines = trace_lines(
+        &notrace(),
+        &["--json", "-e", "sendto,sendmsg"],
+        "args_nlroute",
+        "nlroute-json",
+    );
+    let events = parse_jsonl(lines.join("\n").as_bytes());
+    let sendto = syscalls_named(&events, "sendto");
+    let nl = |n: usize| sendto[n]["args"][1]["value"]["netlink"].clone();
+    // One attribute alone is still a list.
+    assert_eq!(
+        nl(0)["payload"]["attributes"],
+        json!([{ "len": 8, "type": "IFLA_EXT_MASK",
+                 "value": ["RTEXT_FILTER_VF", "RTEXT_FILTER_SKIP_STATS"] }])
+    );
+    let link = &nl(1)["payload"]["attributes"];
+    assert_eq!(
+        link[0],
+        json!({ "len": 7, "type": "IFLA_IFNAME", "value": "lo" })
+    );
+    assert_eq!(link[1]["value"], 1500);
+    assert_eq!(link[3]["value"], "02:00:5e:10:20:30");
+    assert_eq!(link[6]["value"], -1);
+    assert_eq!(link[12]["value"], json!({ "bytes": "\u{1}\u{2}" }));
+    assert_eq!(link[13]["type"], 999);
+    assert_eq!(link[13]["type_flags"], json!(["NLA_F_NESTED"]));
+    assert_eq!(link[16], json!({ "len": 4, "type": "IFLA_UNSPEC" }));
+    let addr = &nl(7)["payload"];
+    assert_eq!(addr["scope"], "RT_SCOPE_HOST");
+    assert_eq!(addr["attributes"][0]["value"], "127.0.0.1");
+    assert_eq!(
+        addr["attributes"][4]["value"],
+        json!({ "ifa_prefered": 1, "ifa_valid": 2, "cstamp": 3, "tstamp": 4 })
+    );
+    assert_eq!(nl(8)["payload"]["attributes"][0]["value"], "::1");
+    let route = &nl(10)["payload"];
+    assert_eq!(route["table"], "RT_TABLE_MAIN");
+    assert_eq!(
+        route["flags"],
+        json!(["RTM_F_LOOKUP_TABLE", "RTM_F_FIB_MATCH"])
+    );
+    assert_eq!(route["attributes"][1]["value"], 1);
+    assert_eq!(route["attributes"][3]["value"], 1000);
+    let metrics = &nl(11)["payload"]["attributes"][0];
+    assert_eq!(metrics["type"], "RTA_METRICS");
+    assert_eq!(
+        metrics["value"],
+        json!([{ "len": 8, "type": "RTAX_MTU", "value": 1400 },
+               { "len": 10, "type": "RTAX_CC_ALGO", "value": "cubic" }])
+    );
+    let sendmsg = syscalls_named(&events, "sendmsg");
+    assert_eq!(
+        sendmsg[0]["args"][1]["value"]["iov"][0]["data"]["netlink"]["payload"]["attributes"],
+        json!([{ "len": 7, "type": "IFLA_IFNAME", "value": "lo" }])
+    );
+}
