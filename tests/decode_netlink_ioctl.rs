@@ -3,8 +3,11 @@
 //! address and route requests with IFLA_*, IFA_* and RTA_* attributes
 //! (strings with and without their NUL, short, cut, unknown and nested
 //! attributes, trailing junk, an attribute header past the mapped page);
-//! notrace's line for each must be strace 6.1's, kept in
-//! tests/strace-evidence/nlroute.strace.
+//! `args_nlfamilies` sends NETLINK_SOCK_DIAG requests as `ss` does (with
+//! inet_diag bytecode) and NETLINK_GENERIC messages, whose type strace
+//! names from the kernel's own list of families (`nlctrl`). notrace's
+//! line for each must be strace 6.1's, kept in
+//! tests/strace-evidence/nlroute.strace and nlfamilies.strace.
 
 mod common;
 
@@ -31,6 +34,26 @@ const NLROUTE_EXPECTED: &[&str] = &[
     r#"sendmsg(3, {msg_name={sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{nlmsg_len=40, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=15, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=if_nametoindex("lo"), ifi_flags=0, ifi_change=0}, [{nla_len=7, nla_type=IFLA_IFNAME}, "lo"]], iov_len=40}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0)"#,
 ];
 
+/// strace 6.1's lines for `args_nlfamilies` (nlfamilies.strace), results
+/// dropped. The NETLINK_GENERIC controller is `nlctrl` on every kernel.
+const NLFAMILIES_EXPECTED: &[&str] = &[
+    r#"sendto(3, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, {sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|1<<TCP_NEW_SYN_RECV|0xffffe001, udiag_ino=0, udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_PEER|UDIAG_SHOW_RQLEN, udiag_cookie=[4294967295, 4294967295]}], 40, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=2, nlmsg_pid=0}, {sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_LISTEN|0x100000, udiag_ino=12345, udiag_show=0x1000 /* UDIAG_SHOW_??? */, udiag_cookie=[7, 4294967295]}], 40, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=3, nlmsg_pid=0}, {sdiag_family=AF_UNIX, ...}], 36, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=120, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=4, nlmsg_pid=0}, {sdiag_family=AF_INET, sdiag_protocol=IPPROTO_TCP, idiag_ext=1<<(INET_DIAG_INFO-1)|1<<(INET_DIAG_CONG-1), idiag_states=1<<TCP_ESTABLISHED|1<<TCP_LISTEN, id={idiag_sport=htons(22), idiag_dport=htons(0), idiag_src=inet_addr("127.0.0.1"), idiag_dst=inet_addr("0.0.0.0"), idiag_if=if_nametoindex("lo"), idiag_cookie=[4294967295, 4294967295]}}, [[{nla_len=12, nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_S_GE, yes=8, no=12}, {code=INET_DIAG_BC_S_LE, yes=4, no=8}], [{nla_len=20, nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_S_COND, yes=20, no=24}, {family=AF_INET, prefix_len=8, port=4294967295, addr=inet_addr("127.0.0.1")}], [{nla_len=5, nla_type=INET_DIAG_REQ_PROTOCOL}, IPPROTO_TCP], [{nla_len=5, nla_type=INET_DIAG_REQ_PROTOCOL}, 0x99 /* IPPROTO_??? */]]], 120, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=128, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=5, nlmsg_pid=0}, {sdiag_family=AF_INET6, sdiag_protocol=IPPROTO_UDP, idiag_ext=1<<(INET_DIAG_MEMINFO-1)|1<<(INET_DIAG_SHUTDOWN-1), idiag_states=1<<TCP_ESTABLISHED|1<<TCP_LISTEN, id={idiag_sport=htons(22), idiag_dport=htons(53), inet_pton(AF_INET6, "::", &idiag_src), inet_pton(AF_INET6, "::1", &idiag_dst), idiag_if=if_nametoindex("lo"), idiag_cookie=[4294967295, 4294967295]}}, [[{nla_len=12, nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_DEV_COND, yes=8, no=12}, if_nametoindex("lo")], [{nla_len=16, nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_MARK_COND, yes=12, no=16}, {mark=16, mask=255}], [{nla_len=18, nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_D_COND, yes=20, no=24}, {family=AF_INET6, prefix_len=64, port=443, addr="\xfe\x80"}], [{nla_len=6, nla_type=INET_DIAG_REQ_BYTECODE}, "\x01\x02"]]], 128, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=76, nlmsg_type=TCPDIAG_GETSOCK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=6, nlmsg_pid=0}, {idiag_family=AF_INET, idiag_src_len=32, idiag_dst_len=0, idiag_ext=0, id={idiag_sport=htons(0), idiag_dport=htons(0), idiag_src=inet_addr("0.0.0.0"), idiag_dst=inet_addr("0.0.0.0"), idiag_if=0, idiag_cookie=[0, 0]}, idiag_states=1<<TCP_LISTEN, idiag_dbs=3}], 76, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=7, nlmsg_pid=0}, {sdiag_family=AF_NETLINK, sdiag_protocol=NDIAG_PROTO_ALL, ndiag_ino=0, ndiag_show=NDIAG_SHOW_MEMINFO|NDIAG_SHOW_GROUPS, ndiag_cookie=[0, 0]}], 36, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=8, nlmsg_pid=0}, {sdiag_family=AF_NETLINK, sdiag_protocol=NETLINK_ROUTE, ndiag_ino=4, ndiag_show=NDIAG_SHOW_MEMINFO|NDIAG_SHOW_GROUPS, ndiag_cookie=[0, 0]}], 36, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=9, nlmsg_pid=0}, {sdiag_family=AF_PACKET, sdiag_protocol=0, pdiag_ino=0, pdiag_show=PACKET_SHOW_INFO|PACKET_SHOW_FILTER|0x100, pdiag_cookie=[0, 0]}], 36, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=68, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=10, nlmsg_pid=0}, {diag_family=AF_SMC, diag_ext=1<<(SMC_DIAG_CONNINFO-1)|1<<(SMC_DIAG_LGRINFO-1), id={idiag_sport=htons(0), idiag_dport=htons(0), idiag_src=inet_addr("0.0.0.0"), idiag_dst=inet_addr("0.0.0.0"), idiag_if=0, idiag_cookie=[0, 0]}}], 68, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=24, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=11, nlmsg_pid=0}, {family=AF_APPLETALK, data="\x01\x02\x03\x00\x00\x00\x00"}], 24, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=17, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=12, nlmsg_pid=0}, {family=AF_APPLETALK}], 17, 0, NULL, 0)"#,
+    r#"sendto(4, [{nlmsg_len=32, nlmsg_type=nlctrl, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=14, nlmsg_pid=0}, "\x03\x01\x00\x00\x0b\x00\x02\x00\x6e\x6c\x63\x74\x72\x6c\x00\x00"], 32, 0, NULL, 0)"#,
+    r#"sendto(4, [{nlmsg_len=20, nlmsg_type=0x3ff /* GENERIC_FAMILY_??? */, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=15, nlmsg_pid=0}, "\x03\x01\x00\x00"], 20, 0, NULL, 0)"#,
+    r#"sendto(5, [{nlmsg_len=20, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, nlmsg_seq=16, nlmsg_pid=0}, "\x02\x09\x00\x00"], 20, 0, NULL, 0)"#,
+];
+
 /// Whether this kernel has NETLINK_ROUTE (`args_nlroute probe` exits 77
 /// without it).
 fn have_route() -> bool {
@@ -43,6 +66,21 @@ fn have_route() -> bool {
         return false;
     }
     assert!(st.success(), "args_nlroute probe: {st}");
+    true
+}
+
+/// Whether this kernel has NETLINK_SOCK_DIAG, NETLINK_GENERIC and
+/// NETLINK_ROUTE (`args_nlfamilies probe` exits 77 without one).
+fn have_families() -> bool {
+    let st = Command::new(fixture("args_nlfamilies"))
+        .arg("probe")
+        .status()
+        .unwrap();
+    if st.code() == Some(77) {
+        eprintln!("skipping: a netlink protocol (SOCK_DIAG, GENERIC, ROUTE) is missing here");
+        return false;
+    }
+    assert!(st.success(), "args_nlfamilies probe: {st}");
     true
 }
 
@@ -67,32 +105,48 @@ fn route_attributes_print_as_strace_6_1_does() {
     );
 }
 
-/// The same fixture against the strace installed here with the options
+#[test]
+fn sock_diag_and_generic_messages_print_as_strace_6_1_does() {
+    if !have_families() {
+        return;
+    }
+    check_lines(
+        &notrace_lines(&[], "sendto", "args_nlfamilies", "nlfam-text"),
+        NLFAMILIES_EXPECTED,
+    );
+}
+
+/// Both fixtures against the strace installed here with the options
 /// that change how attributes print (-x, -xx, -s, -v).
 #[test]
-fn route_attributes_match_installed_strace_with_options() {
+fn netlink_fixtures_match_installed_strace_with_options() {
     if Command::new("strace").arg("-V").output().is_err() {
         eprintln!("skipping: strace is not installed (apt-get install strace)");
         return;
     }
-    if !have_route() {
-        return;
-    }
     let strace = std::path::PathBuf::from("strace");
     let result = regex::Regex::new(r"\) += .*$").unwrap();
-    for extra in [&[][..], &["-x"], &["-xx"], &["-s", "5"], &["-v"]] {
-        let mut args = extra.to_vec();
-        args.extend(["-qq", "-e", "signal=none", "-e", "trace=sendto,sendmsg"]);
-        let theirs: Vec<String> = trace_lines(&strace, &args, "args_nlroute", "nlroute-strace")
-            .iter()
-            .filter(|l| !l.starts_with("+++"))
-            .map(|l| result.replace(l, ")").into_owned())
-            .collect();
-        assert_eq!(
-            theirs,
-            notrace_lines(extra, "sendto,sendmsg", "args_nlroute", "nlroute-ours"),
-            "args_nlroute {extra:?}"
-        );
+    for (prog, ok) in [
+        ("args_nlroute", have_route()),
+        ("args_nlfamilies", have_families()),
+    ] {
+        if !ok {
+            continue;
+        }
+        for extra in [&[][..], &["-x"], &["-xx"], &["-s", "5"], &["-v"]] {
+            let mut args = extra.to_vec();
+            args.extend(["-qq", "-e", "signal=none", "-e", "trace=sendto,sendmsg"]);
+            let theirs: Vec<String> = trace_lines(&strace, &args, prog, "nl-strace")
+                .iter()
+                .filter(|l| !l.starts_with("+++"))
+                .map(|l| result.replace(l, ")").into_owned())
+                .collect();
+            assert_eq!(
+                theirs,
+                notrace_lines(extra, "sendto,sendmsg", prog, "nl-ours"),
+                "{prog} {extra:?}"
+            );
+        }
     }
 }
 
@@ -157,4 +211,46 @@ fn route_attributes_json_values() {
         sendmsg[0]["args"][1]["value"]["iov"][0]["data"]["netlink"]["payload"]["attributes"],
         json!([{ "len": 7, "type": "IFLA_IFNAME", "value": "lo" }])
     );
+}
+
+#[test]
+fn sock_diag_and_generic_json_values() {
+    if !have_families() {
+        return;
+    }
+    use serde_json::json;
+    let lines = trace_lines(
+        &notrace(),
+        &["--json", "-e", "sendto"],
+        "args_nlfamilies",
+        "nlfam-json",
+    );
+    let events = parse_jsonl(lines.join("\n").as_bytes());
+    let sendto = syscalls_named(&events, "sendto");
+    let nl = |n: usize| sendto[n]["args"][1]["value"]["netlink"].clone();
+    let unix = &nl(0)["payload"];
+    assert_eq!(unix["family"], "AF_UNIX");
+    assert_eq!(
+        unix["show"],
+        json!(["UDIAG_SHOW_NAME", "UDIAG_SHOW_PEER", "UDIAG_SHOW_RQLEN"])
+    );
+    assert_eq!(unix["cookie"], json!([4294967295u32, 4294967295u32]));
+    let inet = &nl(3)["payload"];
+    assert_eq!(inet["protocol"], "IPPROTO_TCP");
+    assert_eq!(
+        inet["states"],
+        json!(["1<<TCP_ESTABLISHED", "1<<TCP_LISTEN"])
+    );
+    assert_eq!(inet["id"]["src"], "127.0.0.1");
+    assert_eq!(inet["id"]["sport"], 22);
+    assert_eq!(
+        inet["attributes"][1]["value"],
+        json!({ "code": "INET_DIAG_BC_S_COND", "yes": 20, "no": 24,
+                "data": { "family": "AF_INET", "prefix_len": 8, "port": 4294967295u32,
+                          "addr": "127.0.0.1" } })
+    );
+    assert_eq!(inet["attributes"][3]["value"], 0x99);
+    assert_eq!(nl(6)["payload"]["protocol"], "NDIAG_PROTO_ALL");
+    assert_eq!(nl(12)["type"], "nlctrl");
+    assert_eq!(nl(13)["type"], 0x3ff);
 }

@@ -19,6 +19,13 @@ const NETLINK_ROUTE: u32 = 0;
 const NETLINK_SOCK_DIAG: u32 = 4;
 const NETLINK_XFRM: u32 = 6;
 const NETLINK_AUDIT: u32 = 9;
+const NETLINK_GENERIC: u32 = 16;
+/// The NETLINK_GENERIC controller's own family id (linux/genetlink.h).
+const GENL_ID_CTRL: u16 = 0x10;
+const CTRL_CMD_NEWFAMILY: u8 = 1;
+const CTRL_CMD_GETFAMILY: u8 = 3;
+const CTRL_ATTR_FAMILY_ID: u16 = 1;
+const CTRL_ATTR_FAMILY_NAME: u16 = 2;
 const NLMSG_HDRLEN: u64 = 16;
 const NLMSG_MIN_TYPE: u16 = 0x10;
 const NLMSG_ERROR: u16 = 2;
@@ -130,7 +137,7 @@ fn with_payload(
     family: Option<u32>,
 ) -> (String, Value) {
     let msg_len = (hdr.len as u64).min(len);
-    let (type_t, type_j) = msg_type(hdr.ty, family);
+    let (type_t, type_j) = msg_type(ctx, hdr.ty, family);
     let flags = flag_tables(hdr.ty, family);
     let flags_t = format_flags(&flags, hdr.flags as u64);
     let head = format!(
@@ -151,7 +158,17 @@ fn with_payload(
 
 /// The message type's name: the control types below NLMSG_MIN_TYPE,
 /// else the protocol's own table.
-fn msg_type(ty: u16, family: Option<u32>) -> (String, Value) {
+fn msg_type(ctx: &Ctx, ty: u16, family: Option<u32>) -> (String, Value) {
+    if ty >= NLMSG_MIN_TYPE && family == Some(NETLINK_GENERIC) {
+        // Family ids are the kernel's to hand out: named as it lists them.
+        return match ctx.host.genl_family(ty) {
+            Some(name) => (name.clone(), Value::from(name)),
+            None => (
+                format!("{} /* GENERIC_FAMILY_??? */", hex(ty as u64)),
+                Value::from(ty),
+            ),
+        };
+    }
     let t: &Xlat = match family {
         _ if ty < NLMSG_MIN_TYPE => &xlat::NETLINK_TYPES,
         Some(NETLINK_ROUTE) => &xlat::NL_ROUTE_TYPES,
@@ -246,8 +263,15 @@ fn flags_json(tables: &[&Xlat], v: u64) -> Value {
 
 /// A message's payload of `len` bytes at `v`.
 fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (String, Value) {
+    // strace hands the protocol's decoder its own types and NLMSG_DONE;
+    // the other control messages' payloads print in hex.
     if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_ROUTE) {
         if let Some(r) = route(ctx, hdr.ty, v, len) {
+            return r;
+        }
+    }
+    if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_SOCK_DIAG) {
+        if let Some(r) = super::sockdiag::message(ctx, hdr.ty, hdr.flags, v, len) {
             return r;
         }
     }
@@ -307,4 +331,69 @@ fn route(ctx: &Ctx, ty: u16, v: u64, len: u64) -> Option<(String, Value)> {
     }
     t.push('}');
     Some((t, j))
+}
+
+/// The NETLINK_GENERIC families this host's kernel has, `(id, name)`,
+/// from a CTRL_CMD_GETFAMILY dump as strace makes it (its
+/// `genl_families_xlat`): empty when the kernel has none or no answer.
+pub(crate) fn genl_families() -> Vec<(u16, String)> {
+    let mut req = Vec::with_capacity(20);
+    req.extend_from_slice(&20u32.to_ne_bytes());
+    req.extend_from_slice(&GENL_ID_CTRL.to_ne_bytes());
+    // NLM_F_REQUEST | NLM_F_DUMP
+    req.extend_from_slice(&0x301u16.to_ne_bytes());
+    req.extend_from_slice(&[0; 8]);
+    req.extend_from_slice(&[CTRL_CMD_GETFAMILY, 0, 0, 0]);
+    let replies = crate::sys::netlink_dump(NETLINK_GENERIC as i32, &req);
+    replies
+        .iter()
+        .flat_map(|b| parse_genl_families(b))
+        .collect()
+}
+
+/// The `(id, name)` pairs in one buffer of CTRL_CMD_NEWFAMILY replies
+/// (version 2, as strace requires), each family's first id and name.
+fn parse_genl_families(b: &[u8]) -> Vec<(u16, String)> {
+    let u16_at = |i: usize| u16::from_ne_bytes([b[i], b[i + 1]]);
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 20 <= b.len() {
+        let len =
+            (u32::from_ne_bytes(b[at..at + 4].try_into().unwrap()) as usize).min(b.len() - at);
+        if len < 16 {
+            break;
+        }
+        if u16_at(at + 4) == GENL_ID_CTRL
+            && len >= 20
+            && b[at + 16] == CTRL_CMD_NEWFAMILY
+            && b[at + 17] == 2
+        {
+            let (mut id, mut name) = (None, None);
+            let mut a = at + 20;
+            while a + 4 <= at + len {
+                let (alen, kind) = (u16_at(a) as usize, u16_at(a + 2));
+                if alen < 4 || a + alen > at + len {
+                    break;
+                }
+                let data = &b[a + 4..a + alen];
+                match kind {
+                    CTRL_ATTR_FAMILY_ID if data.len() == 2 && id.is_none() => {
+                        id = Some(u16::from_ne_bytes([data[0], data[1]]));
+                    }
+                    CTRL_ATTR_FAMILY_NAME if name.is_none() => {
+                        let n = data.split(|&c| c == 0).next().unwrap_or_default();
+                        name = Some(String::from_utf8_lossy(n).into_owned());
+                    }
+                    _ => {}
+                }
+                if let (Some(i), Some(n)) = (id, &name) {
+                    out.push((i, n.clone()));
+                    (id, name) = (None, None);
+                }
+                a += (alen + 3) & !3;
+            }
+        }
+        at += (len + 3) & !3;
+    }
+    out
 }

@@ -50,17 +50,23 @@ enum Nla {
     LwtEncap,
     Metrics,
     RtaCacheinfo,
+    /// INET_DIAG_REQ_BYTECODE's ops (see `sockdiag`).
+    BcOp,
+    /// An IP protocol number of 1 to 8 bytes.
+    IpProto,
     /// No decoder: the payload in hex.
     Hex,
 }
 
 /// Which attributes an attribute list holds: its type names and decoders.
 #[derive(Clone, Copy)]
-enum Attrs {
+pub(super) enum Attrs {
     Link,
     Addr,
     Route,
     Metrics,
+    /// NETLINK_SOCK_DIAG's INET_DIAG_REQ_* after an inet_diag_req.
+    InetDiagReq,
 }
 
 impl Attrs {
@@ -70,6 +76,7 @@ impl Attrs {
             Attrs::Addr => &xlat::RTNL_ADDR_ATTRS,
             Attrs::Route => &xlat::RTNL_ROUTE_ATTRS,
             Attrs::Metrics => &xlat::RTNL_RTA_METRICS_ATTRS,
+            Attrs::InetDiagReq => &xlat::INET_DIAG_REQ_ATTRS,
         }
     }
 
@@ -153,6 +160,8 @@ impl Attrs {
             // strace 6.1's metrics decoders stop at RTAX_CC_ALGO.
             (Attrs::Metrics, "RTAX_UNSPEC" | "RTAX_FASTOPEN_NO_COOKIE") => Nla::Hex,
             (Attrs::Metrics, _) => Nla::U32,
+            (Attrs::InetDiagReq, "INET_DIAG_REQ_BYTECODE") => Nla::BcOp,
+            (Attrs::InetDiagReq, "INET_DIAG_REQ_PROTOCOL") => Nla::IpProto,
             _ => Nla::Hex,
         }
     }
@@ -269,7 +278,7 @@ fn xval_hex(t: &Xlat, v: u64) -> String {
 
 /// A list of attributes (strace's `decode_nlattr`): one prints alone, more
 /// in `[...]`; the JSON value is always a list.
-fn attributes(ctx: &Ctx, v: u64, len: u64, attrs: Attrs, family: u8) -> (String, Value) {
+pub(super) fn attributes(ctx: &Ctx, v: u64, len: u64, attrs: Attrs, family: u8) -> (String, Value) {
     let mut text = String::new();
     let mut values = Vec::new();
     let (mut at, mut len) = (v, len);
@@ -454,6 +463,23 @@ fn payload(ctx: &Ctx, v: u64, len: u64, nla: Nla, family: u8) -> Option<(String,
         Nla::Hwaddr => Some(hwaddr(ctx, v, len, family)?),
         Nla::Inet => Some(inet(ctx, v, len, family)),
         Nla::Metrics => Some(attributes(ctx, v, len, Attrs::Metrics, family)),
+        Nla::BcOp => super::sockdiag::bc_op(ctx, v, len),
+        Nla::IpProto => {
+            // decode_nla_xval: up to 8 bytes, read as one number.
+            if len > 8 {
+                return None;
+            }
+            let mut b = [0u8; 8];
+            if !read_exact(ctx.mem, v, &mut b[..len as usize]) {
+                return Some((addr(v), Value::Null));
+            }
+            let n = u64::from_le_bytes(b);
+            let t = &xlat::IP_PROTOCOLS;
+            let text = t
+                .lookup(n)
+                .map_or_else(|| format!("{} /* IPPROTO_??? */", hex(n)), str::to_string);
+            Some((text, t.enum_json(n)))
+        }
         Nla::IfaCacheinfo => {
             if len < 16 {
                 return None;
@@ -566,6 +592,16 @@ fn hwaddr(ctx: &Ctx, v: u64, len: u64, family: u8) -> Option<(String, Value)> {
 /// strace's `decode_inet_addr`: an address of the header's family, else
 /// the bytes in hex.
 fn inet(ctx: &Ctx, v: u64, len: u64, family: u8) -> (String, Value) {
+    inet_at(ctx, v, len, family, None)
+}
+
+/// [`inet`] for a named field (`addr=inet_addr("1.2.3.4")`).
+pub(super) fn inet_named(ctx: &Ctx, v: u64, len: u64, family: u8, name: &str) -> (String, Value) {
+    inet_at(ctx, v, len, family, Some(name))
+}
+
+fn inet_at(ctx: &Ctx, v: u64, len: u64, family: u8, name: Option<&str>) -> (String, Value) {
+    let prefix = name.map_or_else(String::new, |n| format!("{n}="));
     let size = match family {
         AF_INET => 4,
         AF_INET6 => 16,
@@ -573,22 +609,49 @@ fn inet(ctx: &Ctx, v: u64, len: u64, family: u8) -> (String, Value) {
     };
     if size == 0 || len < size {
         let (t, j) = hex_bytes(ctx, v, len);
-        return (t, json!({ "bytes": j }));
+        return (format!("{prefix}{t}"), json!({ "bytes": j }));
     }
     let mut b = [0u8; 16];
     if !read_exact(ctx.mem, v, &mut b[..size as usize]) {
-        return (addr(v), Value::Null);
+        return (format!("{prefix}{}", addr(v)), Value::Null);
     }
-    if family == AF_INET {
-        let ip = Ipv4Addr::new(b[0], b[1], b[2], b[3]);
-        let q = quote(ip.to_string().as_bytes(), ctx.opts.hex, true);
-        (format!("inet_addr({q})"), Value::from(ip.to_string()))
-    } else {
-        let ip = Ipv6Addr::from(b);
-        let q = quote(ip.to_string().as_bytes(), ctx.opts.hex, true);
-        (
-            format!("inet_pton(AF_INET6, {q})"),
-            Value::from(ip.to_string()),
-        )
+    inet_text(ctx, &b[..size as usize], family, name)
+}
+
+/// A struct's address field of `b.len()` bytes (strace's
+/// `PRINT_FIELD_INET_ADDR`): by `family`, else the bytes in hex.
+pub(super) fn inet_field(ctx: &Ctx, b: &[u8], family: u8, name: &str) -> (String, Value) {
+    inet_text(ctx, b, family, Some(name))
+}
+
+/// strace's `print_inet_addr`: `name=inet_addr("...")`,
+/// `inet_pton(AF_INET6, "...", &name)`, else `name="\x.."`.
+fn inet_text(ctx: &Ctx, b: &[u8], family: u8, name: Option<&str>) -> (String, Value) {
+    match family {
+        AF_INET if b.len() >= 4 => {
+            let ip = Ipv4Addr::new(b[0], b[1], b[2], b[3]);
+            let q = quote(ip.to_string().as_bytes(), ctx.opts.hex, true);
+            let prefix = name.map_or_else(String::new, |n| format!("{n}="));
+            (
+                format!("{prefix}inet_addr({q})"),
+                Value::from(ip.to_string()),
+            )
+        }
+        AF_INET6 if b.len() >= 16 => {
+            let ip = Ipv6Addr::from(<[u8; 16]>::try_from(&b[..16]).unwrap());
+            let q = quote(ip.to_string().as_bytes(), ctx.opts.hex, true);
+            let suffix = name.map_or_else(String::new, |n| format!(", &{n}"));
+            (
+                format!("inet_pton(AF_INET6, {q}{suffix})"),
+                Value::from(ip.to_string()),
+            )
+        }
+        _ => {
+            let prefix = name.map_or_else(String::new, |n| format!("{n}="));
+            (
+                format!("{prefix}{}", quote(b, HexMode::All, false)),
+                json!({ "bytes": super::bytes_json(b) }),
+            )
+        }
     }
 }

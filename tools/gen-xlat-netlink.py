@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
-"""Regenerates the NETLINK_ROUTE attribute tables in syscall-tables/xlat/.
+"""Regenerates the netlink tables (NETLINK_ROUTE attributes, NETLINK_SOCK_DIAG
+requests) in syscall-tables/xlat/.
 
 The names, in strace 6.1's print order, are those of strace's
 src/xlat/*.in of the same stem; the values come from compiling against
 this machine's uapi headers (most are enum constants, which
 tools/gen-xlat.py's #ifdef probe cannot see). Run from the repository
-root: python3 tools/gen-xlat-rtnl.py
+root: python3 tools/gen-xlat-netlink.py
 """
 import os, subprocess, tempfile
 
 INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunnel.h",
-        "linux/ip.h", "linux/if_arp.h"]
+        "linux/ip.h", "linux/if_arp.h", "linux/sock_diag.h", "linux/unix_diag.h",
+        "linux/inet_diag.h", "linux/netlink_diag.h", "linux/packet_diag.h", "linux/smc_diag.h",
+        "netinet/tcp.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -76,6 +79,38 @@ TABLES = {
    "ARPHRD_IEEE80211_PRISM=6 ARPHRD_IEEE80211_RADIOTAP=6 ARPHRD_IEEE802154=8 "
    "ARPHRD_IEEE802154_MONITOR=8 ARPHRD_PHONET=1 ARPHRD_PHONET_PIPE=1 ARPHRD_CAIF=0 ARPHRD_IP6GRE=16 "
    "ARPHRD_NETLINK=0 ARPHRD_6LOWPAN=8 ARPHRD_VSOCKMON=0"),
+ "tcp_state_flags": ("include/net/tcp_states.h (1<<TCP_*)", "flags", "1<<TCP_???", "hex",
+   "1<<TCP_ESTABLISHED 1<<TCP_SYN_SENT 1<<TCP_SYN_RECV 1<<TCP_FIN_WAIT1 1<<TCP_FIN_WAIT2 "
+   "1<<TCP_TIME_WAIT 1<<TCP_CLOSE 1<<TCP_CLOSE_WAIT 1<<TCP_LAST_ACK 1<<TCP_LISTEN 1<<TCP_CLOSING "
+   "1<<TCP_NEW_SYN_RECV=0x1000"),
+ "unix_diag_show": ("include/uapi/linux/unix_diag.h", "flags", "UDIAG_SHOW_???", "hex",
+   "UDIAG_SHOW_NAME UDIAG_SHOW_VFS UDIAG_SHOW_PEER UDIAG_SHOW_ICONS UDIAG_SHOW_RQLEN "
+   "UDIAG_SHOW_MEMINFO UDIAG_SHOW_UID"),
+ "inet_diag_extended_flags": ("include/uapi/linux/inet_diag.h (1<<(INET_DIAG_*-1))", "flags",
+   "1<<INET_DIAG_???-1", "hex",
+   "1<<(INET_DIAG_MEMINFO-1) 1<<(INET_DIAG_INFO-1) 1<<(INET_DIAG_VEGASINFO-1) 1<<(INET_DIAG_CONG-1) "
+   "1<<(INET_DIAG_TOS-1) 1<<(INET_DIAG_TCLASS-1) 1<<(INET_DIAG_SKMEMINFO-1) 1<<(INET_DIAG_SHUTDOWN-1) "
+   "1<<(INET_DIAG_DCTCPINFO-1) 1<<(INET_DIAG_PROTOCOL-1) 1<<(INET_DIAG_SKV6ONLY-1) "
+   "1<<(INET_DIAG_LOCALS-1) 1<<(INET_DIAG_PEERS-1) 1<<(INET_DIAG_PAD-1) 1<<(INET_DIAG_MARK-1) "
+   "1<<(INET_DIAG_BBRINFO-1) 1<<(INET_DIAG_CLASS_ID-1) 1<<(INET_DIAG_MD5SIG-1) "
+   "1<<(INET_DIAG_ULP_INFO-1) 1<<(INET_DIAG_SK_BPF_STORAGES-1) 1<<(INET_DIAG_CGROUP_ID-1) "
+   "1<<(INET_DIAG_SOCKOPT-1)"),
+ "netlink_diag_show": ("include/uapi/linux/netlink_diag.h", "flags", "NDIAG_SHOW_???", "hex",
+   "NDIAG_SHOW_MEMINFO NDIAG_SHOW_GROUPS NDIAG_SHOW_RING_CFG NDIAG_SHOW_FLAGS"),
+ "packet_diag_show": ("include/uapi/linux/packet_diag.h", "flags", "PACKET_SHOW_???", "hex",
+   "PACKET_SHOW_INFO PACKET_SHOW_MCLIST PACKET_SHOW_RING_CFG PACKET_SHOW_FANOUT "
+   "PACKET_SHOW_MEMINFO PACKET_SHOW_FILTER"),
+ "smc_diag_extended_flags": ("include/uapi/linux/smc_diag.h (1<<(SMC_DIAG_*-1))", "flags",
+   "1<<SMC_DIAG_???-1", "hex", "1<<(SMC_DIAG_CONNINFO-1) 1<<(SMC_DIAG_LGRINFO-1)"),
+ "inet_diag_req_attrs": ("include/uapi/linux/inet_diag.h (enum INET_DIAG_REQ_*)", "enum",
+   "INET_DIAG_REQ_???", "dec",
+   "INET_DIAG_REQ_NONE INET_DIAG_REQ_BYTECODE INET_DIAG_REQ_SK_BPF_STORAGES INET_DIAG_REQ_PROTOCOL"),
+ "inet_diag_bytecodes": ("include/uapi/linux/inet_diag.h (enum INET_DIAG_BC_*)", "enum",
+   "INET_DIAG_BC_???", "dec",
+   "INET_DIAG_BC_NOP INET_DIAG_BC_JMP INET_DIAG_BC_S_GE INET_DIAG_BC_S_LE INET_DIAG_BC_D_GE "
+   "INET_DIAG_BC_D_LE INET_DIAG_BC_AUTO INET_DIAG_BC_S_COND INET_DIAG_BC_D_COND "
+   "INET_DIAG_BC_DEV_COND INET_DIAG_BC_MARK_COND INET_DIAG_BC_S_EQ INET_DIAG_BC_D_EQ "
+   "INET_DIAG_BC_CGROUP_COND"),
 }
 
 def main():
