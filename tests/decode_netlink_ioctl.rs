@@ -8,11 +8,25 @@
 //! names from the kernel's own list of families (`nlctrl`). notrace's
 //! line for each must be strace 6.1's, kept in
 //! tests/strace-evidence/nlroute.strace and nlfamilies.strace.
+//!
+//! `args_ioctl_more` makes block, loop, FS_IOC_*FLAGS, nsfs, perf and
+//! seccomp ioctls on fd -1 (each fails, nothing changes); its lines are
+//! strace 6.1's too (ioctl_more.strace, and ioctl_more_v.strace with -v),
+//! stack addresses as `ADDR`.
 
 mod common;
 
 use common::{check_lines, fixture, notrace, parse_jsonl, syscalls_named, trace_lines};
 use std::process::Command;
+
+/// Stack addresses (`0x7ff` and 9 more hex digits) become `ADDR`; other
+/// hex numbers (junk, the unmapped `0x8`) stay.
+fn normalise(line: &str) -> String {
+    regex::Regex::new(r"0x7ff[0-9a-f]{9}\b")
+        .unwrap()
+        .replace_all(line, "ADDR")
+        .into_owned()
+}
 
 /// strace 6.1's lines for `args_nlroute` (nlroute.strace), results
 /// dropped.
@@ -52,6 +66,95 @@ const NLFAMILIES_EXPECTED: &[&str] = &[
     r#"sendto(4, [{nlmsg_len=32, nlmsg_type=nlctrl, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=14, nlmsg_pid=0}, "\x03\x01\x00\x00\x0b\x00\x02\x00\x6e\x6c\x63\x74\x72\x6c\x00\x00"], 32, 0, NULL, 0)"#,
     r#"sendto(4, [{nlmsg_len=20, nlmsg_type=0x3ff /* GENERIC_FAMILY_??? */, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=15, nlmsg_pid=0}, "\x03\x01\x00\x00"], 20, 0, NULL, 0)"#,
     r#"sendto(5, [{nlmsg_len=20, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, nlmsg_seq=16, nlmsg_pid=0}, "\x02\x09\x00\x00"], 20, 0, NULL, 0)"#,
+];
+
+/// strace 6.1's lines for `args_ioctl_more` (ioctl_more.strace).
+const IOCTL_MORE_EXPECTED: &[&str] = &[
+    r#"ioctl(-1, BLKROSET, [1])"#,
+    r#"ioctl(-1, BLKROSET, 0x8)"#,
+    r#"ioctl(-1, BLKRASET, 256)"#,
+    r#"ioctl(-1, BLKDISCARD, [4096, 8589934592])"#,
+    r#"ioctl(-1, BLKZEROOUT, NULL)"#,
+    r#"ioctl(-1, BLKFLSBUF)"#,
+    r#"ioctl(-1, BLKGETSIZE64, ADDR)"#,
+    r#"ioctl(-1, LOOP_SET_FD, 4)"#,
+    r#"ioctl(-1, LOOP_CLR_FD)"#,
+    r#"ioctl(-1, LOOP_CTL_ADD, 7)"#,
+    r#"ioctl(-1, LOOP_SET_BLOCK_SIZE, 4096)"#,
+    r#"ioctl(-1, LOOP_GET_STATUS64, ADDR)"#,
+    r#"ioctl(-1, LOOP_SET_STATUS, {lo_number=3, lo_offset=0x200, lo_flags=LO_FLAGS_AUTOCLEAR|0x100, lo_name="/tmp/img", ...})"#,
+    r#"ioctl(-1, LOOP_SET_STATUS64, {lo_offset=0x100000, lo_number=7, lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_PARTSCAN, lo_file_name="aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"..., ...})"#,
+    r#"ioctl(-1, LOOP_SET_STATUS64, {lo_offset=0x100000, lo_number=7, lo_encrypt_type=LO_CRYPT_XOR, lo_encrypt_key_size=4, lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_PARTSCAN, lo_file_name="aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", lo_crypt_name="xor", lo_encrypt_key="k\0y\1", ...})"#,
+    r#"ioctl(-1, LOOP_SET_STATUS64, 0x8)"#,
+    r#"ioctl(-1, LOOP_CONFIGURE, {fd=5, block_size=512, info={lo_offset=0, lo_number=0, lo_flags=LO_FLAGS_DIRECT_IO, lo_file_name="disk.img", ...}})"#,
+    r#"ioctl(-1, LOOP_CONFIGURE, {fd=5, block_size=512, info={lo_offset=0, lo_number=0, lo_flags=LO_FLAGS_DIRECT_IO, lo_file_name="disk.img", ...}, __reserved=[0, 0, 0xff, 0, 0, 0, 0, 0]})"#,
+    r#"ioctl(-1, FS_IOC_SETFLAGS, [FS_IMMUTABLE_FL|FS_APPEND_FL|FS_NOATIME_FL])"#,
+    r#"ioctl(-1, FS_IOC_SETFLAGS, [0])"#,
+    r#"ioctl(-1, FS_IOC_GETFLAGS, ADDR)"#,
+    r#"ioctl(-1, FS_IOC_SETFLAGS, NULL)"#,
+    r#"ioctl(-1, NS_GET_USERNS)"#,
+    r#"ioctl(-1, NS_GET_NSTYPE)"#,
+    r#"ioctl(-1, NS_GET_OWNER_UID, ADDR)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_DISABLE, 0x6 /* PERF_IOC_FLAG_??? */)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_RESET, 0)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_REFRESH, -1)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_PERIOD, [100000])"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_SET_OUTPUT, -1)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_SET_BPF, 9)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_PAUSE_OUTPUT, 1)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_SET_FILTER, "common_pid != 1 && prev_comm ~ \""...)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_ID, ADDR)"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1234, val=-5, error=-EACCES, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE|0x4})"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1234, val=-5, error=0, flags=0})"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, [0xfeed])"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, {id=0x99, flags=SECCOMP_ADDFD_FLAG_SEND, srcfd=3, newfd=0, newfd_flags=O_CLOEXEC})"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, ADDR)"#,
+];
+
+/// strace 6.1's lines for `args_ioctl_more` with `-v`
+/// (ioctl_more_v.strace): the loop structs in full.
+const IOCTL_MORE_VERBOSE_EXPECTED: &[&str] = &[
+    r#"ioctl(-1, BLKROSET, [1])"#,
+    r#"ioctl(-1, BLKROSET, 0x8)"#,
+    r#"ioctl(-1, BLKRASET, 256)"#,
+    r#"ioctl(-1, BLKDISCARD, [4096, 8589934592])"#,
+    r#"ioctl(-1, BLKZEROOUT, NULL)"#,
+    r#"ioctl(-1, BLKFLSBUF)"#,
+    r#"ioctl(-1, BLKGETSIZE64, ADDR)"#,
+    r#"ioctl(-1, LOOP_SET_FD, 4)"#,
+    r#"ioctl(-1, LOOP_CLR_FD)"#,
+    r#"ioctl(-1, LOOP_CTL_ADD, 7)"#,
+    r#"ioctl(-1, LOOP_SET_BLOCK_SIZE, 4096)"#,
+    r#"ioctl(-1, LOOP_GET_STATUS64, ADDR)"#,
+    r#"ioctl(-1, LOOP_SET_STATUS, {lo_number=3, lo_device=makedev(0x8, 0x1), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0x200, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_AUTOCLEAR|0x100, lo_name="/tmp/img", lo_encrypt_key="", lo_init=[0, 0], reserved=[0, 0, 0, 0]})"#,
+    r#"ioctl(-1, LOOP_SET_STATUS64, {lo_device=makedev(0x7, 0x1), lo_inode=12, lo_rdevice=makedev(0, 0), lo_offset=0x100000, lo_sizelimit=1073741824, lo_number=7, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_PARTSCAN, lo_file_name="aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"..., lo_crypt_name="", lo_encrypt_key="", lo_init=[0, 0]})"#,
+    r#"ioctl(-1, LOOP_SET_STATUS64, {lo_device=makedev(0x7, 0x1), lo_inode=12, lo_rdevice=makedev(0, 0), lo_offset=0x100000, lo_sizelimit=1073741824, lo_number=7, lo_encrypt_type=LO_CRYPT_XOR, lo_encrypt_key_size=4, lo_flags=LO_FLAGS_READ_ONLY|LO_FLAGS_PARTSCAN, lo_file_name="aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", lo_crypt_name="xor", lo_encrypt_key="k\0y\1", lo_init=[0, 0x10]})"#,
+    r#"ioctl(-1, LOOP_SET_STATUS64, 0x8)"#,
+    r#"ioctl(-1, LOOP_CONFIGURE, {fd=5, block_size=512, info={lo_device=makedev(0, 0), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0, lo_sizelimit=0, lo_number=0, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_DIRECT_IO, lo_file_name="disk.img", lo_crypt_name="", lo_encrypt_key="", lo_init=[0, 0]}})"#,
+    r#"ioctl(-1, LOOP_CONFIGURE, {fd=5, block_size=512, info={lo_device=makedev(0, 0), lo_inode=0, lo_rdevice=makedev(0, 0), lo_offset=0, lo_sizelimit=0, lo_number=0, lo_encrypt_type=LO_CRYPT_NONE, lo_encrypt_key_size=0, lo_flags=LO_FLAGS_DIRECT_IO, lo_file_name="disk.img", lo_crypt_name="", lo_encrypt_key="", lo_init=[0, 0]}, __reserved=[0, 0, 0xff, 0, 0, 0, 0, 0]})"#,
+    r#"ioctl(-1, FS_IOC_SETFLAGS, [FS_IMMUTABLE_FL|FS_APPEND_FL|FS_NOATIME_FL])"#,
+    r#"ioctl(-1, FS_IOC_SETFLAGS, [0])"#,
+    r#"ioctl(-1, FS_IOC_GETFLAGS, ADDR)"#,
+    r#"ioctl(-1, FS_IOC_SETFLAGS, NULL)"#,
+    r#"ioctl(-1, NS_GET_USERNS)"#,
+    r#"ioctl(-1, NS_GET_NSTYPE)"#,
+    r#"ioctl(-1, NS_GET_OWNER_UID, ADDR)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_DISABLE, 0x6 /* PERF_IOC_FLAG_??? */)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_RESET, 0)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_REFRESH, -1)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_PERIOD, [100000])"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_SET_OUTPUT, -1)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_SET_BPF, 9)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_PAUSE_OUTPUT, 1)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_SET_FILTER, "common_pid != 1 && prev_comm ~ \""...)"#,
+    r#"ioctl(-1, PERF_EVENT_IOC_ID, ADDR)"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1234, val=-5, error=-EACCES, flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE|0x4})"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1234, val=-5, error=0, flags=0})"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, [0xfeed])"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, {id=0x99, flags=SECCOMP_ADDFD_FLAG_SEND, srcfd=3, newfd=0, newfd_flags=O_CLOEXEC})"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, ADDR)"#,
 ];
 
 /// Whether this kernel has NETLINK_ROUTE (`args_nlroute probe` exits 77
@@ -253,4 +356,83 @@ fn sock_diag_and_generic_json_values() {
     assert_eq!(nl(6)["payload"]["protocol"], "NDIAG_PROTO_ALL");
     assert_eq!(nl(12)["type"], "nlctrl");
     assert_eq!(nl(13)["type"], 0x3ff);
+}
+
+#[test]
+fn more_ioctl_args_print_as_strace_6_1_does() {
+    let got: Vec<String> = notrace_lines(&[], "ioctl", "args_ioctl_more", "ioctl-more")
+        .iter()
+        .map(|l| normalise(l))
+        .collect();
+    check_lines(&got, IOCTL_MORE_EXPECTED);
+}
+
+#[test]
+fn more_ioctl_args_with_v_print_loop_structs_in_full() {
+    let got: Vec<String> = notrace_lines(&["-v"], "ioctl", "args_ioctl_more", "ioctl-more-v")
+        .iter()
+        .map(|l| normalise(l))
+        .collect();
+    check_lines(&got, IOCTL_MORE_VERBOSE_EXPECTED);
+}
+
+/// The same against the strace installed here, with the options that
+/// change how these arguments print.
+#[test]
+fn more_ioctl_args_match_installed_strace_with_options() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipping: strace is not installed (apt-get install strace)");
+        return;
+    }
+    let strace = std::path::PathBuf::from("strace");
+    let result = regex::Regex::new(r"\) += .*$").unwrap();
+    for extra in [&[][..], &["-v"], &["-x"], &["-s", "5"]] {
+        let mut args = extra.to_vec();
+        args.extend(["-qq", "-e", "signal=none", "-e", "trace=ioctl"]);
+        let theirs: Vec<String> = trace_lines(&strace, &args, "args_ioctl_more", "iom-strace")
+            .iter()
+            .filter(|l| !l.starts_with("+++"))
+            .map(|l| normalise(&result.replace(l, ")")))
+            .collect();
+        let ours: Vec<String> = notrace_lines(extra, "ioctl", "args_ioctl_more", "iom-ours")
+            .iter()
+            .map(|l| normalise(l))
+            .collect();
+        assert_eq!(theirs, ours, "args_ioctl_more {extra:?}");
+    }
+}
+
+#[test]
+fn more_ioctl_json_values() {
+    use serde_json::json;
+    let lines = trace_lines(
+        &notrace(),
+        &["--json", "-e", "ioctl"],
+        "args_ioctl_more",
+        "iom-json",
+    );
+    let events = parse_jsonl(lines.join("\n").as_bytes());
+    let calls = syscalls_named(&events, "ioctl");
+    let arg = |n: usize| calls[n]["args"][2]["value"].clone();
+    assert_eq!(arg(0), 1);
+    assert_eq!(arg(3), json!([4096, 1u64 << 33]));
+    let info64 = arg(13);
+    assert_eq!(info64["lo_number"], 7);
+    assert_eq!(
+        info64["lo_flags"],
+        json!(["LO_FLAGS_READ_ONLY", "LO_FLAGS_PARTSCAN"])
+    );
+    let cfg = arg(17);
+    assert_eq!(cfg["fd"], 5);
+    assert_eq!(cfg["info"]["lo_file_name"], "disk.img");
+    assert_eq!(
+        arg(18),
+        json!(["FS_IMMUTABLE_FL", "FS_APPEND_FL", "FS_NOATIME_FL"])
+    );
+    let resp = arg(35);
+    assert_eq!(resp["error"], -13);
+    assert_eq!(
+        resp["flags"],
+        json!(["SECCOMP_USER_NOTIF_FLAG_CONTINUE", "0x4"])
+    );
 }

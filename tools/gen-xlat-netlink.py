@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the netlink tables (NETLINK_ROUTE attributes, NETLINK_SOCK_DIAG
-requests) in syscall-tables/xlat/.
+requests) and the ioctl argument tables of src/decode/ioctl_more.rs
+(loop, FS_IOC_*FLAGS, perf, seccomp) in syscall-tables/xlat/.
 
 The names, in strace 6.1's print order, are those of strace's
 src/xlat/*.in of the same stem; the values come from compiling against
@@ -13,7 +14,7 @@ import os, subprocess, tempfile
 INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunnel.h",
         "linux/ip.h", "linux/if_arp.h", "linux/sock_diag.h", "linux/unix_diag.h",
         "linux/inet_diag.h", "linux/netlink_diag.h", "linux/packet_diag.h", "linux/smc_diag.h",
-        "netinet/tcp.h"]
+        "netinet/tcp.h", "linux/loop.h", "linux/fs.h", "linux/perf_event.h", "linux/seccomp.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -111,6 +112,24 @@ TABLES = {
    "INET_DIAG_BC_D_LE INET_DIAG_BC_AUTO INET_DIAG_BC_S_COND INET_DIAG_BC_D_COND "
    "INET_DIAG_BC_DEV_COND INET_DIAG_BC_MARK_COND INET_DIAG_BC_S_EQ INET_DIAG_BC_D_EQ "
    "INET_DIAG_BC_CGROUP_COND"),
+ "loop_flags_options": ("include/uapi/linux/loop.h (LO_FLAGS_*)", "flags", "LO_FLAGS_???", "hex",
+   "LO_FLAGS_READ_ONLY=1 LO_FLAGS_USE_AOPS=2 LO_FLAGS_AUTOCLEAR=4 LO_FLAGS_PARTSCAN=8 "
+   "LO_FLAGS_DIRECT_IO=16"),
+ "loop_crypt_type_options": ("include/uapi/linux/loop.h (LO_CRYPT_*)", "enum", "LO_CRYPT_???", "dec",
+   "LO_CRYPT_NONE LO_CRYPT_XOR LO_CRYPT_DES LO_CRYPT_FISH2 LO_CRYPT_BLOW LO_CRYPT_CAST128 "
+   "LO_CRYPT_IDEA LO_CRYPT_DUMMY LO_CRYPT_SKIPJACK LO_CRYPT_CRYPTOAPI"),
+ "fs_ioc_flags": ("include/uapi/linux/fs.h (FS_*_FL)", "flags", "FS_???_FL", "hex",
+   "FS_SECRM_FL FS_UNRM_FL FS_COMPR_FL FS_SYNC_FL FS_IMMUTABLE_FL FS_APPEND_FL FS_NODUMP_FL "
+   "FS_NOATIME_FL FS_DIRTY_FL FS_COMPRBLK_FL FS_NOCOMP_FL FS_ENCRYPT_FL FS_INDEX_FL FS_IMAGIC_FL "
+   "FS_JOURNAL_DATA_FL FS_NOTAIL_FL FS_DIRSYNC_FL FS_TOPDIR_FL FS_HUGE_FILE_FL FS_EXTENT_FL "
+   "FS_VERITY_FL FS_EA_INODE_FL FS_EOFBLOCKS_FL FS_NOCOW_FL FS_DAX_FL FS_INLINE_DATA_FL "
+   "FS_PROJINHERIT_FL FS_CASEFOLD_FL FS_RESERVED_FL"),
+ "perf_ioctl_flags": ("include/uapi/linux/perf_event.h (PERF_IOC_FLAG_*)", "flags",
+   "PERF_IOC_FLAG_???", "hex", "PERF_IOC_FLAG_GROUP"),
+ "seccomp_ioctl_resp_flags": ("include/uapi/linux/seccomp.h (SECCOMP_USER_NOTIF_FLAG_*)", "flags",
+   "SECCOMP_USER_NOTIF_FLAG_???", "hex", "SECCOMP_USER_NOTIF_FLAG_CONTINUE"),
+ "seccomp_ioctl_addfd_flags": ("include/uapi/linux/seccomp.h (SECCOMP_ADDFD_FLAG_*)", "flags",
+   "SECCOMP_ADDFD_FLAG_???", "hex", "SECCOMP_ADDFD_FLAG_SETFD SECCOMP_ADDFD_FLAG_SEND"),
 }
 
 def main():

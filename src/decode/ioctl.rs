@@ -2,7 +2,8 @@
 //! number has, `BTRFS_IOC_CLONE or FICLONE`; else `_IOC(...)`), and the
 //! third argument of the requests strace decodes at entry: terminal
 //! settings, window sizes, modem bits, ints behind pointers, the
-//! network interface requests' `struct ifreq`. Requests
+//! network interface requests' `struct ifreq` (block, loop, file flag,
+//! nsfs, perf and seccomp requests: see `ioctl_more`). Requests
 //! whose argument the kernel fills print its address, as strace prints
 //! them when they fail; requests notrace does not know print it in hex.
 
@@ -342,6 +343,13 @@ fn term_arg(name: &str) -> Option<TermArg> {
 /// ioctl's third argument, shaped by the request `req` (argument N).
 pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
     let req = req as u32 as u64;
+    let ty = (req >> 8) & 0xff;
+    if let Some(o) = names(req)
+        .iter()
+        .find_map(|&(name, _)| super::ioctl_more::arg(ctx, v, ty, name))
+    {
+        return o;
+    }
     // A number may have several names (`SNDCTL_TMR_START or TCSETS`):
     // the decoder is the one the terminal or file name picks.
     let kind = names(req)

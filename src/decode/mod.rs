@@ -14,6 +14,7 @@ mod files;
 mod flags;
 mod io;
 mod ioctl;
+mod ioctl_more;
 mod ipc;
 mod netlink;
 mod poll;
