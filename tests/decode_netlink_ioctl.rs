@@ -4,8 +4,9 @@
 //! (strings with and without their NUL, short, cut, unknown and nested
 //! attributes, trailing junk, an attribute header past the mapped page);
 //! `args_nlfamilies` sends NETLINK_SOCK_DIAG requests as `ss` does (with
-//! inet_diag bytecode) and NETLINK_GENERIC messages, whose type strace
-//! names from the kernel's own list of families (`nlctrl`). notrace's
+//! inet_diag bytecode), NETLINK_GENERIC messages, whose type strace names
+//! from the kernel's own list of families (`nlctrl`), and
+//! NETLINK_NETFILTER messages as nft and conntrack send them. notrace's
 //! line for each must be strace 6.1's, kept in
 //! tests/strace-evidence/nlroute.strace and nlfamilies.strace.
 //!
@@ -65,6 +66,12 @@ const NLFAMILIES_EXPECTED: &[&str] = &[
     r#"sendto(3, [{nlmsg_len=17, nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=12, nlmsg_pid=0}, {family=AF_APPLETALK}], 17, 0, NULL, 0)"#,
     r#"sendto(4, [{nlmsg_len=32, nlmsg_type=nlctrl, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=14, nlmsg_pid=0}, "\x03\x01\x00\x00\x0b\x00\x02\x00\x6e\x6c\x63\x74\x72\x6c\x00\x00"], 32, 0, NULL, 0)"#,
     r#"sendto(4, [{nlmsg_len=20, nlmsg_type=0x3ff /* GENERIC_FAMILY_??? */, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=15, nlmsg_pid=0}, "\x03\x01\x00\x00"], 20, 0, NULL, 0)"#,
+    r#"sendto(6, [{nlmsg_len=44, nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_GETTABLE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=17, nlmsg_pid=0}, {nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(NFNL_SUBSYS_NFTABLES)}, [[{nla_len=11, nla_type=0x1}, "\x66\x69\x6c\x74\x65\x72\x00"], [{nla_len=8, nla_type=NLA_F_NESTED|0x3}, "\x01\x02\x03\x04"], {nla_len=4, nla_type=0}]], 44, 0, NULL, 0)"#,
+    r#"sendto(6, [{nlmsg_len=28, nlmsg_type=NFNL_MSG_BATCH_BEGIN, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=18, nlmsg_pid=0}, {nfgen_family=AF_UNSPEC, version=NFNETLINK_V0, res_id=htons(2560)}, "\x08\x00\x01\x00\x00\x00\x00\x01"], 28, 0, NULL, 0)"#,
+    r#"sendto(6, [{nlmsg_len=20, nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_GETCHAIN, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, nlmsg_seq=19, nlmsg_pid=0}, {nfgen_family=AF_UNSPEC, version=NFNETLINK_V0, res_id=NFNL_SUBSYS_NFTABLES}], 20, 0, NULL, 0)"#,
+    r#"sendto(6, [{nlmsg_len=20, nlmsg_type=NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_GET, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=20, nlmsg_pid=0}, {nfgen_family=AF_INET6, version=0x7 /* NFNETLINK_??? */, res_id=htons(3)}], 20, 0, NULL, 0)"#,
+    r#"sendto(6, [{nlmsg_len=28, nlmsg_type=0x42 /* NFNL_SUBSYS_??? */<<8|0x5, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=21, nlmsg_pid=0}, {nfgen_family=AF_INET6, version=0x7 /* NFNETLINK_??? */, res_id=htons(3)}, [{nla_len=6, nla_type=0x2}, "\x61\x62"]], 28, 0, NULL, 0)"#,
+    r#"sendto(6, [{nlmsg_len=18, nlmsg_type=NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_DELRULE, nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC|0x400, nlmsg_seq=22, nlmsg_pid=0}, "\x0a\x07"], 18, 0, NULL, 0)"#,
     r#"sendto(5, [{nlmsg_len=20, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, nlmsg_seq=16, nlmsg_pid=0}, "\x02\x09\x00\x00"], 20, 0, NULL, 0)"#,
 ];
 
@@ -172,15 +179,18 @@ fn have_route() -> bool {
     true
 }
 
-/// Whether this kernel has NETLINK_SOCK_DIAG, NETLINK_GENERIC and
-/// NETLINK_ROUTE (`args_nlfamilies probe` exits 77 without one).
+/// Whether this kernel has NETLINK_SOCK_DIAG, NETLINK_GENERIC,
+/// NETLINK_ROUTE and NETLINK_NETFILTER (`args_nlfamilies probe` exits 77
+/// without one).
 fn have_families() -> bool {
     let st = Command::new(fixture("args_nlfamilies"))
         .arg("probe")
         .status()
         .unwrap();
     if st.code() == Some(77) {
-        eprintln!("skipping: a netlink protocol (SOCK_DIAG, GENERIC, ROUTE) is missing here");
+        eprintln!(
+            "skipping: a netlink protocol (SOCK_DIAG, GENERIC, ROUTE, NETFILTER) is missing here"
+        );
         return false;
     }
     assert!(st.success(), "args_nlfamilies probe: {st}");
@@ -356,6 +366,15 @@ fn sock_diag_and_generic_json_values() {
     assert_eq!(nl(6)["payload"]["protocol"], "NDIAG_PROTO_ALL");
     assert_eq!(nl(12)["type"], "nlctrl");
     assert_eq!(nl(13)["type"], 0x3ff);
+    let nft = nl(14);
+    assert_eq!(
+        nft["type"],
+        json!({ "subsys": "NFNL_SUBSYS_NFTABLES", "msg": "NFT_MSG_GETTABLE" })
+    );
+    assert_eq!(nft["payload"]["res_id"], 10);
+    assert_eq!(nft["payload"]["attributes"][0]["type"], 1);
+    assert_eq!(nl(15)["type"], "NFNL_MSG_BATCH_BEGIN");
+    assert_eq!(nl(18)["type"], json!({ "subsys": 0x42, "msg": 5 }));
 }
 
 #[test]

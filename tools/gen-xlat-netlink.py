@@ -14,7 +14,13 @@ import os, subprocess, tempfile
 INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunnel.h",
         "linux/ip.h", "linux/if_arp.h", "linux/sock_diag.h", "linux/unix_diag.h",
         "linux/inet_diag.h", "linux/netlink_diag.h", "linux/packet_diag.h", "linux/smc_diag.h",
-        "netinet/tcp.h", "linux/loop.h", "linux/fs.h", "linux/perf_event.h", "linux/seccomp.h"]
+        "linux/loop.h", "linux/fs.h", "linux/perf_event.h", "linux/seccomp.h",
+        "linux/netfilter/nfnetlink.h", "linux/netfilter/nfnetlink_conntrack.h",
+        "linux/netfilter/nfnetlink_queue.h", "linux/netfilter/nfnetlink_log.h",
+        "linux/netfilter/nfnetlink_osf.h", "linux/netfilter/ipset/ip_set.h",
+        "linux/netfilter/nfnetlink_acct.h", "linux/netfilter/nfnetlink_cttimeout.h",
+        "linux/netfilter/nfnetlink_cthelper.h", "linux/netfilter/nf_tables.h",
+        "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -80,10 +86,9 @@ TABLES = {
    "ARPHRD_IEEE80211_PRISM=6 ARPHRD_IEEE80211_RADIOTAP=6 ARPHRD_IEEE802154=8 "
    "ARPHRD_IEEE802154_MONITOR=8 ARPHRD_PHONET=1 ARPHRD_PHONET_PIPE=1 ARPHRD_CAIF=0 ARPHRD_IP6GRE=16 "
    "ARPHRD_NETLINK=0 ARPHRD_6LOWPAN=8 ARPHRD_VSOCKMON=0"),
- "tcp_state_flags": ("include/net/tcp_states.h (1<<TCP_*)", "flags", "1<<TCP_???", "hex",
-   "1<<TCP_ESTABLISHED 1<<TCP_SYN_SENT 1<<TCP_SYN_RECV 1<<TCP_FIN_WAIT1 1<<TCP_FIN_WAIT2 "
-   "1<<TCP_TIME_WAIT 1<<TCP_CLOSE 1<<TCP_CLOSE_WAIT 1<<TCP_LAST_ACK 1<<TCP_LISTEN 1<<TCP_CLOSING "
-   "1<<TCP_NEW_SYN_RECV=0x1000"),
+ "tcp_state_flags": ("include/net/tcp_states.h (1<<TCP_*; not uapi, so the values are given)", "flags", "1<<TCP_???", "hex",
+   "1<<TCP_ESTABLISHED=0x2 1<<TCP_SYN_SENT=0x4 1<<TCP_SYN_RECV=0x8 1<<TCP_FIN_WAIT1=0x10 1<<TCP_FIN_WAIT2=0x20 1<<TCP_TIME_WAIT=0x40 "
+   "1<<TCP_CLOSE=0x80 1<<TCP_CLOSE_WAIT=0x100 1<<TCP_LAST_ACK=0x200 1<<TCP_LISTEN=0x400 1<<TCP_CLOSING=0x800 1<<TCP_NEW_SYN_RECV=0x1000"),
  "unix_diag_show": ("include/uapi/linux/unix_diag.h", "flags", "UDIAG_SHOW_???", "hex",
    "UDIAG_SHOW_NAME UDIAG_SHOW_VFS UDIAG_SHOW_PEER UDIAG_SHOW_ICONS UDIAG_SHOW_RQLEN "
    "UDIAG_SHOW_MEMINFO UDIAG_SHOW_UID"),
@@ -130,6 +135,36 @@ TABLES = {
    "SECCOMP_USER_NOTIF_FLAG_???", "hex", "SECCOMP_USER_NOTIF_FLAG_CONTINUE"),
  "seccomp_ioctl_addfd_flags": ("include/uapi/linux/seccomp.h (SECCOMP_ADDFD_FLAG_*)", "flags",
    "SECCOMP_ADDFD_FLAG_???", "hex", "SECCOMP_ADDFD_FLAG_SETFD SECCOMP_ADDFD_FLAG_SEND"),
+ "nl_netfilter_msg_types": ("include/uapi/linux/netfilter/nfnetlink.h (NFNL_MSG_BATCH_*)", "enum", "NFNL_MSG_???", "dec",
+   "NFNL_MSG_BATCH_BEGIN NFNL_MSG_BATCH_END"),
+ "nl_netfilter_subsys_ids": ("include/uapi/linux/netfilter/nfnetlink.h (NFNL_SUBSYS_*)", "enum", "NFNL_SUBSYS_???", "dec",
+   "NFNL_SUBSYS_NONE NFNL_SUBSYS_CTNETLINK NFNL_SUBSYS_CTNETLINK_EXP NFNL_SUBSYS_QUEUE NFNL_SUBSYS_ULOG NFNL_SUBSYS_OSF NFNL_SUBSYS_IPSET NFNL_SUBSYS_ACCT NFNL_SUBSYS_CTNETLINK_TIMEOUT NFNL_SUBSYS_CTHELPER NFNL_SUBSYS_NFTABLES NFNL_SUBSYS_NFT_COMPAT NFNL_SUBSYS_HOOK"),
+ "netfilter_versions": ("include/uapi/linux/netfilter/nfnetlink.h (NFNETLINK_V0)", "enum", "NFNETLINK_???", "dec",
+   "NFNETLINK_V0"),
+ "nf_ctnetlink_msg_types": ("include/uapi/linux/netfilter/nfnetlink_conntrack.h", "enum", "IPCTNL_MSG_CT_???", "dec",
+   "IPCTNL_MSG_CT_NEW IPCTNL_MSG_CT_GET IPCTNL_MSG_CT_DELETE IPCTNL_MSG_CT_GET_CTRZERO IPCTNL_MSG_CT_GET_STATS_CPU IPCTNL_MSG_CT_GET_STATS IPCTNL_MSG_CT_GET_DYING IPCTNL_MSG_CT_GET_UNCONFIRMED"),
+ "nf_ctnetlink_exp_msg_types": ("include/uapi/linux/netfilter/nfnetlink_conntrack.h", "enum", "IPCTNL_MSG_EXP_???", "dec",
+   "IPCTNL_MSG_EXP_NEW IPCTNL_MSG_EXP_GET IPCTNL_MSG_EXP_DELETE IPCTNL_MSG_EXP_GET_STATS_CPU"),
+ "nf_queue_msg_types": ("include/uapi/linux/netfilter/nfnetlink_queue.h", "enum", "NFQNL_MSG_???", "dec",
+   "NFQNL_MSG_PACKET NFQNL_MSG_VERDICT NFQNL_MSG_CONFIG NFQNL_MSG_VERDICT_BATCH"),
+ "nf_ulog_msg_types": ("include/uapi/linux/netfilter/nfnetlink_log.h", "enum", "NFULNL_MSG_???", "dec",
+   "NFULNL_MSG_PACKET NFULNL_MSG_CONFIG"),
+ "nf_osf_msg_types": ("include/uapi/linux/netfilter/nfnetlink_osf.h", "enum", "OSF_MSG_???", "dec",
+   "OSF_MSG_ADD OSF_MSG_REMOVE"),
+ "nf_ipset_msg_types": ("include/uapi/linux/netfilter/ipset/ip_set.h", "enum", "IPSET_CMD_???", "dec",
+   "IPSET_CMD_NONE IPSET_CMD_PROTOCOL IPSET_CMD_CREATE IPSET_CMD_DESTROY IPSET_CMD_FLUSH IPSET_CMD_RENAME IPSET_CMD_SWAP IPSET_CMD_LIST IPSET_CMD_SAVE IPSET_CMD_ADD IPSET_CMD_DEL IPSET_CMD_TEST IPSET_CMD_HEADER IPSET_CMD_TYPE IPSET_CMD_RESTORE IPSET_CMD_HELP IPSET_CMD_VERSION IPSET_CMD_QUIT IPSET_CMD_COMMIT"),
+ "nf_acct_msg_types": ("include/uapi/linux/netfilter/nfnetlink_acct.h", "enum", "NFNL_MSG_ACCT_???", "dec",
+   "NFNL_MSG_ACCT_NEW NFNL_MSG_ACCT_GET NFNL_MSG_ACCT_GET_CTRZERO NFNL_MSG_ACCT_DEL NFNL_MSG_ACCT_OVERQUOTA"),
+ "nf_cttimeout_msg_types": ("include/uapi/linux/netfilter/nfnetlink_cttimeout.h", "enum", "IPCTNL_MSG_TIMEOUT_???", "dec",
+   "IPCTNL_MSG_TIMEOUT_NEW IPCTNL_MSG_TIMEOUT_GET IPCTNL_MSG_TIMEOUT_DELETE IPCTNL_MSG_TIMEOUT_DEFAULT_SET IPCTNL_MSG_TIMEOUT_DEFAULT_GET"),
+ "nf_cthelper_msg_types": ("include/uapi/linux/netfilter/nfnetlink_cthelper.h", "enum", "NFNL_MSG_CTHELPER_???", "dec",
+   "NFNL_MSG_CTHELPER_NEW NFNL_MSG_CTHELPER_GET NFNL_MSG_CTHELPER_DEL"),
+ "nf_nftables_msg_types": ("include/uapi/linux/netfilter/nf_tables.h", "enum", "NFT_MSG_???", "dec",
+   "NFT_MSG_NEWTABLE NFT_MSG_GETTABLE NFT_MSG_DELTABLE NFT_MSG_NEWCHAIN NFT_MSG_GETCHAIN NFT_MSG_DELCHAIN NFT_MSG_NEWRULE NFT_MSG_GETRULE NFT_MSG_DELRULE NFT_MSG_NEWSET NFT_MSG_GETSET NFT_MSG_DELSET NFT_MSG_NEWSETELEM NFT_MSG_GETSETELEM NFT_MSG_DELSETELEM NFT_MSG_NEWGEN NFT_MSG_GETGEN NFT_MSG_TRACE NFT_MSG_NEWOBJ NFT_MSG_GETOBJ NFT_MSG_DELOBJ NFT_MSG_GETOBJ_RESET NFT_MSG_NEWFLOWTABLE NFT_MSG_GETFLOWTABLE NFT_MSG_DELFLOWTABLE"),
+ "nf_nft_compat_msg_types": ("include/uapi/linux/netfilter/nf_tables_compat.h", "enum", "NFNL_MSG_COMPAT_???", "dec",
+   "NFNL_MSG_COMPAT_GET"),
+ "nf_hook_msg_types": ("include/uapi/linux/netfilter/nfnetlink_hook.h", "enum", "NFT_MSG_HOOK_???", "dec",
+   "NFNL_MSG_HOOK_GET"),
 }
 
 def main():

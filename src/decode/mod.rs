@@ -17,6 +17,7 @@ mod ioctl;
 mod ioctl_more;
 mod ipc;
 mod netlink;
+mod nfnl;
 mod poll;
 mod prctl;
 mod process;

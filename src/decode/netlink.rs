@@ -4,10 +4,13 @@
 //! address and route messages with their attributes: see `rtnl`), as
 //! strace 6.1 prints them. Payloads notrace does not decode print as hex
 //! strings, as strace prints those it does not decode (it decodes none
-//! of NETLINK_AUDIT's and NETLINK_XFRM's, so those match whole; its
-//! NETLINK_SOCK_DIAG, NETLINK_SELINUX, NETLINK_CRYPTO, NETLINK_NETFILTER
-//! and NETLINK_GENERIC decoders and the route message headers other than
-//! ifinfomsg, ifaddrmsg and rtmsg are not done here).
+//! of NETLINK_AUDIT's, NETLINK_XFRM's and NETLINK_GENERIC's, so those
+//! match whole, NETLINK_GENERIC's types named from the kernel's list of
+//! families). NETLINK_SOCK_DIAG requests are in `sockdiag`,
+//! NETLINK_NETFILTER's in `nfnl`. Not done here: NETLINK_SELINUX and
+//! NETLINK_CRYPTO payloads, NLMSG_ERROR's `nlmsgerr`, sock_diag replies,
+//! and the route message headers other than ifinfomsg, ifaddrmsg and
+//! rtmsg.
 
 use super::strings::quote;
 use super::{addr, Ctx, HexMode, Out};
@@ -19,6 +22,7 @@ const NETLINK_ROUTE: u32 = 0;
 const NETLINK_SOCK_DIAG: u32 = 4;
 const NETLINK_XFRM: u32 = 6;
 const NETLINK_AUDIT: u32 = 9;
+const NETLINK_NETFILTER: u32 = 12;
 const NETLINK_GENERIC: u32 = 16;
 /// The NETLINK_GENERIC controller's own family id (linux/genetlink.h).
 const GENL_ID_CTRL: u16 = 0x10;
@@ -169,6 +173,9 @@ fn msg_type(ctx: &Ctx, ty: u16, family: Option<u32>) -> (String, Value) {
             ),
         };
     }
+    if ty >= NLMSG_MIN_TYPE && family == Some(NETLINK_NETFILTER) {
+        return super::nfnl::msg_type(ty);
+    }
     let t: &Xlat = match family {
         _ if ty < NLMSG_MIN_TYPE => &xlat::NETLINK_TYPES,
         Some(NETLINK_ROUTE) => &xlat::NL_ROUTE_TYPES,
@@ -196,6 +203,7 @@ fn flag_tables(ty: u16, family: Option<u32>) -> Vec<&'static Xlat> {
                 _ => None,
             },
             Some(NETLINK_SOCK_DIAG) => Some(&xlat::NETLINK_GET_FLAGS),
+            Some(NETLINK_NETFILTER) => super::nfnl::flags_table(ty),
             Some(NETLINK_XFRM) => match xlat::NL_XFRM_TYPES.lookup(ty as u64) {
                 Some(
                     "XFRM_MSG_NEWSA"
@@ -267,6 +275,11 @@ fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (S
     // the other control messages' payloads print in hex.
     if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_ROUTE) {
         if let Some(r) = route(ctx, hdr.ty, v, len) {
+            return r;
+        }
+    }
+    if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_NETFILTER) {
+        if let Some(r) = super::nfnl::payload(ctx, hdr.ty, v, len) {
             return r;
         }
     }

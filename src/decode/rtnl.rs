@@ -67,22 +67,26 @@ pub(super) enum Attrs {
     Metrics,
     /// NETLINK_SOCK_DIAG's INET_DIAG_REQ_* after an inet_diag_req.
     InetDiagReq,
+    /// Attributes strace has no names for (NETLINK_NETFILTER's): types
+    /// in hex, payloads in hex.
+    Unnamed,
 }
 
 impl Attrs {
-    fn table(self) -> &'static Xlat {
-        match self {
+    fn table(self) -> Option<&'static Xlat> {
+        Some(match self {
             Attrs::Link => &xlat::RTNL_LINK_ATTRS,
             Attrs::Addr => &xlat::RTNL_ADDR_ATTRS,
             Attrs::Route => &xlat::RTNL_ROUTE_ATTRS,
             Attrs::Metrics => &xlat::RTNL_RTA_METRICS_ATTRS,
             Attrs::InetDiagReq => &xlat::INET_DIAG_REQ_ATTRS,
-        }
+            Attrs::Unnamed => return None,
+        })
     }
 
     /// The decoder for type `ty` (flags masked off), by its name.
     fn decoder(self, ty: u16) -> Nla {
-        let Some(name) = self.table().lookup(ty as u64) else {
+        let Some(name) = self.table().and_then(|t| t.lookup(ty as u64)) else {
             return Nla::Hex;
         };
         match (self, name) {
@@ -350,9 +354,13 @@ fn one(
     if !type_t.is_empty() {
         type_t.push('|');
     }
-    type_t.push_str(&table.format_enum(ty as u64));
+    let (name_t, name_j) = match table {
+        Some(t) => (t.format_enum(ty as u64), t.enum_json(ty as u64)),
+        None => (hex(ty as u64), json!(ty)),
+    };
+    type_t.push_str(&name_t);
     let head = format!("{{nla_len={nla_len}, nla_type={type_t}}}");
-    let mut j = json!({ "len": nla_len, "type": table.enum_json(ty as u64) });
+    let mut j = json!({ "len": nla_len, "type": name_j });
     if !names.is_empty() {
         j["type_flags"] = json!(names);
     }
