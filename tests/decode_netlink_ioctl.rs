@@ -10,8 +10,9 @@
 //! line for each must be strace 6.1's, kept in
 //! tests/strace-evidence/nlroute.strace and nlfamilies.strace.
 //!
-//! `args_ioctl_more` makes block, loop, FS_IOC_*FLAGS, nsfs, perf and
-//! seccomp ioctls on fd -1 (each fails, nothing changes); its lines are
+//! `args_ioctl_more` makes block, loop, FS_IOC_*FLAGS, nsfs, perf,
+//! seccomp and evdev ioctls, and numbers strace names with their size or
+//! index (`EVIOCGNAME(256)`), on fd -1 (each fails, nothing changes); its lines are
 //! strace 6.1's too (ioctl_more.strace, and ioctl_more_v.strace with -v),
 //! stack addresses as `ADDR`.
 
@@ -117,6 +118,23 @@ const IOCTL_MORE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, [0xfeed])"#,
     r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, {id=0x99, flags=SECCOMP_ADDFD_FLAG_SEND, srcfd=3, newfd=0, newfd_flags=O_CLOEXEC})"#,
     r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, ADDR)"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR, [0xfeed])"#,
+    r#"ioctl(-1, EVIOCGRAB, 1)"#,
+    r#"ioctl(-1, EVIOCREVOKE, 0)"#,
+    r#"ioctl(-1, EVIOCSCLOCKID, [1])"#,
+    r#"ioctl(-1, EVIOCSREP, [250, 33])"#,
+    r#"ioctl(-1, EVIOCSREP, 0x8)"#,
+    r#"ioctl(-1, EVIOCRMFF, -1)"#,
+    r#"ioctl(-1, EVIOCGVERSION, ADDR)"#,
+    r#"ioctl(-1, EVIOCGNAME(256), ADDR)"#,
+    r#"ioctl(-1, EVIOCGBIT(0, 4), ADDR)"#,
+    r#"ioctl(-1, EVIOCGBIT(EV_KEY, 96), ADDR)"#,
+    r#"ioctl(-1, EVIOCGBIT(0x1e /* EV_??? */, 8), ADDR)"#,
+    r#"ioctl(-1, EVIOCGABS(ABS_MT_SLOT), ADDR)"#,
+    r#"ioctl(-1, EVIOCGKEY(64), ADDR)"#,
+    r#"ioctl(-1, _IOC(_IOC_WRITE, 0x45, 0x77, 0x4), ADDR)"#,
+    r#"ioctl(-1, MIXER_READ(1) or MCE_GET_RECORD_LEN, ADDR)"#,
+    r#"ioctl(-1, SPI_IOC_MESSAGE(64), ADDR)"#,
 ];
 
 /// strace 6.1's lines for `args_ioctl_more` with `-v`
@@ -162,6 +180,23 @@ const IOCTL_MORE_VERBOSE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, [0xfeed])"#,
     r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, {id=0x99, flags=SECCOMP_ADDFD_FLAG_SEND, srcfd=3, newfd=0, newfd_flags=O_CLOEXEC})"#,
     r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, ADDR)"#,
+    r#"ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR, [0xfeed])"#,
+    r#"ioctl(-1, EVIOCGRAB, 1)"#,
+    r#"ioctl(-1, EVIOCREVOKE, 0)"#,
+    r#"ioctl(-1, EVIOCSCLOCKID, [1])"#,
+    r#"ioctl(-1, EVIOCSREP, [250, 33])"#,
+    r#"ioctl(-1, EVIOCSREP, 0x8)"#,
+    r#"ioctl(-1, EVIOCRMFF, -1)"#,
+    r#"ioctl(-1, EVIOCGVERSION, ADDR)"#,
+    r#"ioctl(-1, EVIOCGNAME(256), ADDR)"#,
+    r#"ioctl(-1, EVIOCGBIT(0, 4), ADDR)"#,
+    r#"ioctl(-1, EVIOCGBIT(EV_KEY, 96), ADDR)"#,
+    r#"ioctl(-1, EVIOCGBIT(0x1e /* EV_??? */, 8), ADDR)"#,
+    r#"ioctl(-1, EVIOCGABS(ABS_MT_SLOT), ADDR)"#,
+    r#"ioctl(-1, EVIOCGKEY(64), ADDR)"#,
+    r#"ioctl(-1, _IOC(_IOC_WRITE, 0x45, 0x77, 0x4), ADDR)"#,
+    r#"ioctl(-1, MIXER_READ(1) or MCE_GET_RECORD_LEN, ADDR)"#,
+    r#"ioctl(-1, SPI_IOC_MESSAGE(64), ADDR)"#,
 ];
 
 /// Whether this kernel has NETLINK_ROUTE (`args_nlroute probe` exits 77

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the netlink tables (NETLINK_ROUTE attributes, NETLINK_SOCK_DIAG
 requests) and the ioctl argument tables of src/decode/ioctl_more.rs
-(loop, FS_IOC_*FLAGS, perf, seccomp) in syscall-tables/xlat/.
+(loop, FS_IOC_*FLAGS, perf, seccomp, evdev) in syscall-tables/xlat/.
 
 The names, in strace 6.1's print order, are those of strace's
 src/xlat/*.in of the same stem; the values come from compiling against
@@ -20,7 +20,7 @@ INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunn
         "linux/netfilter/nfnetlink_osf.h", "linux/netfilter/ipset/ip_set.h",
         "linux/netfilter/nfnetlink_acct.h", "linux/netfilter/nfnetlink_cttimeout.h",
         "linux/netfilter/nfnetlink_cthelper.h", "linux/netfilter/nf_tables.h",
-        "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h"]
+        "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h", "linux/input.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -165,6 +165,15 @@ TABLES = {
    "NFNL_MSG_COMPAT_GET"),
  "nf_hook_msg_types": ("include/uapi/linux/netfilter/nfnetlink_hook.h", "enum", "NFT_MSG_HOOK_???", "dec",
    "NFNL_MSG_HOOK_GET"),
+ "evdev_ev": ("include/uapi/linux/input-event-codes.h (EV_*)", "enum", "EV_???", "hex",
+   "EV_SYN EV_KEY EV_REL EV_ABS EV_MSC EV_SW EV_LED EV_SND EV_REP EV_FF EV_PWR EV_FF_STATUS"),
+ "evdev_abs": ("include/uapi/linux/input-event-codes.h (ABS_*)", "enum", "ABS_???", "hex",
+   "ABS_X ABS_Y ABS_Z ABS_RX ABS_RY ABS_RZ ABS_THROTTLE ABS_RUDDER ABS_WHEEL ABS_GAS ABS_BRAKE "
+   "ABS_HAT0X ABS_HAT0Y ABS_HAT1X ABS_HAT1Y ABS_HAT2X ABS_HAT2Y ABS_HAT3X ABS_HAT3Y ABS_PRESSURE "
+   "ABS_DISTANCE ABS_TILT_X ABS_TILT_Y ABS_TOOL_WIDTH ABS_VOLUME ABS_PROFILE ABS_MISC ABS_RESERVED "
+   "ABS_MT_SLOT ABS_MT_TOUCH_MAJOR ABS_MT_TOUCH_MINOR ABS_MT_WIDTH_MAJOR ABS_MT_WIDTH_MINOR "
+   "ABS_MT_ORIENTATION ABS_MT_POSITION_X ABS_MT_POSITION_Y ABS_MT_TOOL_TYPE ABS_MT_BLOB_ID "
+   "ABS_MT_TRACKING_ID ABS_MT_PRESSURE ABS_MT_DISTANCE ABS_MT_TOOL_X ABS_MT_TOOL_Y"),
 }
 
 def main():

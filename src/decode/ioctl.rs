@@ -22,16 +22,21 @@ fn names(v: u64) -> &'static [(&'static str, u64)] {
     &e[start..end]
 }
 
-/// The request (an `unsigned int`).
+/// The first name the table has for request `v`.
+pub(super) fn first_name(v: u64) -> Option<&'static str> {
+    names(v as u32 as u64).first().map(|e| e.0)
+}
+
+/// The request (an `unsigned int`): the name strace makes of a
+/// parametrised number (`EVIOCGNAME(256)`), then the table's names.
 pub(crate) fn request(v: u64) -> Out {
     let v = v as u32 as u64;
-    match names(v) {
-        [] => {}
-        [(n, _)] => return (n.to_string(), Some(Value::from(*n))),
-        several => {
-            let list: Vec<&str> = several.iter().map(|e| e.0).collect();
-            return (list.join(" or "), Some(json!(list)));
-        }
+    let mut list: Vec<String> = super::ioctl_more::number_name(v).into_iter().collect();
+    list.extend(names(v).iter().map(|e| e.0.to_string()));
+    match list.len() {
+        0 => {}
+        1 => return (list[0].clone(), Some(Value::from(list[0].clone()))),
+        _ => return (list.join(" or "), Some(json!(list))),
     }
     let dir = match v >> 30 {
         0 => "_IOC_NONE",
@@ -364,6 +369,11 @@ pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
             0x89 => sock_arg(name),
             _ => None,
         });
+    if kind.is_none() {
+        if let Some(o) = super::ioctl_more::unnamed_arg(ctx, v, req) {
+            return o;
+        }
+    }
     use TermArg as A;
     match kind {
         None => (hex(v), Some(Value::from(v))),

@@ -1,13 +1,17 @@
 //! ioctl arguments of the block (0x12), loop ('L'), FS_IOC_*FLAGS ('f'),
-//! nsfs (0xb7), perf ('$') and seccomp ('!') requests, as strace 6.1
-//! prints them at entry: values, `[N]`, `[A, B]`, fds, flags and the loop
-//! and seccomp structs. Requests the kernel answers through the pointer
-//! print its address, as strace prints them when they fail.
+//! nsfs (0xb7), perf ('$'), seccomp ('!') and evdev ('E') requests, as
+//! strace 6.1 prints them at entry: values, `[N]`, `[A, B]`, fds, flags
+//! and the loop and seccomp structs. Requests the kernel answers through
+//! the pointer print its address, as strace prints them when they fail.
+//! Also the names strace makes of parametrised request numbers
+//! (`EVIOCGBIT(EV_KEY, 96)`, `MIXER_READ(1)`), which it prints before
+//! the table's names for the same number.
 //!
 //! Not done here (their argument prints in hex, where strace decodes it):
 //! BLKPG, BLKTRACESETUP, FS_IOC_FIEMAP, SECCOMP_IOCTL_NOTIF_RECV with a
-//! buffer that is not zeroed, PERF_EVENT_IOC_QUERY_BPF and
-//! PERF_EVENT_IOC_MODIFY_ATTRIBUTES.
+//! buffer that is not zeroed, PERF_EVENT_IOC_QUERY_BPF,
+//! PERF_EVENT_IOC_MODIFY_ATTRIBUTES, EVIOCSKEYCODE, EVIOCSKEYCODE_V2,
+//! EVIOCSFF, EVIOCSMASK and EVIOCSABS.
 
 use super::{addr, as_int, Ctx, Out};
 use crate::memory::read_exact;
@@ -401,4 +405,120 @@ fn notif_addfd(ctx: &Ctx, b: &[u8]) -> Out {
         xlat::OPEN_FLAGS.flags_json(newfd_flags),
     );
     f.finish()
+}
+
+const IOC_WRITE: u64 = 1;
+const IOC_READ: u64 = 2;
+
+/// strace's `ioctl_decode_command_number`: a name for numbers that carry
+/// a size or an index (evdev, hiddev, the OSS mixer, uinput, joystick,
+/// spidev, seccomp's old ID_VALID).
+pub(super) fn number_name(code: u64) -> Option<String> {
+    let (dir, ty, nr, size) = (
+        code >> 30,
+        (code >> 8) & 0xff,
+        code & 0xff,
+        (code >> 16) & 0x3fff,
+    );
+    let sized = |name: &str| Some(format!("{name}({size})"));
+    match ty {
+        0x21 if dir == IOC_READ && nr == 2 && size == 8 => {
+            Some("SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR".into())
+        }
+        0x45 => {
+            if dir == IOC_WRITE && (0xc0..=0xff).contains(&nr) {
+                return Some(format!(
+                    "EVIOCSABS({})",
+                    xlat::EVDEV_ABS.format_enum(nr - 0xc0)
+                ));
+            }
+            if dir != IOC_READ {
+                return None;
+            }
+            match nr {
+                0x20 => Some(format!("EVIOCGBIT(0, {size})")),
+                0x21..=0x3f => Some(format!(
+                    "EVIOCGBIT({}, {size})",
+                    xlat::EVDEV_EV.format_enum(nr - 0x20)
+                )),
+                0x40..=0x7f => Some(format!(
+                    "EVIOCGABS({})",
+                    xlat::EVDEV_ABS.format_enum(nr - 0x40)
+                )),
+                0x06 => sized("EVIOCGNAME"),
+                0x07 => sized("EVIOCGPHYS"),
+                0x08 => sized("EVIOCGUNIQ"),
+                0x09 => sized("EVIOCGPROP"),
+                0x0a => sized("EVIOCGMTSLOTS"),
+                0x18 => sized("EVIOCGKEY"),
+                0x19 => sized("EVIOCGLED"),
+                0x1a => sized("EVIOCGSND"),
+                0x1b => sized("EVIOCGSW"),
+                _ => None,
+            }
+        }
+        0x48 => match (dir, nr) {
+            (IOC_READ, 0x04) => sized("HIDIOCGRAWNAME"),
+            (IOC_READ, 0x05) => sized("HIDIOCGRAWPHYS"),
+            (IOC_READ, 0x06) => sized("HIDIOCSFEATURE"),
+            (IOC_READ, 0x08) => sized("HIDIOCGRAWUNIQ"),
+            (IOC_READ, 0x12) => sized("HIDIOCGPHYS"),
+            (3, 0x06) => sized("HIDIOCSFEATURE"),
+            (3, 0x07) => sized("HIDIOCGFEATURE"),
+            _ => None,
+        },
+        0x4d => match dir {
+            IOC_WRITE => Some(format!("MIXER_WRITE({nr})")),
+            IOC_READ => Some(format!("MIXER_READ({nr})")),
+            _ => None,
+        },
+        0x55 if dir == IOC_READ && nr == 0x2c => sized("UI_GET_SYSNAME"),
+        0x6a if dir == IOC_READ && nr == 0x13 => sized("JSIOCGNAME"),
+        0x6b if dir == IOC_WRITE && nr == 0 => sized("SPI_IOC_MESSAGE"),
+        _ => None,
+    }
+}
+
+/// The argument of a request the name table may not know, by its number
+/// alone: evdev's (strace's `evdev_ioctl`) and seccomp's old ID_VALID.
+/// `None`: not one of those.
+pub(super) fn unnamed_arg(ctx: &Ctx, v: u64, code: u64) -> Option<Out> {
+    let (dir, ty, nr) = (code >> 30, (code >> 8) & 0xff, code & 0xff);
+    if number_name(code).as_deref() == Some("SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR") {
+        return arg(ctx, v, ty, "SECCOMP_IOCTL_NOTIF_ID_VALID");
+    }
+    if ty != 0x45 {
+        return None;
+    }
+    let name = super::ioctl::first_name(code);
+    match dir {
+        // Filled by the kernel: strace prints it at exit.
+        IOC_READ => Some(out(v)),
+        IOC_WRITE => Some(match name {
+            Some("EVIOCSREP") => match read::<8>(ctx, v) {
+                Ok(b) => {
+                    let (a, z) = (u32_at(&b, 0), u32_at(&b, 4));
+                    (format!("[{a}, {z}]"), Some(json!([a, z])))
+                }
+                Err(o) => o,
+            },
+            Some("EVIOCRMFF") => {
+                let n = as_int(v);
+                (n.to_string(), Some(json!(n)))
+            }
+            Some("EVIOCGRAB" | "EVIOCREVOKE") => (v.to_string(), Some(json!(v))),
+            Some("EVIOCSCLOCKID") => match read::<4>(ctx, v) {
+                Ok(b) => {
+                    let n = u32::from_ne_bytes(b);
+                    (format!("[{n}]"), Some(json!(n)))
+                }
+                Err(o) => o,
+            },
+            Some("EVIOCSKEYCODE" | "EVIOCSKEYCODE_V2" | "EVIOCSFF" | "EVIOCSMASK") => return None,
+            _ if (0xc0..=0xff).contains(&nr) => return None,
+            // Other writes: strace prints the address.
+            _ => out(v),
+        }),
+        _ => None,
+    }
 }
