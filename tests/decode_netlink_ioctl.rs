@@ -11,7 +11,7 @@
 //! tests/strace-evidence/nlroute.strace and nlfamilies.strace.
 //!
 //! `args_ioctl_more` makes block, loop, FS_IOC_*FLAGS, nsfs, perf,
-//! seccomp and evdev ioctls, and numbers strace names with their size or
+//! seccomp, evdev and rtc ioctls, and numbers strace names with their size or
 //! index (`EVIOCGNAME(256)`), on fd -1 (each fails, nothing changes); its lines are
 //! strace 6.1's too (ioctl_more.strace, and ioctl_more_v.strace with -v),
 //! stack addresses as `ADDR`.
@@ -135,6 +135,14 @@ const IOCTL_MORE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, _IOC(_IOC_WRITE, 0x45, 0x77, 0x4), ADDR)"#,
     r#"ioctl(-1, MIXER_READ(1) or MCE_GET_RECORD_LEN, ADDR)"#,
     r#"ioctl(-1, SPI_IOC_MESSAGE(64), ADDR)"#,
+    r#"ioctl(-1, RTC_SET_TIME, {tm_sec=5, tm_min=4, tm_hour=3, tm_mday=2, tm_mon=1, tm_year=126, ...})"#,
+    r#"ioctl(-1, RTC_ALM_SET, 0x8)"#,
+    r#"ioctl(-1, RTC_WKALM_SET, {enabled=1, pending=0, time={tm_sec=5, tm_min=4, tm_hour=3, tm_mday=2, tm_mon=1, tm_year=126, ...}})"#,
+    r#"ioctl(-1, RTC_PLL_SET, {pll_ctrl=1, pll_value=-2, pll_max=3, pll_min=4, pll_posmult=5, pll_negmult=6, pll_clock=32768})"#,
+    r#"ioctl(-1, RTC_IRQP_SET, 64)"#,
+    r#"ioctl(-1, RTC_EPOCH_SET, 1900)"#,
+    r#"ioctl(-1, RTC_RD_TIME, ADDR)"#,
+    r#"ioctl(-1, RTC_UIE_ON)"#,
 ];
 
 /// strace 6.1's lines for `args_ioctl_more` with `-v`
@@ -197,6 +205,14 @@ const IOCTL_MORE_VERBOSE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, _IOC(_IOC_WRITE, 0x45, 0x77, 0x4), ADDR)"#,
     r#"ioctl(-1, MIXER_READ(1) or MCE_GET_RECORD_LEN, ADDR)"#,
     r#"ioctl(-1, SPI_IOC_MESSAGE(64), ADDR)"#,
+    r#"ioctl(-1, RTC_SET_TIME, {tm_sec=5, tm_min=4, tm_hour=3, tm_mday=2, tm_mon=1, tm_year=126, tm_wday=6, tm_yday=40, tm_isdst=-1})"#,
+    r#"ioctl(-1, RTC_ALM_SET, 0x8)"#,
+    r#"ioctl(-1, RTC_WKALM_SET, {enabled=1, pending=0, time={tm_sec=5, tm_min=4, tm_hour=3, tm_mday=2, tm_mon=1, tm_year=126, tm_wday=6, tm_yday=40, tm_isdst=-1}})"#,
+    r#"ioctl(-1, RTC_PLL_SET, {pll_ctrl=1, pll_value=-2, pll_max=3, pll_min=4, pll_posmult=5, pll_negmult=6, pll_clock=32768})"#,
+    r#"ioctl(-1, RTC_IRQP_SET, 64)"#,
+    r#"ioctl(-1, RTC_EPOCH_SET, 1900)"#,
+    r#"ioctl(-1, RTC_RD_TIME, ADDR)"#,
+    r#"ioctl(-1, RTC_UIE_ON)"#,
 ];
 
 /// Whether this kernel has NETLINK_ROUTE (`args_nlroute probe` exits 77

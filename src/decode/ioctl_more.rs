@@ -1,5 +1,5 @@
 //! ioctl arguments of the block (0x12), loop ('L'), FS_IOC_*FLAGS ('f'),
-//! nsfs (0xb7), perf ('$'), seccomp ('!') and evdev ('E') requests, as
+//! nsfs (0xb7), perf ('$'), seccomp ('!'), evdev ('E') and rtc ('p') requests, as
 //! strace 6.1 prints them at entry: values, `[N]`, `[A, B]`, fds, flags
 //! and the loop and seccomp structs. Requests the kernel answers through
 //! the pointer print its address, as strace prints them when they fail.
@@ -11,7 +11,7 @@
 //! BLKPG, BLKTRACESETUP, FS_IOC_FIEMAP, SECCOMP_IOCTL_NOTIF_RECV with a
 //! buffer that is not zeroed, PERF_EVENT_IOC_QUERY_BPF,
 //! PERF_EVENT_IOC_MODIFY_ATTRIBUTES, EVIOCSKEYCODE, EVIOCSKEYCODE_V2,
-//! EVIOCSFF, EVIOCSMASK and EVIOCSABS.
+//! EVIOCSFF, EVIOCSMASK, EVIOCSABS, RTC_PARAM_GET and RTC_PARAM_SET.
 
 use super::{addr, as_int, Ctx, Out};
 use crate::memory::read_exact;
@@ -116,8 +116,74 @@ pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str) -> Option<Out> {
             Ok(b) => notif_addfd(ctx, &b),
             Err(o) => o,
         },
+        (0x70, "RTC_SET_TIME" | "RTC_ALM_SET") => match read::<36>(ctx, v) {
+            Ok(b) => rtc_time(ctx, &b),
+            Err(o) => o,
+        },
+        (0x70, "RTC_WKALM_SET") => match read::<40>(ctx, v) {
+            Ok(b) => {
+                let (t, j) = rtc_time(ctx, &b[4..40]);
+                let mut f = Fields::new();
+                f.num("enabled", b[0]);
+                f.num("pending", b[1]);
+                f.put("time", t, j.unwrap_or(Value::Null));
+                f.finish()
+            }
+            Err(o) => o,
+        },
+        (0x70, "RTC_PLL_SET") => match read::<32>(ctx, v) {
+            Ok(b) => {
+                let mut f = Fields::new();
+                for (i, name) in [
+                    "pll_ctrl",
+                    "pll_value",
+                    "pll_max",
+                    "pll_min",
+                    "pll_posmult",
+                    "pll_negmult",
+                ]
+                .iter()
+                .enumerate()
+                {
+                    f.num(name, u32_at(&b, 4 * i) as i32);
+                }
+                f.num("pll_clock", u64_at(&b, 24) as i64);
+                f.finish()
+            }
+            Err(o) => o,
+        },
+        (0x70, "RTC_IRQP_SET" | "RTC_EPOCH_SET") => (v.to_string(), Some(json!(v))),
+        (
+            0x70,
+            "RTC_RD_TIME" | "RTC_ALM_READ" | "RTC_IRQP_READ" | "RTC_EPOCH_READ" | "RTC_WKALM_RD"
+            | "RTC_PLL_GET" | "RTC_VL_READ",
+        ) => out(v),
+        (
+            0x70,
+            "RTC_AIE_ON" | "RTC_AIE_OFF" | "RTC_UIE_ON" | "RTC_UIE_OFF" | "RTC_PIE_ON"
+            | "RTC_PIE_OFF" | "RTC_WIE_ON" | "RTC_WIE_OFF" | "RTC_VL_CLR",
+        ) => super::calls::omitted(v),
         _ => return None,
     })
+}
+
+/// `struct rtc_time` (nine ints); wday, yday and isdst with `-v` only.
+fn rtc_time(ctx: &Ctx, b: &[u8]) -> Out {
+    let mut f = Fields::new();
+    let names = [
+        "tm_sec", "tm_min", "tm_hour", "tm_mday", "tm_mon", "tm_year",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        f.num(name, u32_at(b, 4 * i) as i32);
+    }
+    if ctx.opts.verbose {
+        for (i, name) in ["tm_wday", "tm_yday", "tm_isdst"].iter().enumerate() {
+            f.num(name, u32_at(b, 24 + 4 * i) as i32);
+        }
+    } else {
+        f.more();
+    }
+    f.finish()
 }
 
 /// A pointer the kernel writes through: its address.
