@@ -1586,3 +1586,78 @@ pub fn unix_diag(inode: u32) -> Option<(u8, u32, Vec<u8>)> {
     }
     Some((b[17], peer, name))
 }
+
+/// The replies to one netlink dump request `req` (a whole message, its
+/// nlmsghdr first) on a fresh socket of `protocol`: every reply buffer
+/// received until NLMSG_DONE or an error, at most 64 of them, waiting at
+/// most a second for each. Empty when the socket cannot be made.
+pub fn netlink_dump(protocol: i32, req: &[u8]) -> Vec<Vec<u8>> {
+    const NLMSG_ERROR: u16 = 2;
+    const NLMSG_DONE: u16 = 3;
+    // SAFETY: socket(2) with integer arguments only.
+    let fd = unsafe {
+        libc::socket(
+            libc::AF_NETLINK,
+            libc::SOCK_RAW | libc::SOCK_CLOEXEC,
+            protocol,
+        )
+    };
+    if fd < 0 {
+        return Vec::new();
+    }
+    // SAFETY: `fd` was just returned by socket(2) and is owned by no one else.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let tv = libc::timeval {
+        tv_sec: 1,
+        tv_usec: 0,
+    };
+    // SAFETY: `tv` is a live timeval and the length given is its size.
+    unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_RCVTIMEO,
+            (&tv as *const libc::timeval).cast(),
+            std::mem::size_of::<libc::timeval>() as u32,
+        );
+    }
+    // SAFETY: `req` is readable for its length; no address: the kernel.
+    let sent = unsafe {
+        libc::sendto(
+            fd.as_raw_fd(),
+            req.as_ptr().cast(),
+            req.len(),
+            0,
+            std::ptr::null(),
+            0,
+        )
+    };
+    if sent != req.len() as isize {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; 32768];
+    'recv: for _ in 0..64 {
+        // SAFETY: `buf` is writable for its length.
+        let n = unsafe { libc::recv(fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
+        if n <= 0 {
+            break;
+        }
+        let b = buf[..n as usize].to_vec();
+        let mut at = 0;
+        while at + 16 <= b.len() {
+            let len = u32::from_ne_bytes(b[at..at + 4].try_into().unwrap()) as usize;
+            let ty = u16::from_ne_bytes([b[at + 4], b[at + 5]]);
+            if ty == NLMSG_DONE || ty == NLMSG_ERROR {
+                out.push(b);
+                break 'recv;
+            }
+            if len < 16 {
+                break;
+            }
+            at += (len + 3) & !3;
+        }
+        out.push(b);
+    }
+    out
+}

@@ -2,7 +2,8 @@
 //! number has, `BTRFS_IOC_CLONE or FICLONE`; else `_IOC(...)`), and the
 //! third argument of the requests strace decodes at entry: terminal
 //! settings, window sizes, modem bits, ints behind pointers, the
-//! network interface requests' `struct ifreq`. Requests
+//! network interface requests' `struct ifreq` (block, loop, file flag,
+//! nsfs, perf and seccomp requests: see `ioctl_more`). Requests
 //! whose argument the kernel fills print its address, as strace prints
 //! them when they fail; requests notrace does not know print it in hex.
 
@@ -21,16 +22,21 @@ fn names(v: u64) -> &'static [(&'static str, u64)] {
     &e[start..end]
 }
 
-/// The request (an `unsigned int`).
+/// The first name the table has for request `v`.
+pub(super) fn first_name(v: u64) -> Option<&'static str> {
+    names(v as u32 as u64).first().map(|e| e.0)
+}
+
+/// The request (an `unsigned int`): the name strace makes of a
+/// parametrised number (`EVIOCGNAME(256)`), then the table's names.
 pub(crate) fn request(v: u64) -> Out {
     let v = v as u32 as u64;
-    match names(v) {
-        [] => {}
-        [(n, _)] => return (n.to_string(), Some(Value::from(*n))),
-        several => {
-            let list: Vec<&str> = several.iter().map(|e| e.0).collect();
-            return (list.join(" or "), Some(json!(list)));
-        }
+    let mut list: Vec<String> = super::ioctl_more::number_name(v).into_iter().collect();
+    list.extend(names(v).iter().map(|e| e.0.to_string()));
+    match list.len() {
+        0 => {}
+        1 => return (list[0].clone(), Some(Value::from(list[0].clone()))),
+        _ => return (list.join(" or "), Some(json!(list))),
     }
     let dir = match v >> 30 {
         0 => "_IOC_NONE",
@@ -342,6 +348,13 @@ fn term_arg(name: &str) -> Option<TermArg> {
 /// ioctl's third argument, shaped by the request `req` (argument N).
 pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
     let req = req as u32 as u64;
+    let ty = (req >> 8) & 0xff;
+    if let Some(o) = names(req)
+        .iter()
+        .find_map(|&(name, _)| super::ioctl_more::arg(ctx, v, ty, name))
+    {
+        return o;
+    }
     // A number may have several names (`SNDCTL_TMR_START or TCSETS`):
     // the decoder is the one the terminal or file name picks.
     let kind = names(req)
@@ -356,6 +369,11 @@ pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
             0x89 => sock_arg(name),
             _ => None,
         });
+    if kind.is_none() {
+        if let Some(o) = super::ioctl_more::unnamed_arg(ctx, v, req) {
+            return o;
+        }
+    }
     use TermArg as A;
     match kind {
         None => (hex(v), Some(Value::from(v))),

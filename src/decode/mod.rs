@@ -15,15 +15,19 @@ mod files;
 mod flags;
 mod io;
 mod ioctl;
+mod ioctl_more;
 mod ipc;
 mod keyctl;
 mod netlink;
+mod nfnl;
 mod poll;
 mod prctl;
 mod process;
 mod ptrace;
 mod resource;
+mod rtnl;
 mod signals;
+mod sockdiag;
 mod sockets;
 mod strings;
 mod time;
@@ -107,6 +111,11 @@ pub trait HostLookup {
     fn netlink_socket(&self, _pid: i32, _fd: i32) -> Option<Option<u32>> {
         None
     }
+    /// The name of NETLINK_GENERIC family `id` (`nlctrl`), as the kernel
+    /// lists them to a CTRL_CMD_GETFAMILY dump.
+    fn genl_family(&self, _id: u16) -> Option<String> {
+        None
+    }
     /// `-yy`: the endpoints of the socket with `inode` in process `pid`'s
     /// network namespace, as strace prints them (`TCP:[a:1->b:2]`).
     fn socket_endpoint(&self, _pid: i32, _inode: &str) -> Option<String> {
@@ -144,6 +153,17 @@ impl HostLookup for ProcHost {
         std::fs::read_link(format!("/proc/{pid}/cwd"))
             .ok()
             .map(|p| p.into_os_string().into_vec())
+    }
+
+    fn genl_family(&self, id: u16) -> Option<String> {
+        // Asked once per run, as strace does: ids do not change while a
+        // family stays loaded.
+        static FAMILIES: std::sync::OnceLock<Vec<(u16, String)>> = std::sync::OnceLock::new();
+        FAMILIES
+            .get_or_init(netlink::genl_families)
+            .iter()
+            .find(|f| f.0 == id)
+            .map(|f| f.1.clone())
     }
 
     fn netlink_socket(&self, pid: i32, fd: i32) -> Option<Option<u32>> {

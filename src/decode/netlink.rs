@@ -1,12 +1,16 @@
 //! Netlink messages sent with sendto/sendmsg: each `struct nlmsghdr`
 //! with its type and flags named by the socket's netlink protocol, and
-//! for NETLINK_ROUTE requests the family header that follows, as strace
-//! 6.1 prints them. Payloads notrace does not decode print as hex
+//! for NETLINK_ROUTE requests the family header that follows (link,
+//! address and route messages with their attributes: see `rtnl`), as
+//! strace 6.1 prints them. Payloads notrace does not decode print as hex
 //! strings, as strace prints those it does not decode (it decodes none
-//! of NETLINK_AUDIT's and NETLINK_XFRM's, so those match whole; its
-//! NETLINK_SOCK_DIAG, NETLINK_SELINUX, NETLINK_CRYPTO, NETLINK_NETFILTER
-//! and NETLINK_GENERIC decoders, route attributes and the route message
-//! headers other than ifinfomsg and ifaddrmsg are not done here).
+//! of NETLINK_AUDIT's, NETLINK_XFRM's and NETLINK_GENERIC's, so those
+//! match whole, NETLINK_GENERIC's types named from the kernel's list of
+//! families). NETLINK_SOCK_DIAG requests are in `sockdiag`,
+//! NETLINK_NETFILTER's in `nfnl`. Not done here: NETLINK_SELINUX and
+//! NETLINK_CRYPTO payloads, NLMSG_ERROR's `nlmsgerr`, sock_diag replies,
+//! and the route message headers other than ifinfomsg, ifaddrmsg and
+//! rtmsg.
 
 use super::strings::quote;
 use super::{addr, Ctx, HexMode, Out};
@@ -18,6 +22,14 @@ const NETLINK_ROUTE: u32 = 0;
 const NETLINK_SOCK_DIAG: u32 = 4;
 const NETLINK_XFRM: u32 = 6;
 const NETLINK_AUDIT: u32 = 9;
+const NETLINK_NETFILTER: u32 = 12;
+const NETLINK_GENERIC: u32 = 16;
+/// The NETLINK_GENERIC controller's own family id (linux/genetlink.h).
+const GENL_ID_CTRL: u16 = 0x10;
+const CTRL_CMD_NEWFAMILY: u8 = 1;
+const CTRL_CMD_GETFAMILY: u8 = 3;
+const CTRL_ATTR_FAMILY_ID: u16 = 1;
+const CTRL_ATTR_FAMILY_NAME: u16 = 2;
 const NLMSG_HDRLEN: u64 = 16;
 const NLMSG_MIN_TYPE: u16 = 0x10;
 const NLMSG_ERROR: u16 = 2;
@@ -129,7 +141,7 @@ fn with_payload(
     family: Option<u32>,
 ) -> (String, Value) {
     let msg_len = (hdr.len as u64).min(len);
-    let (type_t, type_j) = msg_type(hdr.ty, family);
+    let (type_t, type_j) = msg_type(ctx, hdr.ty, family);
     let flags = flag_tables(hdr.ty, family);
     let flags_t = format_flags(&flags, hdr.flags as u64);
     let head = format!(
@@ -150,7 +162,20 @@ fn with_payload(
 
 /// The message type's name: the control types below NLMSG_MIN_TYPE,
 /// else the protocol's own table.
-fn msg_type(ty: u16, family: Option<u32>) -> (String, Value) {
+fn msg_type(ctx: &Ctx, ty: u16, family: Option<u32>) -> (String, Value) {
+    if ty >= NLMSG_MIN_TYPE && family == Some(NETLINK_GENERIC) {
+        // Family ids are the kernel's to hand out: named as it lists them.
+        return match ctx.host.genl_family(ty) {
+            Some(name) => (name.clone(), Value::from(name)),
+            None => (
+                format!("{} /* GENERIC_FAMILY_??? */", hex(ty as u64)),
+                Value::from(ty),
+            ),
+        };
+    }
+    if ty >= NLMSG_MIN_TYPE && family == Some(NETLINK_NETFILTER) {
+        return super::nfnl::msg_type(ty);
+    }
     let t: &Xlat = match family {
         _ if ty < NLMSG_MIN_TYPE => &xlat::NETLINK_TYPES,
         Some(NETLINK_ROUTE) => &xlat::NL_ROUTE_TYPES,
@@ -178,6 +203,7 @@ fn flag_tables(ty: u16, family: Option<u32>) -> Vec<&'static Xlat> {
                 _ => None,
             },
             Some(NETLINK_SOCK_DIAG) => Some(&xlat::NETLINK_GET_FLAGS),
+            Some(NETLINK_NETFILTER) => super::nfnl::flags_table(ty),
             Some(NETLINK_XFRM) => match xlat::NL_XFRM_TYPES.lookup(ty as u64) {
                 Some(
                     "XFRM_MSG_NEWSA"
@@ -245,8 +271,20 @@ fn flags_json(tables: &[&Xlat], v: u64) -> Value {
 
 /// A message's payload of `len` bytes at `v`.
 fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (String, Value) {
+    // strace hands the protocol's decoder its own types and NLMSG_DONE;
+    // the other control messages' payloads print in hex.
     if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_ROUTE) {
         if let Some(r) = route(ctx, hdr.ty, v, len) {
+            return r;
+        }
+    }
+    if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_NETFILTER) {
+        if let Some(r) = super::nfnl::payload(ctx, hdr.ty, v, len) {
+            return r;
+        }
+    }
+    if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_SOCK_DIAG) {
+        if let Some(r) = super::sockdiag::message(ctx, hdr.ty, hdr.flags, v, len) {
             return r;
         }
     }
@@ -264,7 +302,7 @@ fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (S
 
 /// Bytes printed all in `\x..`, strace's `QUOTE_FORCE_HEX`, with the
 /// `-s` limit.
-fn hex_bytes(ctx: &Ctx, v: u64, len: u64) -> Out {
+pub(super) fn hex_bytes(ctx: &Ctx, v: u64, len: u64) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
@@ -291,102 +329,84 @@ fn route(ctx: &Ctx, ty: u16, v: u64, len: u64) -> Option<(String, Value)> {
     if !read_exact(ctx.mem, v, &mut fam) {
         return Some((addr(v), Value::Null));
     }
+    if let Some(r) = super::rtnl::message(ctx, ty.wrapping_sub(RTM_BASE), fam[0], v, len) {
+        return Some(r);
+    }
     let family = fam[0] as u64;
     let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family);
     let fam_j = xlat::ADDRESS_FAMILIES.enum_json(family);
-    Some(match ty.wrapping_sub(RTM_BASE) {
-        // RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK
-        0..=3 => ifinfomsg(ctx, v, len, &fam_t, fam_j),
-        // RTM_NEWADDR, RTM_DELADDR, RTM_GETADDR, RTM_GETMULTICAST,
-        // RTM_GETANYCAST
-        4..=6 | 42 | 46 => ifaddrmsg(ctx, v, len, &fam_t, fam_j),
-        _ => {
-            let mut t = format!("{{family={fam_t}");
-            let mut j = json!({ "family": fam_j });
-            if len > 1 {
-                let (d, dj) = hex_bytes(ctx, v + 1, len - 1);
-                t.push_str(&format!(", data={d}"));
-                j["data"] = dj.unwrap_or(Value::Null);
-            }
-            t.push('}');
-            (t, j)
+    let mut t = format!("{{family={fam_t}");
+    let mut j = json!({ "family": fam_j });
+    if len > 1 {
+        let (d, dj) = hex_bytes(ctx, v + 1, len - 1);
+        t.push_str(&format!(", data={d}"));
+        j["data"] = dj.unwrap_or(Value::Null);
+    }
+    t.push('}');
+    Some((t, j))
+}
+
+/// The NETLINK_GENERIC families this host's kernel has, `(id, name)`,
+/// from a CTRL_CMD_GETFAMILY dump as strace makes it (its
+/// `genl_families_xlat`): empty when the kernel has none or no answer.
+pub(crate) fn genl_families() -> Vec<(u16, String)> {
+    let mut req = Vec::with_capacity(20);
+    req.extend_from_slice(&20u32.to_ne_bytes());
+    req.extend_from_slice(&GENL_ID_CTRL.to_ne_bytes());
+    // NLM_F_REQUEST | NLM_F_DUMP
+    req.extend_from_slice(&0x301u16.to_ne_bytes());
+    req.extend_from_slice(&[0; 8]);
+    req.extend_from_slice(&[CTRL_CMD_GETFAMILY, 0, 0, 0]);
+    let replies = crate::sys::netlink_dump(NETLINK_GENERIC as i32, &req);
+    replies
+        .iter()
+        .flat_map(|b| parse_genl_families(b))
+        .collect()
+}
+
+/// The `(id, name)` pairs in one buffer of CTRL_CMD_NEWFAMILY replies
+/// (version 2, as strace requires), each family's first id and name.
+fn parse_genl_families(b: &[u8]) -> Vec<(u16, String)> {
+    let u16_at = |i: usize| u16::from_ne_bytes([b[i], b[i + 1]]);
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 20 <= b.len() {
+        let len =
+            (u32::from_ne_bytes(b[at..at + 4].try_into().unwrap()) as usize).min(b.len() - at);
+        if len < 16 {
+            break;
         }
-    })
-}
-
-/// Attributes after a fixed header: notrace does not name them, so they
-/// print as hex bytes after the header.
-fn rest(ctx: &Ctx, v: u64, len: u64, fixed: u64, t: &mut String, j: &mut Value) {
-    if len > fixed {
-        let (a, aj) = hex_bytes(ctx, v + fixed, len - fixed);
-        t.push_str(&format!(", {a}"));
-        j["attributes"] = aj.unwrap_or(Value::Null);
+        if u16_at(at + 4) == GENL_ID_CTRL
+            && len >= 20
+            && b[at + 16] == CTRL_CMD_NEWFAMILY
+            && b[at + 17] == 2
+        {
+            let (mut id, mut name) = (None, None);
+            let mut a = at + 20;
+            while a + 4 <= at + len {
+                let (alen, kind) = (u16_at(a) as usize, u16_at(a + 2));
+                if alen < 4 || a + alen > at + len {
+                    break;
+                }
+                let data = &b[a + 4..a + alen];
+                match kind {
+                    CTRL_ATTR_FAMILY_ID if data.len() == 2 && id.is_none() => {
+                        id = Some(u16::from_ne_bytes([data[0], data[1]]));
+                    }
+                    CTRL_ATTR_FAMILY_NAME if name.is_none() => {
+                        let n = data.split(|&c| c == 0).next().unwrap_or_default();
+                        name = Some(String::from_utf8_lossy(n).into_owned());
+                    }
+                    _ => {}
+                }
+                if let (Some(i), Some(n)) = (id, &name) {
+                    out.push((i, n.clone()));
+                    (id, name) = (None, None);
+                }
+                a += (alen + 3) & !3;
+            }
+        }
+        at += (len + 3) & !3;
     }
-}
-
-/// `struct ifinfomsg` (16 bytes).
-fn ifinfomsg(ctx: &Ctx, v: u64, len: u64, fam_t: &str, fam_j: Value) -> (String, Value) {
-    let mut b = [0u8; 16];
-    if len < 16 {
-        return (
-            format!("{{ifi_family={fam_t}, ...}}"),
-            json!({ "family": fam_j }),
-        );
-    }
-    if !read_exact(ctx.mem, v, &mut b) {
-        return (
-            format!("{{ifi_family={fam_t}, {}}}", addr(v + 1)),
-            json!({ "family": fam_j }),
-        );
-    }
-    let u32_at = |i: usize| u32::from_ne_bytes(b[i..i + 4].try_into().unwrap());
-    let ty = u16::from_ne_bytes([b[2], b[3]]) as u64;
-    let (index, flags, change) = (u32_at(4), u32_at(8), u32_at(12));
-    let mut t = format!(
-        "{{ifi_family={fam_t}, ifi_type={}, ifi_index={}, ifi_flags={}, ifi_change={}}}",
-        xlat::ARP_HARDWARE_TYPES.format_enum(ty),
-        super::sockets::ifindex_text(ctx, index),
-        xlat::IFF_FLAGS.format_flags(flags as u64),
-        hex(change as u64)
-    );
-    let mut j = json!({
-        "family": fam_j, "type": xlat::ARP_HARDWARE_TYPES.enum_json(ty), "index": index,
-        "flags": xlat::IFF_FLAGS.flags_json(flags as u64), "change": change,
-    });
-    rest(ctx, v, len, 16, &mut t, &mut j);
-    (t, j)
-}
-
-/// `struct ifaddrmsg` (8 bytes).
-fn ifaddrmsg(ctx: &Ctx, v: u64, len: u64, fam_t: &str, fam_j: Value) -> (String, Value) {
-    let mut b = [0u8; 8];
-    if len < 8 {
-        return (
-            format!("{{ifa_family={fam_t}, ...}}"),
-            json!({ "family": fam_j }),
-        );
-    }
-    if !read_exact(ctx.mem, v, &mut b) {
-        return (
-            format!("{{ifa_family={fam_t}, {}}}", addr(v + 1)),
-            json!({ "family": fam_j }),
-        );
-    }
-    let (prefixlen, flags, scope) = (b[1], b[2] as u64, b[3] as u64);
-    let index = u32::from_ne_bytes(b[4..8].try_into().unwrap());
-    // strace prints an unnamed scope in hex, with no comment.
-    let scope_t = xlat::ROUTING_SCOPES
-        .lookup(scope)
-        .map_or_else(|| hex(scope), str::to_string);
-    let mut t = format!(
-        "{{ifa_family={fam_t}, ifa_prefixlen={prefixlen}, ifa_flags={}, ifa_scope={scope_t}, ifa_index={}}}",
-        xlat::IFADDR_FLAGS.format_flags(flags),
-        super::sockets::ifindex_text(ctx, index)
-    );
-    let mut j = json!({
-        "family": fam_j, "prefixlen": prefixlen, "flags": xlat::IFADDR_FLAGS.flags_json(flags),
-        "scope": xlat::ROUTING_SCOPES.enum_json(scope), "index": index,
-    });
-    rest(ctx, v, len, 8, &mut t, &mut j);
-    (t, j)
+    out
 }

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Regenerates the netlink tables (NETLINK_ROUTE attributes, NETLINK_SOCK_DIAG
+requests) and the ioctl argument tables of src/decode/ioctl_more.rs
+(loop, FS_IOC_*FLAGS, perf, seccomp, evdev) in syscall-tables/xlat/.
+
+The names, in strace 6.1's print order, are those of strace's
+src/xlat/*.in of the same stem; the values come from compiling against
+this machine's uapi headers (most are enum constants, which
+tools/gen-xlat.py's #ifdef probe cannot see). Run from the repository
+root: python3 tools/gen-xlat-netlink.py
+"""
+import os, subprocess, tempfile
+
+INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunnel.h",
+        "linux/ip.h", "linux/if_arp.h", "linux/sock_diag.h", "linux/unix_diag.h",
+        "linux/inet_diag.h", "linux/netlink_diag.h", "linux/packet_diag.h", "linux/smc_diag.h",
+        "linux/loop.h", "linux/fs.h", "linux/perf_event.h", "linux/seccomp.h",
+        "linux/netfilter/nfnetlink.h", "linux/netfilter/nfnetlink_conntrack.h",
+        "linux/netfilter/nfnetlink_queue.h", "linux/netfilter/nfnetlink_log.h",
+        "linux/netfilter/nfnetlink_osf.h", "linux/netfilter/ipset/ip_set.h",
+        "linux/netfilter/nfnetlink_acct.h", "linux/netfilter/nfnetlink_cttimeout.h",
+        "linux/netfilter/nfnetlink_cthelper.h", "linux/netfilter/nf_tables.h",
+        "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h", "linux/input.h"]
+
+# stem: (source header, kind, unknown-marker or None, value format, names)
+TABLES = {
+ "rtnl_link_attrs": ("include/uapi/linux/if_link.h (enum IFLA_*)", "enum", "IFLA_???", "dec",
+   "IFLA_UNSPEC IFLA_ADDRESS IFLA_BROADCAST IFLA_IFNAME IFLA_MTU IFLA_LINK IFLA_QDISC IFLA_STATS "
+   "IFLA_COST IFLA_PRIORITY IFLA_MASTER IFLA_WIRELESS IFLA_PROTINFO IFLA_TXQLEN IFLA_MAP IFLA_WEIGHT "
+   "IFLA_OPERSTATE IFLA_LINKMODE IFLA_LINKINFO IFLA_NET_NS_PID IFLA_IFALIAS IFLA_NUM_VF "
+   "IFLA_VFINFO_LIST IFLA_STATS64 IFLA_VF_PORTS IFLA_PORT_SELF IFLA_AF_SPEC IFLA_GROUP "
+   "IFLA_NET_NS_FD IFLA_EXT_MASK IFLA_PROMISCUITY IFLA_NUM_TX_QUEUES IFLA_NUM_RX_QUEUES "
+   "IFLA_CARRIER IFLA_PHYS_PORT_ID IFLA_CARRIER_CHANGES IFLA_PHYS_SWITCH_ID IFLA_LINK_NETNSID "
+   "IFLA_PHYS_PORT_NAME IFLA_PROTO_DOWN IFLA_GSO_MAX_SEGS IFLA_GSO_MAX_SIZE IFLA_PAD IFLA_XDP "
+   "IFLA_EVENT IFLA_NEW_NETNSID IFLA_IF_NETNSID IFLA_CARRIER_UP_COUNT IFLA_CARRIER_DOWN_COUNT "
+   "IFLA_NEW_IFINDEX IFLA_MIN_MTU IFLA_MAX_MTU IFLA_PROP_LIST IFLA_ALT_IFNAME IFLA_PERM_ADDRESS "
+   "IFLA_PROTO_DOWN_REASON IFLA_PARENT_DEV_NAME IFLA_PARENT_DEV_BUS_NAME IFLA_GRO_MAX_SIZE "
+   "IFLA_TSO_MAX_SIZE IFLA_TSO_MAX_SEGS IFLA_ALLMULTI"),
+ "rtnl_addr_attrs": ("include/uapi/linux/if_addr.h (enum IFA_*)", "enum", "IFA_???", "dec",
+   "IFA_UNSPEC IFA_ADDRESS IFA_LOCAL IFA_LABEL IFA_BROADCAST IFA_ANYCAST IFA_CACHEINFO "
+   "IFA_MULTICAST IFA_FLAGS IFA_RT_PRIORITY IFA_TARGET_NETNSID IFA_PROTO"),
+ "rtnl_route_attrs": ("include/uapi/linux/rtnetlink.h (enum rtattr_type_t)", "enum", "RTA_???", "dec",
+   "RTA_UNSPEC RTA_DST RTA_SRC RTA_IIF RTA_OIF RTA_GATEWAY RTA_PRIORITY RTA_PREFSRC RTA_METRICS "
+   "RTA_MULTIPATH RTA_PROTOINFO RTA_FLOW RTA_CACHEINFO RTA_SESSION RTA_MP_ALGO RTA_TABLE RTA_MARK "
+   "RTA_MFC_STATS RTA_VIA RTA_NEWDST RTA_PREF RTA_ENCAP_TYPE RTA_ENCAP RTA_EXPIRES RTA_PAD RTA_UID "
+   "RTA_TTL_PROPAGATE RTA_IP_PROTO RTA_SPORT RTA_DPORT RTA_NH_ID"),
+ "rtnl_rta_metrics_attrs": ("include/uapi/linux/rtnetlink.h (enum RTAX_*)", "enum", "RTAX_???", "dec",
+   "RTAX_UNSPEC RTAX_LOCK RTAX_MTU RTAX_WINDOW RTAX_RTT RTAX_RTTVAR RTAX_SSTHRESH RTAX_CWND "
+   "RTAX_ADVMSS RTAX_REORDERING RTAX_HOPLIMIT RTAX_INITCWND RTAX_FEATURES RTAX_RTO_MIN "
+   "RTAX_INITRWND RTAX_QUICKACK RTAX_CC_ALGO RTAX_FASTOPEN_NO_COOKIE"),
+ "routing_table_ids": ("include/uapi/linux/rtnetlink.h (enum rt_class_t)", "enum", None, "dec",
+   "RT_TABLE_UNSPEC RT_TABLE_COMPAT RT_TABLE_DEFAULT RT_TABLE_MAIN RT_TABLE_LOCAL"),
+ "routing_protocols": ("include/uapi/linux/rtnetlink.h (RTPROT_*)", "enum", "RTPROT_???", "dec",
+   "RTPROT_UNSPEC RTPROT_REDIRECT RTPROT_KERNEL RTPROT_BOOT RTPROT_STATIC RTPROT_GATED RTPROT_RA "
+   "RTPROT_MRT RTPROT_ZEBRA RTPROT_BIRD RTPROT_DNROUTED RTPROT_XORP RTPROT_NTK RTPROT_DHCP "
+   "RTPROT_MROUTED RTPROT_KEEPALIVED RTPROT_BABEL RTPROT_OPENR RTPROT_BGP RTPROT_ISIS RTPROT_OSPF "
+   "RTPROT_RIP RTPROT_EIGRP"),
+ "routing_types": ("include/uapi/linux/rtnetlink.h (enum RTN_*)", "enum", "RTN_???", "dec",
+   "RTN_UNSPEC RTN_UNICAST RTN_LOCAL RTN_BROADCAST RTN_ANYCAST RTN_MULTICAST RTN_BLACKHOLE "
+   "RTN_UNREACHABLE RTN_PROHIBIT RTN_THROW RTN_NAT RTN_XRESOLVE"),
+ "routing_flags": ("include/uapi/linux/rtnetlink.h (RTM_F_*)", "flags", "RTM_F_???", "hex",
+   "RTM_F_NOTIFY RTM_F_CLONED RTM_F_EQUALIZE RTM_F_PREFIX RTM_F_LOOKUP_TABLE RTM_F_FIB_MATCH "
+   "RTM_F_OFFLOAD RTM_F_TRAP RTM_F_OFFLOAD_FAILED"),
+ "ip_type_of_services": ("include/uapi/linux/ip.h (IPTOS_*)", "flags", "IPTOS_TOS_???", "hex",
+   "IPTOS_LOWDELAY IPTOS_THROUGHPUT IPTOS_RELIABILITY IPTOS_MINCOST"),
+ "lwtunnel_encap_types": ("include/uapi/linux/lwtunnel.h (enum lwtunnel_encap_types)", "enum",
+   "LWTUNNEL_ENCAP_???", "dec",
+   "LWTUNNEL_ENCAP_NONE LWTUNNEL_ENCAP_MPLS LWTUNNEL_ENCAP_IP LWTUNNEL_ENCAP_ILA LWTUNNEL_ENCAP_IP6 "
+   "LWTUNNEL_ENCAP_SEG6 LWTUNNEL_ENCAP_BPF LWTUNNEL_ENCAP_SEG6_LOCAL LWTUNNEL_ENCAP_RPL"),
+ "rtnl_ifla_ext_filter_flags": ("include/uapi/linux/rtnetlink.h (RTEXT_FILTER_*)", "flags",
+   "RTEXT_FILTER_???", "hex",
+   "RTEXT_FILTER_VF RTEXT_FILTER_BRVLAN RTEXT_FILTER_BRVLAN_COMPRESSED RTEXT_FILTER_SKIP_STATS "
+   "RTEXT_FILTER_MRP RTEXT_FILTER_CFM_CONFIG RTEXT_FILTER_CFM_STATUS"),
+ "nlattr_type_flags": ("include/uapi/linux/netlink.h (NLA_F_*)", "flags", None, "hex",
+   "NLA_F_NESTED NLA_F_NET_BYTEORDER"),
+ # strace's print_mac.c hwaddr_sizes: how many bytes of a hardware address
+ # it prints for a device type (a type not listed prints every byte). The
+ # name is the ARPHRD_* type, the value the size.
+ "hwaddr_sizes": ("strace 6.1 src/print_mac.c (hwaddr_sizes), sizes from include/uapi/linux/if_*.h",
+   "enum", None, "dec",
+   "ARPHRD_NETROM=7 ARPHRD_ETHER=6 ARPHRD_AX25=7 ARPHRD_IEEE802=6 ARPHRD_ARCNET=1 ARPHRD_DLCI=2 "
+   "ARPHRD_IEEE1394=16 ARPHRD_EUI64=8 ARPHRD_INFINIBAND=20 ARPHRD_SLIP=0 ARPHRD_ROSE=5 ARPHRD_X25=0 "
+   "ARPHRD_CAN=0 ARPHRD_MCTP=1 ARPHRD_PPP=0 ARPHRD_RAWHDLC=0 ARPHRD_RAWIP=0 ARPHRD_TUNNEL=4 "
+   "ARPHRD_TUNNEL6=16 ARPHRD_LOOPBACK=6 ARPHRD_LOCALTLK=1 ARPHRD_FDDI=6 ARPHRD_SIT=4 ARPHRD_IPDDP=0 "
+   "ARPHRD_IPGRE=4 ARPHRD_PIMREG=0 ARPHRD_HIPPI=6 ARPHRD_IRDA=4 ARPHRD_IEEE80211=6 "
+   "ARPHRD_IEEE80211_PRISM=6 ARPHRD_IEEE80211_RADIOTAP=6 ARPHRD_IEEE802154=8 "
+   "ARPHRD_IEEE802154_MONITOR=8 ARPHRD_PHONET=1 ARPHRD_PHONET_PIPE=1 ARPHRD_CAIF=0 ARPHRD_IP6GRE=16 "
+   "ARPHRD_NETLINK=0 ARPHRD_6LOWPAN=8 ARPHRD_VSOCKMON=0"),
+ "tcp_state_flags": ("include/net/tcp_states.h (1<<TCP_*; not uapi, so the values are given)", "flags", "1<<TCP_???", "hex",
+   "1<<TCP_ESTABLISHED=0x2 1<<TCP_SYN_SENT=0x4 1<<TCP_SYN_RECV=0x8 1<<TCP_FIN_WAIT1=0x10 1<<TCP_FIN_WAIT2=0x20 1<<TCP_TIME_WAIT=0x40 "
+   "1<<TCP_CLOSE=0x80 1<<TCP_CLOSE_WAIT=0x100 1<<TCP_LAST_ACK=0x200 1<<TCP_LISTEN=0x400 1<<TCP_CLOSING=0x800 1<<TCP_NEW_SYN_RECV=0x1000"),
+ "unix_diag_show": ("include/uapi/linux/unix_diag.h", "flags", "UDIAG_SHOW_???", "hex",
+   "UDIAG_SHOW_NAME UDIAG_SHOW_VFS UDIAG_SHOW_PEER UDIAG_SHOW_ICONS UDIAG_SHOW_RQLEN "
+   "UDIAG_SHOW_MEMINFO UDIAG_SHOW_UID"),
+ "inet_diag_extended_flags": ("include/uapi/linux/inet_diag.h (1<<(INET_DIAG_*-1))", "flags",
+   "1<<INET_DIAG_???-1", "hex",
+   "1<<(INET_DIAG_MEMINFO-1) 1<<(INET_DIAG_INFO-1) 1<<(INET_DIAG_VEGASINFO-1) 1<<(INET_DIAG_CONG-1) "
+   "1<<(INET_DIAG_TOS-1) 1<<(INET_DIAG_TCLASS-1) 1<<(INET_DIAG_SKMEMINFO-1) 1<<(INET_DIAG_SHUTDOWN-1) "
+   "1<<(INET_DIAG_DCTCPINFO-1) 1<<(INET_DIAG_PROTOCOL-1) 1<<(INET_DIAG_SKV6ONLY-1) "
+   "1<<(INET_DIAG_LOCALS-1) 1<<(INET_DIAG_PEERS-1) 1<<(INET_DIAG_PAD-1) 1<<(INET_DIAG_MARK-1) "
+   "1<<(INET_DIAG_BBRINFO-1) 1<<(INET_DIAG_CLASS_ID-1) 1<<(INET_DIAG_MD5SIG-1) "
+   "1<<(INET_DIAG_ULP_INFO-1) 1<<(INET_DIAG_SK_BPF_STORAGES-1) 1<<(INET_DIAG_CGROUP_ID-1) "
+   "1<<(INET_DIAG_SOCKOPT-1)"),
+ "netlink_diag_show": ("include/uapi/linux/netlink_diag.h", "flags", "NDIAG_SHOW_???", "hex",
+   "NDIAG_SHOW_MEMINFO NDIAG_SHOW_GROUPS NDIAG_SHOW_RING_CFG NDIAG_SHOW_FLAGS"),
+ "packet_diag_show": ("include/uapi/linux/packet_diag.h", "flags", "PACKET_SHOW_???", "hex",
+   "PACKET_SHOW_INFO PACKET_SHOW_MCLIST PACKET_SHOW_RING_CFG PACKET_SHOW_FANOUT "
+   "PACKET_SHOW_MEMINFO PACKET_SHOW_FILTER"),
+ "smc_diag_extended_flags": ("include/uapi/linux/smc_diag.h (1<<(SMC_DIAG_*-1))", "flags",
+   "1<<SMC_DIAG_???-1", "hex", "1<<(SMC_DIAG_CONNINFO-1) 1<<(SMC_DIAG_LGRINFO-1)"),
+ "inet_diag_req_attrs": ("include/uapi/linux/inet_diag.h (enum INET_DIAG_REQ_*)", "enum",
+   "INET_DIAG_REQ_???", "dec",
+   "INET_DIAG_REQ_NONE INET_DIAG_REQ_BYTECODE INET_DIAG_REQ_SK_BPF_STORAGES INET_DIAG_REQ_PROTOCOL"),
+ "inet_diag_bytecodes": ("include/uapi/linux/inet_diag.h (enum INET_DIAG_BC_*)", "enum",
+   "INET_DIAG_BC_???", "dec",
+   "INET_DIAG_BC_NOP INET_DIAG_BC_JMP INET_DIAG_BC_S_GE INET_DIAG_BC_S_LE INET_DIAG_BC_D_GE "
+   "INET_DIAG_BC_D_LE INET_DIAG_BC_AUTO INET_DIAG_BC_S_COND INET_DIAG_BC_D_COND "
+   "INET_DIAG_BC_DEV_COND INET_DIAG_BC_MARK_COND INET_DIAG_BC_S_EQ INET_DIAG_BC_D_EQ "
+   "INET_DIAG_BC_CGROUP_COND"),
+ "loop_flags_options": ("include/uapi/linux/loop.h (LO_FLAGS_*)", "flags", "LO_FLAGS_???", "hex",
+   "LO_FLAGS_READ_ONLY=1 LO_FLAGS_USE_AOPS=2 LO_FLAGS_AUTOCLEAR=4 LO_FLAGS_PARTSCAN=8 "
+   "LO_FLAGS_DIRECT_IO=16"),
+ "loop_crypt_type_options": ("include/uapi/linux/loop.h (LO_CRYPT_*)", "enum", "LO_CRYPT_???", "dec",
+   "LO_CRYPT_NONE LO_CRYPT_XOR LO_CRYPT_DES LO_CRYPT_FISH2 LO_CRYPT_BLOW LO_CRYPT_CAST128 "
+   "LO_CRYPT_IDEA LO_CRYPT_DUMMY LO_CRYPT_SKIPJACK LO_CRYPT_CRYPTOAPI"),
+ "fs_ioc_flags": ("include/uapi/linux/fs.h (FS_*_FL)", "flags", "FS_???_FL", "hex",
+   "FS_SECRM_FL FS_UNRM_FL FS_COMPR_FL FS_SYNC_FL FS_IMMUTABLE_FL FS_APPEND_FL FS_NODUMP_FL "
+   "FS_NOATIME_FL FS_DIRTY_FL FS_COMPRBLK_FL FS_NOCOMP_FL FS_ENCRYPT_FL FS_INDEX_FL FS_IMAGIC_FL "
+   "FS_JOURNAL_DATA_FL FS_NOTAIL_FL FS_DIRSYNC_FL FS_TOPDIR_FL FS_HUGE_FILE_FL FS_EXTENT_FL "
+   "FS_VERITY_FL FS_EA_INODE_FL FS_EOFBLOCKS_FL FS_NOCOW_FL FS_DAX_FL FS_INLINE_DATA_FL "
+   "FS_PROJINHERIT_FL FS_CASEFOLD_FL FS_RESERVED_FL"),
+ "perf_ioctl_flags": ("include/uapi/linux/perf_event.h (PERF_IOC_FLAG_*)", "flags",
+   "PERF_IOC_FLAG_???", "hex", "PERF_IOC_FLAG_GROUP"),
+ "seccomp_ioctl_resp_flags": ("include/uapi/linux/seccomp.h (SECCOMP_USER_NOTIF_FLAG_*)", "flags",
+   "SECCOMP_USER_NOTIF_FLAG_???", "hex", "SECCOMP_USER_NOTIF_FLAG_CONTINUE"),
+ "seccomp_ioctl_addfd_flags": ("include/uapi/linux/seccomp.h (SECCOMP_ADDFD_FLAG_*)", "flags",
+   "SECCOMP_ADDFD_FLAG_???", "hex", "SECCOMP_ADDFD_FLAG_SETFD SECCOMP_ADDFD_FLAG_SEND"),
+ "nl_netfilter_msg_types": ("include/uapi/linux/netfilter/nfnetlink.h (NFNL_MSG_BATCH_*)", "enum", "NFNL_MSG_???", "dec",
+   "NFNL_MSG_BATCH_BEGIN NFNL_MSG_BATCH_END"),
+ "nl_netfilter_subsys_ids": ("include/uapi/linux/netfilter/nfnetlink.h (NFNL_SUBSYS_*)", "enum", "NFNL_SUBSYS_???", "dec",
+   "NFNL_SUBSYS_NONE NFNL_SUBSYS_CTNETLINK NFNL_SUBSYS_CTNETLINK_EXP NFNL_SUBSYS_QUEUE NFNL_SUBSYS_ULOG NFNL_SUBSYS_OSF NFNL_SUBSYS_IPSET NFNL_SUBSYS_ACCT NFNL_SUBSYS_CTNETLINK_TIMEOUT NFNL_SUBSYS_CTHELPER NFNL_SUBSYS_NFTABLES NFNL_SUBSYS_NFT_COMPAT NFNL_SUBSYS_HOOK"),
+ "netfilter_versions": ("include/uapi/linux/netfilter/nfnetlink.h (NFNETLINK_V0)", "enum", "NFNETLINK_???", "dec",
+   "NFNETLINK_V0"),
+ "nf_ctnetlink_msg_types": ("include/uapi/linux/netfilter/nfnetlink_conntrack.h", "enum", "IPCTNL_MSG_CT_???", "dec",
+   "IPCTNL_MSG_CT_NEW IPCTNL_MSG_CT_GET IPCTNL_MSG_CT_DELETE IPCTNL_MSG_CT_GET_CTRZERO IPCTNL_MSG_CT_GET_STATS_CPU IPCTNL_MSG_CT_GET_STATS IPCTNL_MSG_CT_GET_DYING IPCTNL_MSG_CT_GET_UNCONFIRMED"),
+ "nf_ctnetlink_exp_msg_types": ("include/uapi/linux/netfilter/nfnetlink_conntrack.h", "enum", "IPCTNL_MSG_EXP_???", "dec",
+   "IPCTNL_MSG_EXP_NEW IPCTNL_MSG_EXP_GET IPCTNL_MSG_EXP_DELETE IPCTNL_MSG_EXP_GET_STATS_CPU"),
+ "nf_queue_msg_types": ("include/uapi/linux/netfilter/nfnetlink_queue.h", "enum", "NFQNL_MSG_???", "dec",
+   "NFQNL_MSG_PACKET NFQNL_MSG_VERDICT NFQNL_MSG_CONFIG NFQNL_MSG_VERDICT_BATCH"),
+ "nf_ulog_msg_types": ("include/uapi/linux/netfilter/nfnetlink_log.h", "enum", "NFULNL_MSG_???", "dec",
+   "NFULNL_MSG_PACKET NFULNL_MSG_CONFIG"),
+ "nf_osf_msg_types": ("include/uapi/linux/netfilter/nfnetlink_osf.h", "enum", "OSF_MSG_???", "dec",
+   "OSF_MSG_ADD OSF_MSG_REMOVE"),
+ "nf_ipset_msg_types": ("include/uapi/linux/netfilter/ipset/ip_set.h", "enum", "IPSET_CMD_???", "dec",
+   "IPSET_CMD_NONE IPSET_CMD_PROTOCOL IPSET_CMD_CREATE IPSET_CMD_DESTROY IPSET_CMD_FLUSH IPSET_CMD_RENAME IPSET_CMD_SWAP IPSET_CMD_LIST IPSET_CMD_SAVE IPSET_CMD_ADD IPSET_CMD_DEL IPSET_CMD_TEST IPSET_CMD_HEADER IPSET_CMD_TYPE IPSET_CMD_RESTORE IPSET_CMD_HELP IPSET_CMD_VERSION IPSET_CMD_QUIT IPSET_CMD_COMMIT"),
+ "nf_acct_msg_types": ("include/uapi/linux/netfilter/nfnetlink_acct.h", "enum", "NFNL_MSG_ACCT_???", "dec",
+   "NFNL_MSG_ACCT_NEW NFNL_MSG_ACCT_GET NFNL_MSG_ACCT_GET_CTRZERO NFNL_MSG_ACCT_DEL NFNL_MSG_ACCT_OVERQUOTA"),
+ "nf_cttimeout_msg_types": ("include/uapi/linux/netfilter/nfnetlink_cttimeout.h", "enum", "IPCTNL_MSG_TIMEOUT_???", "dec",
+   "IPCTNL_MSG_TIMEOUT_NEW IPCTNL_MSG_TIMEOUT_GET IPCTNL_MSG_TIMEOUT_DELETE IPCTNL_MSG_TIMEOUT_DEFAULT_SET IPCTNL_MSG_TIMEOUT_DEFAULT_GET"),
+ "nf_cthelper_msg_types": ("include/uapi/linux/netfilter/nfnetlink_cthelper.h", "enum", "NFNL_MSG_CTHELPER_???", "dec",
+   "NFNL_MSG_CTHELPER_NEW NFNL_MSG_CTHELPER_GET NFNL_MSG_CTHELPER_DEL"),
+ "nf_nftables_msg_types": ("include/uapi/linux/netfilter/nf_tables.h", "enum", "NFT_MSG_???", "dec",
+   "NFT_MSG_NEWTABLE NFT_MSG_GETTABLE NFT_MSG_DELTABLE NFT_MSG_NEWCHAIN NFT_MSG_GETCHAIN NFT_MSG_DELCHAIN NFT_MSG_NEWRULE NFT_MSG_GETRULE NFT_MSG_DELRULE NFT_MSG_NEWSET NFT_MSG_GETSET NFT_MSG_DELSET NFT_MSG_NEWSETELEM NFT_MSG_GETSETELEM NFT_MSG_DELSETELEM NFT_MSG_NEWGEN NFT_MSG_GETGEN NFT_MSG_TRACE NFT_MSG_NEWOBJ NFT_MSG_GETOBJ NFT_MSG_DELOBJ NFT_MSG_GETOBJ_RESET NFT_MSG_NEWFLOWTABLE NFT_MSG_GETFLOWTABLE NFT_MSG_DELFLOWTABLE"),
+ "nf_nft_compat_msg_types": ("include/uapi/linux/netfilter/nf_tables_compat.h", "enum", "NFNL_MSG_COMPAT_???", "dec",
+   "NFNL_MSG_COMPAT_GET"),
+ "nf_hook_msg_types": ("include/uapi/linux/netfilter/nfnetlink_hook.h", "enum", "NFT_MSG_HOOK_???", "dec",
+   "NFNL_MSG_HOOK_GET"),
+ "evdev_ev": ("include/uapi/linux/input-event-codes.h (EV_*)", "enum", "EV_???", "hex",
+   "EV_SYN EV_KEY EV_REL EV_ABS EV_MSC EV_SW EV_LED EV_SND EV_REP EV_FF EV_PWR EV_FF_STATUS"),
+ "evdev_abs": ("include/uapi/linux/input-event-codes.h (ABS_*)", "enum", "ABS_???", "hex",
+   "ABS_X ABS_Y ABS_Z ABS_RX ABS_RY ABS_RZ ABS_THROTTLE ABS_RUDDER ABS_WHEEL ABS_GAS ABS_BRAKE "
+   "ABS_HAT0X ABS_HAT0Y ABS_HAT1X ABS_HAT1Y ABS_HAT2X ABS_HAT2Y ABS_HAT3X ABS_HAT3Y ABS_PRESSURE "
+   "ABS_DISTANCE ABS_TILT_X ABS_TILT_Y ABS_TOOL_WIDTH ABS_VOLUME ABS_PROFILE ABS_MISC ABS_RESERVED "
+   "ABS_MT_SLOT ABS_MT_TOUCH_MAJOR ABS_MT_TOUCH_MINOR ABS_MT_WIDTH_MAJOR ABS_MT_WIDTH_MINOR "
+   "ABS_MT_ORIENTATION ABS_MT_POSITION_X ABS_MT_POSITION_Y ABS_MT_TOOL_TYPE ABS_MT_BLOB_ID "
+   "ABS_MT_TRACKING_ID ABS_MT_PRESSURE ABS_MT_DISTANCE ABS_MT_TOOL_X ABS_MT_TOOL_Y"),
+}
+
+def main():
+    out_dir = os.path.join("syscall-tables", "xlat")
+    for stem, (src, kind, unknown, fmt, names) in TABLES.items():
+        entries = [(n, lit) for n, _, lit in (t.partition("=") for t in names.split())]
+        prog = "".join(f"#include <{i}>\n" for i in INCS) + "#include <stdio.h>\nint main(void){\n"
+        for name, lit in entries:
+            if not lit:
+                prog += f'printf("%llu\\n", (unsigned long long)({name}));\n'
+        prog += "return 0;}\n"
+        with tempfile.TemporaryDirectory() as td:
+            c = os.path.join(td, "x.c")
+            with open(c, "w") as f:
+                f.write(prog)
+            subprocess.run(["gcc", "-o", os.path.join(td, "x"), c], check=True)
+            got = iter(subprocess.run([os.path.join(td, "x")], check=True, capture_output=True,
+                                      text=True).stdout.split())
+        lines = [f"# source: {src} (names in strace 6.1's src/xlat/{stem}.in order)", f"# kind: {kind}"]
+        if unknown:
+            lines.append(f"# unknown: {unknown}")
+        for name, lit in entries:
+            v = int(lit, 0) if lit else int(next(got))
+            lines.append(f"{name}\t{hex(v) if fmt == 'hex' else v}")
+        with open(os.path.join(out_dir, stem + ".tsv"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+    print(f"wrote {len(TABLES)} tables")
+
+if __name__ == "__main__":
+    main()
