@@ -57,6 +57,30 @@ fn start(tag: &str) -> Traced {
 }
 
 impl Traced {
+    /// Asks for the counts until `field` reaches `n` (at most 20 s).
+    fn wait_count(&mut self, field: &str, n: usize) {
+        let t0 = Instant::now();
+        loop {
+            self.stdin.write_all(b"count\n").unwrap();
+            let mut line = String::new();
+            self.stdout.read_line(&mut line).unwrap();
+            let got: usize = line
+                .split_whitespace()
+                .skip_while(|w| *w != field)
+                .nth(1)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("no {field} in {line:?}"));
+            if got >= n {
+                return;
+            }
+            assert!(
+                t0.elapsed() < Duration::from_secs(20),
+                "{field} stays at {got}, {n} sent"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Waits out the grace period, asks for the counts, and checks that
     /// notrace and the fixture exit 0.
     fn counts(mut self) -> String {
@@ -78,38 +102,46 @@ fn kill(pid: i32, sig: i32) {
 
 /// Sends `sig` to `target` ROUNDS times, apart: under the old forwarding
 /// a duplicate merges with the first copy when it lands before the first
-/// is handled, so one round may hide it; eight rounds do not. The gap lets each copy be
-/// handled before the next is sent, even on a busy machine.
+/// is handled, so one round may hide it; eight rounds do not. Each copy
+/// is sent once the fixture has counted the one before (a fixed gap was
+/// not enough on a loaded machine: two copies merged in the kernel, as
+/// they would in a bare run, and the count came out one short).
 const ROUNDS: usize = 8;
 
-fn kill_rounds(target: i32, sig: i32) {
-    for _ in 0..ROUNDS {
+fn kill_rounds(t: &mut Traced, target: i32, sig: i32) {
+    let field = match sig {
+        libc::SIGINT => "INT",
+        libc::SIGTERM => "TERM",
+        _ => "HUP",
+    };
+    for i in 1..=ROUNDS {
         kill(target, sig);
-        std::thread::sleep(Duration::from_millis(200));
+        t.wait_count(field, i);
     }
 }
 
 #[test]
 fn a_group_kill_of_notrace_s_group_reaches_the_command_once() {
-    let t = start("grp-int");
+    let mut t = start("grp-int");
     let pgid = t.child.id() as i32;
-    kill_rounds(-pgid, libc::SIGINT);
+    kill_rounds(&mut t, -pgid, libc::SIGINT);
     assert_eq!(t.counts(), format!("INT {ROUNDS} TERM 0 HUP 0"));
 }
 
 #[test]
 fn group_kills_of_term_and_hup_reach_the_command_once_each() {
-    let t = start("grp-term-hup");
+    let mut t = start("grp-term-hup");
     let pgid = t.child.id() as i32;
-    kill_rounds(-pgid, libc::SIGTERM);
-    kill_rounds(-pgid, libc::SIGHUP);
+    kill_rounds(&mut t, -pgid, libc::SIGTERM);
+    kill_rounds(&mut t, -pgid, libc::SIGHUP);
     assert_eq!(t.counts(), format!("INT 0 TERM {ROUNDS} HUP {ROUNDS}"));
 }
 
 #[test]
 fn a_kill_of_notrace_s_pid_reaches_the_command_once() {
-    let t = start("pid-term");
-    kill_rounds(t.child.id() as i32, libc::SIGTERM);
+    let mut t = start("pid-term");
+    let pid = t.child.id() as i32;
+    kill_rounds(&mut t, pid, libc::SIGTERM);
     assert_eq!(t.counts(), format!("INT 0 TERM {ROUNDS} HUP 0"));
 }
 
