@@ -252,12 +252,14 @@ pub fn render(f: &mut Frame, area: Rect, app: &App) {
     // Scrolled (↑↓, wheel) no further than a full last page.
     let names = order_names(&s.per_name, &s.errors_per_name, &s.time_per_name, &app.sort);
     let first = app.stats_scroll.min(names.len().saturating_sub(room));
-    let b = if names.len() > room {
-        let last = (first + room).min(names.len());
-        b.title_bottom(
-            Line::from(format!(" ↑↓ rows {}–{last} of {} ", first + 1, names.len()))
-                .right_aligned(),
-        )
+    let last = (first + room).min(names.len());
+    let range = format!(" ↑↓ rows {}–{last} of {} ", first + 1, names.len());
+    // Beside the sort's title when both fit on the border, else left out
+    // (ratatui would draw one over the other).
+    let sort_w = sort_title(&app.sort.stats_label()).width();
+    let fits = sort_w + range.chars().count() + 2 <= left.width as usize;
+    let b = if names.len() > room && fits {
+        b.title_bottom(Line::from(range).right_aligned())
     } else {
         b
     };
