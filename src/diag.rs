@@ -18,7 +18,7 @@ pub fn line(args: fmt::Arguments<'_>) {
 }
 
 /// `say!("notrace: {x}")`: a line on stderr in one write (see
-/// [`line`]).
+/// [`diag::line`](crate::diag::line)).
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {
