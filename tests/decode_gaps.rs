@@ -3,7 +3,9 @@
 //! neighbour, rule and traffic-control requests (ndmsg, fib_rule_hdr,
 //! tcmsg and their NDA_*, FRA_*, TCA_* attributes, as ip neigh, ip rule,
 //! tc and bridge send them) and makes the filesystem ioctls of fstrim,
-//! xfs_io, filefrag and fsfreeze on fd -1. notrace's line for each must be
+//! xfs_io, filefrag and fsfreeze on fd -1, and name_to_handle_at with a
+//! name past `-s` (a path: printed whole, matched by `-P` and by `path=`
+//! rules, as tested below). notrace's line for each must be
 //! strace 6.1's, kept in tests/strace-evidence/nlmore.strace (stack
 //! addresses as `ADDR`); the installed strace is compared with too, under
 //! the options that change how attributes print.
@@ -42,6 +44,7 @@ const NLMORE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, FS_IOC_FIEMAP, {fm_start=0, fm_length=18446744073709551615, fm_flags=FIEMAP_FLAG_SYNC|0x10, fm_extent_count=32})"#,
     r#"ioctl(-1, FIFREEZE)"#,
     r#"ioctl(-1, FITHAW)"#,
+    r#"name_to_handle_at(AT_FDCWD, "/nonexistent-notrace/a-name-longer-than-thirty-two-bytes", {handle_bytes=16}, ADDR, 0)"#,
 ];
 
 /// Whether this kernel has NETLINK_ROUTE (`args_nlmore probe` exits 77
@@ -61,7 +64,7 @@ fn have_route() -> bool {
 
 fn notrace_lines(extra: &[&str], tag: &str) -> Vec<String> {
     let mut args = extra.to_vec();
-    args.extend(["-e", "sendto,ioctl"]);
+    args.extend(["-e", "sendto,ioctl,name_to_handle_at"]);
     trace_lines(&notrace(), &args, "args_nlmore", tag)
         .into_iter()
         .filter(|l| !l.starts_with("+++"))
@@ -129,7 +132,13 @@ fn nlmore_matches_installed_strace_with_options() {
     }
     let result = regex::Regex::new(r"\) += .*$").unwrap();
     for extra in [&[][..], &["-x"], &["-xx"], &["-s", "5"], &["-v"]] {
-        let mut sargs = vec!["-qq", "-e", "signal=none", "-e", "trace=sendto,ioctl"];
+        let mut sargs = vec![
+            "-qq",
+            "-e",
+            "signal=none",
+            "-e",
+            "trace=sendto,ioctl,name_to_handle_at",
+        ];
         sargs.extend(extra);
         let s: Vec<String> = trace_lines(
             std::path::Path::new("strace"),
@@ -144,4 +153,67 @@ fn nlmore_matches_installed_strace_with_options() {
         let s: Vec<&str> = s.iter().map(String::as_str).collect();
         check_lines(&n, &s);
     }
+}
+
+const LONG_NAME: &str = "/nonexistent-notrace/a-name-longer-than-thirty-two-bytes";
+
+/// Runs notrace with `args` on `args_nlmore` and returns its
+/// name_to_handle_at lines.
+fn handle_lines(args: &[&str]) -> Vec<String> {
+    let out = Command::new(notrace())
+        .args(args)
+        .arg("--")
+        .arg(fixture("args_nlmore"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.starts_with("name_to_handle_at("))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `-P` selects name_to_handle_at by its name, as strace's pathtrace does
+/// (dirfd, path).
+#[test]
+fn dash_p_selects_name_to_handle_at_by_its_name() {
+    if !have_route() {
+        return;
+    }
+    let got = handle_lines(&["-P", LONG_NAME]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains(LONG_NAME), "{got:?}");
+}
+
+/// A `path=` rule applies to name_to_handle_at as to stat: the call that
+/// would have failed with ENOENT is answered EACCES; a rule on another
+/// path leaves it alone.
+#[test]
+fn path_rule_denies_name_to_handle_at() {
+    if !have_route() {
+        return;
+    }
+    let denied = handle_lines(&[
+        "--deny",
+        "name_to_handle_at path=/nonexistent-notrace/** errno=EACCES",
+        "-e",
+        "name_to_handle_at",
+    ]);
+    assert_eq!(denied.len(), 1, "{denied:?}");
+    assert!(
+        denied[0].ends_with("= -1 EACCES (Permission denied)"),
+        "{denied:?}"
+    );
+    let other = handle_lines(&[
+        "--deny",
+        "name_to_handle_at path=/elsewhere/** errno=EACCES",
+        "-e",
+        "name_to_handle_at",
+    ]);
+    assert_eq!(other.len(), 1, "{other:?}");
+    assert!(
+        other[0].ends_with("= -1 ENOENT (No such file or directory)"),
+        "{other:?}"
+    );
 }
