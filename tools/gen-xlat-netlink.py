@@ -208,6 +208,9 @@ TABLES = {
    "FS_XFLAG_COWEXTSIZE FS_XFLAG_HASATTR"),
  "fiemap_flags": ("include/uapi/linux/fiemap.h (FIEMAP_FLAG_*)", "flags", "FIEMAP_FLAG_???", "hex",
    "FIEMAP_FLAG_SYNC FIEMAP_FLAG_XATTR FIEMAP_FLAG_CACHE"),
+ "rtnl_ifla_info_attrs": ("include/uapi/linux/if_link.h (enum IFLA_INFO_*)", "enum", "IFLA_INFO_???",
+   "dec", "IFLA_INFO_UNSPEC IFLA_INFO_KIND IFLA_INFO_DATA IFLA_INFO_XSTATS IFLA_INFO_SLAVE_KIND "
+   "IFLA_INFO_SLAVE_DATA"),
 }
 
 def main():

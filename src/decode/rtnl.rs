@@ -3,9 +3,10 @@
 //! attributes after it, as strace 6.1 prints them at entry
 //! (`[{nla_len=7, nla_type=IFLA_IFNAME}, "lo"]`).
 //!
-//! Attributes whose payload strace decodes with a struct of its own that
-//! is not done here (IFLA_STATS, IFLA_STATS64, IFLA_MAP, IFLA_LINKINFO,
-//! IFLA_AF_SPEC, IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS,
+//! IFLA_LINKINFO and IFLA_MAP are decoded in `rtnl_more`, with the
+//! neighbour, rule and tc messages. Attributes whose payload strace decodes
+//! with a struct of its own that is not done here (IFLA_STATS,
+//! IFLA_STATS64, IFLA_AF_SPEC, IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS,
 //! IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT, IFLA_PROP_LIST,
 //! IFLA_PROTO_DOWN_REASON, RTA_MULTIPATH, RTA_MFC_STATS, RTA_VIA) print
 //! their payload in hex, as strace prints the attributes it has no
@@ -96,6 +97,9 @@ impl Attrs {
         };
         if let Attrs::More(s) = self {
             return s.decoder(name);
+        }
+        if let Some(n) = super::rtnl_more::link_decoder(self, name) {
+            return n;
         }
         match (self, name) {
             (
@@ -430,7 +434,7 @@ fn payload(ctx: &Ctx, v: u64, len: u64, nla: Nla, family: u8) -> Option<(String,
     };
     match nla {
         Nla::Hex => None,
-        Nla::More(x) => super::rtnl_more::payload(ctx, v, len, x),
+        Nla::More(x) => super::rtnl_more::payload(ctx, v, len, x, family),
         Nla::Str => Some(nla_str(ctx, v, len)),
         Nla::U8 => int!(u8, 1),
         Nla::U16 => int!(u16, 2),

@@ -4,10 +4,16 @@
 //! attributes, as strace 6.1 prints them at entry; the attribute list
 //! itself is walked by `rtnl::attributes`.
 //!
+//! Also the link attributes IFLA_LINKINFO (its IFLA_INFO_KIND and
+//! IFLA_INFO_SLAVE_KIND; the rest in hex) and IFLA_MAP.
+//!
 //! Not decoded here, printed in hex as strace prints attributes it has no
 //! decoder for (there notrace and strace differ): NDA_FDB_EXT_ATTRS (a
 //! nested list), TCA_STATS, TCA_STATS2 and TCA_STAB (statistics the kernel
-//! sends, not requests).
+//! sends, not requests); IFLA_INFO_DATA and IFLA_INFO_SLAVE_DATA, which
+//! strace decodes for the kinds "bridge" and "tun" (IFLA_BR_*,
+//! IFLA_BRPORT_*, IFLA_TUN_*) and prints in hex for every other kind, and
+//! IFLA_INFO_XSTATS, decoded for "can".
 
 use super::rtnl::{attributes, Attrs, Nla};
 use super::{addr, Ctx};
@@ -20,6 +26,8 @@ const AF_BRIDGE: u8 = 7;
 /// The attribute sets of the headers decoded here.
 #[derive(Clone, Copy)]
 pub(super) enum Set {
+    /// IFLA_LINKINFO's nested IFLA_INFO_*.
+    LinkInfo,
     Neigh,
     Rule,
     Tc,
@@ -46,11 +54,28 @@ pub(super) enum Extra {
     HwaddrAll,
     /// `tc_estimator` (signed interval, ewma_log).
     TcEstimator,
+    /// IFLA_LINKINFO: a nested IFLA_INFO_* list.
+    LinkInfo,
+    /// IFLA_MAP's `rtnl_link_ifmap`.
+    IfMap,
+    /// A string that ends at its NUL (strace's `QUOTE_0_TERMINATED`):
+    /// `...` when no NUL comes within the payload or `-s`.
+    CStr,
+}
+
+/// Decoders of link attributes that `rtnl` leaves to this module.
+pub(super) fn link_decoder(attrs: Attrs, name: &str) -> Option<Nla> {
+    match (attrs, name) {
+        (Attrs::Link, "IFLA_LINKINFO") => Some(Nla::More(Extra::LinkInfo)),
+        (Attrs::Link, "IFLA_MAP") => Some(Nla::More(Extra::IfMap)),
+        _ => None,
+    }
 }
 
 impl Set {
     pub(super) fn table(self) -> &'static Xlat {
         match self {
+            Set::LinkInfo => &xlat::RTNL_IFLA_INFO_ATTRS,
             Set::Neigh => &xlat::RTNL_NEIGH_ATTRS,
             Set::Rule => &xlat::RTNL_RULE_ATTRS,
             Set::Tc => &xlat::RTNL_TC_ATTRS,
@@ -63,6 +88,7 @@ impl Set {
     pub(super) fn decoder(self, name: &str) -> Nla {
         let x = Nla::More;
         match (self, name) {
+            (Set::LinkInfo, "IFLA_INFO_KIND" | "IFLA_INFO_SLAVE_KIND") => x(Extra::CStr),
             (Set::Neigh, "NDA_DST") => Nla::Inet,
             (Set::Neigh, "NDA_LLADDR") => x(Extra::HwaddrAll),
             (Set::Neigh, "NDA_CACHEINFO") => x(Extra::NdaCacheinfo),
@@ -127,7 +153,13 @@ fn fetch<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], (String, Value)> 
 
 /// A payload by one of the decoders above; `None` when it declines (too
 /// short), which prints the bytes in hex.
-pub(super) fn payload(ctx: &Ctx, v: u64, len: u64, x: Extra) -> Option<(String, Value)> {
+pub(super) fn payload(
+    ctx: &Ctx,
+    v: u64,
+    len: u64,
+    x: Extra,
+    family: u8,
+) -> Option<(String, Value)> {
     let u32s = |b: &[u8], i: usize| u32::from_ne_bytes(b[i * 4..i * 4 + 4].try_into().unwrap());
     let u16s = |b: &[u8], i: usize| u16::from_ne_bytes(b[i * 2..i * 2 + 2].try_into().unwrap());
     Some(match x {
@@ -230,6 +262,59 @@ pub(super) fn payload(ctx: &Ctx, v: u64, len: u64, x: Extra) -> Option<(String, 
             let t = t.join(":");
             (t.clone(), Value::from(t))
         }
+        Extra::LinkInfo => attributes(ctx, v, len, Attrs::More(Set::LinkInfo), family),
+        Extra::IfMap => {
+            // offsetofend(struct rtnl_link_ifmap, port).
+            if len < 28 {
+                return None;
+            }
+            match fetch::<28>(ctx, v) {
+                Ok(b) => {
+                    let u64s =
+                        |i: usize| u64::from_ne_bytes(b[i * 8..i * 8 + 8].try_into().unwrap());
+                    let (start, end, base) = (u64s(0), u64s(1), u64s(2));
+                    let irq = u16::from_ne_bytes([b[24], b[25]]);
+                    let (dma, port) = (b[26], b[27]);
+                    (
+                        format!(
+                            "{{mem_start={}, mem_end={}, base_addr={}, irq={irq}, dma={dma}, port={port}}}",
+                            hex(start),
+                            hex(end),
+                            hex(base)
+                        ),
+                        json!({
+                            "mem_start": start, "mem_end": end, "base_addr": base,
+                            "irq": irq, "dma": dma, "port": port,
+                        }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::CStr => {
+            let limit = ctx.opts.string_limit as u64;
+            // strace reads one byte past -s.
+            let size = (limit + 1).min(len) as usize;
+            let mut b = vec![0u8; size];
+            if !read_exact(ctx.mem, v, &mut b) {
+                return Some((addr(v), Value::Null));
+            }
+            let shown = size.min(limit as usize);
+            // The byte past -s counts: a NUL there ends the string in time.
+            match b.iter().position(|&c| c == 0) {
+                Some(n) => (
+                    super::strings::quote(&b[..n], ctx.opts.hex, false),
+                    super::bytes_json(&b[..n]),
+                ),
+                None => (
+                    format!(
+                        "{}...",
+                        super::strings::quote(&b[..shown], ctx.opts.hex, false)
+                    ),
+                    super::bytes_json(&b[..shown]),
+                ),
+            }
+        }
         Extra::TcEstimator => {
             if len < 2 {
                 return None;
@@ -299,6 +384,8 @@ pub(super) fn message(
     let u32_at = |i: usize| u32::from_ne_bytes(b[i..i + 4].try_into().unwrap());
     let ifindex = |i: usize| super::sockets::ifindex_text(ctx, u32_at(i));
     let (mut t, mut j) = match set {
+        // Nested only, never a message's header.
+        Set::LinkInfo => return None,
         Set::Neigh => {
             let state = u16::from_ne_bytes([b[8], b[9]]) as u64;
             let (flags, ty) = (b[10] as u64, b[11] as u64);
