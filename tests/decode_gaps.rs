@@ -5,7 +5,8 @@
 //! tc and bridge send them; IFLA_LINKINFO's kinds and IFLA_MAP) and makes the filesystem ioctls of fstrim,
 //! xfs_io, filefrag and fsfreeze on fd -1, and name_to_handle_at with a
 //! name past `-s` (a path: printed whole, matched by `-P` and by `path=`
-//! rules, as tested below). notrace's line for each must be
+//! rules, as tested below), and set_mempolicy, mbind and migrate_pages
+//! (modes with flags, node masks). notrace's line for each must be
 //! strace 6.1's, kept in tests/strace-evidence/nlmore.strace (stack
 //! addresses as `ADDR`); the installed strace is compared with too, under
 //! the options that change how attributes print.
@@ -46,6 +47,15 @@ const NLMORE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, FIFREEZE)"#,
     r#"ioctl(-1, FITHAW)"#,
     r#"name_to_handle_at(AT_FDCWD, "/nonexistent-notrace/a-name-longer-than-thirty-two-bytes", {handle_bytes=16}, ADDR, 0)"#,
+    r#"set_mempolicy(MPOL_DEFAULT, [0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000], 1025)"#,
+    r#"set_mempolicy(MPOL_PREFERRED_MANY|MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES, [0x00000000000001, 0x8000000000000000], 128)"#,
+    r#"set_mempolicy(0x9 /* MPOL_??? */, NULL, 0)"#,
+    r#"set_mempolicy(MPOL_F_NUMA_BALANCING|0x9, 0x1000, 1)"#,
+    r#"mbind(NULL, 0, MPOL_BIND, [0x00000000000001], 65, MPOL_MF_STRICT|0x80)"#,
+    r#"mbind(NULL, 0, MPOL_INTERLEAVE, [0x00000000000003, ... /* 0x20001000 */], 192, 0x80 /* MPOL_??? */)"#,
+    r#"mbind(NULL, 0, MPOL_INTERLEAVE, 0x20001000, 64, 0x80 /* MPOL_??? */)"#,
+    r#"migrate_pages(-1, 64, [0x00000000000001], [0x8000000000000000])"#,
+    r#"set_mempolicy(MPOL_DEFAULT, NULL, 0)"#,
 ];
 
 /// Whether this kernel has NETLINK_ROUTE (`args_nlmore probe` exits 77
@@ -65,7 +75,10 @@ fn have_route() -> bool {
 
 fn notrace_lines(extra: &[&str], tag: &str) -> Vec<String> {
     let mut args = extra.to_vec();
-    args.extend(["-e", "sendto,ioctl,name_to_handle_at"]);
+    args.extend([
+        "-e",
+        "sendto,ioctl,name_to_handle_at,set_mempolicy,mbind,migrate_pages",
+    ]);
     trace_lines(&notrace(), &args, "args_nlmore", tag)
         .into_iter()
         .filter(|l| !l.starts_with("+++"))
@@ -146,7 +159,7 @@ fn nlmore_matches_installed_strace_with_options() {
             "-e",
             "signal=none",
             "-e",
-            "trace=sendto,ioctl,name_to_handle_at",
+            "trace=sendto,ioctl,name_to_handle_at,set_mempolicy,mbind,migrate_pages",
         ];
         sargs.extend(extra);
         let s: Vec<String> = trace_lines(

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Regenerates the netlink tables (NETLINK_ROUTE attributes, NETLINK_SOCK_DIAG
 requests) and the ioctl argument tables of src/decode/ioctl_more.rs
-(loop, FS_IOC_*FLAGS, perf, seccomp, evdev) in syscall-tables/xlat/.
+(loop, FS_IOC_*FLAGS, perf, seccomp, evdev, fs) and the NUMA memory-policy
+tables of src/decode/numa.rs in syscall-tables/xlat/.
 
 The names, in strace 6.1's print order, are those of strace's
 src/xlat/*.in of the same stem; the values come from compiling against
@@ -21,7 +22,7 @@ INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunn
         "linux/netfilter/nfnetlink_acct.h", "linux/netfilter/nfnetlink_cttimeout.h",
         "linux/netfilter/nfnetlink_cthelper.h", "linux/netfilter/nf_tables.h",
         "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h", "linux/input.h",
-        "linux/neighbour.h", "linux/fib_rules.h", "linux/fiemap.h"]
+        "linux/neighbour.h", "linux/fib_rules.h", "linux/fiemap.h", "linux/mempolicy.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -211,6 +212,12 @@ TABLES = {
  "rtnl_ifla_info_attrs": ("include/uapi/linux/if_link.h (enum IFLA_INFO_*)", "enum", "IFLA_INFO_???",
    "dec", "IFLA_INFO_UNSPEC IFLA_INFO_KIND IFLA_INFO_DATA IFLA_INFO_XSTATS IFLA_INFO_SLAVE_KIND "
    "IFLA_INFO_SLAVE_DATA"),
+ "mpol_modes": ("include/uapi/linux/mempolicy.h (enum MPOL_*)", "enum", "MPOL_???", "dec",
+   "MPOL_DEFAULT MPOL_PREFERRED MPOL_BIND MPOL_INTERLEAVE MPOL_LOCAL MPOL_PREFERRED_MANY"),
+ "mpol_mode_flags": ("include/uapi/linux/mempolicy.h (MPOL_F_*)", "flags", "MPOL_???", "hex",
+   "MPOL_F_STATIC_NODES MPOL_F_RELATIVE_NODES MPOL_F_NUMA_BALANCING"),
+ "mbind_flags": ("include/uapi/linux/mempolicy.h (MPOL_MF_*)", "flags", "MPOL_???", "hex",
+   "MPOL_MF_STRICT MPOL_MF_MOVE MPOL_MF_MOVE_ALL"),
 }
 
 def main():
