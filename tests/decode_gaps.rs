@@ -2,7 +2,8 @@
 //! line against strace 6.1: the fixture `args_nlmore` sends NETLINK_ROUTE
 //! neighbour, rule and traffic-control requests (ndmsg, fib_rule_hdr,
 //! tcmsg and their NDA_*, FRA_*, TCA_* attributes, as ip neigh, ip rule,
-//! tc and bridge send them; IFLA_LINKINFO's kinds and IFLA_MAP) and makes the filesystem ioctls of fstrim,
+//! tc and bridge send them; IFLA_LINKINFO's kinds, IFLA_MAP,
+//! RTA_MULTIPATH and RTA_VIA) and makes the filesystem ioctls of fstrim,
 //! xfs_io, filefrag and fsfreeze on fd -1, and name_to_handle_at with a
 //! name past `-s` (a path: printed whole, matched by `-P` and by `path=`
 //! rules, as tested below), and set_mempolicy, mbind and migrate_pages
@@ -39,6 +40,7 @@ const NLMORE_EXPECTED: &[&str] = &[
     r#"sendto(3, [{nlmsg_len=36, nlmsg_type=RTM_GETTCLASS, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=11, nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=if_nametoindex("lo"), tcm_handle=65536, tcm_parent=4294967281, tcm_info=768}], 36, 0, NULL, 0)"#,
     r#"sendto(3, [{nlmsg_len=28, nlmsg_type=RTM_GETCHAIN, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=12, nlmsg_pid=0}, {tcm_family=AF_UNSPEC, ...}], 28, 0, NULL, 0)"#,
     r#"sendto(3, [{nlmsg_len=180, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=13, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [[{nla_len=88, nla_type=NLA_F_NESTED|IFLA_LINKINFO}, [[{nla_len=10, nla_type=IFLA_INFO_KIND}, "dummy"], [{nla_len=7, nla_type=IFLA_INFO_DATA}, "\x01\x02\x03"], [{nla_len=8, nla_type=IFLA_INFO_SLAVE_KIND}, "bond"...], [{nla_len=44, nla_type=IFLA_INFO_KIND}, "0123456789abcdefghijklmnopqrstuv"...], [{nla_len=7, nla_type=IFLA_INFO_KIND}, "a"], {nla_len=4, nla_type=0x9 /* IFLA_INFO_??? */}]], [{nla_len=36, nla_type=IFLA_MAP}, {mem_start=0xd0000, mem_end=0xdffff, base_addr=0x300, irq=11, dma=3, port=1}], [{nla_len=24, nla_type=IFLA_MAP}, "\x00\x00\x0d\x00\x00\x00\x00\x00\xff\xff\x0d\x00\x00\x00\x00\x00\x00\x03\x00\x00"]]], 180, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=128, nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=14, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, rtm_protocol=RTPROT_UNSPEC, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNICAST, rtm_flags=0}, [[{nla_len=28, nla_type=RTA_MULTIPATH}, [[{rtnh_len=16, rtnh_flags=RTNH_F_ONLINK, rtnh_hops=1, rtnh_ifindex=if_nametoindex("lo")}, [{nla_len=8, nla_type=RTA_GATEWAY}, inet_addr("10.0.0.1")]], {rtnh_len=8, rtnh_flags=0x80 /* RTNH_F_??? */, rtnh_hops=0, rtnh_ifindex=0}]], [{nla_len=12, nla_type=RTA_MULTIPATH}, {rtnh_len=8, rtnh_flags=0, rtnh_hops=2, rtnh_ifindex=if_nametoindex("lo")}], [{nla_len=8, nla_type=RTA_MULTIPATH}, "\x08\x00\x00\x00"], [{nla_len=22, nla_type=RTA_VIA}, {rtvia_family=AF_INET6, inet_pton(AF_INET6, "fe80::1", &rtvia_addr)}], [{nla_len=8, nla_type=RTA_VIA}, {rtvia_family=AF_INET, rtvia_addr="\x0a\x00"}], [{nla_len=6, nla_type=RTA_VIA}, {rtvia_family=AF_INET}], [{nla_len=10, nla_type=RTA_VIA}, {rtvia_family=0x1234 /* AF_??? */, rtvia_addr="\x0a\x00\x00\x00"}]]], 128, 0, NULL, 0)"#,
     r#"ioctl(-1, FITRIM, {start=0x1000, len=18446744073709551615, minlen=512})"#,
     r#"ioctl(-1, FITRIM, NULL)"#,
     r#"ioctl(-1, FS_IOC_FSSETXATTR, {fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_NOATIME|0x40000000, fsx_extsize=4096, fsx_projid=0x2a, fsx_cowextsize=8})"#,

@@ -218,6 +218,9 @@ TABLES = {
    "MPOL_F_STATIC_NODES MPOL_F_RELATIVE_NODES MPOL_F_NUMA_BALANCING"),
  "mbind_flags": ("include/uapi/linux/mempolicy.h (MPOL_MF_*)", "flags", "MPOL_???", "hex",
    "MPOL_MF_STRICT MPOL_MF_MOVE MPOL_MF_MOVE_ALL"),
+ "route_nexthop_flags": ("include/uapi/linux/rtnetlink.h (RTNH_F_*)", "flags", "RTNH_F_???", "hex",
+   "RTNH_F_DEAD RTNH_F_PERVASIVE RTNH_F_ONLINK RTNH_F_OFFLOAD RTNH_F_LINKDOWN RTNH_F_UNRESOLVED "
+   "RTNH_F_TRAP"),
 }
 
 def main():

@@ -3,14 +3,14 @@
 //! attributes after it, as strace 6.1 prints them at entry
 //! (`[{nla_len=7, nla_type=IFLA_IFNAME}, "lo"]`).
 //!
-//! IFLA_LINKINFO and IFLA_MAP are decoded in `rtnl_more`, with the
-//! neighbour, rule and tc messages. Attributes whose payload strace decodes
-//! with a struct of its own that is not done here (IFLA_STATS,
-//! IFLA_STATS64, IFLA_AF_SPEC, IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS,
-//! IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT, IFLA_PROP_LIST,
-//! IFLA_PROTO_DOWN_REASON, RTA_MULTIPATH, RTA_MFC_STATS, RTA_VIA) print
-//! their payload in hex, as strace prints the attributes it has no
-//! decoder for; there notrace and strace differ.
+//! IFLA_LINKINFO, IFLA_MAP, RTA_VIA and RTA_MULTIPATH are decoded in
+//! `rtnl_more`, with the neighbour, rule and tc messages. Attributes whose
+//! payload strace decodes with a struct of its own that is not done here
+//! (IFLA_STATS, IFLA_STATS64, IFLA_AF_SPEC, IFLA_PROTINFO,
+//! IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT,
+//! IFLA_PROP_LIST, IFLA_PROTO_DOWN_REASON, RTA_MFC_STATS) print their
+//! payload in hex, as strace prints the attributes it has no decoder for;
+//! there notrace and strace differ.
 
 use super::netlink::hex_bytes;
 use super::strings::quote;

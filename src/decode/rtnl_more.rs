@@ -5,7 +5,9 @@
 //! itself is walked by `rtnl::attributes`.
 //!
 //! Also the link attributes IFLA_LINKINFO (its IFLA_INFO_KIND and
-//! IFLA_INFO_SLAVE_KIND; the rest in hex) and IFLA_MAP.
+//! IFLA_INFO_SLAVE_KIND; the rest in hex) and IFLA_MAP, and the route
+//! attributes RTA_VIA and RTA_MULTIPATH (what `ip route add ... nexthop`
+//! sends).
 //!
 //! Not decoded here, printed in hex as strace prints attributes it has no
 //! decoder for (there notrace and strace differ): NDA_FDB_EXT_ATTRS (a
@@ -58,16 +60,23 @@ pub(super) enum Extra {
     LinkInfo,
     /// IFLA_MAP's `rtnl_link_ifmap`.
     IfMap,
+    /// RTA_VIA's `rtvia`: a family and an address of it.
+    RtVia,
+    /// RTA_MULTIPATH: `rtnexthop`s, each with its RTA_* list.
+    Multipath,
     /// A string that ends at its NUL (strace's `QUOTE_0_TERMINATED`):
     /// `...` when no NUL comes within the payload or `-s`.
     CStr,
 }
 
-/// Decoders of link attributes that `rtnl` leaves to this module.
+/// Decoders of link and route attributes that `rtnl` leaves to this
+/// module.
 pub(super) fn link_decoder(attrs: Attrs, name: &str) -> Option<Nla> {
     match (attrs, name) {
         (Attrs::Link, "IFLA_LINKINFO") => Some(Nla::More(Extra::LinkInfo)),
         (Attrs::Link, "IFLA_MAP") => Some(Nla::More(Extra::IfMap)),
+        (Attrs::Route, "RTA_VIA") => Some(Nla::More(Extra::RtVia)),
+        (Attrs::Route, "RTA_MULTIPATH") => Some(Nla::More(Extra::Multipath)),
         _ => None,
     }
 }
@@ -291,6 +300,30 @@ pub(super) fn payload(
                 Err(e) => e,
             }
         }
+        Extra::RtVia => {
+            if len < 2 {
+                return None;
+            }
+            match fetch::<2>(ctx, v) {
+                Ok(b) => {
+                    let fam = u16::from_ne_bytes(b) as u64;
+                    let t = &xlat::ADDRESS_FAMILIES;
+                    let mut text = format!("{{rtvia_family={}", t.format_enum(fam));
+                    let mut j = json!({ "rtvia_family": t.enum_json(fam) });
+                    if len > 2 {
+                        // A family past a byte has no address decoder.
+                        let f = u8::try_from(fam).unwrap_or(0);
+                        let (a, aj) = super::rtnl::inet_named(ctx, v + 2, len - 2, f, "rtvia_addr");
+                        text.push_str(&format!(", {a}"));
+                        j["rtvia_addr"] = aj;
+                    }
+                    text.push('}');
+                    (text, j)
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::Multipath => return multipath(ctx, v, len, family),
         Extra::CStr => {
             let limit = ctx.opts.string_limit as u64;
             // strace reads one byte past -s.
@@ -331,6 +364,71 @@ pub(super) fn payload(
             }
         }
     })
+}
+
+/// strace's `decode_rta_multipath`: `rtnexthop` headers (printed whole
+/// whatever their rtnh_len), each followed by the RTA_* list its length
+/// covers; an unreadable header prints as its address, straight after
+/// what came before, as strace's does.
+fn multipath(ctx: &Ctx, v: u64, len: u64, family: u8) -> Option<(String, Value)> {
+    const RTNH_SIZE: u64 = 8;
+    if len < RTNH_SIZE {
+        return None;
+    }
+    let (mut text, mut values) = (String::new(), Vec::new());
+    let (mut cur, mut left) = (v, len);
+    let mut is_array = false;
+    loop {
+        let Ok(b) = fetch::<8>(ctx, cur) else {
+            text.push_str(&addr(cur));
+            break;
+        };
+        let nh_len = u16::from_ne_bytes([b[0], b[1]]) as u64;
+        let (flags, hops) = (b[2] as u64, b[3]);
+        let index = u32::from_ne_bytes(b[4..8].try_into().unwrap());
+        let rtnh_len = left.min(nh_len);
+        if cur == v && nh_len < len {
+            text.push('[');
+            is_array = true;
+        }
+        if cur > v {
+            text.push_str(", ");
+        }
+        let t = &xlat::ROUTE_NEXTHOP_FLAGS;
+        let head = format!(
+            "{{rtnh_len={nh_len}, rtnh_flags={}, rtnh_hops={hops}, rtnh_ifindex={}}}",
+            t.format_flags(flags),
+            super::sockets::ifindex_text(ctx, index)
+        );
+        let mut j = json!({
+            "rtnh_len": nh_len, "rtnh_flags": t.flags_json(flags), "rtnh_hops": hops,
+            "rtnh_ifindex": index,
+        });
+        if rtnh_len > RTNH_SIZE {
+            let (a, aj) = attributes(
+                ctx,
+                cur + RTNH_SIZE,
+                rtnh_len - RTNH_SIZE,
+                Attrs::Route,
+                family,
+            );
+            text.push_str(&format!("[{head}, {a}]"));
+            j["attributes"] = aj;
+        } else {
+            text.push_str(&head);
+        }
+        values.push(j);
+        let step = (rtnh_len + 3) & !3;
+        if step >= left {
+            break;
+        }
+        cur += step;
+        left -= step;
+    }
+    if is_array {
+        text.push(']');
+    }
+    Some((text, Value::Array(values)))
 }
 
 fn range(start: u64, end: u64) -> (String, Value) {
