@@ -4,7 +4,7 @@
 //! tcmsg and their NDA_*, FRA_*, TCA_* attributes, as ip neigh, ip rule,
 //! tc and bridge send them; IFLA_LINKINFO's kinds, IFLA_MAP,
 //! RTA_MULTIPATH and RTA_VIA) and makes the filesystem ioctls of fstrim,
-//! xfs_io, filefrag and fsfreeze on fd -1, and name_to_handle_at with a
+//! xfs_io, filefrag and fsfreeze and BLKPG (partx) on fd -1, and name_to_handle_at with a
 //! name past `-s` (a path: printed whole, matched by `-P` and by `path=`
 //! rules, as tested below), and set_mempolicy, mbind and migrate_pages
 //! (modes with flags, node masks). notrace's line for each must be
@@ -48,6 +48,8 @@ const NLMORE_EXPECTED: &[&str] = &[
     r#"ioctl(-1, FS_IOC_FIEMAP, {fm_start=0, fm_length=18446744073709551615, fm_flags=FIEMAP_FLAG_SYNC|0x10, fm_extent_count=32})"#,
     r#"ioctl(-1, FIFREEZE)"#,
     r#"ioctl(-1, FITHAW)"#,
+    r#"ioctl(-1, BLKPG, {op=BLKPG_ADD_PARTITION, flags=0, datalen=152, data={start=1048576, length=2097152, pno=1, devname="sda1", volname="vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv"...}})"#,
+    r#"ioctl(-1, BLKPG, {op=0x9 /* BLKPG_??? */, flags=-1, datalen=0, data=0x1000})"#,
     r#"name_to_handle_at(AT_FDCWD, "/nonexistent-notrace/a-name-longer-than-thirty-two-bytes", {handle_bytes=16}, ADDR, 0)"#,
     r#"set_mempolicy(MPOL_DEFAULT, [0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000, 0000000000000000], 1025)"#,
     r#"set_mempolicy(MPOL_PREFERRED_MANY|MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES, [0x00000000000001, 0x8000000000000000], 128)"#,

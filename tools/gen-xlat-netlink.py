@@ -22,7 +22,8 @@ INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunn
         "linux/netfilter/nfnetlink_acct.h", "linux/netfilter/nfnetlink_cttimeout.h",
         "linux/netfilter/nfnetlink_cthelper.h", "linux/netfilter/nf_tables.h",
         "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h", "linux/input.h",
-        "linux/neighbour.h", "linux/fib_rules.h", "linux/fiemap.h", "linux/mempolicy.h"]
+        "linux/neighbour.h", "linux/fib_rules.h", "linux/fiemap.h", "linux/mempolicy.h",
+        "linux/blkpg.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -221,6 +222,8 @@ TABLES = {
  "route_nexthop_flags": ("include/uapi/linux/rtnetlink.h (RTNH_F_*)", "flags", "RTNH_F_???", "hex",
    "RTNH_F_DEAD RTNH_F_PERVASIVE RTNH_F_ONLINK RTNH_F_OFFLOAD RTNH_F_LINKDOWN RTNH_F_UNRESOLVED "
    "RTNH_F_TRAP"),
+ "blkpg_ops": ("include/uapi/linux/blkpg.h (BLKPG_*)", "enum", "BLKPG_???", "dec",
+   "BLKPG_ADD_PARTITION BLKPG_DEL_PARTITION BLKPG_RESIZE_PARTITION"),
 }
 
 def main():

@@ -1,6 +1,7 @@
 //! Filesystem ioctl arguments of `fstrim`, `xfs_io`, `filefrag` and
 //! `fsfreeze` (FITRIM, FS_IOC_FSSETXATTR, FS_IOC_FIEMAP, FIFREEZE,
-//! FITHAW), as strace 6.1 prints them at entry.
+//! FITHAW) and BLKPG (`partx`, `parted`), as strace 6.1 prints them at
+//! entry.
 
 use super::{addr, Ctx, Out};
 use crate::memory::read_exact;
@@ -83,6 +84,55 @@ pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str) -> Option<Out> {
             }
             Err(o) => o,
         },
+        (0x12, "BLKPG") => match read::<24>(ctx, v) {
+            Ok(b) => blkpg(ctx, &b),
+            Err(o) => o,
+        },
         _ => return None,
     })
+}
+
+/// `struct blkpg_ioctl_arg` and the `blkpg_partition` it points at (its
+/// names up to their NUL; 63 bytes and `...` when they have none).
+fn blkpg(ctx: &Ctx, b: &[u8]) -> Out {
+    let i32_at = |i: usize| u32_at(b, i) as i32;
+    let (op, flags, datalen) = (i32_at(0), i32_at(4), i32_at(8));
+    let data = u64_at(b, 16);
+    let t = &xlat::BLKPG_OPS;
+    let op_u = op as u32 as u64;
+    let (data_t, data_j) = match read::<152>(ctx, data) {
+        Ok(p) => {
+            let (start, length) = (u64_at(&p, 0) as i64, u64_at(&p, 8) as i64);
+            let pno = u32_at(&p, 16) as i32;
+            let name = |at: usize| {
+                let s = &p[at..at + 64];
+                match s.iter().position(|&c| c == 0) {
+                    Some(n) => super::strings::quote(&s[..n], ctx.opts.hex, false),
+                    // strace keeps the last byte for the NUL it adds.
+                    None => format!(
+                        "{}...",
+                        super::strings::quote(&s[..63], ctx.opts.hex, false)
+                    ),
+                }
+            };
+            (
+                format!(
+                    "{{start={start}, length={length}, pno={pno}, devname={}, volname={}}}",
+                    name(20),
+                    name(84)
+                ),
+                json!({ "start": start, "length": length, "pno": pno }),
+            )
+        }
+        Err((t, _)) => (t, json!(data)),
+    };
+    (
+        format!(
+            "{{op={}, flags={flags}, datalen={datalen}, data={data_t}}}",
+            t.format_enum(op_u)
+        ),
+        Some(json!({
+            "op": t.enum_json(op_u), "flags": flags, "datalen": datalen, "data": data_j,
+        })),
+    )
 }
