@@ -1,16 +1,17 @@
 //! Argument decoders added for issue 12's remaining gaps, checked line by
-//! line against strace 6.1: the fixture `args_nlmore` sends NETLINK_ROUTE
+//! line against strace 6.1. The fixture `args_nlmore` sends NETLINK_ROUTE
 //! neighbour, rule and traffic-control requests (ndmsg, fib_rule_hdr,
 //! tcmsg and their NDA_*, FRA_*, TCA_* attributes, as ip neigh, ip rule,
-//! tc and bridge send them; IFLA_LINKINFO's kinds, IFLA_MAP,
-//! RTA_MULTIPATH and RTA_VIA) and makes the filesystem ioctls of fstrim,
-//! xfs_io, filefrag and fsfreeze and BLKPG (partx) on fd -1, and name_to_handle_at with a
-//! name past `-s` (a path: printed whole, matched by `-P` and by `path=`
-//! rules, as tested below), and set_mempolicy, mbind and migrate_pages
-//! (modes with flags, node masks). notrace's line for each must be
-//! strace 6.1's, kept in tests/strace-evidence/nlmore.strace (stack
-//! addresses as `ADDR`); the installed strace is compared with too, under
-//! the options that change how attributes print.
+//! tc and bridge send them), link and route requests with IFLA_LINKINFO,
+//! IFLA_MAP, RTA_MULTIPATH and RTA_VIA; makes the ioctls of fstrim, xfs_io,
+//! filefrag, fsfreeze and partx (FITRIM, FS_IOC_FSSETXATTR, FS_IOC_FIEMAP,
+//! FIFREEZE, FITHAW, BLKPG) on fd -1; calls name_to_handle_at with a name
+//! past `-s` (a path: printed whole, matched by `-P` and by `path=` rules,
+//! as tested below); and set_mempolicy, mbind and migrate_pages (modes with
+//! flags, node masks). notrace's line for each must be strace 6.1's, kept
+//! in tests/strace-evidence/nlmore.strace (stack addresses as `ADDR`); the
+//! installed strace is compared with too, under the options that change
+//! how attributes print.
 
 mod common;
 
