@@ -183,6 +183,15 @@ pub enum ArgKind {
     LandlockRuleType,
     /// get_mempolicy flags (`MPOL_F_ADDR`), the whole register.
     MempolicyFlags,
+    /// set_mempolicy's mode with its flags (`MPOL_BIND|MPOL_F_STATIC_NODES`),
+    /// the low 32 bits.
+    MpolMode,
+    /// mbind's mode: [`ArgKind::MpolMode`], the whole register.
+    MpolModeLong,
+    /// A node mask whose size in bits (maxnode) is argument N.
+    Nodemask(u8),
+    /// mbind flags (`MPOL_MF_STRICT`).
+    MbindFlags,
     /// memfd_secret flags (`O_CLOEXEC`).
     MemfdSecretFlags,
     /// timerfd_create flags (`TFD_CLOEXEC|TFD_NONBLOCK`).

@@ -59,90 +59,12 @@ mod trace_text;
 
 use common::{fixture, notrace, require_tool, tempdir};
 use notrace::event::Arch;
-use notrace::kinds::ArgKind;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use trace_text::{normalise, parse_notrace, parse_strace, Call, Normaliser};
-
-fn is_output(kind: ArgKind) -> bool {
-    matches!(
-        kind,
-        ArgKind::OutPtr | ArgKind::IovecOut(_) | ArgKind::SockaddrOut | ArgKind::IntPairOut
-    )
-}
-
-/// Positions of `name`'s arguments that are outputs (not compared).
-fn output_positions(name: &str) -> Vec<bool> {
-    notrace::tables::by_name(Arch::native(), name)
-        .map(|d| d.args.iter().map(|a| is_output(a.kind)).collect())
-        .unwrap_or_default()
-}
-
-/// Aligns two call sequences by syscall name: equal names pair up; at a
-/// difference, the nearest point (within `WINDOW` calls on each side) where
-/// both sequences agree again for a few calls is taken. Returns the matched
-/// index pairs. Linear in practice, unlike a full LCS on 10^4 calls.
-fn align(a: &[&Call], b: &[&Call]) -> Vec<(usize, usize)> {
-    const WINDOW: usize = 64;
-    const AGREE: usize = 3;
-    let agrees = |i: usize, j: usize| {
-        (0..AGREE).all(|k| match (a.get(i + k), b.get(j + k)) {
-            (Some(x), Some(y)) => x.name == y.name,
-            (None, None) => true,
-            _ => k > 0,
-        })
-    };
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        if a[i].name == b[j].name {
-            out.push((i, j));
-            i += 1;
-            j += 1;
-            continue;
-        }
-        // The resync point with the fewest skipped calls.
-        let mut best = None;
-        'search: for skip in 1..=2 * WINDOW {
-            for di in 0..=skip.min(WINDOW) {
-                let dj = skip - di;
-                if dj > WINDOW {
-                    continue;
-                }
-                if a.get(i + di).is_some() && b.get(j + dj).is_some() && agrees(i + di, j + dj) {
-                    best = Some((i + di, j + dj));
-                    break 'search;
-                }
-            }
-        }
-        match best {
-            Some((ni, nj)) => {
-                i = ni;
-                j = nj;
-            }
-            None => {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
-fn by_pid(calls: &[Call]) -> Vec<(u32, Vec<&Call>)> {
-    let mut order = Vec::new();
-    let mut map: BTreeMap<u32, Vec<&Call>> = BTreeMap::new();
-    for c in calls {
-        if !map.contains_key(&c.pid) {
-            order.push(c.pid);
-        }
-        map.entry(c.pid).or_default().push(c);
-    }
-    order
-        .into_iter()
-        .map(|p| (p, map.remove(&p).unwrap()))
-        .collect()
-}
+use trace_text::{
+    align, by_pid, normalise, output_positions, parse_notrace, parse_strace, Call, Normaliser,
+};
 
 /// The outcome of comparing one program's traces.
 #[derive(Default)]
@@ -1044,6 +966,7 @@ fn args_fixtures_input_arguments_match_strace() {
         "args_i386_sock",
         "args_more",
         "args_i386_attrs",
+        "args_nlmore",
     ];
     let (mut same, mut compared) = (0, 0);
     let mut low = Vec::new();

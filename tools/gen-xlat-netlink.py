@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Regenerates the netlink tables (NETLINK_ROUTE attributes, NETLINK_SOCK_DIAG
 requests) and the ioctl argument tables of src/decode/ioctl_more.rs
-(loop, FS_IOC_*FLAGS, perf, seccomp, evdev) in syscall-tables/xlat/.
+(loop, FS_IOC_*FLAGS, perf, seccomp, evdev, fs) and the NUMA memory-policy
+tables of src/decode/numa.rs in syscall-tables/xlat/.
 
 The names, in strace 6.1's print order, are those of strace's
 src/xlat/*.in of the same stem; the values come from compiling against
@@ -20,7 +21,9 @@ INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunn
         "linux/netfilter/nfnetlink_osf.h", "linux/netfilter/ipset/ip_set.h",
         "linux/netfilter/nfnetlink_acct.h", "linux/netfilter/nfnetlink_cttimeout.h",
         "linux/netfilter/nfnetlink_cthelper.h", "linux/netfilter/nf_tables.h",
-        "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h", "linux/input.h"]
+        "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h", "linux/input.h",
+        "linux/neighbour.h", "linux/fib_rules.h", "linux/fiemap.h", "linux/mempolicy.h",
+        "linux/blkpg.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -174,6 +177,53 @@ TABLES = {
    "ABS_MT_SLOT ABS_MT_TOUCH_MAJOR ABS_MT_TOUCH_MINOR ABS_MT_WIDTH_MAJOR ABS_MT_WIDTH_MINOR "
    "ABS_MT_ORIENTATION ABS_MT_POSITION_X ABS_MT_POSITION_Y ABS_MT_TOOL_TYPE ABS_MT_BLOB_ID "
    "ABS_MT_TRACKING_ID ABS_MT_PRESSURE ABS_MT_DISTANCE ABS_MT_TOOL_X ABS_MT_TOOL_Y"),
+ "rtnl_neigh_attrs": ("include/uapi/linux/neighbour.h (enum NDA_*)", "enum", "NDA_???", "dec",
+   "NDA_UNSPEC NDA_DST NDA_LLADDR NDA_CACHEINFO NDA_PROBES NDA_VLAN NDA_PORT NDA_VNI NDA_IFINDEX "
+   "NDA_MASTER NDA_LINK_NETNSID NDA_SRC_VNI NDA_PROTOCOL NDA_NH_ID NDA_FDB_EXT_ATTRS NDA_FLAGS_EXT "
+   "NDA_NDM_STATE_MASK NDA_NDM_FLAGS_MASK"),
+ "neighbor_cache_entry_states": ("include/uapi/linux/neighbour.h (NUD_*)", "flags", "NUD_???", "hex",
+   "NUD_NONE NUD_INCOMPLETE NUD_REACHABLE NUD_STALE NUD_DELAY NUD_PROBE NUD_FAILED NUD_NOARP "
+   "NUD_PERMANENT"),
+ "neighbor_cache_entry_flags": ("include/uapi/linux/neighbour.h (NTF_*)", "flags", "NTF_???", "hex",
+   "NTF_USE NTF_SELF NTF_MASTER NTF_PROXY NTF_EXT_LEARNED NTF_OFFLOADED NTF_STICKY NTF_ROUTER"),
+ "neighbor_cache_entry_ext_flags": ("include/uapi/linux/neighbour.h (NTF_EXT_*)", "flags",
+   "NTF_EXT_???", "hex", "NTF_EXT_MANAGED"),
+ "rtnl_rule_attrs": ("include/uapi/linux/fib_rules.h (enum FRA_*)", "enum", "FRA_???", "dec",
+   "FRA_UNSPEC FRA_DST FRA_SRC FRA_IIFNAME FRA_GOTO FRA_UNUSED2 FRA_PRIORITY FRA_UNUSED3 "
+   "FRA_UNUSED4 FRA_UNUSED5 FRA_FWMARK FRA_FLOW FRA_TUN_ID FRA_SUPPRESS_IFGROUP "
+   "FRA_SUPPRESS_PREFIXLEN FRA_TABLE FRA_FWMASK FRA_OIFNAME FRA_PAD FRA_L3MDEV FRA_UID_RANGE "
+   "FRA_PROTOCOL FRA_IP_PROTO FRA_SPORT_RANGE FRA_DPORT_RANGE"),
+ "fib_rule_actions": ("include/uapi/linux/fib_rules.h (enum FR_ACT_*)", "enum", "FR_ACT_???", "dec",
+   "FR_ACT_UNSPEC FR_ACT_TO_TBL FR_ACT_GOTO FR_ACT_NOP FR_ACT_RES3 FR_ACT_RES4 FR_ACT_BLACKHOLE "
+   "FR_ACT_UNREACHABLE FR_ACT_PROHIBIT"),
+ "fib_rule_flags": ("include/uapi/linux/fib_rules.h (FIB_RULE_*)", "flags", "FIB_RULE_???", "hex",
+   "FIB_RULE_PERMANENT FIB_RULE_INVERT FIB_RULE_UNRESOLVED FIB_RULE_IIF_DETACHED "
+   "FIB_RULE_OIF_DETACHED FIB_RULE_FIND_SADDR"),
+ "rtnl_tc_attrs": ("include/uapi/linux/rtnetlink.h (enum TCA_*)", "enum", "TCA_???", "dec",
+   "TCA_UNSPEC TCA_KIND TCA_OPTIONS TCA_STATS TCA_XSTATS TCA_RATE TCA_FCNT TCA_STATS2 TCA_STAB "
+   "TCA_PAD TCA_DUMP_INVISIBLE TCA_CHAIN TCA_HW_OFFLOAD TCA_INGRESS_BLOCK TCA_EGRESS_BLOCK "
+   "TCA_DUMP_FLAGS"),
+ "fs_xflags": ("include/uapi/linux/fs.h (FS_XFLAG_*)", "flags", "FS_XFLAG_???", "hex",
+   "FS_XFLAG_REALTIME FS_XFLAG_PREALLOC FS_XFLAG_IMMUTABLE FS_XFLAG_APPEND FS_XFLAG_SYNC "
+   "FS_XFLAG_NOATIME FS_XFLAG_NODUMP FS_XFLAG_RTINHERIT FS_XFLAG_PROJINHERIT FS_XFLAG_NOSYMLINKS "
+   "FS_XFLAG_EXTSIZE FS_XFLAG_EXTSZINHERIT FS_XFLAG_NODEFRAG FS_XFLAG_FILESTREAM FS_XFLAG_DAX "
+   "FS_XFLAG_COWEXTSIZE FS_XFLAG_HASATTR"),
+ "fiemap_flags": ("include/uapi/linux/fiemap.h (FIEMAP_FLAG_*)", "flags", "FIEMAP_FLAG_???", "hex",
+   "FIEMAP_FLAG_SYNC FIEMAP_FLAG_XATTR FIEMAP_FLAG_CACHE"),
+ "rtnl_ifla_info_attrs": ("include/uapi/linux/if_link.h (enum IFLA_INFO_*)", "enum", "IFLA_INFO_???",
+   "dec", "IFLA_INFO_UNSPEC IFLA_INFO_KIND IFLA_INFO_DATA IFLA_INFO_XSTATS IFLA_INFO_SLAVE_KIND "
+   "IFLA_INFO_SLAVE_DATA"),
+ "mpol_modes": ("include/uapi/linux/mempolicy.h (enum MPOL_*)", "enum", "MPOL_???", "dec",
+   "MPOL_DEFAULT MPOL_PREFERRED MPOL_BIND MPOL_INTERLEAVE MPOL_LOCAL MPOL_PREFERRED_MANY"),
+ "mpol_mode_flags": ("include/uapi/linux/mempolicy.h (MPOL_F_*)", "flags", "MPOL_???", "hex",
+   "MPOL_F_STATIC_NODES MPOL_F_RELATIVE_NODES MPOL_F_NUMA_BALANCING"),
+ "mbind_flags": ("include/uapi/linux/mempolicy.h (MPOL_MF_*)", "flags", "MPOL_???", "hex",
+   "MPOL_MF_STRICT MPOL_MF_MOVE MPOL_MF_MOVE_ALL"),
+ "route_nexthop_flags": ("include/uapi/linux/rtnetlink.h (RTNH_F_*)", "flags", "RTNH_F_???", "hex",
+   "RTNH_F_DEAD RTNH_F_PERVASIVE RTNH_F_ONLINK RTNH_F_OFFLOAD RTNH_F_LINKDOWN RTNH_F_UNRESOLVED "
+   "RTNH_F_TRAP"),
+ "blkpg_ops": ("include/uapi/linux/blkpg.h (BLKPG_*)", "enum", "BLKPG_???", "dec",
+   "BLKPG_ADD_PARTITION BLKPG_DEL_PARTITION BLKPG_RESIZE_PARTITION"),
 }
 
 def main():

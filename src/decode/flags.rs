@@ -80,6 +80,7 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::LandlockCreateFlags => &xlat::LANDLOCK_CREATE_RULESET_FLAGS,
         K::LandlockRuleType => &xlat::LANDLOCK_RULE_TYPES,
         K::MempolicyFlags => &xlat::MEMPOLICY_FLAGS,
+        K::MbindFlags => &xlat::MBIND_FLAGS,
         K::MemfdSecretFlags => &xlat::MEMFD_SECRET_FLAGS,
         K::TimerfdCreateFlags => &xlat::TIMERFD_CREATE_FLAGS,
         K::IoUringEnterFlags => &xlat::IO_URING_ENTER_FLAGS,

@@ -349,10 +349,9 @@ fn term_arg(name: &str) -> Option<TermArg> {
 pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
     let req = req as u32 as u64;
     let ty = (req >> 8) & 0xff;
-    if let Some(o) = names(req)
-        .iter()
-        .find_map(|&(name, _)| super::ioctl_more::arg(ctx, v, ty, name))
-    {
+    if let Some(o) = names(req).iter().find_map(|&(name, _)| {
+        super::ioctl_more::arg(ctx, v, ty, name).or_else(|| super::ioctl_fs::arg(ctx, v, ty, name))
+    }) {
         return o;
     }
     // A number may have several names (`SNDCTL_TMR_START or TCSETS`):

@@ -15,17 +15,20 @@ mod files;
 mod flags;
 mod io;
 mod ioctl;
+mod ioctl_fs;
 mod ioctl_more;
 mod ipc;
 mod keyctl;
 mod netlink;
 mod nfnl;
+mod numa;
 mod poll;
 mod prctl;
 mod process;
 mod ptrace;
 mod resource;
 mod rtnl;
+mod rtnl_more;
 mod signals;
 mod sockdiag;
 mod sockets;
@@ -394,6 +397,9 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::Fd => files::fd(ctx, v),
         K::Dirfd => files::dirfd(ctx, v),
         K::Path => strings::path(ctx, v),
+        K::MpolMode => numa::mode(v as u32 as u64),
+        K::MpolModeLong => numa::mode(v),
+        K::Nodemask(n) => numa::nodemask(ctx, v, ctx.arg(n)),
         K::Str => strings::cstr(ctx, v),
         K::BufIn(n) => strings::buf(ctx, v, ctx.arg(n)),
         K::IovecIn(n) => io::iovec(ctx, v, ctx.arg(n), true, W64),

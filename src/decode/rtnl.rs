@@ -3,13 +3,14 @@
 //! attributes after it, as strace 6.1 prints them at entry
 //! (`[{nla_len=7, nla_type=IFLA_IFNAME}, "lo"]`).
 //!
-//! Attributes whose payload strace decodes with a struct of its own that
-//! is not done here (IFLA_STATS, IFLA_STATS64, IFLA_MAP, IFLA_LINKINFO,
-//! IFLA_AF_SPEC, IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS,
-//! IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT, IFLA_PROP_LIST,
-//! IFLA_PROTO_DOWN_REASON, RTA_MULTIPATH, RTA_MFC_STATS, RTA_VIA) print
-//! their payload in hex, as strace prints the attributes it has no
-//! decoder for; there notrace and strace differ.
+//! IFLA_LINKINFO, IFLA_MAP, RTA_VIA and RTA_MULTIPATH are decoded in
+//! `rtnl_more`, with the neighbour, rule and tc messages. Attributes whose
+//! payload strace decodes with a struct of its own that is not done here
+//! (IFLA_STATS, IFLA_STATS64, IFLA_AF_SPEC, IFLA_PROTINFO,
+//! IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT,
+//! IFLA_PROP_LIST, IFLA_PROTO_DOWN_REASON, RTA_MFC_STATS) print their
+//! payload in hex, as strace prints the attributes it has no decoder for;
+//! there notrace and strace differ.
 
 use super::netlink::hex_bytes;
 use super::strings::quote;
@@ -30,7 +31,7 @@ const ARPHRD_VSOCKMON: u64 = 826;
 
 /// How one attribute's payload prints (strace's `decode_nla_*`).
 #[derive(Clone, Copy)]
-enum Nla {
+pub(super) enum Nla {
     Str,
     U8,
     U16,
@@ -56,6 +57,8 @@ enum Nla {
     IpProto,
     /// No decoder: the payload in hex.
     Hex,
+    /// A decoder of `rtnl_more`'s.
+    More(super::rtnl_more::Extra),
 }
 
 /// Which attributes an attribute list holds: its type names and decoders.
@@ -70,6 +73,8 @@ pub(super) enum Attrs {
     /// Attributes strace has no names for (NETLINK_NETFILTER's): types
     /// in hex, payloads in hex.
     Unnamed,
+    /// The neighbour, rule and tc sets of `rtnl_more`.
+    More(super::rtnl_more::Set),
 }
 
 impl Attrs {
@@ -81,6 +86,7 @@ impl Attrs {
             Attrs::Metrics => &xlat::RTNL_RTA_METRICS_ATTRS,
             Attrs::InetDiagReq => &xlat::INET_DIAG_REQ_ATTRS,
             Attrs::Unnamed => return None,
+            Attrs::More(s) => s.table(),
         })
     }
 
@@ -89,6 +95,12 @@ impl Attrs {
         let Some(name) = self.table().and_then(|t| t.lookup(ty as u64)) else {
             return Nla::Hex;
         };
+        if let Attrs::More(s) = self {
+            return s.decoder(name);
+        }
+        if let Some(n) = super::rtnl_more::link_decoder(self, name) {
+            return n;
+        }
         match (self, name) {
             (
                 Attrs::Link,
@@ -187,7 +199,7 @@ pub(super) fn message(
         0..=3 => ("ifi", 16, Attrs::Link),
         4..=6 | 42 | 46 => ("ifa", 8, Attrs::Addr),
         8..=10 => ("rtm", 12, Attrs::Route),
-        _ => return None,
+        _ => return super::rtnl_more::message(ctx, kind, family, v, len),
     };
     let short = |rest: String| {
         (
@@ -422,6 +434,7 @@ fn payload(ctx: &Ctx, v: u64, len: u64, nla: Nla, family: u8) -> Option<(String,
     };
     match nla {
         Nla::Hex => None,
+        Nla::More(x) => super::rtnl_more::payload(ctx, v, len, x, family),
         Nla::Str => Some(nla_str(ctx, v, len)),
         Nla::U8 => int!(u8, 1),
         Nla::U16 => int!(u16, 2),

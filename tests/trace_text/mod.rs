@@ -6,7 +6,9 @@
 //! Not every test file uses every helper, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
-use std::collections::HashMap;
+use notrace::event::Arch;
+use notrace::kinds::ArgKind;
+use std::collections::{BTreeMap, HashMap};
 
 /// One call as printed by a tracer.
 #[derive(Debug, Clone)]
@@ -237,4 +239,85 @@ impl Normaliser {
 
 pub fn normalise(s: &str, pids: &[u32]) -> String {
     Normaliser::new(pids).apply(s)
+}
+
+/// Whether an argument of `kind` is an output, written by the kernel
+/// (notrace prints it at entry, strace at exit: not compared).
+pub fn is_output(kind: ArgKind) -> bool {
+    matches!(
+        kind,
+        ArgKind::OutPtr | ArgKind::IovecOut(_) | ArgKind::SockaddrOut | ArgKind::IntPairOut
+    )
+}
+
+/// Positions of `name`'s arguments that are outputs (not compared).
+pub fn output_positions(name: &str) -> Vec<bool> {
+    notrace::tables::by_name(Arch::native(), name)
+        .map(|d| d.args.iter().map(|a| is_output(a.kind)).collect())
+        .unwrap_or_default()
+}
+
+/// Aligns two call sequences by syscall name: equal names pair up; at a
+/// difference, the nearest point (within `WINDOW` calls on each side) where
+/// both sequences agree again for a few calls is taken. Returns the matched
+/// index pairs. Linear in practice, unlike a full LCS on 10^4 calls.
+pub fn align(a: &[&Call], b: &[&Call]) -> Vec<(usize, usize)> {
+    const WINDOW: usize = 64;
+    const AGREE: usize = 3;
+    let agrees = |i: usize, j: usize| {
+        (0..AGREE).all(|k| match (a.get(i + k), b.get(j + k)) {
+            (Some(x), Some(y)) => x.name == y.name,
+            (None, None) => true,
+            _ => k > 0,
+        })
+    };
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if a[i].name == b[j].name {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+            continue;
+        }
+        // The resync point with the fewest skipped calls.
+        let mut best = None;
+        'search: for skip in 1..=2 * WINDOW {
+            for di in 0..=skip.min(WINDOW) {
+                let dj = skip - di;
+                if dj > WINDOW {
+                    continue;
+                }
+                if a.get(i + di).is_some() && b.get(j + dj).is_some() && agrees(i + di, j + dj) {
+                    best = Some((i + di, j + dj));
+                    break 'search;
+                }
+            }
+        }
+        match best {
+            Some((ni, nj)) => {
+                i = ni;
+                j = nj;
+            }
+            None => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+pub fn by_pid(calls: &[Call]) -> Vec<(u32, Vec<&Call>)> {
+    let mut order = Vec::new();
+    let mut map: BTreeMap<u32, Vec<&Call>> = BTreeMap::new();
+    for c in calls {
+        if !map.contains_key(&c.pid) {
+            order.push(c.pid);
+        }
+        map.entry(c.pid).or_default().push(c);
+    }
+    order
+        .into_iter()
+        .map(|p| (p, map.remove(&p).unwrap()))
+        .collect()
 }

@@ -1,0 +1,552 @@
+//! NETLINK_ROUTE neighbour, rule and traffic-control requests (what
+//! `ip neigh`, `ip rule`, `tc` and `bridge` send): the family header
+//! (`ndmsg`, `fib_rule_hdr`, `tcmsg`) and its `NDA_*`, `FRA_*`, `TCA_*`
+//! attributes, as strace 6.1 prints them at entry; the attribute list
+//! itself is walked by `rtnl::attributes`.
+//!
+//! Also the link attributes IFLA_LINKINFO (its IFLA_INFO_KIND and
+//! IFLA_INFO_SLAVE_KIND; the rest in hex) and IFLA_MAP, and the route
+//! attributes RTA_VIA and RTA_MULTIPATH (what `ip route add ... nexthop`
+//! sends).
+//!
+//! Not decoded here, printed in hex as strace prints attributes it has no
+//! decoder for (there notrace and strace differ): NDA_FDB_EXT_ATTRS (a
+//! nested list), TCA_STATS, TCA_STATS2 and TCA_STAB (statistics the kernel
+//! sends, not requests); IFLA_INFO_DATA and IFLA_INFO_SLAVE_DATA, which
+//! strace decodes for the kinds "bridge" and "tun" (IFLA_BR_*,
+//! IFLA_BRPORT_*, IFLA_TUN_*) and prints in hex for every other kind, and
+//! IFLA_INFO_XSTATS, decoded for "can".
+
+use super::rtnl::{attributes, Attrs, Nla};
+use super::{addr, Ctx};
+use crate::memory::read_exact;
+use crate::xlat::{self, hex, Xlat};
+use serde_json::{json, Value};
+
+const AF_BRIDGE: u8 = 7;
+
+/// The attribute sets of the headers decoded here.
+#[derive(Clone, Copy)]
+pub(super) enum Set {
+    /// IFLA_LINKINFO's nested IFLA_INFO_*.
+    LinkInfo,
+    Neigh,
+    Rule,
+    Tc,
+}
+
+/// Payload decoders of these sets that `rtnl` has no equivalent for.
+#[derive(Clone, Copy)]
+pub(super) enum Extra {
+    /// `decode_nla_flags` of `size` bytes from `table`.
+    Flags(&'static Xlat, u64),
+    /// A big-endian u16 (`htons(N)`).
+    Be16,
+    /// A big-endian u64 (`htobe64(N)`).
+    Be64,
+    /// A u8 routing protocol (`RTPROT_*`).
+    RtProto,
+    /// `fib_rule_uid_range` (u32 start, end).
+    UidRange,
+    /// `fib_rule_port_range` (u16 start, end).
+    PortRange,
+    /// `nda_cacheinfo`.
+    NdaCacheinfo,
+    /// A hardware address with no device type: every byte.
+    HwaddrAll,
+    /// `tc_estimator` (signed interval, ewma_log).
+    TcEstimator,
+    /// IFLA_LINKINFO: a nested IFLA_INFO_* list.
+    LinkInfo,
+    /// IFLA_MAP's `rtnl_link_ifmap`.
+    IfMap,
+    /// RTA_VIA's `rtvia`: a family and an address of it.
+    RtVia,
+    /// RTA_MULTIPATH: `rtnexthop`s, each with its RTA_* list.
+    Multipath,
+    /// A string that ends at its NUL (strace's `QUOTE_0_TERMINATED`):
+    /// `...` when no NUL comes within the payload or `-s`.
+    CStr,
+}
+
+/// Decoders of link and route attributes that `rtnl` leaves to this
+/// module.
+pub(super) fn link_decoder(attrs: Attrs, name: &str) -> Option<Nla> {
+    match (attrs, name) {
+        (Attrs::Link, "IFLA_LINKINFO") => Some(Nla::More(Extra::LinkInfo)),
+        (Attrs::Link, "IFLA_MAP") => Some(Nla::More(Extra::IfMap)),
+        (Attrs::Route, "RTA_VIA") => Some(Nla::More(Extra::RtVia)),
+        (Attrs::Route, "RTA_MULTIPATH") => Some(Nla::More(Extra::Multipath)),
+        _ => None,
+    }
+}
+
+impl Set {
+    pub(super) fn table(self) -> &'static Xlat {
+        match self {
+            Set::LinkInfo => &xlat::RTNL_IFLA_INFO_ATTRS,
+            Set::Neigh => &xlat::RTNL_NEIGH_ATTRS,
+            Set::Rule => &xlat::RTNL_RULE_ATTRS,
+            Set::Tc => &xlat::RTNL_TC_ATTRS,
+        }
+    }
+
+    /// The decoder for the attribute named `name` (strace's
+    /// `ndmsg_nla_decoders`, `fib_rule_hdr_nla_decoders`,
+    /// `tcmsg_nla_decoders`).
+    pub(super) fn decoder(self, name: &str) -> Nla {
+        let x = Nla::More;
+        match (self, name) {
+            (Set::LinkInfo, "IFLA_INFO_KIND" | "IFLA_INFO_SLAVE_KIND") => x(Extra::CStr),
+            (Set::Neigh, "NDA_DST") => Nla::Inet,
+            (Set::Neigh, "NDA_LLADDR") => x(Extra::HwaddrAll),
+            (Set::Neigh, "NDA_CACHEINFO") => x(Extra::NdaCacheinfo),
+            (
+                Set::Neigh,
+                "NDA_PROBES" | "NDA_VNI" | "NDA_LINK_NETNSID" | "NDA_SRC_VNI" | "NDA_NH_ID",
+            ) => Nla::U32,
+            (Set::Neigh, "NDA_VLAN") => Nla::U16,
+            (Set::Neigh, "NDA_PORT") => x(Extra::Be16),
+            (Set::Neigh, "NDA_IFINDEX" | "NDA_MASTER") => Nla::Ifindex,
+            (Set::Neigh, "NDA_PROTOCOL") => Nla::IpProto,
+            (Set::Neigh, "NDA_FLAGS_EXT") => {
+                x(Extra::Flags(&xlat::NEIGHBOR_CACHE_ENTRY_EXT_FLAGS, 4))
+            }
+            (Set::Neigh, "NDA_NDM_STATE_MASK") => {
+                x(Extra::Flags(&xlat::NEIGHBOR_CACHE_ENTRY_STATES, 2))
+            }
+            (Set::Neigh, "NDA_NDM_FLAGS_MASK") => {
+                x(Extra::Flags(&xlat::NEIGHBOR_CACHE_ENTRY_FLAGS, 1))
+            }
+            (Set::Rule, "FRA_DST" | "FRA_SRC") => Nla::Inet,
+            (Set::Rule, "FRA_IIFNAME" | "FRA_OIFNAME") => Nla::Str,
+            (
+                Set::Rule,
+                "FRA_GOTO"
+                | "FRA_PRIORITY"
+                | "FRA_FWMARK"
+                | "FRA_FLOW"
+                | "FRA_SUPPRESS_IFGROUP"
+                | "FRA_SUPPRESS_PREFIXLEN"
+                | "FRA_FWMASK",
+            ) => Nla::U32,
+            (Set::Rule, "FRA_TUN_ID") => x(Extra::Be64),
+            (Set::Rule, "FRA_TABLE") => Nla::RtClass,
+            (Set::Rule, "FRA_L3MDEV") => Nla::U8,
+            (Set::Rule, "FRA_UID_RANGE") => x(Extra::UidRange),
+            (Set::Rule, "FRA_PROTOCOL") => x(Extra::RtProto),
+            (Set::Rule, "FRA_IP_PROTO") => Nla::IpProto,
+            (Set::Rule, "FRA_SPORT_RANGE" | "FRA_DPORT_RANGE") => x(Extra::PortRange),
+            (Set::Tc, "TCA_KIND") => Nla::Str,
+            (
+                Set::Tc,
+                "TCA_FCNT" | "TCA_CHAIN" | "TCA_INGRESS_BLOCK" | "TCA_EGRESS_BLOCK"
+                | "TCA_DUMP_FLAGS",
+            ) => Nla::U32,
+            (Set::Tc, "TCA_HW_OFFLOAD") => Nla::U8,
+            (Set::Tc, "TCA_RATE") => x(Extra::TcEstimator),
+            _ => Nla::Hex,
+        }
+    }
+}
+
+/// Reads `N` bytes, or the address text strace prints when it cannot.
+fn fetch<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], (String, Value)> {
+    let mut b = [0u8; N];
+    if read_exact(ctx.mem, v, &mut b) {
+        Ok(b)
+    } else {
+        Err((addr(v), Value::Null))
+    }
+}
+
+/// A payload by one of the decoders above; `None` when it declines (too
+/// short), which prints the bytes in hex.
+pub(super) fn payload(
+    ctx: &Ctx,
+    v: u64,
+    len: u64,
+    x: Extra,
+    family: u8,
+) -> Option<(String, Value)> {
+    let u32s = |b: &[u8], i: usize| u32::from_ne_bytes(b[i * 4..i * 4 + 4].try_into().unwrap());
+    let u16s = |b: &[u8], i: usize| u16::from_ne_bytes(b[i * 2..i * 2 + 2].try_into().unwrap());
+    Some(match x {
+        Extra::Flags(t, size) => {
+            if len > 8 || len < size {
+                return None;
+            }
+            let mut b = [0u8; 8];
+            if !read_exact(ctx.mem, v, &mut b[..size as usize]) {
+                return Some((addr(v), Value::Null));
+            }
+            let n = u64::from_le_bytes(b);
+            (t.format_flags(n), t.flags_json(n))
+        }
+        Extra::Be16 => {
+            if len < 2 {
+                return None;
+            }
+            match fetch::<2>(ctx, v) {
+                Ok(b) => {
+                    let n = u16::from_be_bytes(b);
+                    (format!("htons({n})"), json!(n))
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::Be64 => {
+            if len < 8 {
+                return None;
+            }
+            match fetch::<8>(ctx, v) {
+                Ok(b) => {
+                    let n = u64::from_be_bytes(b);
+                    (format!("htobe64({n})"), json!(n))
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::RtProto => {
+            if len < 1 {
+                return None;
+            }
+            match fetch::<1>(ctx, v) {
+                Ok(b) => {
+                    let t = &xlat::ROUTING_PROTOCOLS;
+                    (t.format_enum(b[0] as u64), t.enum_json(b[0] as u64))
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::UidRange => {
+            if len < 8 {
+                return None;
+            }
+            match fetch::<8>(ctx, v) {
+                Ok(b) => range(u32s(&b, 0) as u64, u32s(&b, 1) as u64),
+                Err(e) => e,
+            }
+        }
+        Extra::PortRange => {
+            if len < 4 {
+                return None;
+            }
+            match fetch::<4>(ctx, v) {
+                Ok(b) => range(u16s(&b, 0) as u64, u16s(&b, 1) as u64),
+                Err(e) => e,
+            }
+        }
+        Extra::NdaCacheinfo => {
+            if len < 16 {
+                return None;
+            }
+            match fetch::<16>(ctx, v) {
+                Ok(b) => {
+                    let names = ["ndm_confirmed", "ndm_used", "ndm_updated", "ndm_refcnt"];
+                    let mut j = serde_json::Map::new();
+                    let parts: Vec<String> = names
+                        .iter()
+                        .enumerate()
+                        .map(|(i, n)| {
+                            j.insert((*n).into(), json!(u32s(&b, i)));
+                            format!("{n}={}", u32s(&b, i))
+                        })
+                        .collect();
+                    (format!("{{{}}}", parts.join(", ")), Value::Object(j))
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::HwaddrAll => {
+            // strace's MAX_ADDR_LEN.
+            if len > 32 {
+                return None;
+            }
+            let mut b = vec![0u8; len as usize];
+            if !read_exact(ctx.mem, v, &mut b) {
+                return Some((addr(v), Value::Null));
+            }
+            let t: Vec<String> = b.iter().map(|c| format!("{c:02x}")).collect();
+            let t = t.join(":");
+            (t.clone(), Value::from(t))
+        }
+        Extra::LinkInfo => attributes(ctx, v, len, Attrs::More(Set::LinkInfo), family),
+        Extra::IfMap => {
+            // offsetofend(struct rtnl_link_ifmap, port).
+            if len < 28 {
+                return None;
+            }
+            match fetch::<28>(ctx, v) {
+                Ok(b) => {
+                    let u64s =
+                        |i: usize| u64::from_ne_bytes(b[i * 8..i * 8 + 8].try_into().unwrap());
+                    let (start, end, base) = (u64s(0), u64s(1), u64s(2));
+                    let irq = u16::from_ne_bytes([b[24], b[25]]);
+                    let (dma, port) = (b[26], b[27]);
+                    (
+                        format!(
+                            "{{mem_start={}, mem_end={}, base_addr={}, irq={irq}, dma={dma}, port={port}}}",
+                            hex(start),
+                            hex(end),
+                            hex(base)
+                        ),
+                        json!({
+                            "mem_start": start, "mem_end": end, "base_addr": base,
+                            "irq": irq, "dma": dma, "port": port,
+                        }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::RtVia => {
+            if len < 2 {
+                return None;
+            }
+            match fetch::<2>(ctx, v) {
+                Ok(b) => {
+                    let fam = u16::from_ne_bytes(b) as u64;
+                    let t = &xlat::ADDRESS_FAMILIES;
+                    let mut text = format!("{{rtvia_family={}", t.format_enum(fam));
+                    let mut j = json!({ "rtvia_family": t.enum_json(fam) });
+                    if len > 2 {
+                        // A family past a byte has no address decoder.
+                        let f = u8::try_from(fam).unwrap_or(0);
+                        let (a, aj) = super::rtnl::inet_named(ctx, v + 2, len - 2, f, "rtvia_addr");
+                        text.push_str(&format!(", {a}"));
+                        j["rtvia_addr"] = aj;
+                    }
+                    text.push('}');
+                    (text, j)
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::Multipath => return multipath(ctx, v, len, family),
+        Extra::CStr => {
+            let limit = ctx.opts.string_limit as u64;
+            // strace reads one byte past -s.
+            let size = (limit + 1).min(len) as usize;
+            let mut b = vec![0u8; size];
+            if !read_exact(ctx.mem, v, &mut b) {
+                return Some((addr(v), Value::Null));
+            }
+            let shown = size.min(limit as usize);
+            // The byte past -s counts: a NUL there ends the string in time.
+            match b.iter().position(|&c| c == 0) {
+                Some(n) => (
+                    super::strings::quote(&b[..n], ctx.opts.hex, false),
+                    super::bytes_json(&b[..n]),
+                ),
+                None => (
+                    format!(
+                        "{}...",
+                        super::strings::quote(&b[..shown], ctx.opts.hex, false)
+                    ),
+                    super::bytes_json(&b[..shown]),
+                ),
+            }
+        }
+        Extra::TcEstimator => {
+            if len < 2 {
+                return None;
+            }
+            match fetch::<2>(ctx, v) {
+                Ok(b) => {
+                    let (interval, ewma) = (b[0] as i8, b[1]);
+                    (
+                        format!("{{interval={interval}, ewma_log={ewma}}}"),
+                        json!({ "interval": interval, "ewma_log": ewma }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+    })
+}
+
+/// strace's `decode_rta_multipath`: `rtnexthop` headers (printed whole
+/// whatever their rtnh_len), each followed by the RTA_* list its length
+/// covers; an unreadable header prints as its address, straight after
+/// what came before, as strace's does.
+fn multipath(ctx: &Ctx, v: u64, len: u64, family: u8) -> Option<(String, Value)> {
+    const RTNH_SIZE: u64 = 8;
+    if len < RTNH_SIZE {
+        return None;
+    }
+    let (mut text, mut values) = (String::new(), Vec::new());
+    let (mut cur, mut left) = (v, len);
+    let mut is_array = false;
+    loop {
+        let Ok(b) = fetch::<8>(ctx, cur) else {
+            text.push_str(&addr(cur));
+            break;
+        };
+        let nh_len = u16::from_ne_bytes([b[0], b[1]]) as u64;
+        let (flags, hops) = (b[2] as u64, b[3]);
+        let index = u32::from_ne_bytes(b[4..8].try_into().unwrap());
+        let rtnh_len = left.min(nh_len);
+        if cur == v && nh_len < len {
+            text.push('[');
+            is_array = true;
+        }
+        if cur > v {
+            text.push_str(", ");
+        }
+        let t = &xlat::ROUTE_NEXTHOP_FLAGS;
+        let head = format!(
+            "{{rtnh_len={nh_len}, rtnh_flags={}, rtnh_hops={hops}, rtnh_ifindex={}}}",
+            t.format_flags(flags),
+            super::sockets::ifindex_text(ctx, index)
+        );
+        let mut j = json!({
+            "rtnh_len": nh_len, "rtnh_flags": t.flags_json(flags), "rtnh_hops": hops,
+            "rtnh_ifindex": index,
+        });
+        if rtnh_len > RTNH_SIZE {
+            let (a, aj) = attributes(
+                ctx,
+                cur + RTNH_SIZE,
+                rtnh_len - RTNH_SIZE,
+                Attrs::Route,
+                family,
+            );
+            text.push_str(&format!("[{head}, {a}]"));
+            j["attributes"] = aj;
+        } else {
+            text.push_str(&head);
+        }
+        values.push(j);
+        let step = (rtnh_len + 3) & !3;
+        if step >= left {
+            break;
+        }
+        cur += step;
+        left -= step;
+    }
+    if is_array {
+        text.push(']');
+    }
+    Some((text, Value::Array(values)))
+}
+
+fn range(start: u64, end: u64) -> (String, Value) {
+    (
+        format!("{{start={start}, end={end}}}"),
+        json!({ "start": start, "end": end }),
+    )
+}
+
+/// An enum strace prints with an unknown marker, the number in hex.
+fn xval(t: &Xlat, v: u64, unknown: &str) -> String {
+    t.lookup(v)
+        .map_or_else(|| format!("{} /* {unknown} */", hex(v)), str::to_string)
+}
+
+/// The family header of a neighbour, rule or tc message (`kind` counted
+/// from RTM_BASE) of `len` bytes at `v`, and its attributes; `None` for
+/// other message kinds.
+pub(super) fn message(
+    ctx: &Ctx,
+    kind: u16,
+    family: u8,
+    v: u64,
+    len: u64,
+) -> Option<(String, Value)> {
+    // Offsets from RTM_BASE, in strace's route_decoders.
+    let (prefix, size, set) = match kind {
+        // RTM_GETNEIGH for AF_BRIDGE carries an ifinfomsg.
+        14 if family == AF_BRIDGE => return super::rtnl::message(ctx, 2, family, v, len),
+        12..=14 => ("ndm_", 12u64, Set::Neigh),
+        16..=18 => ("", 12, Set::Rule),
+        20..=30 | 84..=86 => ("tcm_", 20, Set::Tc),
+        _ => return None,
+    };
+    let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family as u64);
+    let fam_j = xlat::ADDRESS_FAMILIES.enum_json(family as u64);
+    let short = |rest: String| {
+        (
+            format!("{{{prefix}family={fam_t}, {rest}}}"),
+            json!({ "family": fam_j.clone() }),
+        )
+    };
+    if len < size {
+        return Some(short("...".into()));
+    }
+    let mut b = [0u8; 20];
+    let b = &mut b[..size as usize];
+    if !read_exact(ctx.mem, v, b) {
+        return Some(short(addr(v + 1)));
+    }
+    let u32_at = |i: usize| u32::from_ne_bytes(b[i..i + 4].try_into().unwrap());
+    let ifindex = |i: usize| super::sockets::ifindex_text(ctx, u32_at(i));
+    let (mut t, mut j) = match set {
+        // Nested only, never a message's header.
+        Set::LinkInfo => return None,
+        Set::Neigh => {
+            let state = u16::from_ne_bytes([b[8], b[9]]) as u64;
+            let (flags, ty) = (b[10] as u64, b[11] as u64);
+            let (st, ft) = (
+                &xlat::NEIGHBOR_CACHE_ENTRY_STATES,
+                &xlat::NEIGHBOR_CACHE_ENTRY_FLAGS,
+            );
+            (
+                format!(
+                    "{{ndm_family={fam_t}, ndm_ifindex={}, ndm_state={}, ndm_flags={}, ndm_type={}}}",
+                    ifindex(4),
+                    st.format_flags(state),
+                    ft.format_flags(flags),
+                    xlat::ROUTING_TYPES.format_enum(ty)
+                ),
+                json!({
+                    "family": fam_j, "ifindex": u32_at(4) as i32,
+                    "state": st.flags_json(state), "flags": ft.flags_json(flags),
+                    "type": xlat::ROUTING_TYPES.enum_json(ty),
+                }),
+            )
+        }
+        Set::Rule => {
+            let (tos, table, action) = (b[3] as u64, b[4] as u64, b[7] as u64);
+            let flags = u32_at(8) as u64;
+            (
+                format!(
+                    "{{family={fam_t}, dst_len={}, src_len={}, tos={}, table={}, action={}, flags={}}}",
+                    b[1],
+                    b[2],
+                    xlat::IP_TYPE_OF_SERVICES.format_flags(tos),
+                    xval(&xlat::ROUTING_TABLE_IDS, table, "RT_TABLE_???"),
+                    xval(&xlat::FIB_RULE_ACTIONS, action, "FR_ACT_???"),
+                    xlat::FIB_RULE_FLAGS.format_flags(flags)
+                ),
+                json!({
+                    "family": fam_j, "dst_len": b[1], "src_len": b[2],
+                    "tos": xlat::IP_TYPE_OF_SERVICES.flags_json(tos),
+                    "table": xlat::ROUTING_TABLE_IDS.enum_json(table),
+                    "action": xlat::FIB_RULE_ACTIONS.enum_json(action),
+                    "flags": xlat::FIB_RULE_FLAGS.flags_json(flags),
+                }),
+            )
+        }
+        Set::Tc => {
+            let (handle, parent, info) = (u32_at(8), u32_at(12), u32_at(16));
+            (
+                format!(
+                    "{{tcm_family={fam_t}, tcm_ifindex={}, tcm_handle={handle}, tcm_parent={parent}, tcm_info={info}}}",
+                    ifindex(4)
+                ),
+                json!({
+                    "family": fam_j, "ifindex": u32_at(4) as i32, "handle": handle,
+                    "parent": parent, "info": info,
+                }),
+            )
+        }
+    };
+    // The three headers are NLMSG_ALIGNed already.
+    if len > size {
+        let (a, aj) = attributes(ctx, v + size, len - size, Attrs::More(set), family);
+        t.push_str(&format!(", {a}"));
+        j["attributes"] = aj;
+    }
+    Some((t, j))
+}
