@@ -1094,6 +1094,7 @@ fn to_line<T: Serialize>(v: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::event::{Arch, DecodedArg};
 
     #[test]
     fn rfc3339_dates() {
@@ -1120,5 +1121,183 @@ mod tests {
             Cow::Borrowed(_)
         ));
         assert_eq!(exact_int(-1), Value::from(-1));
+    }
+
+    /// Every string a line can hold: each control character, quotes,
+    /// backslashes, DEL, `/`, multi-byte UTF-8, U+FFFD (what invalid
+    /// UTF-8 became when decoded), strace's own `\377` escapes.
+    fn tricky() -> String {
+        let mut t: String = (0u8..0x20).map(char::from).collect();
+        t.push_str("\"\\/\u{7f}é€😀\u{fffd}\\377\"x\\\\y");
+        t
+    }
+
+    fn arg(name: &str, kind: &str, raw: u64, text: &str, value: Option<Value>) -> DecodedArg {
+        DecodedArg {
+            name: name.to_string().into(),
+            kind: kind.to_string().into(),
+            raw,
+            text: text.to_string(),
+            value,
+        }
+    }
+
+    fn events() -> Vec<Event> {
+        let t = tricky();
+        let big = serde_json::json!({
+            "a": [1, 9007199254740993u64, -9007199254740993i64, 9007199254740992u64],
+            "f": 1.5e300, "g": -0.0, "h": 0.1, "n": null, "b": true, t.clone(): [t.clone(), false],
+        });
+        let args = vec![
+            arg(
+                "fd",
+                "fd",
+                3,
+                "3</x>",
+                Some(serde_json::json!({"fd": 3, "path": t})),
+            ),
+            arg(
+                "dirfd",
+                "dirfd",
+                u64::MAX,
+                "AT_FDCWD",
+                Some(
+                    serde_json::json!({"fd": 9007199254740993u64, "path": {"p": 9007199254740993u64}}),
+                ),
+            ),
+            arg("fd", "fd", 4, "4", Some(serde_json::json!({"fd": 4}))),
+            arg(&t, &t, 1 << 60, &t, Some(big.clone())),
+            arg(
+                "envp",
+                "envp",
+                0x7ffc,
+                "[\"A=1\"]",
+                Some(serde_json::json!(["SECRET=1", t])),
+            ),
+            arg("none", "int", 0, "", None),
+            arg("null", "int", 0, "0", Some(Value::Null)),
+        ];
+        let base = Event {
+            seq: u64::MAX,
+            time_ns: 1_763_808_084_123_456_789,
+            pid: i32::MAX,
+            tid: i32::MIN,
+            comm: t.clone(),
+            arch: Arch::I386,
+            name: "openat".into(),
+            nr: u32::MAX,
+            args: [0, 1, 0xf, 0x10, u64::MAX, 1 << 63],
+            decoded: args,
+            action: Action::Allowed,
+            result: Outcome::NotCollected,
+            duration_ns: None,
+            ret_path: None,
+            ip: 0,
+        };
+        let mut out = vec![base.clone()];
+        let results = [
+            Outcome::Pending,
+            Outcome::Returned(0),
+            Outcome::Returned(3),
+            Outcome::Returned(-2),
+            Outcome::Returned(-4095),
+            Outcome::Returned(-4096),
+            Outcome::Returned(1 << 53),
+            Outcome::Returned((1 << 53) + 1),
+            Outcome::Returned(i64::MAX),
+            Outcome::Returned(i64::MIN),
+            Outcome::Returned(-(1 << 53) - 1),
+            Outcome::NoReturn,
+            Outcome::Unavailable,
+        ];
+        for (i, r) in results.into_iter().enumerate() {
+            let mut e = base.clone();
+            e.result = r;
+            e.duration_ns = Some(i as u64 * 1_000_003);
+            e.time_ns = (i as u64) << 58;
+            e.arch = [Arch::X86_64, Arch::X32, Arch::Aarch64][i % 3];
+            e.name = ["getppid", "fcntl", "mmap", "syscall_0x1ff", t.as_str()][i % 5]
+                .to_string()
+                .into();
+            if i % 2 == 0 {
+                e.ret_path = Some(t.clone());
+            }
+            if i % 3 == 0 {
+                e.action = Action::Denied {
+                    errno: 13,
+                    rule: t.clone(),
+                };
+            }
+            if i % 4 == 0 {
+                e.decoded.clear();
+            }
+            out.push(e);
+        }
+        let mut empty = base;
+        empty.comm.clear();
+        empty.time_ns = 0;
+        empty.decoded = vec![arg("", "", 0, "", Some(Value::String(String::new())))];
+        out.push(empty);
+        out
+    }
+
+    #[test]
+    fn hand_written_lines_are_serdes_bytes() {
+        let mut n = 0;
+        for e in events() {
+            for held in [false, true] {
+                for verbose in [false, true] {
+                    let mut got = String::from("before\n");
+                    call_line(&mut got, &mut String::from("stale"), &e, held, verbose);
+                    let want = format!("before\n{}", call_line_serde(&e, held, verbose));
+                    assert_eq!(got, want, "held {held} verbose {verbose}");
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, 4 * 15);
+    }
+
+    #[test]
+    fn numbers_and_strings_as_serde_writes_them() {
+        for n in [0, 1, 9, 10, 99, 1 << 53, (1 << 53) + 1, u64::MAX] {
+            let mut s = String::new();
+            put::u64(&mut s, n);
+            assert_eq!(s, serde_json::to_string(&n).unwrap());
+            let mut s = String::new();
+            put::hex(&mut s, n);
+            assert_eq!(s, format!("\"{n:#x}\""));
+        }
+        for n in [0, -1, i64::MIN, i64::MAX, -(1 << 53), -(1 << 53) - 1] {
+            let mut s = String::new();
+            put::i64(&mut s, n);
+            assert_eq!(s, serde_json::to_string(&n).unwrap());
+        }
+        for f in [
+            0.0,
+            -0.0,
+            1e-7,
+            0.1,
+            1.5,
+            1e15,
+            1e16,
+            1763808084.123456,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            let mut s = String::new();
+            put::f64(&mut s, f);
+            assert_eq!(s, serde_json::to_string(&f).unwrap(), "{f}");
+        }
+        for ns in [0, 951_782_400_000_000_001, u64::MAX] {
+            let mut s = String::new();
+            put::rfc3339(&mut s, ns);
+            assert_eq!(s, serde_json::to_string(&rfc3339(ns)).unwrap());
+        }
+        let t = tricky();
+        let mut s = String::new();
+        put::str(&mut s, &t);
+        assert_eq!(s, serde_json::to_string(&t).unwrap());
+        assert!(s.contains("\\u0001") && s.contains("\\n") && s.contains("\\\""));
     }
 }
