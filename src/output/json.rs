@@ -457,9 +457,22 @@ mod put {
         out.push('"');
     }
 
-    /// At least `width` decimal digits of `n`.
-    pub fn digits(out: &mut String, mut n: u64, width: usize) {
-        let mut buf = [b'0'; 20];
+    /// Appends ASCII bytes (one copy, no per-character push).
+    fn ascii(out: &mut String, b: &[u8]) {
+        out.push_str(std::str::from_utf8(b).unwrap_or_default());
+    }
+
+    /// Fills `buf` with the last `buf.len()` decimal digits of `n`,
+    /// zero-padded.
+    fn fixed(buf: &mut [u8], mut n: u64) {
+        for b in buf.iter_mut().rev() {
+            *b = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    }
+
+    pub fn u64(out: &mut String, mut n: u64) {
+        let mut buf = [0u8; 20];
         let mut i = buf.len();
         loop {
             i -= 1;
@@ -469,21 +482,14 @@ mod put {
                 break;
             }
         }
-        i = i.min(buf.len() - width.min(buf.len()));
-        for &b in &buf[i..] {
-            out.push(char::from(b));
-        }
-    }
-
-    pub fn u64(out: &mut String, n: u64) {
-        digits(out, n, 1);
+        ascii(out, &buf[i..]);
     }
 
     pub fn i64(out: &mut String, n: i64) {
         if n < 0 {
             out.push('-');
         }
-        digits(out, n.unsigned_abs(), 1);
+        u64(out, n.unsigned_abs());
     }
 
     /// A signed integer, as a decimal string past 2^53.
@@ -499,12 +505,14 @@ mod put {
 
     /// `"0x1f"`.
     pub fn hex(out: &mut String, n: u64) {
-        out.push_str("\"0x");
-        let nibbles = (64 - n.leading_zeros()).div_ceil(4).max(1);
-        for k in (0..nibbles).rev() {
-            out.push(char::from(HEX[((n >> (4 * k)) & 0xf) as usize]));
+        let mut buf = [0u8; 20];
+        let nibbles = (64 - n.leading_zeros()).div_ceil(4).max(1) as usize;
+        buf[..3].copy_from_slice(b"\"0x");
+        for (k, b) in buf[3..3 + nibbles].iter_mut().rev().enumerate() {
+            *b = HEX[((n >> (4 * k)) & 0xf) as usize];
         }
-        out.push('"');
+        buf[3 + nibbles] = b'"';
+        ascii(out, &buf[..4 + nibbles]);
     }
 
     /// As serde_json writes an f64 (its shortest round-trip form; null
@@ -521,21 +529,16 @@ mod put {
     /// `"2025-11-22T10:41:24.123456789Z"`, as [`super::rfc3339`].
     pub fn rfc3339(out: &mut String, ns: u64) {
         let [y, m, d, h, mi, s, frac] = super::civil(ns);
-        out.push('"');
-        digits(out, y, 4);
-        out.push('-');
-        digits(out, m, 2);
-        out.push('-');
-        digits(out, d, 2);
-        out.push('T');
-        digits(out, h, 2);
-        out.push(':');
-        digits(out, mi, 2);
-        out.push(':');
-        digits(out, s, 2);
-        out.push('.');
-        digits(out, frac, 9);
-        out.push_str("Z\"");
+        // u64 nanoseconds end in 2554: the year has four digits.
+        let mut b = *b"\"0000-00-00T00:00:00.000000000Z\"";
+        fixed(&mut b[1..5], y);
+        fixed(&mut b[6..8], m);
+        fixed(&mut b[9..11], d);
+        fixed(&mut b[12..14], h);
+        fixed(&mut b[15..17], mi);
+        fixed(&mut b[18..20], s);
+        fixed(&mut b[21..30], frac);
+        ascii(out, &b);
     }
 
     /// `v`; with `exact`, every integer past 2^53 as a decimal string (as
@@ -992,10 +995,14 @@ impl JsonFormatter {
             (Some(set), Some(st)) => set.contains(&st),
             (Some(_), None) => false,
         };
-        let mut line = std::mem::take(&mut self.line);
-        line.clear();
+        // The usual case, a process with its record out and nothing held:
+        // the line goes straight into `out`, where `place` would copy it.
+        let direct = self.known.contains(&e.pid) && !self.held.contains_key(&e.pid);
+        let mut buf = std::mem::take(&mut self.line);
+        buf.clear();
+        let line = if direct { &mut *out } else { &mut buf };
         if keep {
-            call_line(&mut line, &mut self.scratch, e, held, self.verbose);
+            call_line(line, &mut self.scratch, e, held, self.verbose);
         }
         let successful = e.result.status() == Some(Status::Successful);
         if successful && matches!(&*e.name, "execve" | "execveat") {
@@ -1014,8 +1021,10 @@ impl JsonFormatter {
                 self.known.insert(child);
             }
         }
-        self.place(e.pid, e.time_ns, &line, out);
-        self.line = line;
+        if !direct {
+            self.place(e.pid, e.time_ns, &buf, out);
+        }
+        self.line = buf;
         if self.forking.remove(&e.seq) {
             self.release(Some(e.seq), out);
         }
