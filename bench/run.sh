@@ -24,6 +24,11 @@
 #   SKIP_NOTRACE=1           do not build or run notrace (its rows show n/a)
 #   SKIP_TAX=1               skip the bystander phase
 #   NOTRACE=/path/notrace    use this binary instead of `cargo build --release`
+#   NOTRACE_B=/path/notrace  a second binary (e.g. the build before a change):
+#                            rows B-nores-text, B-nores-json, B-json run it in
+#                            the same rounds, interleaved; no targets
+#   ONLY=setup,setup         run only these setups (floor always runs: the
+#                            ratios need it); targets of others say SKIP
 #   VERDICT_ON=ns            which figures set the exit status: ns (whole
 #                            run, the default) or best (fastest chunk)
 #   KEEP_SCRATCH=1           keep the scratch directory (trace files, raw data)
@@ -148,10 +153,31 @@ fi
 # Each setup is a command prefix put in front of `workload N MODE`.
 BASE_SETUPS=(bare strace strace-seccomp floor floor-poll floor-results floor-res-cpu floor-res-cgroup)
 NT_SETUPS=(nt-nores-text nt-nores-json nt-text nt-json nt-T nt-raw)
+B_SETUPS=()
+if [[ -n ${NOTRACE_B:-} ]]; then
+	B_SETUPS=(B-nores-text B-nores-json B-json)
+fi
 SETUPS=("${BASE_SETUPS[@]}")
 if [[ $notrace_ok == 1 ]]; then
-	SETUPS+=("${NT_SETUPS[@]}")
+	SETUPS+=("${NT_SETUPS[@]}" "${B_SETUPS[@]}")
 fi
+if [[ -n ${ONLY:-} ]]; then
+	kept=()
+	for setup in "${SETUPS[@]}"; do
+		if [[ $setup == floor || ,$ONLY, == *,$setup,* ]]; then
+			kept+=("$setup")
+		fi
+	done
+	SETUPS=("${kept[@]}")
+	log "ONLY: running ${SETUPS[*]}"
+fi
+selected() { # setup -> whether this run measures it
+	local s
+	for s in "${SETUPS[@]}"; do
+		[[ $s == "$1" ]] && return 0
+	done
+	return 1
+}
 NT=${NOTRACE:-notrace}
 # 17 calls (> MAX_PER_CALL = 16 in src/results/perf.rs) that the loop never
 # makes besides getppid: forces the one filtered raw_syscalls:sys_exit event.
@@ -175,6 +201,9 @@ PREFIX[nt-text]="$NT -e getppid -o $SCRATCH/nt-text.out --"
 PREFIX[nt-json]="$NT --json -e getppid -o $SCRATCH/nt-json.out --"
 PREFIX[nt-T]="$NT -T -e getppid -o $SCRATCH/nt-T.out --"
 PREFIX[nt-raw]="$NT -e $RAW_SET -o $SCRATCH/nt-raw.out --"
+PREFIX[B-nores-text]="${NOTRACE_B:-} --no-results -e getppid -o $SCRATCH/B-nores-text.out --"
+PREFIX[B-nores-json]="${NOTRACE_B:-} --no-results --json -e getppid -o $SCRATCH/B-nores-json.out --"
+PREFIX[B-json]="${NOTRACE_B:-} --json -e getppid -o $SCRATCH/B-json.out --"
 
 # What a trace file must hold once per traced call (extended regex): the
 # results setups must show the value, or a silent fall-back to no results
@@ -186,6 +215,9 @@ RECORD[nt-text]='^getppid\(\) = [0-9]+$'
 RECORD[nt-json]='"syscall":"getppid".*"ret":[0-9]+'
 RECORD[nt-T]='^getppid\(\) = [0-9]+ <[0-9.]+>$'
 RECORD[nt-raw]='^getppid\(\) = [0-9]+$'
+RECORD[B-nores-text]=${RECORD[nt-nores-text]}
+RECORD[B-nores-json]=${RECORD[nt-nores-json]}
+RECORD[B-json]=${RECORD[nt-json]}
 
 calls_for() { # setup mode
 	if [[ $2 == traced ]]; then
@@ -404,7 +436,8 @@ table() { # kind title
 	# shellcheck disable=SC2059 # FMT is the format on purpose
 	printf "$FMT" setup "traced ns" "(min-max)" "untr. ns" "(min-max)" \
 		"tr/floor" "un/floor" "un-floor" "RSS KiB"
-	for setup in "${BASE_SETUPS[@]}" "${NT_SETUPS[@]}"; do
+	for setup in "${BASE_SETUPS[@]}" "${NT_SETUPS[@]}" "${B_SETUPS[@]}"; do
+		[[ -z ${ONLY:-} ]] || selected "$setup" || continue
 		t=${MED[$k.$setup.traced]:-}
 		u=${MED[$k.$setup.untraced]:-}
 		rss=n/a
@@ -463,7 +496,7 @@ echo
 status=0
 verdict() { # name value limit description
 	if [[ $2 == n/a ]]; then
-		if [[ $SKIP_NOTRACE == 1 ]]; then
+		if [[ $SKIP_NOTRACE == 1 ]] || ! selected "$1"; then
 			echo "SKIP  $1: $4"
 		else
 			echo "FAIL  $1: $4 (not measured)"
@@ -493,7 +526,7 @@ for kind in ns best; do
 	done
 	[[ $kind == "$VERDICT_ON" ]] || status=$saved
 done
-for setup in "${NT_SETUPS[@]}"; do
+for setup in "${NT_SETUPS[@]}" "${B_SETUPS[@]}"; do
 	if [[ -n ${FAILED[$setup-trace]:-} ]]; then
 		echo "FAIL  $setup: trace file missed traced calls or their results (see warnings above)"
 		status=1

@@ -407,10 +407,15 @@ fn push_call_open(out: &mut String, e: &Event) {
 /// strace does when the personality changes.
 pub fn call_text(e: &Event) -> String {
     let mut s = String::with_capacity(64);
-    push_call_open(&mut s, e);
-    s.push(')');
-    arch_note(&mut s, e.arch);
+    push_call_text(&mut s, e);
     s
+}
+
+/// Appends [`call_text`] to `out` (the JSONL writer's reused buffer).
+pub(crate) fn push_call_text(out: &mut String, e: &Event) {
+    push_call_open(out, e);
+    out.push(')');
+    arch_note(out, e.arch);
 }
 
 fn timestamp(out: &mut String, mode: u8, ns: u64) {
