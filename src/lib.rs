@@ -19,6 +19,7 @@ pub mod memory;
 pub mod outbox;
 pub mod output;
 pub mod pathmatch;
+pub mod procfs;
 pub mod results;
 pub mod rules;
 pub mod run;

@@ -109,7 +109,7 @@ pub fn end_call() {
 /// Whether `pid`'s file may be kept across calls: a process leader whose
 /// address space is not its parent's (a `vfork` child's is).
 fn keepable(pid: i32) -> Keep {
-    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
+    let Ok(status) = crate::procfs::read_lossy(format!("/proc/{pid}/status")) else {
         return Keep::No;
     };
     let field = |k: &str| -> Option<i32> {

@@ -732,7 +732,7 @@ fn read_comm(tid: u32) -> Option<String> {
 }
 
 fn read_tgid(tid: u32) -> Option<i32> {
-    let s = std::fs::read_to_string(format!("/proc/{tid}/status")).ok()?;
+    let s = crate::procfs::read_lossy(format!("/proc/{tid}/status")).ok()?;
     s.lines()
         .find_map(|l| l.strip_prefix("Tgid:"))
         .and_then(|v| v.trim().parse().ok())

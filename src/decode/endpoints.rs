@@ -118,7 +118,7 @@ fn same_netns(pid: i32) -> bool {
 
 /// Looks `inode` up in process `pid`'s network namespace.
 pub fn lookup(pid: i32, inode: &str) -> Option<String> {
-    let read = |t: &str| std::fs::read_to_string(format!("/proc/{pid}/net/{t}")).ok();
+    let read = |t: &str| crate::procfs::read_lossy(format!("/proc/{pid}/net/{t}")).ok();
     for (table, proto, v6) in INET {
         if let Some(s) = read(table).and_then(|t| inet_endpoint(&t, proto, v6, inode)) {
             return Some(s);

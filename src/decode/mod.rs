@@ -140,7 +140,7 @@ impl HostLookup for ProcHost {
     }
 
     fn comm(&self, pid: i32) -> Option<String> {
-        let c = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+        let c = crate::procfs::read_lossy(format!("/proc/{pid}/comm")).ok()?;
         Some(c.trim_end_matches('\n').to_string())
     }
 

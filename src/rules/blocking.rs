@@ -225,7 +225,7 @@ pub fn parse_status(text: &str) -> Option<SigState> {
 }
 
 fn status_of(path: &str) -> Option<SigState> {
-    parse_status(&std::fs::read_to_string(path).ok()?)
+    parse_status(&crate::procfs::read_lossy(path).ok()?)
 }
 
 /// Looks at one waiting tracee thread, again and again: its status file

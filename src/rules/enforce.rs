@@ -162,7 +162,7 @@ struct TaskInfo {
 
 fn read_task(proc_dir: &str) -> Option<TaskInfo> {
     use std::os::unix::fs::MetadataExt;
-    let status = std::fs::read_to_string(format!("{proc_dir}/status")).ok()?;
+    let status = crate::procfs::read_lossy(format!("{proc_dir}/status")).ok()?;
     let mut t = TaskInfo {
         tgid: 0,
         tid: 0,

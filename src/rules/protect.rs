@@ -131,7 +131,7 @@ pub struct Guard {
 }
 
 fn status_field(pid: i32, key: &str) -> Option<String> {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let s = crate::procfs::read_lossy(format!("/proc/{pid}/status")).ok()?;
     s.lines()
         .find_map(|l| l.strip_prefix(key))
         .map(|v| v.trim().to_string())
@@ -150,7 +150,7 @@ fn ppid_of(pid: i32) -> Option<i32> {
 /// `/proc/PID/stat`, read past the command name, which may hold spaces
 /// and parentheses.
 pub fn stat_field<T: std::str::FromStr>(pid: impl std::fmt::Display, n: usize) -> Option<T> {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let s = crate::procfs::read_lossy(format!("/proc/{pid}/stat")).ok()?;
     let after = &s[s.rfind(')')? + 2..];
     after.split(' ').nth(n.checked_sub(3)?)?.parse().ok()
 }
@@ -216,7 +216,7 @@ impl Guard {
             return true;
         }
         // One read: a thread's PPid is its thread group's parent.
-        let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else {
+        let Ok(status) = crate::procfs::read_lossy(format!("/proc/{pid}/status")) else {
             return false;
         };
         let field = |key: &str| -> Option<i32> {

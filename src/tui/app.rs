@@ -1707,7 +1707,7 @@ fn last_cmdline(p: &Proc) -> Option<String> {
 
 /// The parent pid from `/proc/PID/stat`, if the process still exists.
 fn read_ppid(pid: i32) -> Option<i32> {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let s = crate::procfs::read_lossy(format!("/proc/{pid}/stat")).ok()?;
     // comm may contain spaces and parentheses: fields resume after the last ')'.
     let rest = &s[s.rfind(')')? + 1..];
     rest.split_whitespace().nth(1)?.parse().ok()
