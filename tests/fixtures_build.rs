@@ -121,3 +121,13 @@ fn cli_chdir_prints_each_call_ok() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "1 ok\n2 ok\n3 ok\n");
 }
+
+#[test]
+fn attack_decode_finishes_every_part() {
+    let table = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("syscall-tables/xlat/ioctl_requests.tsv");
+    let out = run("attack_decode", &["all", table.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("done all "), "{stdout:?}");
+}

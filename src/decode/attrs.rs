@@ -206,7 +206,12 @@ fn shifted(v: u64, shift: u32) -> String {
 /// included. Its size field decides whether, and how much, it is read.
 pub(crate) fn perf_event_attr(ctx: &Ctx, v: u64) -> Out {
     let mut sz = [0u8; 4];
-    if v == 0 || !crate::memory::read_exact(ctx.mem, v + 4, &mut sz) {
+    // The tracee chooses `v`: one at the top of the address space must
+    // print as itself, not wrap (or, with overflow checks, panic).
+    let readable = v
+        .checked_add(4)
+        .is_some_and(|at| crate::memory::read_exact(ctx.mem, at, &mut sz));
+    if v == 0 || !readable {
         return (addr(v), None);
     }
     let size = match u32::from_ne_bytes(sz).min(PERF_ATTR_SIZE_MAX) {

@@ -17,6 +17,7 @@ use super::{addr, Ctx, HexMode, Out};
 use crate::memory::read_exact;
 use crate::xlat::{self, hex, Xlat};
 use serde_json::{json, Value};
+use std::cell::Cell;
 
 const NETLINK_ROUTE: u32 = 0;
 const NETLINK_SOCK_DIAG: u32 = 4;
@@ -37,9 +38,71 @@ const NLMSG_DONE: u16 = 3;
 const RTM_BASE: u16 = 16;
 const RTM_DELACTION: u16 = 49;
 
+/// How much text one argument's netlink messages may print, whatever
+/// the tracee's lengths say: 1 KiB per unit of `-s`, from 32 KiB to
+/// 1 MiB (an event waits in memory for its consumer: with `-s 100000` and
+/// no cap, one sendmsg printed 19 MB).
+/// strace's limits (`-s` messages per buffer, `-s` attributes per list,
+/// `-s` iovecs) multiply: 32 iovecs of 32 route messages of 32
+/// RTA_METRICS of 32 metrics each would print some 170 MB for one call,
+/// and with `-v` there is no limit but the buffer's size. Past the
+/// budget, lists end in `...` as they do at `-s`. What programs send for
+/// themselves (a dump request, an nftables batch) prints a few KiB.
+fn budget(ctx: &Ctx) -> usize {
+    ctx.opts.string_limit.clamp(32, 1024) * 1024
+}
+
+thread_local! {
+    /// Bytes of text the argument being decoded may still print; `None`
+    /// outside a netlink argument.
+    static LEFT: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with a fresh [`budget`], unless one is running already
+/// (sendmsg's iovecs share their call's).
+fn budgeted<T>(ctx: &Ctx, f: impl FnOnce() -> T) -> T {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            LEFT.set(None);
+        }
+    }
+    if LEFT.get().is_some() {
+        return f();
+    }
+    LEFT.set(Some(budget(ctx)));
+    // A decoder that panics must not leave the next event a spent budget.
+    let _reset = Reset;
+    f()
+}
+
+/// The budget left (`usize::MAX` outside a netlink argument).
+pub(super) fn budget_left() -> usize {
+    LEFT.get().unwrap_or(usize::MAX)
+}
+
+/// Whether the budget is spent: lists stop with `...`.
+pub(super) fn budget_spent() -> bool {
+    LEFT.get() == Some(0)
+}
+
+/// Charges one element's `text` to the budget; `before` is
+/// [`budget_left`] from before it was decoded, so what the elements
+/// inside it charged already is not charged twice.
+pub(super) fn charge(text: &str, before: usize) {
+    if let Some(left) = LEFT.get() {
+        let inside = before.saturating_sub(left);
+        LEFT.set(Some(left.saturating_sub(text.len().saturating_sub(inside))));
+    }
+}
+
 /// Netlink messages of `len` bytes at `v` on a socket of netlink
 /// `family` (`None` when it could not be learnt).
 pub(crate) fn decode(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
+    budgeted(ctx, || messages(ctx, v, len, family))
+}
+
+fn messages(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
     let mut text = String::new();
     let mut values = Vec::new();
     let (mut at, mut len) = (v, len);
@@ -62,7 +125,7 @@ pub(crate) fn decode(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
             }
             break;
         }
-        if !ctx.opts.verbose && elt == ctx.opts.string_limit {
+        if (!ctx.opts.verbose && elt == ctx.opts.string_limit) || budget_spent() {
             text.push_str("...");
             break;
         }
@@ -79,7 +142,9 @@ pub(crate) fn decode(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
             text.push('[');
             is_array = true;
         }
+        let before = budget_left();
         let (t, j) = with_payload(ctx, &hdr, at, len, family);
+        charge(&t, before);
         text.push_str(&t);
         values.push(j);
         let Some((n, l)) = next else { break };
@@ -105,8 +170,10 @@ pub(crate) fn iovec(ctx: &Ctx, v: u64, count: u64, fd: u64, w: super::time::Word
         .host
         .netlink_socket(ctx.pid, super::as_int(fd))
         .flatten();
-    super::io::iovec_with(ctx, v, count, w, &|ctx, base, len| {
-        decode(ctx, base, len, family)
+    budgeted(ctx, || {
+        super::io::iovec_with(ctx, v, count, w, &|ctx, base, len| {
+            decode(ctx, base, len, family)
+        })
     })
 }
 
@@ -409,4 +476,100 @@ fn parse_genl_families(b: &[u8]) -> Vec<(u16, String)> {
         at += (len + 3) & !3;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{DecodeOptions, NoHost};
+    use crate::memory::FakeMemory;
+
+    fn nlmsg(len: u32, ty: u16) -> Vec<u8> {
+        let mut b = len.to_ne_bytes().to_vec();
+        b.extend(ty.to_ne_bytes());
+        b.extend([0; 10]);
+        b
+    }
+
+    /// A route message holding `n` RTA_METRICS of `n` RTAX_UNSPEC
+    /// metrics each (those print in hex).
+    fn metrics_bomb(n: usize) -> Vec<u8> {
+        let inner = 4 + n * 8;
+        let len = 16 + 12 + n * inner;
+        let mut b = nlmsg(len as u32, 24);
+        b.extend([2; 12]);
+        for _ in 0..n {
+            b.extend((inner as u16).to_ne_bytes());
+            b.extend(8u16.to_ne_bytes());
+            for k in 0..n {
+                b.extend(8u16.to_ne_bytes());
+                b.extend(0u16.to_ne_bytes());
+                b.extend((k as u32 | 0x8080_8080).to_ne_bytes());
+            }
+        }
+        b
+    }
+
+    fn run(mem: &FakeMemory, opts: &DecodeOptions, f: impl Fn(&Ctx) -> Out) -> String {
+        let raw = [0; 6];
+        let ctx = Ctx {
+            raw: &raw,
+            pid: 1,
+            mem,
+            opts,
+            host: &NoHost,
+        };
+        f(&ctx).0
+    }
+
+    #[test]
+    fn thousands_of_messages_with_v_stop_at_the_budget() {
+        let buf: Vec<u8> = (0..8192).flat_map(|_| nlmsg(16, 18)).collect();
+        let len = buf.len() as u64;
+        let mem = FakeMemory::new().with(0x10000, buf);
+        let opts = DecodeOptions {
+            verbose: true,
+            ..DecodeOptions::default()
+        };
+        let t = run(&mem, &opts, |c| {
+            decode(c, 0x10000, len, Some(NETLINK_ROUTE))
+        });
+        assert!(t.len() < 40 * 1024, "{} bytes", t.len());
+        assert!(t.ends_with(", ...]"), "{}", &t[t.len() - 100..]);
+        // The budget ends with its argument: the next one starts afresh.
+        assert_eq!(LEFT.get(), None);
+    }
+
+    #[test]
+    fn nested_metrics_in_many_iovecs_share_one_budget() {
+        let bomb = metrics_bomb(32);
+        let n = bomb.len() as u64;
+        let mut iov = Vec::new();
+        for _ in 0..32 {
+            iov.extend(0x100000u64.to_ne_bytes());
+            iov.extend(n.to_ne_bytes());
+        }
+        let mem = FakeMemory::new().with(0x100000, bomb).with(0x1000, iov);
+        let opts = DecodeOptions::default();
+        let one = run(&mem, &opts, |c| decode(c, 0x100000, n, Some(NETLINK_ROUTE)));
+        assert!(one.len() < 40 * 1024, "{} bytes", one.len());
+        assert!(one.contains("nla_type=RTA_METRICS}, [[{nla_len=8, nla_type=RTAX_UNSPEC}, \"\\x80"));
+        // As `iovec` does, with the family NoHost cannot tell.
+        let all = run(&mem, &opts, |c| {
+            budgeted(c, || {
+                let w = super::super::time::Word::W64;
+                super::super::io::iovec_with(c, 0x1000, 32, w, &|c, b, l| {
+                    decode(c, b, l, Some(NETLINK_ROUTE))
+                })
+            })
+        });
+        // 32 iovecs of the same buffer: without the shared budget, some
+        // 32 times as much as one.
+        assert!(all.len() < 48 * 1024, "{} bytes", all.len());
+        assert!(
+            all.contains("{iov_base=..., iov_len="),
+            "{}",
+            &all[all.len() - 300..]
+        );
+    }
 }

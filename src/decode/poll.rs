@@ -71,6 +71,12 @@ pub(crate) fn pollfds(ctx: &Ctx, v: u64, count: u64) -> Out {
 /// `select(INT_MAX, ...)`).
 const MAX_FDS: i64 = 1024 * 1024;
 
+/// The most fds of one set printed, then `...`. strace prints every fd
+/// set below nfds, up to [`MAX_FDS`]: a set of junk with
+/// `select(INT_MAX, ...)` would print half a million fds (some 3.5 MB, and
+/// with `-y` a readlink each). No program waits on this many.
+const MAX_SHOWN: usize = 4096;
+
 /// One select/pselect6 fd set of `nfds` (an int) fds: `[0 2]`, with `-y`
 /// paths. strace reads the set rounded up to whole longs (of width `w`)
 /// and prints the address when that fails or nfds is not positive.
@@ -86,10 +92,16 @@ pub(crate) fn fd_set(ctx: &Ctx, v: u64, nfds: u64, w: Word) -> Out {
     let Some(b) = read_all(ctx, v, size) else {
         return (addr(v), None);
     };
-    let set: Vec<usize> = (0..nfds)
+    let mut set: Vec<usize> = (0..nfds)
         .filter(|&i| b[i / 8] >> (i % 8) & 1 == 1)
+        .take(MAX_SHOWN + 1)
         .collect();
-    let text: Vec<String> = set.iter().map(|&i| files::fd(ctx, i as u64).0).collect();
+    let more = set.len() > MAX_SHOWN;
+    set.truncate(MAX_SHOWN);
+    let mut text: Vec<String> = set.iter().map(|&i| files::fd(ctx, i as u64).0).collect();
+    if more {
+        text.push("...".into());
+    }
     (format!("[{}]", text.join(" ")), Some(json!(set)))
 }
 

@@ -12,7 +12,7 @@
 //! payload in hex, as strace prints the attributes it has no decoder for;
 //! there notrace and strace differ.
 
-use super::netlink::hex_bytes;
+use super::netlink::{budget_left, budget_spent, charge, hex_bytes};
 use super::strings::quote;
 use super::{addr, Ctx, HexMode};
 use crate::memory::read_exact;
@@ -316,7 +316,7 @@ pub(super) fn attributes(ctx: &Ctx, v: u64, len: u64, attrs: Attrs, family: u8) 
             }
             break;
         }
-        if !ctx.opts.verbose && elt == ctx.opts.string_limit {
+        if (!ctx.opts.verbose && elt == ctx.opts.string_limit) || budget_spent() {
             text.push_str("...");
             break;
         }
@@ -334,7 +334,9 @@ pub(super) fn attributes(ctx: &Ctx, v: u64, len: u64, attrs: Attrs, family: u8) 
             text.push('[');
             is_array = true;
         }
+        let before = budget_left();
         let (t, j) = one(ctx, at, len, nla_len, nla_type, attrs, family);
+        charge(&t, before);
         text.push_str(&t);
         values.push(j);
         let Some((n, l)) = next else { break };
