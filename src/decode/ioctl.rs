@@ -435,7 +435,7 @@ pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
 }
 
 /// `N` bytes at `v`, or what strace prints instead (NULL or the address).
-fn read<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], Out> {
+pub(super) fn read<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], Out> {
     let mut b = [0u8; N];
     if v == 0 {
         return Err(("NULL".into(), None));

@@ -3,22 +3,10 @@
 //! FITHAW) and BLKPG (`partx`, `parted`), as strace 6.1 prints them at
 //! entry.
 
+use super::ioctl::read;
 use super::{addr, Ctx, Out};
-use crate::memory::read_exact;
 use crate::xlat::{self, hex};
 use serde_json::json;
-
-/// `N` bytes at `v`, or what strace prints instead (NULL or the address).
-fn read<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], Out> {
-    let mut b = [0u8; N];
-    if v == 0 {
-        return Err(("NULL".into(), None));
-    }
-    if !read_exact(ctx.mem, v, &mut b) {
-        return Err((addr(v), None));
-    }
-    Ok(b)
-}
 
 fn u64_at(b: &[u8], i: usize) -> u64 {
     u64::from_ne_bytes(b[i..i + 8].try_into().unwrap())

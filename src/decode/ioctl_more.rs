@@ -13,8 +13,8 @@
 //! PERF_EVENT_IOC_MODIFY_ATTRIBUTES, EVIOCSKEYCODE, EVIOCSKEYCODE_V2,
 //! EVIOCSFF, EVIOCSMASK, EVIOCSABS, RTC_PARAM_GET and RTC_PARAM_SET.
 
+use super::ioctl::read;
 use super::{addr, as_int, Ctx, Out};
-use crate::memory::read_exact;
 use crate::xlat::{self, hex};
 use serde_json::{json, Value};
 
@@ -197,18 +197,6 @@ fn u64_at(b: &[u8], i: usize) -> u64 {
 
 fn u32_at(b: &[u8], i: usize) -> u32 {
     u32::from_ne_bytes(b[i..i + 4].try_into().unwrap())
-}
-
-/// `N` bytes at `v`, or what strace prints instead (NULL or the address).
-fn read<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], Out> {
-    let mut b = [0u8; N];
-    if v == 0 {
-        return Err(("NULL".into(), None));
-    }
-    if !read_exact(ctx.mem, v, &mut b) {
-        return Err((addr(v), None));
-    }
-    Ok(b)
 }
 
 fn int_ptr(ctx: &Ctx, v: u64) -> Out {
