@@ -209,7 +209,7 @@ fn date_comment(sec: i64, part: u64, max: u64, width: usize) -> Option<String> {
     }
     let days = sec.div_euclid(86_400);
     let rem = sec.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = crate::event::civil_from_days(days);
     // struct tm's tm_year is an int counted from 1900.
     i32::try_from(y - 1900).ok()?;
     let mut s = format!(
@@ -233,21 +233,6 @@ fn year_text(y: i64) -> String {
     } else {
         format!("{y:04}")
     }
-}
-
-/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian
-/// (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// A `{it_interval=..., it_value=...}` of two time structs.

@@ -265,16 +265,7 @@ impl std::fmt::Display for Rfc3339 {
 fn civil(ns: u64) -> [u64; 7] {
     let secs = ns / 1_000_000_000;
     let (days, rem) = ((secs / 86400) as i64, secs % 86400);
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (y, m, d) = crate::event::civil_from_days(days);
     [
         y as u64,
         m as u64,
@@ -337,23 +328,7 @@ fn json_args<'a>(e: &'a Event, verbose: bool) -> Vec<JsonArg<'a>> {
     e.decoded
         .iter()
         .map(|a| {
-            let mut value = a.value.as_ref();
-            let mut path = None;
-            // `-y` must not retype `value`: the fd stays the value, its
-            // path gets a field of its own.
-            if a.kind == "fd" || a.kind == "dirfd" {
-                if let Some(Value::Object(o)) = value {
-                    if let (Some(fd), Some(p)) = (o.get("fd"), o.get("path")) {
-                        value = Some(fd);
-                        path = Some(p);
-                    }
-                }
-            }
-            // The environment is only shown on request (-v): a shared trace
-            // must not leak the secrets in it.
-            if a.kind == "envp" && !verbose {
-                value = None;
-            }
+            let (value, path) = arg_view(a, verbose);
             JsonArg {
                 name: &a.name,
                 kind: &a.kind,

@@ -365,27 +365,13 @@ fn unnamed_file(dir: &Path) -> io::Result<File> {
 pub fn default_name(ext: &str) -> PathBuf {
     let secs = crate::event::wall_ns() / 1_000_000_000;
     let (days, rem) = (secs / 86_400, secs % 86_400);
-    let (y, m, d) = civil(days as i64);
+    let (y, m, d) = crate::event::civil_from_days(days as i64);
     PathBuf::from(format!(
         "notrace-{y:04}{m:02}{d:02}-{:02}{:02}{:02}.{ext}",
         rem / 3600,
         rem / 60 % 60,
         rem % 60
     ))
-}
-
-/// Days since 1970-01-01 to (year, month, day) (Howard Hinnant's
-/// algorithm).
-fn civil(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 #[cfg(test)]
@@ -456,8 +442,8 @@ mod tests {
 
     #[test]
     fn default_names_are_dated() {
-        assert_eq!(civil(0), (1970, 1, 1));
-        assert_eq!(civil(20_454), (2026, 1, 1));
+        assert_eq!(crate::event::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(crate::event::civil_from_days(20_454), (2026, 1, 1));
         let n = default_name("jsonl").display().to_string();
         assert!(n.starts_with("notrace-2") && n.ends_with(".jsonl"), "{n}");
     }
