@@ -239,6 +239,13 @@ fn path_rule_denies_name_to_handle_at() {
         "name_to_handle_at",
     ]);
     assert_eq!(other.len(), 1, "{other:?}");
+    assert!(!other[0].contains("EACCES"), "{other:?}");
+    // What the kernel answered is only shown where notrace gets results
+    // (root, or CAP_PERFMON with tracefs readable).
+    if !common::tmux::results_available() {
+        eprintln!("skipped: the kernel's ENOENT is not shown without return values");
+        return;
+    }
     assert!(
         other[0].ends_with("= -1 ENOENT (No such file or directory)"),
         "{other:?}"

@@ -211,12 +211,18 @@ pub fn events_count(screen: &str) -> Option<u64> {
 
 /// Whether notrace gets return values here (a probe run).
 pub fn results_available() -> bool {
-    let out = scratch("results-probe").join("t.jsonl");
+    // In the temporary directory: the probe also runs as an unprivileged
+    // user, who cannot write under the target directory.
+    let dir = super::tempdir("results-probe");
+    let out = dir.join("t.jsonl");
     let ran = Command::new(super::notrace())
         .args(["--json", "-q", "-o"])
         .arg(&out)
         .args(["--", "true"])
         .output()
         .is_ok_and(|o| o.status.success());
-    ran && std::fs::read_to_string(&out).is_ok_and(|t| t.contains("\"status\":\"successful\""))
+    let yes =
+        ran && std::fs::read_to_string(&out).is_ok_and(|t| t.contains("\"status\":\"successful\""));
+    let _ = std::fs::remove_dir_all(&dir);
+    yes
 }
