@@ -77,19 +77,19 @@ fn budgeted<T>(ctx: &Ctx, f: impl FnOnce() -> T) -> T {
 }
 
 /// The budget left (`usize::MAX` outside a netlink argument).
-pub(super) fn budget_left() -> usize {
+fn budget_left() -> usize {
     LEFT.get().unwrap_or(usize::MAX)
 }
 
 /// Whether the budget is spent: lists stop with `...`.
-pub(super) fn budget_spent() -> bool {
+fn budget_spent() -> bool {
     LEFT.get() == Some(0)
 }
 
 /// Charges one element's `text` to the budget; `before` is
 /// [`budget_left`] from before it was decoded, so what the elements
 /// inside it charged already is not charged twice.
-pub(super) fn charge(text: &str, before: usize) {
+fn charge(text: &str, before: usize) {
     if let Some(left) = LEFT.get() {
         let inside = before.saturating_sub(left);
         LEFT.set(Some(left.saturating_sub(text.len().saturating_sub(inside))));
@@ -103,20 +103,52 @@ pub(crate) fn decode(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
 }
 
 fn messages(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
+    let (text, mut values) = walk::<16>(
+        ctx,
+        v,
+        len,
+        // fetch_nlmsghdr: too short for a header prints the bytes.
+        |j| j.unwrap_or(Value::Null),
+        |h| Header::parse(h).len as u64,
+        |h, at, len| with_payload(ctx, &Header::parse(h), at, len, family),
+    );
+    let value = if values.len() == 1 {
+        values.pop().unwrap()
+    } else {
+        Value::Array(values)
+    };
+    (text, Some(json!({ "netlink": value })))
+}
+
+/// strace's walk over netlink elements (the loop of decode_nlmsghdr and
+/// of decode_nlattr): each starts with an `HDR`-byte header whose
+/// `elt_len` says how far the next one is (rounded up to 4). One element
+/// prints alone, more in `[...]`. The walk stops at a tail too short for
+/// a header (its bytes, valued by `short`), at an unreadable header
+/// (`... /* 0x... */` inside a list, else the address), at `-s` elements
+/// (unless `-v`) and when the argument's text budget is spent. `print`
+/// shows one element from its header, address and the bytes left.
+pub(super) fn walk<const HDR: usize>(
+    ctx: &Ctx,
+    v: u64,
+    len: u64,
+    short: impl Fn(Option<Value>) -> Value,
+    elt_len: impl Fn(&[u8; HDR]) -> u64,
+    mut print: impl FnMut(&[u8; HDR], u64, u64) -> (String, Value),
+) -> (String, Vec<Value>) {
     let mut text = String::new();
     let mut values = Vec::new();
     let (mut at, mut len) = (v, len);
     let mut is_array = false;
     let mut elt = 0usize;
     loop {
-        // fetch_nlmsghdr: too short for a header prints the bytes.
-        if len < NLMSG_HDRLEN {
+        if len < HDR as u64 {
             let (t, j) = hex_bytes(ctx, at, len);
             text.push_str(&t);
-            values.push(j.unwrap_or(Value::Null));
+            values.push(short(j));
             break;
         }
-        let mut h = [0u8; 16];
+        let mut h = [0u8; HDR];
         if !read_exact(ctx.mem, at, &mut h) {
             if is_array {
                 text.push_str(&format!("... /* {at:#x} */"));
@@ -129,10 +161,10 @@ fn messages(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
             text.push_str("...");
             break;
         }
-        let hdr = Header::parse(&h);
-        let aligned = (hdr.len as u64 + 3) & !3;
+        let this_len = elt_len(&h);
+        let aligned = (this_len + 3) & !3;
         let mut next = None;
-        if hdr.len as u64 >= NLMSG_HDRLEN {
+        if this_len >= HDR as u64 {
             let next_len = len.saturating_sub(aligned);
             if next_len != 0 && at.checked_add(aligned).is_some_and(|n| n > at) {
                 next = Some((at + aligned, next_len));
@@ -143,7 +175,7 @@ fn messages(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
             is_array = true;
         }
         let before = budget_left();
-        let (t, j) = with_payload(ctx, &hdr, at, len, family);
+        let (t, j) = print(&h, at, len);
         charge(&t, before);
         text.push_str(&t);
         values.push(j);
@@ -156,12 +188,7 @@ fn messages(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
     if is_array {
         text.push(']');
     }
-    let value = if values.len() == 1 {
-        values.pop().unwrap()
-    } else {
-        Value::Array(values)
-    };
-    (text, Some(json!({ "netlink": value })))
+    (text, values)
 }
 
 /// sendmsg's iovecs on a netlink socket (`fd`): each buffer decoded.

@@ -12,7 +12,7 @@
 //! payload in hex, as strace prints the attributes it has no decoder for;
 //! there notrace and strace differ.
 
-use super::netlink::{budget_left, budget_spent, charge, hex_bytes};
+use super::netlink::hex_bytes;
 use super::strings::quote;
 use super::{addr, Ctx, HexMode};
 use crate::memory::read_exact;
@@ -295,59 +295,18 @@ fn xval_hex(t: &Xlat, v: u64) -> String {
 /// A list of attributes (strace's `decode_nlattr`): one prints alone, more
 /// in `[...]`; the JSON value is always a list.
 pub(super) fn attributes(ctx: &Ctx, v: u64, len: u64, attrs: Attrs, family: u8) -> (String, Value) {
-    let mut text = String::new();
-    let mut values = Vec::new();
-    let (mut at, mut len) = (v, len);
-    let mut is_array = false;
-    let mut elt = 0usize;
-    loop {
-        if len < NLA_HDRLEN {
-            let (t, j) = hex_bytes(ctx, at, len);
-            text.push_str(&t);
-            values.push(json!({ "bytes": j }));
-            break;
-        }
-        let mut h = [0u8; 4];
-        if !read_exact(ctx.mem, at, &mut h) {
-            if is_array {
-                text.push_str(&format!("... /* {at:#x} */"));
-            } else {
-                text.push_str(&addr(at));
-            }
-            break;
-        }
-        if (!ctx.opts.verbose && elt == ctx.opts.string_limit) || budget_spent() {
-            text.push_str("...");
-            break;
-        }
-        let nla_len = u16::from_ne_bytes([h[0], h[1]]) as u64;
-        let nla_type = u16::from_ne_bytes([h[2], h[3]]);
-        let aligned = (nla_len + 3) & !3;
-        let mut next = None;
-        if nla_len >= NLA_HDRLEN {
-            let next_len = len.saturating_sub(aligned);
-            if next_len != 0 && at.checked_add(aligned).is_some_and(|n| n > at) {
-                next = Some((at + aligned, next_len));
-            }
-        }
-        if !is_array && next.is_some() {
-            text.push('[');
-            is_array = true;
-        }
-        let before = budget_left();
-        let (t, j) = one(ctx, at, len, nla_len, nla_type, attrs, family);
-        charge(&t, before);
-        text.push_str(&t);
-        values.push(j);
-        let Some((n, l)) = next else { break };
-        text.push_str(", ");
-        at = n;
-        len = l;
-        elt += 1;
-    }
-    if is_array {
-        text.push(']');
-    }
+    let (text, values) = super::netlink::walk::<4>(
+        ctx,
+        v,
+        len,
+        |j| json!({ "bytes": j }),
+        |h| u16::from_ne_bytes([h[0], h[1]]) as u64,
+        |h, at, len| {
+            let nla_len = u16::from_ne_bytes([h[0], h[1]]) as u64;
+            let nla_type = u16::from_ne_bytes([h[2], h[3]]);
+            one(ctx, at, len, nla_len, nla_type, attrs, family)
+        },
+    );
     (text, Value::Array(values))
 }
 
