@@ -51,11 +51,91 @@ impl Matcher {
     }
 }
 
+/// Call numbers of one ABI: a bitmap over the low numbers, which every
+/// notification asks about (traced? ruled? guarded?) and where a B-tree
+/// walk showed in the supervisor's profile, and a B-tree for the rest
+/// (x32's numbers carry bit 30).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NrSet {
+    low: [u64; (NrSet::LOW / 64) as usize],
+    high: BTreeSet<u32>,
+}
+
+impl NrSet {
+    const LOW: u32 = 1024;
+
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `nr`; whether it was new.
+    pub fn insert(&mut self, nr: u32) -> bool {
+        if nr < Self::LOW {
+            let (w, b) = ((nr / 64) as usize, 1u64 << (nr % 64));
+            let new = self.low[w] & b == 0;
+            self.low[w] |= b;
+            new
+        } else {
+            self.high.insert(nr)
+        }
+    }
+
+    /// Removes `nr`; whether it was there.
+    pub fn remove(&mut self, nr: &u32) -> bool {
+        if *nr < Self::LOW {
+            let (w, b) = ((*nr / 64) as usize, 1u64 << (*nr % 64));
+            let had = self.low[w] & b != 0;
+            self.low[w] &= !b;
+            had
+        } else {
+            self.high.remove(nr)
+        }
+    }
+
+    /// Whether `nr` is in the set.
+    pub fn contains(&self, nr: &u32) -> bool {
+        if *nr < Self::LOW {
+            self.low[(*nr / 64) as usize] & (1u64 << (*nr % 64)) != 0
+        } else {
+            self.high.contains(nr)
+        }
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.low.iter().all(|w| *w == 0) && self.high.is_empty()
+    }
+
+    /// The numbers, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..Self::LOW)
+            .filter(|nr| self.contains(nr))
+            .chain(self.high.iter().copied())
+    }
+}
+
+impl Extend<u32> for NrSet {
+    fn extend<I: IntoIterator<Item = u32>>(&mut self, it: I) {
+        for nr in it {
+            self.insert(nr);
+        }
+    }
+}
+
+impl FromIterator<u32> for NrSet {
+    fn from_iter<I: IntoIterator<Item = u32>>(it: I) -> Self {
+        let mut s = NrSet::new();
+        s.extend(it);
+        s
+    }
+}
+
 /// The chosen syscalls of every ABI.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     /// Selected numbers, per ABI (x32 numbers carry bit 30).
-    pub sets: Vec<(Arch, BTreeSet<u32>)>,
+    pub sets: Vec<(Arch, NrSet)>,
     /// Whether numbers missing from the tables are selected too (`all`, or
     /// a SET starting with `!`), so unknown calls are never let through
     /// unseen.
@@ -89,7 +169,7 @@ impl Selection {
         self.sets
             .iter()
             .filter(move |(a, _)| *a == arch)
-            .flat_map(|(_, s)| s.iter().copied())
+            .flat_map(|(_, s)| s.iter())
     }
 
     /// Whether nothing is selected at all.
@@ -126,7 +206,7 @@ impl Selection {
         } else {
             let mut s = Selection::default();
             for arch in ARCHES {
-                s.sets.push((arch, BTreeSet::new()));
+                s.sets.push((arch, NrSet::new()));
             }
             s
         };
@@ -157,7 +237,7 @@ impl Selection {
     pub fn add(&mut self, other: &Selection) {
         for (arch, set) in &other.sets {
             match self.sets.iter_mut().find(|(a, _)| a == arch) {
-                Some((_, mine)) => mine.extend(set.iter().copied()),
+                Some((_, mine)) => mine.extend(set.iter()),
                 None => self.sets.push((*arch, set.clone())),
             }
         }
@@ -295,6 +375,43 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// NrSet answers as the B-tree it replaced, across the bitmap's edge
+    /// and for x32's bit-30 numbers.
+    #[test]
+    fn nr_set_is_a_set() {
+        let mut mine = NrSet::new();
+        let mut want = BTreeSet::new();
+        assert!(mine.is_empty());
+        // A fixed pseudo-random walk of inserts and removes.
+        let mut x: u32 = 12345;
+        for _ in 0..20_000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let nr = match x % 4 {
+                0 => x % 64,
+                1 => 1000 + (x >> 8) % 50,
+                2 => 0x4000_0000 | ((x >> 8) % 600),
+                _ => (x >> 4) % 1100,
+            };
+            if x & 0x100 != 0 {
+                assert_eq!(mine.insert(nr), want.insert(nr), "insert {nr:#x}");
+            } else {
+                assert_eq!(mine.remove(&nr), want.remove(&nr), "remove {nr:#x}");
+            }
+            assert_eq!(mine.contains(&nr), want.contains(&nr));
+        }
+        assert_eq!(
+            mine.iter().collect::<Vec<_>>(),
+            want.iter().copied().collect::<Vec<_>>()
+        );
+        assert_eq!(mine.is_empty(), want.is_empty());
+        let copy: NrSet = want.iter().copied().collect();
+        assert_eq!(copy, mine);
+        for nr in want.clone() {
+            mine.remove(&nr);
+        }
+        assert!(mine.is_empty());
+    }
 
     fn nr(name: &str) -> u32 {
         tables::by_name(Arch::X86_64, name).unwrap().nr

@@ -114,48 +114,6 @@ pub struct Supervisor {
     rules: Option<Enforcer>,
     keeper: Option<crate::keeper::Link>,
     wall: WallClock,
-    traced: TracedBits,
-}
-
-/// `cfg.selection` as bitmaps over the low call numbers of each ABI: asked
-/// for every notification, where the selection's B-tree walk showed in the
-/// profile. Numbers past the bitmaps ask the selection itself.
-struct TracedBits {
-    bits: [Vec<u64>; 4],
-}
-
-impl TracedBits {
-    const NUMBERS: u32 = 1024;
-
-    fn index(arch: Arch) -> usize {
-        match arch {
-            Arch::X86_64 => 0,
-            Arch::I386 => 1,
-            Arch::X32 => 2,
-            Arch::Aarch64 => 3,
-        }
-    }
-
-    fn new(sel: &Selection) -> Self {
-        let mut bits: [Vec<u64>; 4] = Default::default();
-        for arch in [Arch::X86_64, Arch::I386, Arch::X32, Arch::Aarch64] {
-            let b = &mut bits[Self::index(arch)];
-            *b = vec![0; (Self::NUMBERS / 64) as usize];
-            for nr in 0..Self::NUMBERS {
-                if sel.contains(arch, nr) {
-                    b[(nr / 64) as usize] |= 1 << (nr % 64);
-                }
-            }
-        }
-        TracedBits { bits }
-    }
-
-    fn contains(&self, sel: &Selection, arch: Arch, nr: u32) -> bool {
-        match self.bits[Self::index(arch)].get((nr / 64) as usize) {
-            Some(w) => w & (1 << (nr % 64)) != 0,
-            None => sel.contains(arch, nr),
-        }
-    }
 }
 
 const MAX_TASKS: usize = 4096;
@@ -216,7 +174,6 @@ impl Supervisor {
             k.hand_over(listener.as_fd());
             k
         });
-        let traced = TracedBits::new(&cfg.selection);
         Ok(Supervisor {
             listener,
             outbox,
@@ -234,7 +191,6 @@ impl Supervisor {
             rules,
             keeper,
             wall: WallClock::default(),
-            traced,
         })
     }
 
@@ -460,7 +416,7 @@ impl Supervisor {
             AUDIT_ARCH_I386 => (Arch::I386, n.nr as u32),
             _ => (Arch::native(), n.nr as u32),
         };
-        let traced = self.traced.contains(&self.cfg.selection, arch, nr);
+        let traced = self.cfg.selection.contains(arch, nr);
         let ruled = self.rules.as_ref().is_some_and(|r| r.covers(arch, nr));
         let def = tables::lookup(arch, nr);
         // Whose end an exit_group is: looked up while the caller still
@@ -736,29 +692,4 @@ fn read_tgid(tid: u32) -> Option<i32> {
     s.lines()
         .find_map(|l| l.strip_prefix("Tgid:"))
         .and_then(|v| v.trim().parse().ok())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn traced_bits_say_what_the_selection_says() {
-        for expr in ["getppid", "!kill,getpid", "all", "file", "none"] {
-            let Ok(sel) = Selection::parse(expr) else {
-                continue;
-            };
-            let bits = TracedBits::new(&sel);
-            for arch in [Arch::X86_64, Arch::I386, Arch::X32, Arch::Aarch64] {
-                let x32 = if arch == Arch::X32 { X32_BIT } else { 0 };
-                for nr in (0..1100u32).chain((0..600).map(|n| n | x32)) {
-                    assert_eq!(
-                        bits.contains(&sel, arch, nr),
-                        sel.contains(arch, nr),
-                        "{expr} {arch:?} {nr:#x}"
-                    );
-                }
-            }
-        }
-    }
 }
