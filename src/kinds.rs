@@ -81,6 +81,9 @@ pub enum ArgKind {
     /// futex arguments 2..5, printed or left out by the operation in
     /// argument 1, as strace does (`futex(uaddr, FUTEX_WAKE_PRIVATE, 1)`).
     FutexArg,
+    /// [`ArgKind::FutexArg`] of i386's futex: `struct old_timespec32`
+    /// timeouts (futex_time64 keeps [`ArgKind::FutexArg`]).
+    FutexArg32,
     /// prctl arguments 2..5, printed or left out by the option in argument
     /// 0, as strace does (`prctl(PR_SET_NAME, "x")`, `prctl(PR_GET_DUMPABLE)`).
     PrctlArg,
@@ -143,8 +146,12 @@ pub enum ArgKind {
     TimespecIn,
     /// execve's argv array.
     Argv,
+    /// [`ArgKind::Argv`] of an i386 or x32 tracee: 32-bit pointers.
+    Argv32,
     /// execve's envp array.
     Envp,
+    /// [`ArgKind::Envp`] of an i386 or x32 tracee: 32-bit pointers.
+    Envp32,
     /// prctl option (`PR_SET_NAME`).
     PrctlOption,
     /// mlockall flags (`MCL_CURRENT|MCL_FUTURE`).
@@ -190,6 +197,8 @@ pub enum ArgKind {
     MpolModeLong,
     /// A node mask whose size in bits (maxnode) is argument N.
     Nodemask(u8),
+    /// [`ArgKind::Nodemask`] of an i386 tracee: 32-bit words.
+    Nodemask32(u8),
     /// mbind flags (`MPOL_MF_STRICT`).
     MbindFlags,
     /// memfd_secret flags (`O_CLOEXEC`).
@@ -200,6 +209,9 @@ pub enum ArgKind {
     IoUringEnterFlags,
     /// A pointer to a 64-bit offset the call reads (and may update): `[4096]`, as strace prints sendfile's, splice's and copy_file_range's at entry.
     Int64Ptr,
+    /// A pointer to an i386 `unsigned long` (sendfile's `off_t`):
+    /// `[4294967289]`.
+    Ulong32Ptr,
     /// io_uring_register's opcode (`IORING_REGISTER_BUFFERS`).
     IoUringRegisterOp,
     /// dup3's flags: the open flags table, `O_???` for unnamed bits
@@ -249,10 +261,19 @@ pub enum ArgKind {
     SigsetIn(u8),
     /// An input `struct sigaction` (rt_sigaction).
     SigactionIn,
+    /// [`ArgKind::SigactionIn`] of an i386 or x32 tracee: the compat
+    /// `struct sigaction` (32-bit handler, flags and restorer).
+    SigactionIn32,
     /// fcntl command (`F_SETFD`).
     FcntlCmd,
     /// The third fcntl argument; argument N holds the command.
     FcntlArg(u8),
+    /// [`ArgKind::FcntlArg`] of an i386 tracee: `struct flock` with
+    /// 32-bit offsets, and the packed 24-byte `struct flock64`.
+    FcntlArg32(u8),
+    /// i386's fcntl64: [`ArgKind::FcntlArg32`], and `F_GETLK64`,
+    /// `F_SETLK64`, `F_SETLKW64` read the packed `struct flock64`.
+    Fcntl64Arg32(u8),
     /// flock operation (`LOCK_EX|LOCK_NB`).
     FlockOp,
     /// renameat2 flags (`RENAME_NOREPLACE`).
@@ -375,6 +396,8 @@ pub enum ArgKind {
     Sembufs(u8),
     /// msgsnd's `struct msgbuf` with argument N bytes of text.
     Msgbuf(u8),
+    /// [`ArgKind::Msgbuf`] of an i386 tracee: a 32-bit `long mtype`.
+    Msgbuf32(u8),
     /// mount flags (`MS_RDONLY|MS_NOSUID`, `MS_MGC_VAL|MS_BIND`).
     MountFlags,
     /// mount's file system type: a string, or its address when the flags

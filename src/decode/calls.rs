@@ -131,18 +131,28 @@ fn futex_wake_op(v: u64) -> Out {
 
 /// futex argument `pos` (2: val, 3: timeout or val2, 4: uaddr2, 5: val3),
 /// shaped by the operation in argument 1 as strace's `SYS_FUNC(futex)`.
-pub(crate) fn futex_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
+///
+/// `time64` is false for i386's futex, whose timeouts are `struct
+/// old_timespec32` (futex_time64 and the 64-bit ABIs read 64-bit ones).
+pub(crate) fn futex_arg(ctx: &Ctx, pos: usize, v: u64, time64: bool) -> Out {
+    let timespec = |ctx: &Ctx, v: u64| {
+        if time64 {
+            time::timespec(ctx, v)
+        } else {
+            time::timespec32(ctx, v)
+        }
+    };
     let cmd = (ctx.arg(1) as u32) & FUTEX_CMD_MASK;
     let name = xlat::FUTEX_OPS.lookup(cmd as u64).unwrap_or("");
     match (name, pos) {
         ("FUTEX_UNLOCK_PI" | "FUTEX_TRYLOCK_PI", _) => omitted(v),
-        ("FUTEX_LOCK_PI" | "FUTEX_LOCK_PI2", 3) => time::timespec(ctx, v),
+        ("FUTEX_LOCK_PI" | "FUTEX_LOCK_PI2", 3) => timespec(ctx, v),
         ("FUTEX_LOCK_PI" | "FUTEX_LOCK_PI2", _) => omitted(v),
         (_, 2) => unsigned32(v),
         ("FUTEX_WAKE", _) => omitted(v),
-        ("FUTEX_WAIT", 3) => time::timespec(ctx, v),
+        ("FUTEX_WAIT", 3) => timespec(ctx, v),
         ("FUTEX_WAIT", _) => omitted(v),
-        ("FUTEX_WAIT_BITSET", 3) => time::timespec(ctx, v),
+        ("FUTEX_WAIT_BITSET", 3) => timespec(ctx, v),
         ("FUTEX_WAIT_BITSET", 5) | ("FUTEX_WAKE_BITSET", 5) => futex_bitset(v),
         ("FUTEX_WAIT_BITSET" | "FUTEX_WAKE_BITSET", _) => omitted(v),
         ("FUTEX_REQUEUE" | "FUTEX_CMP_REQUEUE" | "FUTEX_CMP_REQUEUE_PI" | "FUTEX_WAKE_OP", 3) => {
@@ -151,7 +161,7 @@ pub(crate) fn futex_arg(ctx: &Ctx, pos: usize, v: u64) -> Out {
         ("FUTEX_REQUEUE", 5) => omitted(v),
         ("FUTEX_CMP_REQUEUE" | "FUTEX_CMP_REQUEUE_PI", 5) => unsigned32(v),
         ("FUTEX_WAKE_OP", 5) => futex_wake_op(v),
-        ("FUTEX_WAIT_REQUEUE_PI", 3) => time::timespec(ctx, v),
+        ("FUTEX_WAIT_REQUEUE_PI", 3) => timespec(ctx, v),
         ("FUTEX_WAIT_REQUEUE_PI", 5) => omitted(v),
         (_, 4) => (addr(v), Some(Value::from(v))),
         (_, 3) => (addr(v), Some(Value::from(v))),

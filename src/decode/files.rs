@@ -147,7 +147,11 @@ pub(crate) fn open_how(ctx: &Ctx, v: u64, size: u64) -> Out {
 }
 
 /// fcntl's third argument, shaped by the command.
-pub(crate) fn fcntl_arg(ctx: &Ctx, v: u64, cmd: u64) -> Out {
+/// fcntl's third argument for the command `cmd`. `lock` is the tracee's
+/// lock layouts: x86_64's (one `struct flock`), or i386's (a 32-bit
+/// `struct flock`, and the packed `struct flock64` that only fcntl64's
+/// `F_*LK64` and every call's `F_OFD_*` commands read).
+pub(crate) fn fcntl_arg(ctx: &Ctx, v: u64, cmd: u64, lock: Locks) -> Out {
     match xlat::FCNTL_CMDS.lookup(cmd as u32 as u64).unwrap_or("") {
         // Commands without an argument: strace prints nothing.
         "F_GETFD" | "F_GETFL" | "F_GETOWN" | "F_GETSIG" | "F_GETLEASE" | "F_GETPIPE_SZ"
@@ -162,26 +166,66 @@ pub(crate) fn fcntl_arg(ctx: &Ctx, v: u64, cmd: u64) -> Out {
             (n.to_string(), Some(Value::from(n)))
         }
         "F_SETSIG" => signals::signal(v),
-        "F_GETLK" | "F_SETLK" | "F_SETLKW" | "F_OFD_GETLK" | "F_OFD_SETLK" | "F_OFD_SETLKW" => {
-            flock(ctx, v)
+        "F_GETLK" | "F_SETLK" | "F_SETLKW" => match lock {
+            Locks::Native => flock(ctx, v, Flock::Native),
+            Locks::I386 | Locks::I386Fcntl64 => flock(ctx, v, Flock::I386),
+        },
+        "F_OFD_GETLK" | "F_OFD_SETLK" | "F_OFD_SETLKW" => match lock {
+            Locks::Native => flock(ctx, v, Flock::Native),
+            Locks::I386 | Locks::I386Fcntl64 => flock(ctx, v, Flock::I386Packed64),
+        },
+        // strace decodes these in fcntl64 only (fcntl prints the address).
+        "F_GETLK64" | "F_SETLK64" | "F_SETLKW64" if lock == Locks::I386Fcntl64 => {
+            flock(ctx, v, Flock::I386Packed64)
         }
         _ => (hex(v), Some(Value::from(v))),
     }
 }
 
+/// Which `struct flock` layouts fcntl reads (see [`fcntl_arg`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Locks {
+    /// x86_64 and aarch64: `struct flock` is `struct flock64`.
+    Native,
+    /// i386's fcntl.
+    I386,
+    /// i386's fcntl64 (also the `F_*LK64` commands).
+    I386Fcntl64,
+}
+
+/// One lock struct's layout.
+#[derive(Clone, Copy)]
+enum Flock {
+    /// 64-bit offsets at 8 and 16 (32 bytes).
+    Native,
+    /// i386's `struct flock`: 32-bit offsets at 4 and 8 (16 bytes).
+    I386,
+    /// i386's packed `struct flock64`: 64-bit offsets at 4 and 12 (24
+    /// bytes).
+    I386Packed64,
+}
+
 /// `struct flock`: `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}`.
-fn flock(ctx: &Ctx, v: u64) -> Out {
+fn flock(ctx: &Ctx, v: u64, layout: Flock) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
-    let mut b = [0u8; 32];
-    if !read_exact(ctx.mem, v, &mut b) {
+    let size = match layout {
+        Flock::Native => 32,
+        Flock::I386 => 16,
+        Flock::I386Packed64 => 24,
+    };
+    let Some(b) = super::time::read_all(ctx, v, size) else {
         return (super::addr(v), None);
-    }
-    let ty = i16::from_ne_bytes([b[0], b[1]]);
-    let whence = i16::from_ne_bytes([b[2], b[3]]) as u16 as u64;
-    let start = i64::from_ne_bytes(b[8..16].try_into().unwrap());
-    let len = i64::from_ne_bytes(b[16..24].try_into().unwrap());
+    };
+    let f = super::time::Fields(&b);
+    let ty = f.u16(0) as i16;
+    let whence = f.u16(2) as u64;
+    let (start, len) = match layout {
+        Flock::Native => (f.u64(8) as i64, f.u64(16) as i64),
+        Flock::I386 => (f.i32(4) as i64, f.i32(8) as i64),
+        Flock::I386Packed64 => (f.u64(4) as i64, f.u64(12) as i64),
+    };
     let ty_s = match ty {
         0 => "F_RDLCK".to_string(),
         1 => "F_WRLCK".to_string(),

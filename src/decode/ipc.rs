@@ -157,16 +157,16 @@ pub(crate) fn sembufs(ctx: &Ctx, v: u64, count: u64) -> Out {
 
 /// msgsnd's `struct msgbuf`: `{mtype=1, mtext="..."}` with `count` bytes
 /// of text.
-pub(crate) fn msgbuf(ctx: &Ctx, v: u64, count: u64) -> Out {
+pub(crate) fn msgbuf(ctx: &Ctx, v: u64, count: u64, w: Word) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
-    let mut b = [0u8; 8];
-    if !read_exact(ctx.mem, v, &mut b) {
+    // mtype is a `long`: 4 bytes on i386.
+    let Some(b) = read_all(ctx, v, w.bytes()) else {
         return (addr(v), Some(Value::from(v)));
-    }
-    let mtype = i64::from_ne_bytes(b);
-    let (text, data) = strings::buf(ctx, v.wrapping_add(8), count);
+    };
+    let mtype = Fields(&b).long(0, w);
+    let (text, data) = strings::buf(ctx, v.wrapping_add(w.bytes() as u64), count);
     let mut value = json!({ "mtype": mtype });
     if let Some(d) = data {
         value["mtext"] = d;

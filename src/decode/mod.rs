@@ -355,7 +355,8 @@ pub(crate) fn as_int(v: u64) -> i32 {
 /// position, then [`decode_one`].
 pub(crate) fn decode_at(ctx: &Ctx, pos: usize, kind: ArgKind, v: u64) -> Out {
     match kind {
-        ArgKind::FutexArg => calls::futex_arg(ctx, pos, v),
+        ArgKind::FutexArg => calls::futex_arg(ctx, pos, v, true),
+        ArgKind::FutexArg32 => calls::futex_arg(ctx, pos, v, false),
         ArgKind::PrctlArg => prctl::prctl_arg(ctx, pos, v, time::Word::W64),
         ArgKind::PrctlArg32 => prctl::prctl_arg(ctx, pos, v, time::Word::W32),
         ArgKind::PtraceArg => ptrace::ptrace_arg(ctx, pos, v, time::Word::W64),
@@ -399,7 +400,8 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::Path => strings::path(ctx, v),
         K::MpolMode => numa::mode(v as u32 as u64),
         K::MpolModeLong => numa::mode(v),
-        K::Nodemask(n) => numa::nodemask(ctx, v, ctx.arg(n)),
+        K::Nodemask(n) => numa::nodemask(ctx, v, ctx.arg(n), W64),
+        K::Nodemask32(n) => numa::nodemask(ctx, v, ctx.arg(n), W32),
         K::Str => strings::cstr(ctx, v),
         K::BufIn(n) => strings::buf(ctx, v, ctx.arg(n)),
         K::IovecIn(n) => io::iovec(ctx, v, ctx.arg(n), true, W64),
@@ -445,6 +447,16 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
                 Some(crate::xlat::SYSLOG_ACTIONS.enum_json(n as u32 as u64)),
             )
         }
+        K::Ulong32Ptr => match v {
+            0 => ("NULL".into(), None),
+            _ => match time::read_all(ctx, v, 4) {
+                Some(b) => {
+                    let n = time::Fields(&b).u32(0);
+                    (format!("[{n}]"), Some(Value::from(n)))
+                }
+                None => (addr(v), None),
+            },
+        },
         K::Int64Ptr => match v {
             0 => ("NULL".into(), None),
             _ => match time::read_all(ctx, v, 8) {
@@ -464,7 +476,8 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
             (joined.to_string(), Some(Value::from(joined)))
         }
         K::Sembufs(n) => ipc::sembufs(ctx, v, ctx.arg(n)),
-        K::Msgbuf(n) => ipc::msgbuf(ctx, v, ctx.arg(n)),
+        K::Msgbuf(n) => ipc::msgbuf(ctx, v, ctx.arg(n), W64),
+        K::Msgbuf32(n) => ipc::msgbuf(ctx, v, ctx.arg(n), W32),
         K::MountFlags => files::mount_flags(v),
         K::MountType(n) => files::mount_type(ctx, v, ctx.arg(n)),
         K::MountData(n) => files::mount_data(ctx, v, ctx.arg(n)),
@@ -474,6 +487,7 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::FutexOp => calls::futex_op(v),
         // Only reached without a position (decode_at handles these).
         K::FutexArg
+        | K::FutexArg32
         | K::PrctlArg
         | K::PrctlArg32
         | K::PtraceArg
@@ -495,15 +509,20 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::MsghdrIn => sockets::msghdr(ctx, v, W64),
         K::MsghdrIn32 => sockets::msghdr(ctx, v, W32),
         K::TimespecIn => time::timespec(ctx, v),
-        K::Argv => process::argv(ctx, v),
-        K::Envp => process::envp(ctx, v),
+        K::Argv => process::argv(ctx, v, W64),
+        K::Envp => process::envp(ctx, v, W64),
+        K::Argv32 => process::argv(ctx, v, W32),
+        K::Envp32 => process::envp(ctx, v, W32),
         K::IoctlRequest => ioctl::request(v),
         K::CloneFlags => process::clone_flags(v),
         K::CloneArgs(n) => process::clone_args(ctx, v, ctx.arg(n)),
         K::MmapFlags => flags::mmap_flags(v),
         K::SigsetIn(n) => signals::sigset_arg(ctx, v, ctx.arg(n)),
-        K::SigactionIn => signals::sigaction(ctx, v),
-        K::FcntlArg(n) => files::fcntl_arg(ctx, v, ctx.arg(n)),
+        K::SigactionIn => signals::sigaction(ctx, v, W64),
+        K::SigactionIn32 => signals::sigaction(ctx, v, W32),
+        K::FcntlArg(n) => files::fcntl_arg(ctx, v, ctx.arg(n), files::Locks::Native),
+        K::Fcntl64Arg32(n) => files::fcntl_arg(ctx, v, ctx.arg(n), files::Locks::I386Fcntl64),
+        K::FcntlArg32(n) => files::fcntl_arg(ctx, v, ctx.arg(n), files::Locks::I386),
         K::OpenHow(n) => files::open_how(ctx, v, ctx.arg(n)),
         K::Timespec32In => time::timespec32(ctx, v),
         K::TimevalIn => time::timeval(ctx, v, W64),

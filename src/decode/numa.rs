@@ -2,8 +2,8 @@
 //! strace 6.1 prints them: the mode with its flags, and node masks as
 //! arrays of words in zero-padded hex.
 
+use super::time::Word;
 use super::{addr, Ctx, Out};
-use crate::memory::read_u64;
 use crate::xlat::{self, hex};
 use serde_json::{json, Value};
 
@@ -33,13 +33,15 @@ pub(crate) fn mode(v: u64) -> Out {
     }
 }
 
-/// strace's `print_nodemask` for a 64-bit tracee: `(maxnode + 62) / 64`
-/// words (the address when that cannot hold maxnode bits), each as
-/// `%#018llx` (zero as sixteen zeros), `...` past `-s` words.
-pub(crate) fn nodemask(ctx: &Ctx, v: u64, maxnode: u64) -> Out {
-    const BITS: u64 = 64;
-    let nmemb = maxnode.saturating_add(BITS - 2) / BITS;
-    if nmemb < maxnode / BITS || (maxnode != 0 && nmemb == 0) {
+/// strace's `print_nodemask`: words of the tracee's `unsigned long` (`w`,
+/// BITS wide), `(maxnode + BITS - 2) / BITS` of them (the address when
+/// that cannot hold maxnode bits), each as `%#0*lx` two digits a byte
+/// (zero as that many zeros), `...` past `-s` words.
+pub(crate) fn nodemask(ctx: &Ctx, v: u64, maxnode: u64, w: Word) -> Out {
+    let size = w.bytes() as u64;
+    let bits = size * 8;
+    let nmemb = maxnode.saturating_add(bits - 2) / bits;
+    if nmemb < maxnode / bits || (maxnode != 0 && nmemb == 0) {
         return (addr(v), None);
     }
     if v == 0 {
@@ -48,15 +50,15 @@ pub(crate) fn nodemask(ctx: &Ctx, v: u64, maxnode: u64) -> Out {
     if nmemb == 0 {
         return ("[]".into(), Some(json!([])));
     }
-    if v.checked_add(nmemb.saturating_mul(8)).is_none() || nmemb > u64::MAX / 8 {
+    if v.checked_add(nmemb.saturating_mul(size)).is_none() || nmemb > u64::MAX / size {
         return (addr(v), None);
     }
     let limit = ctx.array_limit() as u64;
     let mut parts = Vec::new();
     let mut words = Vec::new();
     for i in 0..nmemb.min(MAX_WORDS) {
-        let at = v + i * 8;
-        let Some(w) = read_u64(ctx.mem, at) else {
+        let at = v + i * size;
+        let Some(word) = w.read(ctx.mem, at) else {
             if i == 0 {
                 return (addr(v), None);
             }
@@ -67,12 +69,13 @@ pub(crate) fn nodemask(ctx: &Ctx, v: u64, maxnode: u64) -> Out {
             parts.push("...".into());
             break;
         }
-        parts.push(if w == 0 {
-            "0".repeat(16)
+        let digits = 2 * size as usize;
+        parts.push(if word == 0 {
+            "0".repeat(digits)
         } else {
-            format!("{w:#016x}")
+            format!("{word:#0digits$x}")
         });
-        words.push(Value::from(hex(w)));
+        words.push(Value::from(hex(word)));
     }
     if nmemb > MAX_WORDS && parts.len() as u64 == MAX_WORDS {
         parts.push("...".into());

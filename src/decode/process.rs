@@ -1,7 +1,8 @@
 //! Process arguments: execve's argv/envp, clone flags, clone3's struct.
 
+use super::time::Word;
 use super::{addr, signals, strings, Ctx, Out};
-use crate::memory::{read_bytes, read_u64};
+use crate::memory::read_bytes;
 use crate::xlat::{self, hex};
 use serde_json::{json, Value};
 
@@ -11,13 +12,13 @@ const MAX_STRINGS: usize = 65536;
 
 /// Reads a NULL-terminated pointer array. Returns the pointers and
 /// whether the terminating NULL was reached (false: unreadable or capped).
-fn pointers(ctx: &Ctx, v: u64, cap: usize) -> (Vec<u64>, bool) {
+fn pointers(ctx: &Ctx, v: u64, cap: usize, w: Word) -> (Vec<u64>, bool) {
     let mut out = Vec::new();
     while out.len() < cap {
-        let Some(at) = v.checked_add(out.len() as u64 * 8) else {
+        let Some(at) = v.checked_add(out.len() as u64 * w.bytes() as u64) else {
             return (out, false);
         };
-        match read_u64(ctx.mem, at) {
+        match w.read(ctx.mem, at) {
             Some(0) => return (out, true),
             Some(p) => out.push(p),
             None => return (out, false),
@@ -26,19 +27,20 @@ fn pointers(ctx: &Ctx, v: u64, cap: usize) -> (Vec<u64>, bool) {
     (out, false)
 }
 
-/// execve's argv: `["ls", "-la"]`, `-s` elements at most unless `-v`.
-pub(crate) fn argv(ctx: &Ctx, v: u64) -> Out {
+/// execve's argv: `["ls", "-la"]`, `-s` elements at most unless `-v`;
+/// `w` is the tracee's pointer size.
+pub(crate) fn argv(ctx: &Ctx, v: u64, w: Word) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
-    let (ptrs, complete) = pointers(ctx, v, MAX_STRINGS);
+    let (ptrs, complete) = pointers(ctx, v, MAX_STRINGS, w);
     if ptrs.is_empty() && !complete {
         return (addr(v), None);
     }
-    string_array(ctx, v, &ptrs, complete)
+    string_array(ctx, v, &ptrs, complete, w)
 }
 
-fn string_array(ctx: &Ctx, v: u64, ptrs: &[u64], complete: bool) -> Out {
+fn string_array(ctx: &Ctx, v: u64, ptrs: &[u64], complete: bool, w: Word) -> Out {
     let limit = ctx.array_limit();
     let mut parts = Vec::new();
     let mut values = Vec::new();
@@ -53,7 +55,7 @@ fn string_array(ctx: &Ctx, v: u64, ptrs: &[u64], complete: bool) -> Out {
     }
     if !complete && ptrs.len() <= limit {
         // The pointer slot that could not be read, as strace marks it.
-        let at = v.wrapping_add(ptrs.len() as u64 * 8);
+        let at = v.wrapping_add((ptrs.len() * w.bytes()) as u64);
         parts.push(format!("... /* {at:#x} */"));
     }
     (
@@ -64,15 +66,15 @@ fn string_array(ctx: &Ctx, v: u64, ptrs: &[u64], complete: bool) -> Out {
 
 /// execve's envp: `0x7ffd... /* 12 vars */`, in full with `-v`. The JSON
 /// value always has every string.
-pub(crate) fn envp(ctx: &Ctx, v: u64) -> Out {
+pub(crate) fn envp(ctx: &Ctx, v: u64, w: Word) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
-    let (ptrs, complete) = pointers(ctx, v, MAX_STRINGS);
+    let (ptrs, complete) = pointers(ctx, v, MAX_STRINGS, w);
     if ptrs.is_empty() && !complete {
         return (addr(v), None);
     }
-    let (full, value) = string_array(ctx, v, &ptrs, complete);
+    let (full, value) = string_array(ctx, v, &ptrs, complete, w);
     if ctx.opts.verbose {
         return (full, value);
     }

@@ -1,5 +1,6 @@
 //! Signals, signal sets and `struct sigaction`.
 
+use super::time::{Fields, Word};
 use super::{as_int, Ctx, Out};
 use crate::memory::read_exact;
 use crate::xlat::{self, hex};
@@ -80,18 +81,39 @@ pub(crate) fn sigset_arg(ctx: &Ctx, v: u64, size: u64) -> Out {
 
 const SA_RESTORER: u64 = 0x0400_0000;
 
-/// The kernel's `struct sigaction` (x86_64 layout: handler, flags,
-/// restorer, mask).
-pub(crate) fn sigaction(ctx: &Ctx, v: u64) -> Out {
+/// A `struct sigaction` as the kernel reads it from a tracee.
+pub(crate) struct Sigaction {
+    pub(crate) handler: u64,
+    pub(crate) flags: u64,
+    pub(crate) restorer: u64,
+    pub(crate) mask: u64,
+}
+
+/// Reads a `struct sigaction` of word size `w`: handler, flags and
+/// restorer are `unsigned long`s, then the 64-bit mask (two 32-bit words
+/// in i386's compat layout, the same bytes). None when unreadable.
+pub(crate) fn read_sigaction(ctx: &Ctx, v: u64, w: Word) -> Option<Sigaction> {
+    let n = w.bytes();
+    let b = super::time::read_all(ctx, v, 3 * n + 8)?;
+    let f = Fields(&b);
+    Some(Sigaction {
+        handler: f.ulong(0, w),
+        flags: f.ulong(n, w),
+        restorer: f.ulong(2 * n, w),
+        mask: f.u64(3 * n),
+    })
+}
+
+/// rt_sigaction's `struct sigaction` of word size `w` (x86_64's, or the
+/// compat one of i386 and x32).
+pub(crate) fn sigaction(ctx: &Ctx, v: u64, w: Word) -> Out {
     if v == 0 {
         return ("NULL".into(), None);
     }
-    let mut b = [0u8; 32];
-    if !read_exact(ctx.mem, v, &mut b) {
+    let Some(sa) = read_sigaction(ctx, v, w) else {
         return (super::addr(v), None);
-    }
-    let word = |i: usize| u64::from_ne_bytes(b[i * 8..i * 8 + 8].try_into().unwrap());
-    let (handler, flags, restorer, mask) = (word(0), word(1), word(2), word(3));
+    };
+    let (handler, flags, restorer, mask) = (sa.handler, sa.flags, sa.restorer, sa.mask);
     let h = match handler {
         0 => "SIG_DFL".to_string(),
         1 => "SIG_IGN".to_string(),

@@ -24,6 +24,14 @@ impl Word {
             Word::W32 => 4,
         }
     }
+
+    /// Reads one `unsigned long` (or pointer) of this width.
+    pub(crate) fn read(self, mem: &dyn crate::memory::TraceeMemory, at: u64) -> Option<u64> {
+        match self {
+            Word::W64 => crate::memory::read_u64(mem, at),
+            Word::W32 => crate::memory::read_u32(mem, at).map(u64::from),
+        }
+    }
 }
 
 /// Little helpers over bytes read from the tracee.

@@ -200,7 +200,8 @@ OVERRIDES = {
     "umount2": {"name": "path", "flags": "umount_flags"},
     "acct": {"name": "path"},
     "open_tree": {"flags": "hex"},
-    "execveat": {"flags": "at_flags"},
+    # strace prints execveat's fd as a directory fd (AT_FDCWD).
+    "execveat": {"fd": "dirfd", "flags": "at_flags"},
     "inotify_add_watch": {"mask": "inotify_mask"},
     # xattr
     "setxattr": {"name": "str", "value": "buf_in:3", "flags": "xattr_flags"},
@@ -457,7 +458,13 @@ OVERRIDES = {
     "mount_setattr": {"flags": "at_flags", "uattr": "mount_attr:4"},
     "open_by_handle_at": {"handle": "file_handle", "flags": "open_flags"},
     "name_to_handle_at": {"flag": "at_flags", "mnt_id": "out_ptr",
-                          "handle": "file_handle_in_out"},
+                          "handle": "file_handle_in_out", "name": "path"},
+    # NUMA memory policies: modes with MPOL_F_* flags, node masks.
+    "set_mempolicy": {"mode": "mpol_mode", "nmask": "nodemask:2"},
+    "mbind": {"mode": "mpol_mode_long", "nmask": "nodemask:4",
+              "flags": "mbind_flags"},
+    "migrate_pages": {"old_nodes": "nodemask:1", "new_nodes": "nodemask:1"},
+    "get_mempolicy": {"policy": "out_ptr", "nmask": "out_ptr"},
     "add_key": {"ringid": "key_serial"},
     "request_key": {"destringid": "key_serial"},
     "keyctl": {"option": "keyctl_cmd", "arg2": "keyctl_arg",
@@ -616,8 +623,10 @@ MANUAL_I386 = {
     "lstat64": "filename:path statbuf:out_ptr",
     "fstat64": "fd:fd statbuf:out_ptr",
     "fstatat64": "dfd:dirfd filename:path statbuf:out_ptr flag:at_flags",
-    "fcntl64": "fd:fd cmd:fcntl_cmd arg:fcntl_arg:1",
-    "sendfile64": "out_fd:fd in_fd:fd offset:ptr count:uint",
+    "fcntl64": "fd:fd cmd:fcntl_cmd arg:fcntl64_arg32:1",
+    # sendfile's off_t is an i386 long; sendfile64's loff_t 64 bits.
+    "sendfile": "out_fd:fd in_fd:fd offset:ulong32_ptr count:uint",
+    "sendfile64": "out_fd:fd in_fd:fd offset:int64_ptr count:uint",
     "statfs64": "pathname:path sz:uint buf:out_ptr",
     "fstatfs64": "fd:fd sz:uint buf:out_ptr",
     "pread64": ("fd:fd buf:out_ptr count:uint pos_lo:long_lo_hi:4 "
@@ -681,13 +690,17 @@ I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "ptrace_arg": "ptrace_arg32", "prctl_arg": "prctl_arg32",
                    "shmctl_buf:1": "shmctl_buf32:1",
                    "msgctl_buf:1": "msgctl_buf32:1",
-                   "semctl_arg:2": "semctl_arg32:2"}
+                   "semctl_arg:2": "semctl_arg32:2",
+                   "argv": "argv32", "envp": "envp32",
+                   "sigaction_in": "sigaction_in32",
+                   "fcntl_arg:1": "fcntl_arg32:1"}
 # The same by kind name, whatever argument holds the count.
 I386_LONG_BASES = {"iovec_in": "iovec_in32", "iovec_out": "iovec_out32",
                    "msghdr_in": "msghdr_in32",
                    "msghdr_in_out": "msghdr_in_out32",
                    "mmsghdr_in": "mmsghdr_in32",
-                   "sockopt_val": "sockopt_val32"}
+                   "sockopt_val": "sockopt_val32",
+                   "nodemask": "nodemask32", "msgbuf": "msgbuf32"}
 # Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
 # except the _time64 calls (and those that use 64-bit times on every ABI).
 I386_TIME_KINDS = {"timespec_in": "timespec32_in", "utimbuf": "utimbuf32",
@@ -695,7 +708,8 @@ I386_TIME_KINDS = {"timespec_in": "timespec32_in", "utimbuf": "utimbuf32",
                    "utimens_times": "utimens_times32",
                    "utimes_times": "utimes_times32",
                    "itimerval_in": "itimerval32_in",
-                   "itimerspec_in": "itimerspec32_in"}
+                   "itimerspec_in": "itimerspec32_in",
+                   "futex_arg": "futex_arg32"}
 I386_TIME64_EVERYWHERE = {"epoll_pwait2"}
 
 
@@ -715,23 +729,15 @@ def i386_layouts(args, time64):
     return " ".join(out)
 
 
-# The x32 compat slots (512 and up) that read these structs.
-X32_COMPAT_KINDS = {"stack_in": "stack32_in", "sigevent_in": "sigevent32_in"}
-
-
+# The x32 compat slots (512 and up) read compat structs: 32-bit pointers
+# and longs as on i386, but 64-bit time_t (x32's compat entry points are
+# the _time64 ones; arch/x86/entry/syscalls/syscall_64.tbl). Slots below
+# 512 are the native calls, which read x86_64's structs.
 def x32_compat_layouts(args):
-    """An x86_64 signature with X32_COMPAT_KINDS applied."""
-    if args == "-":
-        return args
-    out = []
-    for item in args.split(" "):
-        arg, _, kind = item.partition(":")
-        out.append(f"{arg}:{X32_COMPAT_KINDS.get(kind, kind)}")
-    return " ".join(out)
+    """An x86_64 signature with the i386 pointer and long layouts applied
+    (I386_LONG_KINDS, I386_LONG_BASES) and the 64-bit time ones kept."""
+    return i386_layouts(args, True)
 
-
-# i386 names that reuse another call's signature.
-I386_ALIAS = {"sendfile": "sendfile64"}
 
 # x32 slots of 64-bit-only calls (syscall_64.tbl ABI "64"): strace names
 # them "<name>#64" and prints their arguments raw.
@@ -976,7 +982,7 @@ def main():
         if name in MANUAL_I386:
             args = i386_layouts(MANUAL_I386[name], False)
         else:
-            base = I386_ALIAS.get(name, name)
+            base = name
             time64 = name in I386_TIME64_EVERYWHERE
             if base not in x64_args and base not in sigs:
                 # 16/32-bit uid variants and the time64 calls keep the

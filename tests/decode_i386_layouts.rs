@@ -1,0 +1,109 @@
+//! i386 structs that hold longs or pointers, decoded with i386's 32-bit
+//! layouts: rt_sigaction's `struct sigaction`, execve's and execveat's
+//! argv and envp arrays, the node masks of set_mempolicy, mbind and
+//! migrate_pages, fcntl's 32-bit `struct flock` and fcntl64's packed
+//! `struct flock64`, msgsnd's `long mtype`, futex's `old_timespec32` (and
+//! futex_time64's 64-bit one), sendfile's 32-bit offset. The fixture
+//! `args_i386_layouts` makes each call with `int $0x80`; notrace's line for
+//! each must be strace 6.1's, kept in
+//! tests/strace-evidence/i386_layouts.strace, and the installed strace's.
+
+mod common;
+
+use common::{check_lines, notrace, parse_jsonl, syscalls_named, trace_lines};
+use std::process::Command;
+
+const SET: &str = "trace=rt_sigaction,execve,execveat,set_mempolicy,mbind,migrate_pages,\
+get_mempolicy,fcntl,fcntl64,msgsnd,futex,futex_time64,sendfile,sendfile64";
+
+/// A line without its result (` = -1 EINVAL (...)`) and the padding
+/// strace puts before it.
+fn strip_result(line: &str) -> String {
+    regex::Regex::new(r"\) +=( .*)?$")
+        .unwrap()
+        .replace(line, ")")
+        .into_owned()
+}
+
+/// strace 6.1's lines (i386_layouts.strace, the fixture's own execve
+/// dropped), results dropped.
+fn expected() -> Vec<String> {
+    include_str!("strace-evidence/i386_layouts.strace")
+        .lines()
+        .map(strip_result)
+        .collect()
+}
+
+/// notrace's lines for the fixture's i386 calls (marked ` [i386]`).
+fn notrace_lines(extra: &[&str], tag: &str) -> Vec<String> {
+    let mut args = vec!["-e", SET];
+    args.extend_from_slice(extra);
+    trace_lines(&notrace(), &args, "args_i386_layouts", tag)
+        .iter()
+        .filter_map(|l| l.strip_suffix(" [i386]").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn i386_long_and_pointer_structs_print_as_strace_6_1_does() {
+    let want = expected();
+    assert_eq!(want.len(), 38, "the evidence file lost lines");
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    check_lines(&notrace_lines(&[], "i386-layouts"), &want);
+}
+
+#[test]
+fn i386_layouts_match_installed_strace() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipping: strace is not installed (apt-get install strace)");
+        return;
+    }
+    let theirs = trace_lines(
+        std::path::Path::new("strace"),
+        &["-qq", "-e", "signal=none", "-e", SET],
+        "args_i386_layouts",
+        "i386-layouts-strace",
+    );
+    // strace's first line is the fixture's own (x86_64) execve.
+    assert!(theirs[0].starts_with("execve("), "{}", theirs[0]);
+    let theirs: Vec<String> = theirs[1..]
+        .iter()
+        .filter(|l| !l.starts_with("+++"))
+        .map(|l| strip_result(l))
+        .collect();
+    assert_eq!(notrace_lines(&[], "i386-layouts-live"), theirs);
+}
+
+#[test]
+fn i386_layout_json_values_are_structured() {
+    let lines = trace_lines(
+        &notrace(),
+        &["--json", "-e", SET],
+        "args_i386_layouts",
+        "i386-layouts-json",
+    );
+    let events = parse_jsonl(lines.join("\n").as_bytes());
+    let sa = syscalls_named(&events, "rt_sigaction");
+    let act = &sa[0]["args"][1]["value"];
+    assert_eq!(act["handler"], "SIG_IGN");
+    assert_eq!(act["mask"], serde_json::json!(["SIGUSR1"]));
+    assert_eq!(act["flags"], serde_json::json!(["SA_RESTORER"]));
+    assert_eq!(act["restorer"], 0x1234);
+    // The first execve is the fixture's own.
+    let ex = syscalls_named(&events, "execve");
+    assert_eq!(
+        ex[1]["args"][1]["value"],
+        serde_json::json!(["arg0", "arg1"])
+    );
+    assert_eq!(
+        ex[1]["args"][2]["value"],
+        serde_json::json!(["HOME=/x", "TERM=dumb"])
+    );
+    let sm = syscalls_named(&events, "set_mempolicy");
+    assert_eq!(sm[0]["args"][1]["value"], serde_json::json!(["0x5", "0x1"]));
+    let fl = syscalls_named(&events, "fcntl64");
+    assert_eq!(fl[1]["args"][2]["value"]["start"], -5);
+    assert_eq!(fl[1]["args"][2]["value"]["len"], 4294967296u64);
+    let ms = syscalls_named(&events, "msgsnd");
+    assert_eq!(ms[0]["args"][1]["value"]["mtype"], -3);
+}
