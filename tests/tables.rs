@@ -440,3 +440,71 @@ fn important_signatures() {
     assert_eq!(kinds(Arch::I386, "socketcall").len(), 2);
     assert_eq!(kinds(Arch::I386, "_llseek")[4], ("whence", Whence));
 }
+
+/// x32's compat slots (512..547) read compat structs: no 64-bit pointer
+/// or long layout may decode them (each kind below has an i386 twin that
+/// gen.py's x32_compat_layouts applies), and their times stay 64-bit (x32
+/// enters the _time64 compat calls), so no old_timespec32-style kind.
+#[test]
+fn x32_compat_rows_use_32_bit_pointer_layouts_and_64_bit_times() {
+    const POINTER_64: &[&str] = &[
+        "argv",
+        "envp",
+        "sigaction_in",
+        "iovec_in",
+        "iovec_out",
+        "msghdr_in",
+        "msghdr_in_out",
+        "mmsghdr_in",
+        "sockopt_val",
+        "stack_in",
+        "sigevent_in",
+        "ptrace_arg",
+    ];
+    const TIME_32: &[&str] = &[
+        "timespec32_in",
+        "timeval32_in",
+        "itimerspec32_in",
+        "itimerval32_in",
+        "utimens_times32",
+        "utimes_times32",
+        "utimbuf32",
+        "futex_arg32",
+    ];
+    let compat: Vec<_> = table(Arch::X32)
+        .iter()
+        .filter(|d| d.nr >= 0x4000_0200)
+        .collect();
+    assert_eq!(compat.len(), 36, "x32 has 36 compat slots, 512..547");
+    let mut converted = 0;
+    for d in &compat {
+        for a in d.args {
+            let base = a.kind_name.split(':').next().unwrap();
+            assert!(
+                !POINTER_64.contains(&base),
+                "x32 {} ({:#x}) {}: 64-bit layout {base}",
+                d.name,
+                d.nr,
+                a.name
+            );
+            assert!(
+                !TIME_32.contains(&base),
+                "x32 {}: 32-bit time {base}",
+                d.name
+            );
+            if base.ends_with("32") || base == "stack32_in" || base == "sigevent32_in" {
+                converted += 1;
+            }
+        }
+    }
+    // rt_sigaction, readv, writev, sendmsg, recvmsg, execve (2), ptrace
+    // (3), sigaltstack, timer_create, mq_notify, vmsplice, preadv, pwritev,
+    // sendmmsg, process_vm_readv (2), process_vm_writev (2), setsockopt,
+    // execveat (2), preadv2, pwritev2.
+    assert_eq!(converted, 26);
+    // The native x32 rows below 512 keep x86_64's kinds.
+    assert_eq!(
+        by_name(Arch::X32, "fcntl").unwrap().args[2].kind_name,
+        "fcntl_arg:1"
+    );
+}

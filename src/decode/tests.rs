@@ -1710,3 +1710,146 @@ fn setsockopt_int_values_and_socket_protocol_junk() {
         "AF_INET, SOCK_STREAM, 6"
     );
 }
+
+// ---- x32 compat slots ----------------------------------------------------
+//
+// x32 cannot run on this kernel (CONFIG_X86_X32_ABI is off), so its rows
+// are checked here: each decodes through its syscall-tables/x32.tsv row
+// from memory laid out as an x32 process would lay it out (32-bit
+// pointers and longs, 64-bit time_t). The expected texts are strace 6.1's
+// for the same structs from i386 (tests/strace-evidence/i386_layouts.strace,
+// t12.strace, t23.strace), time_t aside.
+
+/// The x32 row numbered `nr` (without bit 30).
+fn x32_row(nr: u32) -> &'static crate::tables::SyscallDef {
+    crate::tables::lookup(crate::event::Arch::X32, 0x4000_0000 + nr).unwrap()
+}
+
+/// Decodes `raw` through x32 row `nr`; its name and joined text.
+fn x32_text(nr: u32, raw: &[u64], mem: &FakeMemory) -> (String, String) {
+    let row = x32_row(nr);
+    let mut r = [0u64; 6];
+    r[..raw.len()].copy_from_slice(raw);
+    let args = decode_args_with(row.args, &r, 42, mem, &DecodeOptions::default(), &Host);
+    (row.name.to_string(), render_args(&args))
+}
+
+fn le32(words: &[u32]) -> Vec<u8> {
+    words.iter().flat_map(|w| w.to_le_bytes()).collect()
+}
+
+#[test]
+fn x32_rt_sigaction_reads_the_compat_sigaction() {
+    // {handler, flags, restorer} of 32 bits, then the 64-bit mask.
+    let m = FakeMemory::new().with(P, le32(&[1, 0x0400_0000, 0x1234, 1 << 9, 0]));
+    assert_eq!(
+        x32_text(512, &[9, P, 0, 8], &m),
+        (
+            "rt_sigaction".into(),
+            "SIGKILL, {sa_handler=SIG_IGN, sa_mask=[USR1], sa_flags=SA_RESTORER, \
+             sa_restorer=0x1234}, NULL, 8"
+                .into()
+        )
+    );
+    // 12 readable bytes cannot hold the 20-byte struct.
+    let short = FakeMemory::new().with(P, le32(&[1, 0, 0]));
+    assert_eq!(
+        x32_text(512, &[9, P, 0, 8], &short).1,
+        format!("SIGKILL, {P:#x}, NULL, 8")
+    );
+}
+
+#[test]
+fn x32_execve_reads_32_bit_argv_and_envp() {
+    let mut m = FakeMemory::new();
+    m.map(P, cstr(b"/nonexistent"))
+        .map(P + 0x100, cstr(b"arg0"))
+        .map(P + 0x110, cstr(b"arg1"))
+        .map(P + 0x120, cstr(b"HOME=/x"))
+        .map(
+            P + 0x200,
+            le32(&[(P + 0x100) as u32, (P + 0x110) as u32, 0]),
+        )
+        .map(P + 0x300, le32(&[(P + 0x120) as u32, 0]));
+    let (name, got) = x32_text(520, &[P, P + 0x200, P + 0x300], &m);
+    assert_eq!(name, "execve");
+    assert_eq!(
+        got,
+        format!(
+            "\"/nonexistent\", [\"arg0\", \"arg1\"], {:#x} /* 1 var */",
+            P + 0x300
+        )
+    );
+    // execveat (545) the same, after its directory fd.
+    let (name, got) = x32_text(545, &[(-100i64) as u64, P, P + 0x200, 0, 0x1000], &m);
+    assert_eq!(name, "execveat");
+    assert_eq!(
+        got,
+        "AT_FDCWD, \"/nonexistent\", [\"arg0\", \"arg1\"], NULL, AT_EMPTY_PATH"
+    );
+}
+
+#[test]
+fn x32_iovec_calls_read_8_byte_iovecs() {
+    let mut m = FakeMemory::new();
+    m.map(P, b"hello".to_vec())
+        .map(P + 0x10, b"world".to_vec())
+        .map(P + 0x100, le32(&[P as u32, 5, (P + 0x10) as u32, 5]));
+    let want = "-1, [{iov_base=\"hello\", iov_len=5}, {iov_base=\"world\", iov_len=5}], 2";
+    assert_eq!(
+        x32_text(516, &[u64::MAX, P + 0x100, 2], &m),
+        ("writev".into(), want.into())
+    );
+    // pwritev (535): the same vector, then x32's one 64-bit offset.
+    let (name, got) = x32_text(535, &[u64::MAX, P + 0x100, 2, 1 << 33], &m);
+    assert_eq!(name, "pwritev");
+    assert_eq!(got, format!("{want}, 8589934592"));
+    // vmsplice (532)
+    let (name, got) = x32_text(532, &[u64::MAX, P + 0x100, 2, 0], &m);
+    assert_eq!(name, "vmsplice");
+    assert_eq!(got, format!("{want}, 0"));
+}
+
+#[test]
+fn x32_sendmsg_reads_the_28_byte_msghdr() {
+    let mut m = FakeMemory::new();
+    m.map(P, b"hello".to_vec())
+        .map(P + 0x10, le32(&[P as u32, 5]))
+        // {name, namelen, iov, iovlen, control, controllen, flags}
+        .map(P + 0x100, le32(&[0, 0, (P + 0x10) as u32, 1, 0, 0, 0]));
+    assert_eq!(
+        x32_text(518, &[u64::MAX, P + 0x100, 0x40], &m),
+        (
+            "sendmsg".into(),
+            "-1, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", iov_len=5}], \
+             msg_iovlen=1, msg_controllen=0, msg_flags=0}, MSG_DONTWAIT"
+                .into()
+        )
+    );
+}
+
+#[test]
+fn x32_compat_slots_keep_64_bit_times() {
+    // rt_sigtimedwait (523) is compat_sys_rt_sigtimedwait_time64: its
+    // timespec is two 64-bit fields, as on x86_64.
+    let mut m = FakeMemory::new();
+    m.map(P, 1u64.to_le_bytes().to_vec())
+        .map(P + 0x10, [1u64.to_le_bytes(), 2u64.to_le_bytes()].concat());
+    assert_eq!(
+        x32_text(523, &[P, 0, P + 0x10, 8], &m),
+        (
+            "rt_sigtimedwait".into(),
+            "[HUP], NULL, {tv_sec=1, tv_nsec=2}, 8".into()
+        )
+    );
+    // sigaltstack (525) and timer_create (526) read 32-bit stack_t and
+    // sigevent.
+    let m = FakeMemory::new().with(P, le32(&[0x1000, 0, 4096]));
+    assert_eq!(
+        x32_text(525, &[P, 0], &m),
+        (
+            "sigaltstack".into(),
+            "{ss_sp=0x1000, ss_flags=0, ss_size=4096}, NULL".into()
+        )
+    );
+}
