@@ -334,6 +334,10 @@ pub enum ArgKind {
     /// out for requests that take none (`FIOCLEX`), decimal for
     /// `TIOCSCTTY`, else in hex.
     IoctlArg(u8),
+    /// [`ArgKind::IoctlArg`] for i386 and x32's compat ioctl: the structs
+    /// holding longs or pointers (ifreq's ifmap, ifconf, loop_info,
+    /// blkpg_ioctl_arg) with 32-bit ones.
+    IoctlArg32(u8),
     /// mremap's new address: printed only when the flags (argument N) hold
     /// both `MREMAP_MAYMOVE` and `MREMAP_FIXED`, as strace does.
     MremapNewAddr(u8),

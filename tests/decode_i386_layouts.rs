@@ -3,10 +3,12 @@
 //! argv and envp arrays, the node masks of set_mempolicy, mbind and
 //! migrate_pages, fcntl's 32-bit `struct flock` and fcntl64's packed
 //! `struct flock64`, msgsnd's `long mtype`, futex's `old_timespec32` (and
-//! futex_time64's 64-bit one), sendfile's 32-bit offset. The fixture
+//! futex_time64's 64-bit one), sendfile's 32-bit offset, and ioctl's
+//! ifconf, ifreq's ifmap, blkpg_ioctl_arg and loop_info. The fixture
 //! `args_i386_layouts` makes each call with `int $0x80`; notrace's line for
 //! each must be strace 6.1's, kept in
-//! tests/strace-evidence/i386_layouts.strace, and the installed strace's.
+//! tests/strace-evidence/i386_layouts.strace (i386_layouts_v.strace for
+//! the ioctls under `-v`), and the installed strace's.
 
 mod common;
 
@@ -14,7 +16,7 @@ use common::{check_lines, notrace, parse_jsonl, syscalls_named, trace_lines};
 use std::process::Command;
 
 const SET: &str = "trace=rt_sigaction,execve,execveat,set_mempolicy,mbind,migrate_pages,\
-get_mempolicy,fcntl,fcntl64,msgsnd,futex,futex_time64,sendfile,sendfile64";
+get_mempolicy,fcntl,fcntl64,msgsnd,futex,futex_time64,sendfile,sendfile64,ioctl";
 
 /// A line without its result (` = -1 EINVAL (...)`) and the padding
 /// strace puts before it.
@@ -25,19 +27,24 @@ fn strip_result(line: &str) -> String {
         .into_owned()
 }
 
-/// strace 6.1's lines (i386_layouts.strace, the fixture's own execve
-/// dropped), results dropped.
-fn expected() -> Vec<String> {
-    include_str!("strace-evidence/i386_layouts.strace")
-        .lines()
-        .map(strip_result)
-        .collect()
+/// strace 6.1's lines in an evidence file, results dropped.
+fn expected(evidence: &str) -> Vec<String> {
+    evidence.lines().map(strip_result).collect()
 }
 
+/// strace 6.1's lines (i386_layouts.strace, the fixture's own execve
+/// dropped).
+const EVIDENCE: &str = include_str!("strace-evidence/i386_layouts.strace");
+/// strace 6.1's ioctl lines under `-v` (i386_layouts_v.strace).
+const EVIDENCE_V: &str = include_str!("strace-evidence/i386_layouts_v.strace");
+
 /// notrace's lines for the fixture's i386 calls (marked ` [i386]`).
-fn notrace_lines(extra: &[&str], tag: &str) -> Vec<String> {
-    let mut args = vec!["-e", SET];
-    args.extend_from_slice(extra);
+fn notrace_lines(opts: &[&str], tag: &str) -> Vec<String> {
+    let args: Vec<&str> = if opts.is_empty() {
+        vec!["-e", SET]
+    } else {
+        opts.to_vec()
+    };
     trace_lines(&notrace(), &args, "args_i386_layouts", tag)
         .iter()
         .filter_map(|l| l.strip_suffix(" [i386]").map(str::to_string))
@@ -46,10 +53,19 @@ fn notrace_lines(extra: &[&str], tag: &str) -> Vec<String> {
 
 #[test]
 fn i386_long_and_pointer_structs_print_as_strace_6_1_does() {
-    let want = expected();
-    assert_eq!(want.len(), 38, "the evidence file lost lines");
+    let want = expected(EVIDENCE);
+    assert_eq!(want.len(), 47, "the evidence file lost lines");
     let want: Vec<&str> = want.iter().map(String::as_str).collect();
     check_lines(&notrace_lines(&[], "i386-layouts"), &want);
+}
+
+#[test]
+fn i386_ioctl_structs_under_v_print_as_strace_6_1_does() {
+    let want = expected(EVIDENCE_V);
+    assert_eq!(want.len(), 9, "the evidence file lost lines");
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    let got = notrace_lines(&["-v", "-e", "trace=ioctl"], "i386-layouts-v");
+    check_lines(&got, &want);
 }
 
 #[test]
@@ -72,6 +88,18 @@ fn i386_layouts_match_installed_strace() {
         .map(|l| strip_result(l))
         .collect();
     assert_eq!(notrace_lines(&[], "i386-layouts-live"), theirs);
+    let theirs_v: Vec<String> = trace_lines(
+        std::path::Path::new("strace"),
+        &["-v", "-qq", "-e", "signal=none", "-e", "trace=ioctl"],
+        "args_i386_layouts",
+        "i386-layouts-strace-v",
+    )
+    .iter()
+    .filter(|l| !l.starts_with("+++"))
+    .map(|l| strip_result(l))
+    .collect();
+    let ours_v = notrace_lines(&["-v", "-e", "trace=ioctl"], "i386-layouts-live-v");
+    assert_eq!(ours_v, theirs_v);
 }
 
 #[test]
@@ -106,4 +134,9 @@ fn i386_layout_json_values_are_structured() {
     assert_eq!(fl[1]["args"][2]["value"]["len"], 4294967296u64);
     let ms = syscalls_named(&events, "msgsnd");
     assert_eq!(ms[0]["args"][1]["value"]["mtype"], -3);
+    let io = syscalls_named(&events, "ioctl");
+    assert_eq!(io[0]["args"][2]["value"]["buf"], 0x2000_1000);
+    assert_eq!(io[2]["args"][2]["value"]["map"]["mem_end"], 0xffff_ffffu64);
+    assert_eq!(io[4]["args"][2]["value"]["data"]["pno"], 1);
+    assert_eq!(io[5]["args"][2]["value"]["data"], 0x1000);
 }

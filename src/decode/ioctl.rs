@@ -8,6 +8,7 @@
 //! them when they fail; requests notrace does not know print it in hex.
 
 use super::calls::omitted;
+use super::time::Word;
 use super::{addr, as_int, Ctx, Out};
 use crate::memory::read_exact;
 use crate::xlat::{self, hex, Xlat};
@@ -176,8 +177,25 @@ fn sock_arg(name: &str) -> Option<TermArg> {
 }
 
 /// `sizeof(struct ifreq)` on 64-bit ABIs: a 16-byte name and a 24-byte
-/// union.
+/// union (its largest member, `struct ifmap`, holds two longs).
 const IFREQ_SIZE: usize = 40;
+
+/// `sizeof(struct ifreq)` for a tracee of word size `w` (32 on i386 and
+/// x32's compat ioctl).
+fn ifreq_size(w: Word) -> usize {
+    match w {
+        Word::W64 => IFREQ_SIZE,
+        Word::W32 => 32,
+    }
+}
+
+/// [`read`] of a run-time length.
+pub(super) fn read_n(ctx: &Ctx, v: u64, len: usize) -> Result<Vec<u8>, Out> {
+    if v == 0 {
+        return Err(("NULL".into(), None));
+    }
+    super::time::read_all(ctx, v, len).ok_or_else(|| (addr(v), None))
+}
 const IFNAMSIZ: usize = 16;
 
 /// A name of `IFNAMSIZ` bytes, strace's `print_quoted_cstring`: up to the
@@ -227,8 +245,8 @@ fn hwaddr(b: &[u8]) -> (String, Value) {
     )
 }
 
-fn ifreq(ctx: &Ctx, v: u64, kind: &TermArg) -> Out {
-    let b = match read::<IFREQ_SIZE>(ctx, v) {
+fn ifreq(ctx: &Ctx, v: u64, kind: &TermArg, w: Word) -> Out {
+    let b = match read_n(ctx, v, ifreq_size(w)) {
         Ok(b) => b,
         Err(o) => return o,
     };
@@ -275,17 +293,25 @@ fn ifreq(ctx: &Ctx, v: u64, kind: &TermArg) -> Out {
                     format!("ifr_hwaddr={t}")
                 }
                 IfrField::Map => {
-                    let q = |i: usize| u64::from_ne_bytes(u[i..i + 8].try_into().unwrap());
-                    let base = u16::from_ne_bytes([u[16], u[17]]) as u64;
-                    let (irq, dma, port) = (u[18] as u64, u[19] as u64, u[20] as u64);
+                    // struct ifmap: two unsigned longs, then a u16 and
+                    // three bytes.
+                    let f = super::time::Fields(u);
+                    let n = w.bytes();
+                    let (start, end) = (f.ulong(0, w), f.ulong(n, w));
+                    let base = f.u16(2 * n) as u64;
+                    let (irq, dma, port) = (
+                        u[2 * n + 2] as u64,
+                        u[2 * n + 3] as u64,
+                        u[2 * n + 4] as u64,
+                    );
                     value["map"] = json!({
-                        "mem_start": q(0), "mem_end": q(8), "base_addr": base,
+                        "mem_start": start, "mem_end": end, "base_addr": base,
                         "irq": irq, "dma": dma, "port": port,
                     });
                     format!(
                         "ifr_map={{mem_start={}, mem_end={}, base_addr={}, irq={}, dma={}, port={}}}",
-                        hex(q(0)),
-                        hex(q(8)),
+                        hex(start),
+                        hex(end),
                         hex(base),
                         hex(irq),
                         hex(dma),
@@ -300,17 +326,20 @@ fn ifreq(ctx: &Ctx, v: u64, kind: &TermArg) -> Out {
     (text, Some(value))
 }
 
-/// SIOCGIFCONF's `struct ifconf` (`int ifc_len`, then the buffer): the
-/// length with how many ifreqs it holds, and the buffer's address.
-fn ifconf(v: u64, ctx: &Ctx) -> Out {
-    let b = match read::<16>(ctx, v) {
+/// SIOCGIFCONF's `struct ifconf` (`int ifc_len`, then the buffer pointer,
+/// word-aligned): the length with how many ifreqs it holds, and the
+/// buffer's address.
+fn ifconf(v: u64, ctx: &Ctx, w: Word) -> Out {
+    let b = match read_n(ctx, v, 2 * w.bytes()) {
         Ok(b) => b,
         Err(o) => return o,
     };
-    let len = i32::from_ne_bytes(b[..4].try_into().unwrap());
-    let buf = u64::from_ne_bytes(b[8..].try_into().unwrap());
-    let n = len as u32 / IFREQ_SIZE as u32;
-    let len_t = if len > 0 && n * IFREQ_SIZE as u32 == len as u32 {
+    let f = super::time::Fields(&b);
+    let len = f.i32(0);
+    let buf = f.ulong(w.bytes(), w);
+    let size = ifreq_size(w) as u32;
+    let n = len as u32 / size;
+    let len_t = if len > 0 && n * size == len as u32 {
         format!("{len} /* {n} * sizeof(struct ifreq) */")
     } else {
         len.to_string()
@@ -345,12 +374,15 @@ fn term_arg(name: &str) -> Option<TermArg> {
     })
 }
 
-/// ioctl's third argument, shaped by the request `req` (argument N).
-pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
+/// ioctl's third argument, shaped by the request `req` (argument N);
+/// `w` is the tracee's word size, for the structs holding longs or
+/// pointers (ifreq's ifmap, ifconf, loop_info, blkpg_ioctl_arg).
+pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64, w: Word) -> Out {
     let req = req as u32 as u64;
     let ty = (req >> 8) & 0xff;
     if let Some(o) = names(req).iter().find_map(|&(name, _)| {
-        super::ioctl_more::arg(ctx, v, ty, name).or_else(|| super::ioctl_fs::arg(ctx, v, ty, name))
+        super::ioctl_more::arg(ctx, v, ty, name, w)
+            .or_else(|| super::ioctl_fs::arg(ctx, v, ty, name, w))
     }) {
         return o;
     }
@@ -403,9 +435,9 @@ pub(crate) fn arg(ctx: &Ctx, v: u64, req: u64) -> Out {
         Some(A::Char) => super::strings::buf(ctx, v, 1),
         Some(A::CloneRange) => clone_range(ctx, v),
         Some(k @ (A::IfreqIn(_) | A::IfreqName | A::IfreqIndex | A::IfreqIfindex)) => {
-            ifreq(ctx, v, &k)
+            ifreq(ctx, v, &k, w)
         }
-        Some(A::Ifconf) => ifconf(v, ctx),
+        Some(A::Ifconf) => ifconf(v, ctx, w),
         Some(A::IfName) => match crate::memory::read_cstring(ctx.mem, v, IFNAMSIZ) {
             _ if v == 0 => ("NULL".into(), None),
             Some(s) if !s.faulted => {

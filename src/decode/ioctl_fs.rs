@@ -4,6 +4,7 @@
 //! entry.
 
 use super::ioctl::read;
+use super::time::Word;
 use super::{addr, Ctx, Out};
 use crate::xlat::{self, hex};
 use serde_json::json;
@@ -18,7 +19,7 @@ fn u32_at(b: &[u8], i: usize) -> u32 {
 
 /// The argument of request `name` of ioctl type `ty`, `None` when this
 /// module has no decoder for it.
-pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str) -> Option<Out> {
+pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str, w: Word) -> Option<Out> {
     Some(match (ty, name) {
         // struct fstrim_range: start in hex, len and minlen in decimal.
         (0x58, "FITRIM") => match read::<24>(ctx, v) {
@@ -72,8 +73,10 @@ pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str) -> Option<Out> {
             }
             Err(o) => o,
         },
-        (0x12, "BLKPG") => match read::<24>(ctx, v) {
-            Ok(b) => blkpg(ctx, &b),
+        // struct blkpg_ioctl_arg: three ints, then the word-aligned
+        // pointer.
+        (0x12, "BLKPG") => match super::ioctl::read_n(ctx, v, 2 * 4 + 2 * w.bytes()) {
+            Ok(b) => blkpg(ctx, &b, w),
             Err(o) => o,
         },
         _ => return None,
@@ -82,13 +85,25 @@ pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str) -> Option<Out> {
 
 /// `struct blkpg_ioctl_arg` and the `blkpg_partition` it points at (its
 /// names up to their NUL; 63 bytes and `...` when they have none).
-fn blkpg(ctx: &Ctx, b: &[u8]) -> Out {
+///
+/// `w` is the tracee's word size: the data pointer is word-aligned, at 16
+/// (x86_64) or 12 (i386).
+fn blkpg(ctx: &Ctx, b: &[u8], w: Word) -> Out {
     let i32_at = |i: usize| u32_at(b, i) as i32;
     let (op, flags, datalen) = (i32_at(0), i32_at(4), i32_at(8));
-    let data = u64_at(b, 16);
+    let data = match w {
+        Word::W64 => u64_at(b, 16),
+        Word::W32 => u32_at(b, 12) as u64,
+    };
     let t = &xlat::BLKPG_OPS;
     let op_u = op as u32 as u64;
-    let (data_t, data_j) = match read::<152>(ctx, data) {
+    // struct blkpg_partition: 148 bytes, padded to 152 where long long is
+    // 8-aligned (not on i386).
+    let size = match w {
+        Word::W64 => 152,
+        Word::W32 => 148,
+    };
+    let (data_t, data_j) = match super::ioctl::read_n(ctx, data, size) {
         Ok(p) => {
             let (start, length) = (u64_at(&p, 0) as i64, u64_at(&p, 8) as i64);
             let pno = u32_at(&p, 16) as i32;

@@ -14,6 +14,7 @@
 //! EVIOCSFF, EVIOCSMASK, EVIOCSABS, RTC_PARAM_GET and RTC_PARAM_SET.
 
 use super::ioctl::read;
+use super::time::Word;
 use super::{addr, as_int, Ctx, Out};
 use crate::xlat::{self, hex};
 use serde_json::{json, Value};
@@ -24,7 +25,7 @@ const LO_KEY_SIZE: usize = 32;
 
 /// The argument of request `name` of ioctl type `ty`, `None` when this
 /// module has no decoder for it.
-pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str) -> Option<Out> {
+pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str, w: Word) -> Option<Out> {
     Some(match (ty, name) {
         (0x12, "BLKRASET" | "BLKFRASET") => (v.to_string(), Some(json!(v))),
         (0x12, "BLKROSET" | "BLKBSZSET") => int_ptr(ctx, v),
@@ -46,7 +47,7 @@ pub(super) fn arg(ctx: &Ctx, v: u64, ty: u64, name: &str) -> Option<Out> {
             0x12,
             "BLKRRPART" | "BLKFLSBUF" | "BLKTRACESTART" | "BLKTRACESTOP" | "BLKTRACETEARDOWN",
         ) => super::calls::omitted(v),
-        (0x4c, "LOOP_SET_STATUS") => loop_info(ctx, v),
+        (0x4c, "LOOP_SET_STATUS") => loop_info(ctx, v, w),
         (0x4c, "LOOP_SET_STATUS64") => match read::<232>(ctx, v) {
             Ok(b) => loop_info64(ctx, &b),
             Err(o) => o,
@@ -279,25 +280,41 @@ impl Fields {
 /// lo_device 8, lo_inode 16, lo_rdevice 24, lo_offset 32,
 /// lo_encrypt_type 36, lo_encrypt_key_size 40, lo_flags 44, lo_name 48,
 /// lo_encrypt_key 112, lo_init 144, reserved 160).
-fn loop_info(ctx: &Ctx, v: u64) -> Out {
-    let b = match read::<168>(ctx, v) {
+fn loop_info(ctx: &Ctx, v: u64, w: Word) -> Out {
+    // Offsets of lo_device, lo_inode, lo_rdevice, lo_offset (then the
+    // ints and names in a row), lo_init and the struct's size: x86_64's
+    // `__kernel_old_dev_t` and lo_inode are unsigned longs, i386's devs
+    // are u16s and its longs 4 bytes.
+    let (device, inode, rdevice, offset, init, size) = match w {
+        Word::W64 => (8, 16, 24, 32, 144, 168),
+        Word::W32 => (4, 8, 12, 16, 128, 140),
+    };
+    let b = match super::ioctl::read_n(ctx, v, size) {
         Ok(b) => b,
         Err(o) => return o,
     };
+    let dev = |at: usize| match w {
+        Word::W64 => u64_at(&b, at),
+        Word::W32 => u16::from_ne_bytes([b[at], b[at + 1]]) as u64,
+    };
+    let ulong = |at: usize| match w {
+        Word::W64 => u64_at(&b, at),
+        Word::W32 => u32_at(&b, at) as u64,
+    };
     let verbose = ctx.opts.verbose;
-    let encrypt_type = u32_at(&b, 36) as u64;
-    let key_size = u32_at(&b, 40);
+    let encrypt_type = u32_at(&b, offset + 4) as u64;
+    let key_size = u32_at(&b, offset + 8);
     let mut f = Fields::new();
     f.num("lo_number", u32_at(&b, 0) as i32);
     if verbose {
-        let (d, dj) = dev64(u64_at(&b, 8));
+        let (d, dj) = dev64(dev(device));
         f.put("lo_device", d, dj);
-        f.num("lo_inode", u64_at(&b, 16));
-        let (d, dj) = dev64(u64_at(&b, 24));
+        f.num("lo_inode", ulong(inode));
+        let (d, dj) = dev64(dev(rdevice));
         f.put("lo_rdevice", d, dj);
     }
-    let offset = u32_at(&b, 32);
-    f.put("lo_offset", hex(offset as u64), json!(offset as i32));
+    let lo_offset = u32_at(&b, offset);
+    f.put("lo_offset", hex(lo_offset as u64), json!(lo_offset as i32));
     if verbose || encrypt_type != 0 {
         let t = &xlat::LOOP_CRYPT_TYPE_OPTIONS;
         f.put(
@@ -307,13 +324,15 @@ fn loop_info(ctx: &Ctx, v: u64) -> Out {
         );
         f.num("lo_encrypt_key_size", key_size);
     }
-    let flags = u32_at(&b, 44) as u64;
+    let flags = u32_at(&b, offset + 12) as u64;
     let ft = &xlat::LOOP_FLAGS_OPTIONS;
     f.put("lo_flags", ft.format_flags(flags), ft.flags_json(flags));
-    let (n, nj) = cstring_field(ctx, &b[48..48 + LO_NAME_SIZE]);
+    let name = offset + 16;
+    let (n, nj) = cstring_field(ctx, &b[name..name + LO_NAME_SIZE]);
     f.put("lo_name", n, nj);
     if verbose || encrypt_type != 0 {
-        let key = &b[112..112 + (key_size as usize).min(LO_KEY_SIZE)];
+        let at = name + LO_NAME_SIZE;
+        let key = &b[at..at + (key_size as usize).min(LO_KEY_SIZE)];
         f.put(
             "lo_encrypt_key",
             super::strings::quote(key, ctx.opts.hex, false),
@@ -321,13 +340,14 @@ fn loop_info(ctx: &Ctx, v: u64) -> Out {
         );
     }
     if verbose {
-        let (a, z) = (u64_at(&b, 144), u64_at(&b, 152));
+        let (a, z) = (ulong(init), ulong(init + w.bytes()));
         f.put(
             "lo_init",
             format!("[{}, {}]", hex(a), hex(z)),
             json!([a, z]),
         );
-        let r = &b[160..164];
+        let at = init + 2 * w.bytes();
+        let r = &b[at..at + 4];
         let list: Vec<String> = r.iter().map(|&c| hex(c as u64)).collect();
         f.put("reserved", format!("[{}]", list.join(", ")), json!(r));
     } else {
@@ -539,7 +559,8 @@ pub(super) fn number_name(code: u64) -> Option<String> {
 pub(super) fn unnamed_arg(ctx: &Ctx, v: u64, code: u64) -> Option<Out> {
     let (dir, ty, nr) = (code >> 30, (code >> 8) & 0xff, code & 0xff);
     if number_name(code).as_deref() == Some("SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR") {
-        return arg(ctx, v, ty, "SECCOMP_IOCTL_NOTIF_ID_VALID");
+        // A u64 behind the pointer on every ABI.
+        return arg(ctx, v, ty, "SECCOMP_IOCTL_NOTIF_ID_VALID", Word::W64);
     }
     if ty != 0x45 {
         return None;

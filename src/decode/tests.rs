@@ -1853,3 +1853,23 @@ fn x32_compat_slots_keep_64_bit_times() {
         )
     );
 }
+
+#[test]
+fn x32_compat_ioctl_reads_32_bit_ifconf_and_blkpg() {
+    // struct compat_ifconf {int len; u32 buf}; compat ifreqs are 32 bytes.
+    let m = FakeMemory::new().with(P, le32(&[64, 0x2000_1000]));
+    assert_eq!(
+        x32_text(514, &[u64::MAX, 0x8912, P], &m),
+        (
+            "ioctl".into(),
+            "-1, SIOCGIFCONF, {ifc_len=64 /* 2 * sizeof(struct ifreq) */, ifc_buf=0x20001000}"
+                .into()
+        )
+    );
+    // struct blkpg_ioctl_arg {int op, flags, datalen; u32 data}
+    let m = FakeMemory::new().with(P, le32(&[1, 0, 148, 0x1000]));
+    assert_eq!(
+        x32_text(514, &[u64::MAX, 0x1269, P], &m).1,
+        "-1, BLKPG, {op=BLKPG_ADD_PARTITION, flags=0, datalen=148, data=0x1000}"
+    );
+}

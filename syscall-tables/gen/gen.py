@@ -693,7 +693,8 @@ I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "semctl_arg:2": "semctl_arg32:2",
                    "argv": "argv32", "envp": "envp32",
                    "sigaction_in": "sigaction_in32",
-                   "fcntl_arg:1": "fcntl_arg32:1"}
+                   "fcntl_arg:1": "fcntl_arg32:1",
+                   "ioctl_arg:1": "ioctl_arg32:1"}
 # The same by kind name, whatever argument holds the count.
 I386_LONG_BASES = {"iovec_in": "iovec_in32", "iovec_out": "iovec_out32",
                    "msghdr_in": "msghdr_in32",
