@@ -229,6 +229,9 @@ pub enum ArgKind {
     FanMarkFlags,
     /// fanotify's event mask (`FAN_OPEN|FAN_CLOSE_WRITE`), the whole register.
     FanEventMask,
+    /// [`ArgKind::FanEventMask`] split over two i386 registers: this one
+    /// the low half, argument N the high half.
+    FanEventMaskLoHi(u8),
     /// utime's `struct utimbuf`: `{actime=N, modtime=N}` with dates.
     Utimbuf,
     /// [`ArgKind::Utimbuf`] with i386's 32-bit times.

@@ -4,7 +4,10 @@
 //! migrate_pages, fcntl's 32-bit `struct flock` and fcntl64's packed
 //! `struct flock64`, msgsnd's `long mtype`, futex's `old_timespec32` (and
 //! futex_time64's 64-bit one), sendfile's 32-bit offset, and ioctl's
-//! ifconf, ifreq's ifmap, blkpg_ioctl_arg and loop_info. The fixture
+//! ifconf, ifreq's ifmap, blkpg_ioctl_arg and loop_info; also i386 rows
+//! whose registers strace joins or widens (truncate's and ftruncate's
+//! unsigned long, fanotify_mark's and lookup_dcookie's 64-bit halves).
+//! The fixture
 //! `args_i386_layouts` makes each call with `int $0x80`; notrace's line for
 //! each must be strace 6.1's, kept in
 //! tests/strace-evidence/i386_layouts.strace (i386_layouts_v.strace for
@@ -16,7 +19,8 @@ use common::{check_lines, notrace, parse_jsonl, syscalls_named, trace_lines};
 use std::process::Command;
 
 const SET: &str = "trace=rt_sigaction,execve,execveat,set_mempolicy,mbind,migrate_pages,\
-get_mempolicy,fcntl,fcntl64,msgsnd,futex,futex_time64,sendfile,sendfile64,ioctl";
+get_mempolicy,fcntl,fcntl64,msgsnd,futex,futex_time64,sendfile,sendfile64,ioctl,truncate,ftruncate,fanotify_mark,\
+lookup_dcookie";
 
 /// A line without its result (` = -1 EINVAL (...)`) and the padding
 /// strace puts before it.
@@ -54,7 +58,7 @@ fn notrace_lines(opts: &[&str], tag: &str) -> Vec<String> {
 #[test]
 fn i386_long_and_pointer_structs_print_as_strace_6_1_does() {
     let want = expected(EVIDENCE);
-    assert_eq!(want.len(), 47, "the evidence file lost lines");
+    assert_eq!(want.len(), 53, "the evidence file lost lines");
     let want: Vec<&str> = want.iter().map(String::as_str).collect();
     check_lines(&notrace_lines(&[], "i386-layouts"), &want);
 }
@@ -139,4 +143,9 @@ fn i386_layout_json_values_are_structured() {
     assert_eq!(io[2]["args"][2]["value"]["map"]["mem_end"], 0xffff_ffffu64);
     assert_eq!(io[4]["args"][2]["value"]["data"]["pno"], 1);
     assert_eq!(io[5]["args"][2]["value"]["data"], 0x1000);
+    let fm = syscalls_named(&events, "fanotify_mark");
+    assert_eq!(
+        fm[0]["args"][2]["value"],
+        serde_json::json!(["FAN_ACCESS", "FAN_CLOSE_NOWRITE", "0x100000000"])
+    );
 }

@@ -472,6 +472,10 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
             let joined = ((ctx.arg(n) << 32) | (v as u32 as u64)) as i64;
             (joined.to_string(), Some(Value::from(joined)))
         }
+        K::FanEventMaskLoHi(n) => {
+            let joined = (ctx.arg(n) << 32) | (v as u32 as u64);
+            flags::table_kind(K::FanEventMask, joined)
+        }
         K::UlongLoHi(n) => {
             let joined = (ctx.arg(n) << 32) | (v as u32 as u64);
             (joined.to_string(), Some(Value::from(joined)))

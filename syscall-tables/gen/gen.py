@@ -617,8 +617,9 @@ MANUAL_I386 = {
               "pgoff:hex"),
     "truncate64": "path:path length_lo:ulong_lo_hi:2 length_hi:omitted",
     "ftruncate64": "fd:fd length_lo:ulong_lo_hi:2 length_hi:omitted",
-    "truncate": "path:path length:int",
-    "ftruncate": "fd:fd length:int",
+    # An i386 unsigned long, as strace prints it (-1 as 2^64-1).
+    "truncate": "path:path length:ulong",
+    "ftruncate": "fd:fd length:ulong",
     "stat64": "filename:path statbuf:out_ptr",
     "lstat64": "filename:path statbuf:out_ptr",
     "fstat64": "fd:fd statbuf:out_ptr",
@@ -655,8 +656,11 @@ MANUAL_I386 = {
     "pwritev2": ("fd:fd vec:iovec_in:2 vlen:uint pos_l:long_lo_hi:4 "
                  "pos_h:omitted "
                  "flags:rwf_flags"),
-    "lookup_dcookie": "cookie_lo:uint cookie_hi:uint buf:out_ptr len:uint",
-    "fanotify_mark": ("fanotify_fd:fd flags:hex mask_lo:hex mask_hi:hex "
+    # 64-bit values split over two registers, printed joined.
+    "lookup_dcookie": ("cookie_lo:ulong_lo_hi:1 cookie_hi:omitted buf:out_ptr "
+                       "len:uint"),
+    "fanotify_mark": ("fanotify_fd:fd flags:fan_mark_flags "
+                      "mask_lo:fan_event_mask_lo_hi:3 mask_hi:omitted "
                       "dfd:dirfd pathname:path"),
     # CONFIG_CLONE_BACKWARDS: tls before child_tidptr.
     "clone": ("clone_flags:clone_call_flags:1 newsp:clone_stack "
