@@ -212,6 +212,18 @@ pub enum ArgKind {
     /// A pointer to an i386 `unsigned long` (sendfile's `off_t`):
     /// `[4294967289]`.
     Ulong32Ptr,
+    /// stime's `old_time32_t *`: `[1234 /* 1970-01-01T00:20:34+0000 */]`.
+    Time32Ptr,
+    /// mmap2's offset in 4096-byte pages, printed in bytes (hex).
+    MmapPgoff,
+    /// A 16-bit uid or gid (i386's chown, setuid, ...): 0xffff as `-1`.
+    Uid16,
+    /// setgroups' `gid_t` list of argument N entries: `[0, 1, -1]`.
+    GidList(u8),
+    /// i386 setgroups' 16-bit gid list of argument N entries.
+    Gid16List(u8),
+    /// signal's handler: `SIG_DFL`, `SIG_IGN` or its address.
+    SigHandler,
     /// io_uring_register's opcode (`IORING_REGISTER_BUFFERS`).
     IoUringRegisterOp,
     /// dup3's flags: the open flags table, `O_???` for unnamed bits

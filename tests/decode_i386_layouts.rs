@@ -11,7 +11,11 @@
 //! `args_i386_layouts` makes each call with `int $0x80`; notrace's line for
 //! each must be strace 6.1's, kept in
 //! tests/strace-evidence/i386_layouts.strace (i386_layouts_v.strace for
-//! the ioctls under `-v`), and the installed strace's.
+//! the ioctls under `-v`), and the installed strace's. The fixture
+//! `args_i386_only` makes i386-only calls strace shapes its own way
+//! (_llseek's joined offset, 16-bit ids, gid lists, signal's handler,
+//! mmap2's page offset, the calls printed in hex), checked against
+//! i386_only.strace the same way.
 
 mod common;
 
@@ -148,4 +152,64 @@ fn i386_layout_json_values_are_structured() {
         fm[0]["args"][2]["value"],
         serde_json::json!(["FAN_ACCESS", "FAN_CLOSE_NOWRITE", "0x100000000"])
     );
+}
+
+const SET_ONLY: &str = "trace=_llseek,chown,lchown,fchown,setuid,setgid,setreuid,setregid,\
+setresuid,setresgid,setfsuid,setfsgid,setuid32,chown32,setgroups,setgroups32,signal,mmap2,\
+readdir,bdflush,ulimit,profil,olduname,oldolduname,vm86,stime";
+
+/// A tracer's lines for `args_i386_only`: results dropped, exit lines
+/// and notrace's ` [i386]` marks removed.
+fn only_lines(tracer: &std::path::Path, opts: &[&str], tag: &str) -> Vec<String> {
+    trace_lines(tracer, opts, "args_i386_only", tag)
+        .iter()
+        .filter(|l| !l.starts_with("+++"))
+        .map(|l| strip_result(l.strip_suffix(" [i386]").unwrap_or(l)))
+        .collect()
+}
+
+#[test]
+fn i386_only_calls_print_as_strace_6_1_does() {
+    let want = expected(include_str!("strace-evidence/i386_only.strace"));
+    assert_eq!(want.len(), 36, "the evidence file lost lines");
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    let got = only_lines(&notrace(), &["-e", SET_ONLY], "i386-only");
+    check_lines(&got, &want);
+    // JSON: ids as numbers (-1 for 0xffff), the gid list as an array.
+    let json = trace_lines(
+        &notrace(),
+        &["--json", "-e", SET_ONLY],
+        "args_i386_only",
+        "i386-only-json",
+    );
+    let events = parse_jsonl(json.join("\n").as_bytes());
+    let chown = syscalls_named(&events, "chown");
+    assert_eq!(chown[0]["args"][1]["value"], -1);
+    let sg = syscalls_named(&events, "setgroups");
+    assert_eq!(sg[0]["args"][1]["value"], serde_json::json!([0, 1, -1]));
+    let sg32 = syscalls_named(&events, "setgroups32");
+    assert_eq!(
+        sg32[0]["args"][1]["value"],
+        serde_json::json!([0, 65535, -1])
+    );
+    let ls = syscalls_named(&events, "_llseek");
+    assert_eq!(ls[0]["args"][2]["value"], 4294967298u64);
+    assert_eq!(
+        syscalls_named(&events, "signal")[0]["args"][1]["value"],
+        "SIG_IGN"
+    );
+    assert_eq!(
+        syscalls_named(&events, "mmap2")[0]["args"][5]["value"],
+        0x1234_5000
+    );
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipping the comparison: strace is not installed (apt-get install strace)");
+        return;
+    }
+    let theirs = only_lines(
+        std::path::Path::new("strace"),
+        &["-qq", "-e", "signal=none", "-e", SET_ONLY],
+        "i386-only-strace",
+    );
+    assert_eq!(got, theirs);
 }

@@ -154,7 +154,7 @@ TABLES = {
  "xattr_flags": ("include/uapi/linux/xattr.h", "flags", "XATTR_???", "hex", ["sys/xattr.h"],
    "XATTR_CREATE XATTR_REPLACE"),
  "wait_options": ("include/uapi/linux/wait.h", "flags", "W???", "hex", ["sys/wait.h"],
-   "WNOHANG WUNTRACED WEXITED WCONTINUED WNOWAIT __WNOTHREAD __WALL __WCLONE"),
+   "WNOHANG WSTOPPED WEXITED WCONTINUED WNOWAIT __WNOTHREAD __WALL __WCLONE"),
  "clone_flags": ("include/uapi/linux/sched.h", "flags", "CLONE_???", "hex", ["linux/sched.h"],
    "CLONE_VM CLONE_FS CLONE_FILES CLONE_SIGHAND CLONE_PIDFD CLONE_PTRACE CLONE_VFORK CLONE_PARENT "
    "CLONE_THREAD CLONE_NEWNS CLONE_SYSVSEM CLONE_SETTLS CLONE_PARENT_SETTID CLONE_CHILD_CLEARTID "

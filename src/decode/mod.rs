@@ -448,6 +448,22 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
                 Some(crate::xlat::SYSLOG_ACTIONS.enum_json(n as u32 as u64)),
             )
         }
+        K::Time32Ptr => time::time32_ptr(ctx, v),
+        K::MmapPgoff => {
+            let off = v.wrapping_shl(12);
+            (crate::xlat::hex(off), Some(Value::from(off)))
+        }
+        K::Uid16 => {
+            let (t, j) = process::id_text(v, 2);
+            (t, Some(j))
+        }
+        K::GidList(n) => process::id_list(ctx, v, ctx.arg(n), 4),
+        K::Gid16List(n) => process::id_list(ctx, v, ctx.arg(n), 2),
+        K::SigHandler => {
+            // A string, as sigaction's sa_handler is in JSON.
+            let h = signals::handler_text(v);
+            (h.clone(), Some(Value::from(h)))
+        }
         K::Ulong32Ptr => match v {
             0 => ("NULL".into(), None),
             _ => match time::read_all(ctx, v, 4) {

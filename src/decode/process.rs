@@ -178,3 +178,60 @@ pub(crate) fn clone_args(ctx: &Ctx, v: u64, size: u64) -> Out {
     text.push('}');
     (text, Some(value))
 }
+
+/// strace's NGROUPS_MAX (`sysconf(_SC_NGROUPS_MAX)` on Linux): a longer
+/// group list prints as its address.
+const NGROUPS_MAX: u64 = 65536;
+
+/// A uid or gid of `size` bytes (4, or 2 for i386's 16-bit calls):
+/// all ones as `-1`, else unsigned.
+pub(crate) fn id_text(v: u64, size: usize) -> (String, Value) {
+    let all = if size == 2 { 0xffff } else { 0xffff_ffff };
+    match v & all {
+        n if n == all => ("-1".into(), Value::from(-1)),
+        n => (n.to_string(), Value::from(n)),
+    }
+}
+
+/// setgroups' list of `count` ids of `size` bytes, as strace's
+/// `print_array`: `[0, 1, -1]`, `...` past `-s`, `... /* ADDR */` where
+/// it stops being readable.
+pub(crate) fn id_list(ctx: &Ctx, v: u64, count: u64, size: usize) -> Out {
+    let count = count as u32 as u64;
+    if count > NGROUPS_MAX {
+        return (addr(v), None);
+    }
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    if count == 0 {
+        return ("[]".into(), Some(json!([])));
+    }
+    let limit = ctx.array_limit() as u64;
+    let mut parts = Vec::new();
+    let mut ids = Vec::new();
+    for i in 0..count {
+        let at = v.wrapping_add(i * size as u64);
+        let Some(b) = super::time::read_all(ctx, at, size) else {
+            if i == 0 {
+                return (addr(v), None);
+            }
+            parts.push(format!("... /* {at:#x} */"));
+            break;
+        };
+        if i >= limit {
+            parts.push("...".into());
+            break;
+        }
+        let f = super::time::Fields(&b);
+        let n = if size == 2 {
+            f.u16(0) as u64
+        } else {
+            f.u32(0) as u64
+        };
+        let (t, j) = id_text(n, size);
+        parts.push(t);
+        ids.push(j);
+    }
+    (format!("[{}]", parts.join(", ")), Some(Value::Array(ids)))
+}

@@ -81,6 +81,17 @@ pub(crate) fn sigset_arg(ctx: &Ctx, v: u64, size: u64) -> Out {
 
 const SA_RESTORER: u64 = 0x0400_0000;
 
+/// A signal handler as strace's `print_sa_handler` names it: `SIG_DFL`,
+/// `SIG_IGN`, `SIG_ERR` (all ones in 64 bits), else its address.
+pub(crate) fn handler_text(h: u64) -> String {
+    match h {
+        0 => "SIG_DFL".to_string(),
+        1 => "SIG_IGN".to_string(),
+        u64::MAX => "SIG_ERR".to_string(),
+        a => hex(a),
+    }
+}
+
 /// A `struct sigaction` as the kernel reads it from a tracee.
 pub(crate) struct Sigaction {
     pub(crate) handler: u64,
@@ -114,12 +125,7 @@ pub(crate) fn sigaction(ctx: &Ctx, v: u64, w: Word) -> Out {
         return (super::addr(v), None);
     };
     let (handler, flags, restorer, mask) = (sa.handler, sa.flags, sa.restorer, sa.mask);
-    let h = match handler {
-        0 => "SIG_DFL".to_string(),
-        1 => "SIG_IGN".to_string(),
-        u64::MAX => "SIG_ERR".to_string(),
-        a => hex(a),
-    };
+    let h = handler_text(handler);
     let (mask_t, mask_j) = sigset_text(mask);
     // sa_flags is an unsigned long: strace shows bits above 32 as unknown.
     let mut text = format!(

@@ -1873,3 +1873,37 @@ fn x32_compat_ioctl_reads_32_bit_ifconf_and_blkpg() {
         "-1, BLKPG, {op=BLKPG_ADD_PARTITION, flags=0, datalen=148, data=0x1000}"
     );
 }
+
+#[test]
+fn i386_stime_reads_a_32_bit_time() {
+    // The fixture cannot call stime with a readable pointer (that sets
+    // the clock); strace 6.1 printed this for stime's [1234].
+    let m = FakeMemory::new().with(P, 1234u32.to_le_bytes().to_vec());
+    assert_eq!(
+        text(&[K::Time32Ptr], &[P], &m),
+        "[1234 /* 1970-01-01T00:20:34+0000 */]"
+    );
+    assert_eq!(one(K::Time32Ptr, P, &m).value, Some(json!(1234)));
+    assert_eq!(text(&[K::Time32Ptr], &[P + 2], &m), format!("{:#x}", P + 2));
+}
+
+#[test]
+fn wait_options_name_bit_1_wstopped_as_strace_does() {
+    // strace 6.1: `wait4(-1, NULL, WNOHANG|WSTOPPED, NULL)` for options 3
+    // (WUNTRACED is the same bit; strace's table names it WSTOPPED).
+    assert_eq!(
+        text(
+            &[K::Int, K::OutPtr, K::WaitOptions, K::OutPtr],
+            &[u64::MAX, 0, 3, 0],
+            &none()
+        ),
+        "-1, NULL, WNOHANG|WSTOPPED, NULL"
+    );
+}
+
+#[test]
+fn setgroups_prints_its_gid_list() {
+    // strace 6.1 on x86_64: `setgroups(3, [0, 1, -1])`.
+    let m = FakeMemory::new().with(P, le32(&[0, 1, u32::MAX]));
+    assert_eq!(text(&[K::Int, K::GidList(0)], &[3, P], &m), "3, [0, 1, -1]");
+}

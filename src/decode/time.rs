@@ -207,6 +207,22 @@ pub(crate) fn utimbuf(ctx: &Ctx, v: u64, w: Word) -> Out {
     )
 }
 
+/// A pointer to an i386 `old_time32_t` (stime): `[N /* date */]`.
+pub(crate) fn time32_ptr(ctx: &Ctx, v: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let Some(b) = read_all(ctx, v, 4) else {
+        return (super::addr(v), None);
+    };
+    let t = Fields(&b).i32(0) as i64;
+    let text = match date_comment(t, 0, 1, 0) {
+        Some(d) => format!("[{t} /* {d} */]"),
+        None => format!("[{t}]"),
+    };
+    (text, Some(serde_json::Value::from(t)))
+}
+
 /// strace's `sprinttime_ex`: `1970-01-01T00:00:01.000000002+0000`, none
 /// for the epoch itself, an out-of-range fraction or a year `struct tm`
 /// cannot hold. strace uses local time; notrace prints UTC, which is the

@@ -393,7 +393,7 @@ OVERRIDES = {
     "uname": {"name": "out_ptr"},
     "sysinfo": {"info": "out_ptr"},
     "getgroups": {"grouplist": "out_ptr"},
-    "setgroups": {"grouplist": "ptr"},
+    "setgroups": {"grouplist": "gid_list:0"},
     "getresuid": {"ruidp": "out_ptr", "euidp": "out_ptr", "suidp": "out_ptr"},
     "getresgid": {"rgidp": "out_ptr", "egidp": "out_ptr", "sgidp": "out_ptr"},
     "capget": {"header": "cap_header", "dataptr": "out_ptr"},
@@ -577,18 +577,22 @@ MANUAL_I386 = {
     "break": "-",
     "oldstat": "filename:path statbuf:out_ptr",
     "umount": "name:path",
-    "stime": "tptr:ptr",
+    "stime": "tptr:time32_ptr",
     "oldfstat": "fd:fd statbuf:out_ptr",
     "stty": "fd:fd tty:ptr",
     "gtty": "fd:fd tty:out_ptr",
     "nice": "increment:int",
     "ftime": "-",
     "prof": "-",
-    "signal": "sig:signal handler:ptr",
+    "signal": "sig:signal handler:sig_handler",
     "lock": "-",
     "mpx": "-",
-    "ulimit": "cmd:int newlimit:int",
-    "oldolduname": "name:out_ptr",
+    # strace prints these with printargs: every argument in hex.
+    "ulimit": "cmd:hex newlimit:hex_long",
+    "profil": "buf:hex bufsiz:hex offset:hex scale:hex",
+    "olduname": "name:hex",
+    "oldolduname": "name:hex",
+    "vm86": "fn:hex v86:hex arg2:hex arg3:hex arg4:hex",
     "sigaction": "sig:signal act:ptr oact:out_ptr",
     "sgetmask": "-",
     "ssetmask": "newmask:hex",
@@ -596,25 +600,24 @@ MANUAL_I386 = {
     "sigpending": "set:out_ptr",
     "select": "arg:old_select_args",
     "oldlstat": "filename:path statbuf:out_ptr",
-    "readdir": "fd:fd dirent:out_ptr count:uint",
+    # strace shows readdir with two arguments.
+    "readdir": "fd:fd dirent:out_ptr count:omitted",
     "mmap": "arg:ptr",
-    "profil": "buf:ptr bufsiz:uint offset:uint scale:uint",
     "socketcall": "call:int args:ptr",
-    "olduname": "name:out_ptr",
     "idle": "-",
     "vm86old": "user_vm86:ptr",
     "ipc": "call:uint first:int second:int third:int ptr:ptr fifth:int",
     "sigreturn": "-",
     "sigprocmask": "how:sigprocmask_how nset:ptr oset:out_ptr",
-    "bdflush": "func:int data:hex",
-    "_llseek": ("fd:fd offset_high:uint offset_low:uint result:out_ptr "
-                "whence:whence"),
+    "bdflush": "func:hex data:hex",
+    # The offset joined from its halves, high half first.
+    "_llseek": ("fd:fd offset_high:omitted offset_low:long_lo_hi:1 "
+                "result:out_ptr whence:whence"),
     "_newselect": ("n:int inp:fd_set:0 outp:fd_set:0 exp:fd_set:0 "
                    "tvp:timeval_in"),
-    "vm86": "cmd:hex arg:hex",
     "ugetrlimit": "resource:rlimit_resource rlim:out_ptr",
     "mmap2": ("addr:ptr len:uint prot:mmap_prot flags:mmap_flags fd:fd "
-              "pgoff:hex"),
+              "pgoff:mmap_pgoff"),
     "truncate64": "path:path length_lo:ulong_lo_hi:2 length_hi:omitted",
     "ftruncate64": "fd:fd length_lo:ulong_lo_hi:2 length_hi:omitted",
     # An i386 unsigned long, as strace prints it (-1 as 2^64-1).
@@ -716,6 +719,28 @@ I386_TIME_KINDS = {"timespec_in": "timespec32_in", "utimbuf": "utimbuf32",
                    "itimerspec_in": "itimerspec32_in",
                    "futex_arg": "futex_arg32"}
 I386_TIME64_EVERYWHERE = {"epoll_pwait2"}
+
+
+# i386's 16-bit uid calls (the *32 calls take 32-bit ids): their ids
+# print 0xffff as -1.
+I386_UID16 = {"chown", "lchown", "fchown", "setuid", "setgid", "setreuid",
+              "setregid", "setresuid", "setresgid", "setfsuid", "setfsgid",
+              "setgroups"}
+UID_ARGS = {"user", "group", "uid", "gid", "ruid", "euid", "suid", "rgid",
+            "egid", "sgid"}
+
+
+def i386_uid16(args):
+    """A signature with 16-bit ids (uid16, gid16_list)."""
+    out = []
+    for item in args.split(" "):
+        arg, _, kind = item.partition(":")
+        if arg in UID_ARGS and kind == "int":
+            kind = "uid16"
+        elif kind == "gid_list:0":
+            kind = "gid16_list:0"
+        out.append(f"{arg}:{kind}")
+    return " ".join(out)
 
 
 def i386_layouts(args, time64):
@@ -1003,6 +1028,8 @@ def main():
             else:
                 args = shared(base, "i386")
             args = i386_layouts(args, time64)
+        if name in I386_UID16:
+            args = i386_uid16(args)
         check_args("i386", name, args, kinds)
         rows.append((nr, name, class_field(classes, name), args))
     write_table("i386", rows, "",
