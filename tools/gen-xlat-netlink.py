@@ -23,7 +23,7 @@ INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunn
         "linux/netfilter/nfnetlink_cthelper.h", "linux/netfilter/nf_tables.h",
         "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h", "linux/input.h",
         "linux/neighbour.h", "linux/fib_rules.h", "linux/fiemap.h", "linux/mempolicy.h",
-        "linux/blkpg.h"]
+        "linux/blkpg.h", "linux/if_tun.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -224,6 +224,23 @@ TABLES = {
    "RTNH_F_TRAP"),
  "blkpg_ops": ("include/uapi/linux/blkpg.h (BLKPG_*)", "enum", "BLKPG_???", "dec",
    "BLKPG_ADD_PARTITION BLKPG_DEL_PARTITION BLKPG_RESIZE_PARTITION"),
+ "rtnl_neightbl_attrs": ("include/uapi/linux/neighbour.h (enum NDTA_*)", "enum", "NDTA_???", "dec",
+   "NDTA_UNSPEC NDTA_NAME NDTA_THRESH1 NDTA_THRESH2 NDTA_THRESH3 NDTA_CONFIG NDTA_PARMS NDTA_STATS "
+   "NDTA_GC_INTERVAL NDTA_PAD"),
+ "rtnl_neightbl_parms_attrs": ("include/uapi/linux/neighbour.h (enum NDTPA_*)", "enum", "NDTPA_???",
+   "dec", "NDTPA_UNSPEC NDTPA_IFINDEX NDTPA_REFCNT NDTPA_REACHABLE_TIME NDTPA_BASE_REACHABLE_TIME "
+   "NDTPA_RETRANS_TIME NDTPA_GC_STALETIME NDTPA_DELAY_PROBE_TIME NDTPA_QUEUE_LEN NDTPA_APP_PROBES "
+   "NDTPA_UCAST_PROBES NDTPA_MCAST_PROBES NDTPA_ANYCAST_DELAY NDTPA_PROXY_DELAY NDTPA_PROXY_QLEN "
+   "NDTPA_LOCKTIME NDTPA_QUEUE_LENBYTES NDTPA_MCAST_REPROBES NDTPA_PAD NDTPA_INTERVAL_PROBE_TIME_MS"),
+ "nlmsgerr_attrs": ("include/uapi/linux/netlink.h (enum NLMSGERR_ATTR_*)", "enum",
+   "NLMSGERR_ATTR_???", "dec", "NLMSGERR_ATTR_UNUSED NLMSGERR_ATTR_MSG NLMSGERR_ATTR_OFFS "
+   "NLMSGERR_ATTR_COOKIE NLMSGERR_ATTR_POLICY NLMSGERR_ATTR_MISS_TYPE NLMSGERR_ATTR_MISS_NEST"),
+ "rtnl_ifla_info_data_tun_attrs": ("include/uapi/linux/if_link.h (enum IFLA_TUN_*)", "enum",
+   "IFLA_TUN_???", "dec", "IFLA_TUN_UNSPEC IFLA_TUN_OWNER IFLA_TUN_GROUP IFLA_TUN_TYPE IFLA_TUN_PI "
+   "IFLA_TUN_VNET_HDR IFLA_TUN_PERSIST IFLA_TUN_MULTI_QUEUE IFLA_TUN_NUM_QUEUES "
+   "IFLA_TUN_NUM_DISABLED_QUEUES"),
+ "tun_device_types": ("include/uapi/linux/if_tun.h (IFF_TUN, IFF_TAP)", "enum", "IFF_???", "hex",
+   "IFF_TUN IFF_TAP"),
 }
 
 def main():

@@ -33,6 +33,14 @@ pub(super) enum Set {
     Neigh,
     Rule,
     Tc,
+    /// An NLMSG_ERROR's extended-ack NLMSGERR_ATTR_* list.
+    NlmsgErr,
+    /// A neighbour table's NDTA_* (after an `ndtmsg`).
+    Neightbl,
+    /// NDTA_PARMS's nested NDTPA_*.
+    NdtParms,
+    /// IFLA_INFO_DATA of the kind "tun": IFLA_TUN_*.
+    TunData,
 }
 
 /// Payload decoders of these sets that `rtnl` has no equivalent for.
@@ -67,6 +75,31 @@ pub(super) enum Extra {
     /// A string that ends at its NUL (strace's `QUOTE_0_TERMINATED`):
     /// `...` when no NUL comes within the payload or `-s`.
     CStr,
+    /// IFLA_INFO_KIND: a [`Extra::CStr`] that also names the kind whose
+    /// IFLA_INFO_DATA follows.
+    InfoKind,
+    /// IFLA_INFO_DATA: decoded for the kinds strace 6.1 decodes ("tun";
+    /// "bridge" is not done here), else in hex.
+    InfoData,
+    /// NLMSGERR_ATTR_COOKIE: bytes as a list of numbers.
+    U8Array,
+    /// `struct ndt_config`.
+    NdtConfig,
+    /// NDTA_PARMS: a nested NDTPA_* list.
+    NdtParms,
+    /// `struct ndt_stats` (its last field optional).
+    NdtStats,
+    /// A u32 user or group id (`-1` for the all-ones one).
+    Uid,
+    /// IFLA_TUN_TYPE: a number of 1 to 8 bytes named IFF_TUN, IFF_TAP.
+    TunType,
+}
+
+thread_local! {
+    /// The IFLA_INFO_KIND of the IFLA_LINKINFO being decoded (strace's
+    /// `ifla_linkinfo_ctx.kind`): empty until one that ends in a NUL
+    /// within 16 bytes is seen.
+    static LINK_KIND: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Decoders of link and route attributes that `rtnl` leaves to this
@@ -88,6 +121,10 @@ impl Set {
             Set::Neigh => &xlat::RTNL_NEIGH_ATTRS,
             Set::Rule => &xlat::RTNL_RULE_ATTRS,
             Set::Tc => &xlat::RTNL_TC_ATTRS,
+            Set::NlmsgErr => &xlat::NLMSGERR_ATTRS,
+            Set::Neightbl => &xlat::RTNL_NEIGHTBL_ATTRS,
+            Set::NdtParms => &xlat::RTNL_NEIGHTBL_PARMS_ATTRS,
+            Set::TunData => &xlat::RTNL_IFLA_INFO_DATA_TUN_ATTRS,
         }
     }
 
@@ -97,7 +134,38 @@ impl Set {
     pub(super) fn decoder(self, name: &str) -> Nla {
         let x = Nla::More;
         match (self, name) {
-            (Set::LinkInfo, "IFLA_INFO_KIND" | "IFLA_INFO_SLAVE_KIND") => x(Extra::CStr),
+            (Set::LinkInfo, "IFLA_INFO_KIND") => x(Extra::InfoKind),
+            (Set::LinkInfo, "IFLA_INFO_SLAVE_KIND") => x(Extra::CStr),
+            (Set::LinkInfo, "IFLA_INFO_DATA") => x(Extra::InfoData),
+            (Set::NlmsgErr, "NLMSGERR_ATTR_MSG") => Nla::Str,
+            (Set::NlmsgErr, "NLMSGERR_ATTR_OFFS") => Nla::U32,
+            (Set::NlmsgErr, "NLMSGERR_ATTR_COOKIE") => x(Extra::U8Array),
+            (Set::Neightbl, "NDTA_NAME") => Nla::Str,
+            (Set::Neightbl, "NDTA_THRESH1" | "NDTA_THRESH2" | "NDTA_THRESH3") => Nla::U32,
+            (Set::Neightbl, "NDTA_CONFIG") => x(Extra::NdtConfig),
+            (Set::Neightbl, "NDTA_PARMS") => x(Extra::NdtParms),
+            (Set::Neightbl, "NDTA_STATS") => x(Extra::NdtStats),
+            (Set::Neightbl, "NDTA_GC_INTERVAL") => Nla::U64,
+            (Set::NdtParms, "NDTPA_IFINDEX") => Nla::Ifindex,
+            (
+                Set::NdtParms,
+                "NDTPA_REFCNT"
+                | "NDTPA_QUEUE_LEN"
+                | "NDTPA_APP_PROBES"
+                | "NDTPA_UCAST_PROBES"
+                | "NDTPA_MCAST_PROBES"
+                | "NDTPA_PROXY_QLEN"
+                | "NDTPA_QUEUE_LENBYTES"
+                | "NDTPA_MCAST_REPROBES",
+            ) => Nla::U32,
+            (Set::NdtParms, "NDTPA_UNSPEC" | "NDTPA_PAD") => Nla::Hex,
+            // The times, in ms or jiffies as the kernel keeps them.
+            (Set::NdtParms, _) => Nla::U64,
+            (Set::TunData, "IFLA_TUN_OWNER" | "IFLA_TUN_GROUP") => x(Extra::Uid),
+            (Set::TunData, "IFLA_TUN_TYPE") => x(Extra::TunType),
+            (Set::TunData, "IFLA_TUN_NUM_QUEUES" | "IFLA_TUN_NUM_DISABLED_QUEUES") => Nla::U32,
+            (Set::TunData, "IFLA_TUN_UNSPEC") => Nla::Hex,
+            (Set::TunData, _) => Nla::U8,
             (Set::Neigh, "NDA_DST") => Nla::Inet,
             (Set::Neigh, "NDA_LLADDR") => x(Extra::HwaddrAll),
             (Set::Neigh, "NDA_CACHEINFO") => x(Extra::NdaCacheinfo),
@@ -271,7 +339,148 @@ pub(super) fn payload(
             let t = t.join(":");
             (t.clone(), Value::from(t))
         }
-        Extra::LinkInfo => attributes(ctx, v, len, Attrs::More(Set::LinkInfo), family),
+        Extra::LinkInfo => {
+            // Each IFLA_LINKINFO starts with no kind; the one around it
+            // (an IFLA_INFO_DATA holding another) gets its own back.
+            let outer = LINK_KIND.take();
+            let r = attributes(ctx, v, len, Attrs::More(Set::LinkInfo), family);
+            LINK_KIND.set(outer);
+            r
+        }
+        Extra::InfoKind => {
+            // strace's update_ctx_str: a kind shorter than 16 bytes whose
+            // NUL is within the payload.
+            let mut b = [0u8; 16];
+            let kind = (len < 16 && read_exact(ctx.mem, v, &mut b[..len as usize]))
+                .then(|| {
+                    b[..len as usize]
+                        .split(|&c| c == 0)
+                        .next()
+                        .map(<[u8]>::to_vec)
+                })
+                .flatten()
+                .filter(|k| (k.len() as u64) < len)
+                .unwrap_or_default();
+            LINK_KIND.set(kind);
+            return payload(ctx, v, len, Extra::CStr, family);
+        }
+        Extra::InfoData => {
+            if LINK_KIND.with_borrow(|k| k.as_slice() == b"tun") {
+                attributes(ctx, v, len, Attrs::More(Set::TunData), family)
+            } else {
+                return None;
+            }
+        }
+        Extra::U8Array => {
+            // print_array of u8: `-s` elements unless -v, then `...`.
+            let shown = if ctx.opts.verbose {
+                len
+            } else {
+                len.min(ctx.opts.string_limit as u64)
+            };
+            let mut b = vec![0u8; shown as usize];
+            if !read_exact(ctx.mem, v, &mut b) {
+                return Some((addr(v), Value::Null));
+            }
+            let mut items: Vec<String> = b.iter().map(u8::to_string).collect();
+            if shown < len {
+                items.push("...".into());
+            }
+            (format!("[{}]", items.join(", ")), json!(b))
+        }
+        Extra::NdtConfig => {
+            if len < 32 {
+                return None;
+            }
+            match fetch::<32>(ctx, v) {
+                Ok(b) => {
+                    let (key_len, entry_size) = (u16s(&b, 0), u16s(&b, 1));
+                    let w: Vec<u32> = (1..8).map(|i| u32s(&b, i)).collect();
+                    // PRINT_FIELD_0X: `%#0*x`, 8 wide with its 0x (zero
+                    // has none).
+                    let mask = if w[4] == 0 {
+                        "00000000".to_string()
+                    } else {
+                        format!("{:#08x}", w[4])
+                    };
+                    (
+                        format!(
+                            "{{ndtc_key_len={key_len}, ndtc_entry_size={entry_size}, ndtc_entries={}, \
+                             ndtc_last_flush={}, ndtc_last_rand={}, ndtc_hash_rnd={}, ndtc_hash_mask={mask}, \
+                             ndtc_hash_chain_gc={}, ndtc_proxy_qlen={}}}",
+                            w[0], w[1], w[2], w[3], w[5], w[6]
+                        ),
+                        json!({
+                            "ndtc_key_len": key_len, "ndtc_entry_size": entry_size,
+                            "ndtc_entries": w[0], "ndtc_last_flush": w[1], "ndtc_last_rand": w[2],
+                            "ndtc_hash_rnd": w[3], "ndtc_hash_mask": w[4],
+                            "ndtc_hash_chain_gc": w[5], "ndtc_proxy_qlen": w[6],
+                        }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::NdtParms => attributes(ctx, v, len, Attrs::More(Set::NdtParms), family),
+        Extra::NdtStats => {
+            const NAMES: [&str; 11] = [
+                "ndts_allocs",
+                "ndts_destroys",
+                "ndts_hash_grows",
+                "ndts_res_failed",
+                "ndts_lookups",
+                "ndts_hits",
+                "ndts_rcv_probes_mcast",
+                "ndts_rcv_probes_ucast",
+                "ndts_periodic_gc_runs",
+                "ndts_forced_gc_runs",
+                "ndts_table_fulls",
+            ];
+            // The whole struct, or exactly the size before its last field.
+            let n = match len {
+                88.. => 11,
+                80 => 10,
+                _ => return None,
+            };
+            let mut b = [0u8; 88];
+            if !read_exact(ctx.mem, v, &mut b[..n * 8]) {
+                return Some((addr(v), Value::Null));
+            }
+            let mut t = Vec::new();
+            let mut j = serde_json::Map::new();
+            for (i, name) in NAMES.iter().take(n).enumerate() {
+                let x = u64::from_ne_bytes(b[i * 8..i * 8 + 8].try_into().unwrap());
+                t.push(format!("{name}={x}"));
+                j.insert(name.to_string(), json!(x));
+            }
+            (format!("{{{}}}", t.join(", ")), Value::Object(j))
+        }
+        Extra::Uid => {
+            if len < 4 {
+                return None;
+            }
+            match fetch::<4>(ctx, v) {
+                // printuid: the all-ones id as -1.
+                Ok(b) => match u32::from_ne_bytes(b) {
+                    u32::MAX => ("-1".into(), json!(-1)),
+                    n => (n.to_string(), json!(n)),
+                },
+                Err(e) => e,
+            }
+        }
+        Extra::TunType => {
+            // decode_nla_xval of size 1: 1 to 8 bytes read as one number.
+            if !(1..=8).contains(&len) {
+                return None;
+            }
+            let mut b = [0u8; 8];
+            if !read_exact(ctx.mem, v, &mut b[..len as usize]) {
+                return Some((addr(v), Value::Null));
+            }
+            let n = u64::from_le_bytes(b);
+            let t = &xlat::TUN_DEVICE_TYPES;
+            (xval(t, n, "IFF_???"), t.enum_json(n))
+        }
         Extra::IfMap => {
             // offsetofend(struct rtnl_link_ifmap, port).
             if len < 28 {
@@ -461,6 +670,19 @@ pub(super) fn message(
         12..=14 => ("ndm_", 12u64, Set::Neigh),
         16..=18 => ("", 12, Set::Rule),
         20..=30 | 84..=86 => ("tcm_", 20, Set::Tc),
+        // RTM_NEWNEIGHTBL, RTM_GETNEIGHTBL, RTM_SETNEIGHTBL: an ndtmsg,
+        // its family (read already) and padding.
+        48 | 50 | 51 => {
+            let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family as u64);
+            let mut t = format!("{{ndtm_family={fam_t}}}");
+            let mut j = json!({ "family": xlat::ADDRESS_FAMILIES.enum_json(family as u64) });
+            if len > 4 {
+                let (a, aj) = attributes(ctx, v + 4, len - 4, Attrs::More(Set::Neightbl), family);
+                t.push_str(&format!(", {a}"));
+                j["attributes"] = aj;
+            }
+            return Some((t, j));
+        }
         _ => return None,
     };
     let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family as u64);
@@ -483,7 +705,9 @@ pub(super) fn message(
     let ifindex = |i: usize| super::sockets::ifindex_text(ctx, u32_at(i));
     let (mut t, mut j) = match set {
         // Nested only, never a message's header.
-        Set::LinkInfo => return None,
+        Set::LinkInfo | Set::NlmsgErr | Set::Neightbl | Set::NdtParms | Set::TunData => {
+            return None
+        }
         Set::Neigh => {
             let state = u16::from_ne_bytes([b[8], b[9]]) as u64;
             let (flags, ty) = (b[10] as u64, b[11] as u64);

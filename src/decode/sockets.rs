@@ -551,18 +551,12 @@ pub(crate) fn ifindex_text(ctx: &Ctx, index: u32) -> String {
 /// sendto's buffer of `len` bytes: netlink messages on a netlink socket
 /// (the descriptor is argument 0), else a string.
 ///
-/// Asking what the socket is costs a lookup in `/proc` (some µs), so it
-/// is asked only when the bytes could be netlink: shorter than a header
-/// (strace prints those in hex on a netlink socket), or starting with a
-/// header whose length fits the buffer, as the kernel requires. A
-/// malformed message on a netlink socket therefore prints as a string
-/// where strace would show its header.
+/// What the socket is is asked for every buffer (a getxattr on `/proc`,
+/// some µs): strace decodes whatever a netlink socket is sent, a header
+/// whose length is past the buffer, a tail too short for one, and
+/// NETLINK_KOBJECT_UEVENT's udev messages, none of which the bytes alone
+/// tell from a string.
 pub(crate) fn sockbuf(ctx: &Ctx, v: u64, len: u64) -> Out {
-    let could_be_netlink =
-        len < 16 || read_u32(ctx.mem, v).is_some_and(|n| n >= 16 && n as u64 <= len);
-    if !could_be_netlink {
-        return super::strings::buf(ctx, v, len);
-    }
     match ctx.host.netlink_socket(ctx.pid, super::as_int(ctx.arg(0))) {
         Some(proto) => super::netlink::decode(ctx, v, len, proto),
         None => super::strings::buf(ctx, v, len),
