@@ -657,6 +657,34 @@ mod tests {
         f(&ctx).0
     }
 
+    /// NLMSG_ERRORs each echoing the next, thousands deep: decoded to
+    /// MAX_ERR_DEPTH, the rest in hex, the stack and the text bounded.
+    #[test]
+    fn errors_echoing_errors_stop_at_their_depth() {
+        let n = 5000usize;
+        let mut buf = Vec::new();
+        for i in 0..n {
+            buf.extend(nlmsg(((n - i) * 20) as u32, NLMSG_ERROR));
+            buf.extend((-1i32).to_ne_bytes());
+        }
+        let len = buf.len() as u64;
+        let mem = FakeMemory::new().with(0x10000, buf);
+        let opts = DecodeOptions {
+            verbose: true,
+            ..DecodeOptions::default()
+        };
+        let t = run(&mem, &opts, |c| {
+            decode(c, 0x10000, len, Some(NETLINK_ROUTE))
+        });
+        assert_eq!(
+            t.matches("error=-EPERM").count(),
+            MAX_ERR_DEPTH as usize,
+            "{t}"
+        );
+        assert!(t.len() < 8 * 1024, "{} bytes", t.len());
+        assert_eq!(ERR_DEPTH.get(), 0);
+    }
+
     #[test]
     fn thousands_of_messages_with_v_stop_at_the_budget() {
         let buf: Vec<u8> = (0..8192).flat_map(|_| nlmsg(16, 18)).collect();

@@ -12,10 +12,14 @@
 //! Not decoded here, printed in hex as strace prints attributes it has no
 //! decoder for (there notrace and strace differ): NDA_FDB_EXT_ATTRS (a
 //! nested list), TCA_STATS, TCA_STATS2 and TCA_STAB (statistics the kernel
-//! sends, not requests); IFLA_INFO_DATA and IFLA_INFO_SLAVE_DATA, which
-//! strace decodes for the kinds "bridge" and "tun" (IFLA_BR_*,
-//! IFLA_BRPORT_*, IFLA_TUN_*) and prints in hex for every other kind, and
-//! IFLA_INFO_XSTATS, decoded for "can".
+//! sends, not requests); IFLA_INFO_DATA of the kind "bridge" (IFLA_BR_*)
+//! and IFLA_INFO_SLAVE_DATA of "bridge" (IFLA_BRPORT_*), which strace
+//! decodes (IFLA_INFO_DATA of "tun", IFLA_TUN_*, is decoded here; every
+//! other kind prints in hex in both), and IFLA_INFO_XSTATS, decoded for
+//! "can".
+//!
+//! Also the neighbour-table messages (`ndtmsg`, NDTA_*, NDTPA_*, what
+//! `ip ntable` sends) and NLMSG_ERROR's NLMSGERR_ATTR_* list.
 
 use super::rtnl::{attributes, Attrs, Nla};
 use super::{addr, Ctx};
