@@ -3,8 +3,9 @@
 //! (struct nlmsgerr echoing a request, NLM_F_CAPPED with NLMSGERR_ATTR_*
 //! extended acks, an error echoing an error, too short), neighbour-table
 //! requests (ndtmsg, NDTA_*, NDTA_PARMS' NDTPA_*, ndt_config, ndt_stats),
-//! fib_rule_hdr corners, IFLA_INFO_DATA of a tun (IFLA_TUN_*) and of a kind
-//! strace leaves in hex, buffers that are no whole message (shorter than a
+//! fib_rule_hdr corners, IFLA_INFO_DATA of a tun (IFLA_TUN_*) and of a
+//! bridge (IFLA_BR_*, BRIDGE_QUERIER_*), a bridge port's
+//! IFLA_INFO_SLAVE_DATA (IFLA_BRPORT_*), kinds strace leaves in hex, buffers that are no whole message (shorter than a
 //! header, a length past the buffer, a tail, NULL, unmapped, cut by the
 //! end of a mapping), and NETLINK_KOBJECT_UEVENT messages (udev's monitor
 //! header, the kernel's "add@" form, a wrong prefix). notrace's line for
@@ -42,6 +43,8 @@ const NLREST_EXPECTED: &[&str] = &[
     r#"sendto(3, [{nlmsg_len=96, nlmsg_type=RTM_GETRULE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=15, nlmsg_pid=0}, {family=AF_UNIX, dst_len=0, src_len=0, tos=IPTOS_MINCOST|0x1, table=RT_TABLE_COMPAT, action=FR_ACT_BLACKHOLE, flags=0x1000 /* FIB_RULE_??? */}, [[{nla_len=8, nla_type=FRA_DST}, "\x0a\x00\x00\x01"], [{nla_len=8, nla_type=FRA_GOTO}, 5], [{nla_len=8, nla_type=FRA_FLOW}, 6], [{nla_len=8, nla_type=FRA_SUPPRESS_PREFIXLEN}, 4294967295], [{nla_len=8, nla_type=FRA_SUPPRESS_IFGROUP}, 1], [{nla_len=8, nla_type=FRA_FWMASK}, 255], [{nla_len=12, nla_type=FRA_PAD}, "\x00\x00\x00\x00\x00\x00\x00\x00"], [{nla_len=8, nla_type=FRA_UNUSED2}, "\x01\x00\x00\x00"]]], 96, 0, NULL, 0)"#,
     r#"sendto(3, [{nlmsg_len=68, nlmsg_type=RTM_GETRULE, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=16, nlmsg_pid=0}, {family=AF_INET, dst_len=0, src_len=0, tos=IPTOS_LOWDELAY|IPTOS_THROUGHPUT|IPTOS_RELIABILITY, table=RT_TABLE_UNSPEC, action=FR_ACT_UNSPEC, flags=0}, [[{nla_len=20, nla_type=FRA_SRC}, inet_addr("254.128.0.0")], [{nla_len=9, nla_type=FRA_DST}, inet_addr("10.0.0.1")], [{nla_len=8, nla_type=FRA_UID_RANGE}, "\x01\x00\x00\x00"]]], 68, 0, NULL, 0)"#,
     r#"sendto(3, [{nlmsg_len=144, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=17, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=112, nla_type=IFLA_LINKINFO}, [[{nla_len=8, nla_type=IFLA_INFO_KIND}, "tun"], [{nla_len=100, nla_type=IFLA_INFO_DATA}, [[{nla_len=8, nla_type=IFLA_TUN_OWNER}, 1000], [{nla_len=8, nla_type=IFLA_TUN_GROUP}, 100], [{nla_len=5, nla_type=IFLA_TUN_TYPE}, IFF_TAP], [{nla_len=5, nla_type=IFLA_TUN_TYPE}, 0x7 /* IFF_??? */], [{nla_len=5, nla_type=IFLA_TUN_PI}, 1], [{nla_len=5, nla_type=IFLA_TUN_VNET_HDR}, 0], [{nla_len=5, nla_type=IFLA_TUN_PERSIST}, 1], [{nla_len=5, nla_type=IFLA_TUN_MULTI_QUEUE}, 1], [{nla_len=8, nla_type=IFLA_TUN_NUM_QUEUES}, 4], [{nla_len=8, nla_type=IFLA_TUN_NUM_DISABLED_QUEUES}, 0], [{nla_len=8, nla_type=IFLA_TUN_OWNER}, -1], [{nla_len=6, nla_type=0xc /* IFLA_TUN_??? */}, "\x01\x00"]]]]]], 144, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=416, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=18, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=384, nla_type=IFLA_LINKINFO}, [[{nla_len=11, nla_type=IFLA_INFO_KIND}, "bridge"], [{nla_len=248, nla_type=IFLA_INFO_DATA}, [[{nla_len=12, nla_type=IFLA_BR_FORWARD_DELAY}, 1500 /* 15.00 s */], [{nla_len=8, nla_type=IFLA_BR_HELLO_TIME}, 205 /* 2.05 s */], [{nla_len=12, nla_type=IFLA_BR_HELLO_TIMER}, 0], [{nla_len=5, nla_type=IFLA_BR_GC_TIMER}, 7 /* 0.07 s */], [{nla_len=8, nla_type=IFLA_BR_STP_STATE}, 1], [{nla_len=6, nla_type=IFLA_BR_PRIORITY}, 32768], [{nla_len=5, nla_type=IFLA_BR_VLAN_FILTERING}, 1], [{nla_len=6, nla_type=IFLA_BR_VLAN_PROTOCOL}, htons(ETH_P_8021Q)], [{nla_len=6, nla_type=IFLA_BR_VLAN_PROTOCOL}, htons(0x1234 /* ETHER_P_??? */)], [{nla_len=6, nla_type=IFLA_BR_GROUP_FWD_MASK}, 0x4000], [{nla_len=12, nla_type=IFLA_BR_ROOT_ID}, {prio=[128, 0], addr=02:00:5e:00:00:01}], [{nla_len=6, nla_type=IFLA_BR_BRIDGE_ID}, "\x80\x00"], [{nla_len=10, nla_type=IFLA_BR_GROUP_ADDR}, 01:80:c2:00:00:00], [{nla_len=8, nla_type=IFLA_BR_ROOT_PATH_COST}, 100], [{nla_len=8, nla_type=IFLA_BR_MCAST_HASH_MAX}, 4096], [{nla_len=6, nla_type=IFLA_BR_VLAN_DEFAULT_PVID}, 1], [{nla_len=12, nla_type=IFLA_BR_MULTI_BOOLOPT}, {optval=1<<BR_BOOLOPT_NO_LL_LEARN, optmask=1<<BR_BOOLOPT_NO_LL_LEARN|0x8}], [{nla_len=68, nla_type=IFLA_BR_MCAST_QUERIER_STATE}, [[{nla_len=8, nla_type=BRIDGE_QUERIER_IP_ADDRESS}, inet_addr("10.0.0.1")], [{nla_len=8, nla_type=BRIDGE_QUERIER_IP_PORT}, if_nametoindex("lo")], [{nla_len=12, nla_type=BRIDGE_QUERIER_IP_OTHER_TIMER}, 25512 /* 255.12 s */], [{nla_len=20, nla_type=BRIDGE_QUERIER_IPV6_ADDRESS}, inet_pton(AF_INET6, "fe80::1")], [{nla_len=6, nla_type=BRIDGE_QUERIER_IPV6_ADDRESS}, "\xfe\x80"], [{nla_len=8, nla_type=0x9 /* BRIDGE_QUERIER_??? */}, "\x01\x00\x00\x00"]]], [{nla_len=12, nla_type=IFLA_BR_PAD}, "\x00\x00\x00\x00\x00\x00\x00\x00"], [{nla_len=8, nla_type=0x63 /* IFLA_BR_??? */}, "\x01\x00\x00\x00"]]], [{nla_len=11, nla_type=IFLA_INFO_SLAVE_KIND}, "bridge"], [{nla_len=108, nla_type=IFLA_INFO_SLAVE_DATA}, [[{nla_len=5, nla_type=IFLA_BRPORT_STATE}, 3], [{nla_len=6, nla_type=IFLA_BRPORT_PRIORITY}, 32], [{nla_len=8, nla_type=IFLA_BRPORT_COST}, 100], [{nla_len=12, nla_type=IFLA_BRPORT_ROOT_ID}, {prio=[128, 0], addr=02:00:5e:00:00:01}], [{nla_len=6, nla_type=IFLA_BRPORT_ID}, 32769], [{nla_len=12, nla_type=IFLA_BRPORT_HOLD_TIMER}, 99 /* 0.99 s */], [{nla_len=6, nla_type=IFLA_BRPORT_GROUP_FWD_MASK}, 0], [{nla_len=8, nla_type=IFLA_BRPORT_BACKUP_PORT}, if_nametoindex("lo")], [{nla_len=8, nla_type=IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT}, 512], [{nla_len=5, nla_type=IFLA_BRPORT_LOCKED}, 1], [{nla_len=8, nla_type=IFLA_BRPORT_FLUSH}, "\x00\x00\x00\x00"], [{nla_len=8, nla_type=0x3c /* IFLA_BRPORT_??? */}, "\x01\x00\x00\x00"]]]]]], 416, 0, NULL, 0)"#,
+    r#"sendto(3, [{nlmsg_len=84, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=23, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=52, nla_type=IFLA_LINKINFO}, [[{nla_len=10, nla_type=IFLA_INFO_KIND}, "bridge"...], [{nla_len=12, nla_type=IFLA_INFO_DATA}, [{nla_len=8, nla_type=IFLA_BR_STP_STATE}, 1]], [{nla_len=9, nla_type=IFLA_INFO_SLAVE_KIND}, "bond"], [{nla_len=12, nla_type=IFLA_INFO_SLAVE_DATA}, "\x05\x00\x01\x00\x01\x00\x00\x00"]]]], 84, 0, NULL, 0)"#,
     r#"sendto(3, [{nlmsg_len=60, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=19, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=28, nla_type=IFLA_LINKINFO}, [[{nla_len=9, nla_type=IFLA_INFO_KIND}, "veth"], [{nla_len=12, nla_type=IFLA_INFO_DATA}, "\x08\x00\x01\x00\x01\x00\x00\x00"]]]], 60, 0, NULL, 0)"#,
     r#"sendto(3, "\x10\x00\x00\x00\x12\x00\x01\x00\xab\xcd", 10, 0, NULL, 0)"#,
     r#"sendto(3, "", 0, 0, NULL, 0)"#,
@@ -139,7 +142,22 @@ fn error_table_and_uevent_json_values() {
         json!({ "len": 5, "type": "IFLA_TUN_TYPE", "value": "IFF_TAP" })
     );
     assert_eq!(tun[10]["value"], json!(-1));
-    let udev = value(27)["uevent"].clone();
+    let br = value(15)["netlink"]["payload"]["attributes"][0]["value"].clone();
+    assert_eq!(br[1]["value"][0]["value"], json!(1500));
+    assert_eq!(br[1]["value"][7]["value"], json!("ETH_P_8021Q"));
+    assert_eq!(
+        br[1]["value"][10]["value"],
+        json!({ "prio": [128, 0], "addr": "02:00:5e:00:00:01" })
+    );
+    assert_eq!(
+        br[1]["value"][16]["value"],
+        json!({ "optval": ["1<<BR_BOOLOPT_NO_LL_LEARN"], "optmask": ["1<<BR_BOOLOPT_NO_LL_LEARN", "0x8"] })
+    );
+    assert_eq!(
+        br[3]["value"][0],
+        json!({ "len": 5, "type": "IFLA_BRPORT_STATE", "value": 3 })
+    );
+    let udev = value(29)["uevent"].clone();
     assert_eq!(udev["magic"], json!(0xfeedcafeu32));
     assert_eq!(udev["filter_tag_bloom_lo"], json!(0x80000000u32));
     assert_eq!(udev["properties_len"], json!(58));

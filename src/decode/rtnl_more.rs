@@ -4,19 +4,19 @@
 //! attributes, as strace 6.1 prints them at entry; the attribute list
 //! itself is walked by `rtnl::attributes`.
 //!
-//! Also the link attributes IFLA_LINKINFO (its IFLA_INFO_KIND and
-//! IFLA_INFO_SLAVE_KIND; the rest in hex) and IFLA_MAP, and the route
+//! Also the link attributes IFLA_LINKINFO (IFLA_INFO_*, below) and IFLA_MAP, and the route
 //! attributes RTA_VIA and RTA_MULTIPATH (what `ip route add ... nexthop`
 //! sends).
 //!
 //! Not decoded here, printed in hex as strace prints attributes it has no
 //! decoder for (there notrace and strace differ): NDA_FDB_EXT_ATTRS (a
 //! nested list), TCA_STATS, TCA_STATS2 and TCA_STAB (statistics the kernel
-//! sends, not requests); IFLA_INFO_DATA of the kind "bridge" (IFLA_BR_*)
-//! and IFLA_INFO_SLAVE_DATA of "bridge" (IFLA_BRPORT_*), which strace
-//! decodes (IFLA_INFO_DATA of "tun", IFLA_TUN_*, is decoded here; every
-//! other kind prints in hex in both), and IFLA_INFO_XSTATS, decoded for
-//! "can".
+//! sends, not requests); and IFLA_INFO_XSTATS, decoded for "can".
+//!
+//! IFLA_INFO_DATA is decoded for the kinds strace 6.1 decodes, "tun"
+//! (IFLA_TUN_*) and "bridge" (IFLA_BR_*, with IFLA_BR_MCAST_QUERIER_STATE's
+//! BRIDGE_QUERIER_*), and IFLA_INFO_SLAVE_DATA for the slave kind "bridge"
+//! (IFLA_BRPORT_*); other kinds' print in hex, as strace's do.
 //!
 //! Also the neighbour-table messages (`ndtmsg`, NDTA_*, NDTPA_*, what
 //! `ip ntable` sends) and NLMSG_ERROR's NLMSGERR_ATTR_* list.
@@ -28,6 +28,8 @@ use crate::xlat::{self, hex, Xlat};
 use serde_json::{json, Value};
 
 const AF_BRIDGE: u8 = 7;
+const AF_INET: u8 = 2;
+const AF_INET6: u8 = 10;
 
 /// The attribute sets of the headers decoded here.
 #[derive(Clone, Copy)]
@@ -45,6 +47,12 @@ pub(super) enum Set {
     NdtParms,
     /// IFLA_INFO_DATA of the kind "tun": IFLA_TUN_*.
     TunData,
+    /// IFLA_INFO_DATA of the kind "bridge": IFLA_BR_*.
+    BridgeData,
+    /// IFLA_INFO_SLAVE_DATA of the slave kind "bridge": IFLA_BRPORT_*.
+    Brport,
+    /// IFLA_BR_MCAST_QUERIER_STATE's nested BRIDGE_QUERIER_*.
+    BrQuerier,
 }
 
 /// Payload decoders of these sets that `rtnl` has no equivalent for.
@@ -82,8 +90,8 @@ pub(super) enum Extra {
     /// IFLA_INFO_KIND: a [`Extra::CStr`] that also names the kind whose
     /// IFLA_INFO_DATA follows.
     InfoKind,
-    /// IFLA_INFO_DATA: decoded for the kinds strace 6.1 decodes ("tun";
-    /// "bridge" is not done here), else in hex.
+    /// IFLA_INFO_DATA: decoded for the kinds strace 6.1 decodes ("tun",
+    /// "bridge"), else in hex.
     InfoData,
     /// NLMSGERR_ATTR_COOKIE: bytes as a list of numbers.
     U8Array,
@@ -97,13 +105,35 @@ pub(super) enum Extra {
     Uid,
     /// IFLA_TUN_TYPE: a number of 1 to 8 bytes named IFF_TUN, IFF_TAP.
     TunType,
+    /// IFLA_INFO_SLAVE_KIND: a [`Extra::CStr`] that also names the kind
+    /// whose IFLA_INFO_SLAVE_DATA follows.
+    SlaveKind,
+    /// IFLA_INFO_SLAVE_DATA: decoded for the slave kind "bridge".
+    SlaveData,
+    /// A `clock_t` of up to 8 bytes: ticks, and seconds in a comment.
+    ClockT,
+    /// A u16 in hex (`0x4000`).
+    X16,
+    /// A big-endian ethernet protocol (`htons(ETH_P_8021Q)`).
+    EtherProto,
+    /// `struct ifla_bridge_id`: priority bytes and a MAC address.
+    BridgeId,
+    /// `struct br_boolopt_multi`: option bits and their mask.
+    Boolopt,
+    /// An IPv4 or IPv6 address whatever the header's family.
+    In4,
+    In6,
+    /// IFLA_BR_MCAST_QUERIER_STATE: a nested BRIDGE_QUERIER_* list.
+    BrQuerier,
 }
 
 thread_local! {
     /// The IFLA_INFO_KIND of the IFLA_LINKINFO being decoded (strace's
-    /// `ifla_linkinfo_ctx.kind`): empty until one that ends in a NUL
-    /// within 16 bytes is seen.
+    /// `ifla_linkinfo_ctx.kind`): empty until one shorter than 16 bytes
+    /// is seen.
     static LINK_KIND: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Its IFLA_INFO_SLAVE_KIND, the same way.
+    static SLAVE_KIND: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Decoders of link and route attributes that `rtnl` leaves to this
@@ -129,6 +159,9 @@ impl Set {
             Set::Neightbl => &xlat::RTNL_NEIGHTBL_ATTRS,
             Set::NdtParms => &xlat::RTNL_NEIGHTBL_PARMS_ATTRS,
             Set::TunData => &xlat::RTNL_IFLA_INFO_DATA_TUN_ATTRS,
+            Set::BridgeData => &xlat::RTNL_IFLA_INFO_DATA_BRIDGE_ATTRS,
+            Set::Brport => &xlat::RTNL_IFLA_BRPORT_ATTRS,
+            Set::BrQuerier => &xlat::RTNL_IFLA_BR_MCAST_QUERIER_ATTRS,
         }
     }
 
@@ -139,7 +172,79 @@ impl Set {
         let x = Nla::More;
         match (self, name) {
             (Set::LinkInfo, "IFLA_INFO_KIND") => x(Extra::InfoKind),
-            (Set::LinkInfo, "IFLA_INFO_SLAVE_KIND") => x(Extra::CStr),
+            (Set::LinkInfo, "IFLA_INFO_SLAVE_KIND") => x(Extra::SlaveKind),
+            (Set::LinkInfo, "IFLA_INFO_SLAVE_DATA") => x(Extra::SlaveData),
+            (
+                Set::BridgeData,
+                "IFLA_BR_FORWARD_DELAY"
+                | "IFLA_BR_HELLO_TIME"
+                | "IFLA_BR_MAX_AGE"
+                | "IFLA_BR_AGEING_TIME"
+                | "IFLA_BR_HELLO_TIMER"
+                | "IFLA_BR_TCN_TIMER"
+                | "IFLA_BR_TOPOLOGY_CHANGE_TIMER"
+                | "IFLA_BR_GC_TIMER"
+                | "IFLA_BR_MCAST_LAST_MEMBER_INTVL"
+                | "IFLA_BR_MCAST_MEMBERSHIP_INTVL"
+                | "IFLA_BR_MCAST_QUERIER_INTVL"
+                | "IFLA_BR_MCAST_QUERY_INTVL"
+                | "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL"
+                | "IFLA_BR_MCAST_STARTUP_QUERY_INTVL",
+            ) => x(Extra::ClockT),
+            (
+                Set::BridgeData,
+                "IFLA_BR_STP_STATE"
+                | "IFLA_BR_ROOT_PATH_COST"
+                | "IFLA_BR_MCAST_HASH_ELASTICITY"
+                | "IFLA_BR_MCAST_HASH_MAX"
+                | "IFLA_BR_MCAST_LAST_MEMBER_CNT"
+                | "IFLA_BR_MCAST_STARTUP_QUERY_CNT",
+            ) => Nla::U32,
+            (
+                Set::BridgeData,
+                "IFLA_BR_PRIORITY" | "IFLA_BR_ROOT_PORT" | "IFLA_BR_VLAN_DEFAULT_PVID",
+            ) => Nla::U16,
+            (Set::BridgeData, "IFLA_BR_VLAN_PROTOCOL") => x(Extra::EtherProto),
+            (Set::BridgeData, "IFLA_BR_GROUP_FWD_MASK") => x(Extra::X16),
+            (Set::BridgeData, "IFLA_BR_ROOT_ID" | "IFLA_BR_BRIDGE_ID") => x(Extra::BridgeId),
+            (Set::BridgeData, "IFLA_BR_GROUP_ADDR") => x(Extra::HwaddrAll),
+            (Set::BridgeData, "IFLA_BR_MULTI_BOOLOPT") => x(Extra::Boolopt),
+            (Set::BridgeData, "IFLA_BR_MCAST_QUERIER_STATE") => x(Extra::BrQuerier),
+            (Set::BridgeData, "IFLA_BR_UNSPEC" | "IFLA_BR_FDB_FLUSH" | "IFLA_BR_PAD") => Nla::Hex,
+            (Set::BridgeData, _) => Nla::U8,
+            (Set::Brport, "IFLA_BRPORT_PRIORITY") => Nla::U16,
+            (Set::Brport, "IFLA_BRPORT_COST") => Nla::U32,
+            (Set::Brport, "IFLA_BRPORT_ROOT_ID" | "IFLA_BRPORT_BRIDGE_ID") => x(Extra::BridgeId),
+            (
+                Set::Brport,
+                "IFLA_BRPORT_DESIGNATED_PORT"
+                | "IFLA_BRPORT_DESIGNATED_COST"
+                | "IFLA_BRPORT_ID"
+                | "IFLA_BRPORT_NO",
+            ) => Nla::U16,
+            (
+                Set::Brport,
+                "IFLA_BRPORT_MESSAGE_AGE_TIMER"
+                | "IFLA_BRPORT_FORWARD_DELAY_TIMER"
+                | "IFLA_BRPORT_HOLD_TIMER",
+            ) => x(Extra::ClockT),
+            (Set::Brport, "IFLA_BRPORT_GROUP_FWD_MASK") => x(Extra::X16),
+            (Set::Brport, "IFLA_BRPORT_BACKUP_PORT") => Nla::Ifindex,
+            (
+                Set::Brport,
+                "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT" | "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT",
+            ) => Nla::U32,
+            (Set::Brport, "IFLA_BRPORT_UNSPEC" | "IFLA_BRPORT_FLUSH" | "IFLA_BRPORT_PAD") => {
+                Nla::Hex
+            }
+            (Set::Brport, _) => Nla::U8,
+            (Set::BrQuerier, "BRIDGE_QUERIER_IP_ADDRESS") => x(Extra::In4),
+            (Set::BrQuerier, "BRIDGE_QUERIER_IPV6_ADDRESS") => x(Extra::In6),
+            (Set::BrQuerier, "BRIDGE_QUERIER_IP_PORT" | "BRIDGE_QUERIER_IPV6_PORT") => Nla::Ifindex,
+            (
+                Set::BrQuerier,
+                "BRIDGE_QUERIER_IP_OTHER_TIMER" | "BRIDGE_QUERIER_IPV6_OTHER_TIMER",
+            ) => x(Extra::ClockT),
             (Set::LinkInfo, "IFLA_INFO_DATA") => x(Extra::InfoData),
             (Set::NlmsgErr, "NLMSGERR_ATTR_MSG") => Nla::Str,
             (Set::NlmsgErr, "NLMSGERR_ATTR_OFFS") => Nla::U32,
@@ -346,14 +451,15 @@ pub(super) fn payload(
         Extra::LinkInfo => {
             // Each IFLA_LINKINFO starts with no kind; the one around it
             // (an IFLA_INFO_DATA holding another) gets its own back.
-            let outer = LINK_KIND.take();
+            let outer = (LINK_KIND.take(), SLAVE_KIND.take());
             let r = attributes(ctx, v, len, Attrs::More(Set::LinkInfo), family);
-            LINK_KIND.set(outer);
+            LINK_KIND.set(outer.0);
+            SLAVE_KIND.set(outer.1);
             r
         }
-        Extra::InfoKind => {
-            // strace's update_ctx_str: a kind shorter than 16 bytes whose
-            // NUL is within the payload.
+        Extra::InfoKind | Extra::SlaveKind => {
+            // strace's update_ctx_str: a payload shorter than 16 bytes, up
+            // to its NUL or its end (the rest of strace's buffer is zeros).
             let mut b = [0u8; 16];
             let kind = (len < 16 && read_exact(ctx.mem, v, &mut b[..len as usize]))
                 .then(|| {
@@ -363,17 +469,112 @@ pub(super) fn payload(
                         .map(<[u8]>::to_vec)
                 })
                 .flatten()
-                .filter(|k| (k.len() as u64) < len)
                 .unwrap_or_default();
-            LINK_KIND.set(kind);
+            match x {
+                Extra::InfoKind => LINK_KIND.set(kind),
+                _ => SLAVE_KIND.set(kind),
+            }
             return payload(ctx, v, len, Extra::CStr, family);
         }
         Extra::InfoData => {
-            if LINK_KIND.with_borrow(|k| k.as_slice() == b"tun") {
-                attributes(ctx, v, len, Attrs::More(Set::TunData), family)
-            } else {
+            let set = match LINK_KIND.with_borrow(|k| k.clone()).as_slice() {
+                b"tun" => Set::TunData,
+                b"bridge" => Set::BridgeData,
+                _ => return None,
+            };
+            attributes(ctx, v, len, Attrs::More(set), family)
+        }
+        Extra::SlaveData => {
+            if SLAVE_KIND.with_borrow(|k| k.as_slice() != b"bridge") {
                 return None;
             }
+            attributes(ctx, v, len, Attrs::More(Set::Brport), family)
+        }
+        Extra::ClockT => {
+            if len > 8 {
+                return None;
+            }
+            let mut b = [0u8; 8];
+            if !read_exact(ctx.mem, v, &mut b[..len as usize]) {
+                return Some((addr(v), Value::Null));
+            }
+            let n = u64::from_le_bytes(b);
+            (clock_t(n), json!(n))
+        }
+        Extra::X16 => {
+            if len < 2 {
+                return None;
+            }
+            match fetch::<2>(ctx, v) {
+                Ok(b) => {
+                    let n = u16::from_ne_bytes(b);
+                    (hex(n as u64), json!(n))
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::EtherProto => {
+            // decode_nla_xval of size 2: 2 to 8 bytes, the first 2 read.
+            if !(2..=8).contains(&len) {
+                return None;
+            }
+            match fetch::<2>(ctx, v) {
+                Ok(b) => {
+                    let n = u16::from_be_bytes(b) as u64;
+                    let t = &xlat::ETHERNET_PROTOCOLS;
+                    (
+                        format!("htons({})", xval(t, n, "ETHER_P_???")),
+                        t.enum_json(n),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::BridgeId => {
+            if len < 8 {
+                return None;
+            }
+            match fetch::<8>(ctx, v) {
+                Ok(b) => {
+                    let mac: Vec<String> = b[2..].iter().map(|c| format!("{c:02x}")).collect();
+                    let mac = mac.join(":");
+                    (
+                        format!("{{prio=[{}, {}], addr={mac}}}", b[0], b[1]),
+                        json!({ "prio": [b[0], b[1]], "addr": mac }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::Boolopt => {
+            if len < 8 {
+                return None;
+            }
+            match fetch::<8>(ctx, v) {
+                Ok(b) => {
+                    let (val, mask) = (u32s(&b, 0) as u64, u32s(&b, 1) as u64);
+                    let t = &xlat::RTNL_IFLA_BR_BOOLOPT_FLAGS;
+                    (
+                        format!(
+                            "{{optval={}, optmask={}}}",
+                            t.format_flags(val),
+                            t.format_flags(mask)
+                        ),
+                        json!({ "optval": t.flags_json(val), "optmask": t.flags_json(mask) }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::In4 | Extra::In6 => {
+            let (size, fam) = match x {
+                Extra::In4 => (4, AF_INET),
+                _ => (16, AF_INET6),
+            };
+            if len < size {
+                return None;
+            }
+            super::rtnl::inet(ctx, v, size, fam)
         }
         Extra::U8Array => {
             // print_array of u8: `-s` elements unless -v, then `...`.
@@ -426,6 +627,7 @@ pub(super) fn payload(
             }
         }
         Extra::NdtParms => attributes(ctx, v, len, Attrs::More(Set::NdtParms), family),
+        Extra::BrQuerier => attributes(ctx, v, len, Attrs::More(Set::BrQuerier), family),
         Extra::NdtStats => {
             const NAMES: [&str; 11] = [
                 "ndts_allocs",
@@ -651,6 +853,15 @@ fn range(start: u64, end: u64) -> (String, Value) {
     )
 }
 
+/// strace's `print_clock_t`: the ticks, and with USER_HZ at 100 (what
+/// Linux reports to every program) the seconds in a comment.
+fn clock_t(n: u64) -> String {
+    if n == 0 {
+        return "0".into();
+    }
+    format!("{n} /* {}.{:02} s */", n / 100, n % 100)
+}
+
 /// An enum strace prints with an unknown marker, the number in hex.
 fn xval(t: &Xlat, v: u64, unknown: &str) -> String {
     t.lookup(v)
@@ -709,9 +920,14 @@ pub(super) fn message(
     let ifindex = |i: usize| super::sockets::ifindex_text(ctx, u32_at(i));
     let (mut t, mut j) = match set {
         // Nested only, never a message's header.
-        Set::LinkInfo | Set::NlmsgErr | Set::Neightbl | Set::NdtParms | Set::TunData => {
-            return None
-        }
+        Set::LinkInfo
+        | Set::NlmsgErr
+        | Set::Neightbl
+        | Set::NdtParms
+        | Set::TunData
+        | Set::BridgeData
+        | Set::Brport
+        | Set::BrQuerier => return None,
         Set::Neigh => {
             let state = u16::from_ne_bytes([b[8], b[9]]) as u64;
             let (flags, ty) = (b[10] as u64, b[11] as u64);
