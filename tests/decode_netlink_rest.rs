@@ -18,9 +18,9 @@ mod common;
 use common::{check_lines, fixture, notrace, parse_jsonl, syscalls_named, trace_lines};
 use std::process::Command;
 
-/// Mapping addresses (`0x7f` and 10 more hex digits) become `ADDR`.
+/// Mapping addresses (`0x7` and 11 more hex digits) become `ADDR`.
 fn normalise(line: &str) -> String {
-    regex::Regex::new(r"0x7f[0-9a-f]{10}\b")
+    regex::Regex::new(r"0x7[0-9a-f]{11}\b")
         .unwrap()
         .replace_all(line, "ADDR")
         .into_owned()
@@ -52,8 +52,12 @@ const NLREST_EXPECTED: &[&str] = &[
     r#"sendto(3, ADDR, 8, 0, NULL, 0)"#,
     r#"sendto(3, ADDR, 40, 0, NULL, 0)"#,
     r#"sendto(3, "\x61\x62\x63\x64\x65\x66\x67\x68\x69\x6a\x6b\x6c\x6d\x6e\x6f", 15, 0, NULL, 0)"#,
-    r#"sendto(3, [{nlmsg_len=100, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=20, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ...}], 24, 0, NULL, 0)"#,
-    r#"sendto(3, {nlmsg_len=8, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=21, nlmsg_pid=0}, 32, 0, NULL, 0)"#,
+    // Two deliberate differences from strace (see `DEVIATIONS`): a first
+    // header claiming more bytes than were sent, or fewer than a header,
+    // prints as a string (strace: `[{nlmsg_len=100, ...}, ...]` and
+    // `{nlmsg_len=8, ...}`).
+    r#"sendto(3, "d\0\0\0\22\0\1\0\24\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 24, 0, NULL, 0)"#,
+    r#"sendto(3, "\10\0\0\0\22\0\1\0\25\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 32, 0, NULL, 0)"#,
     r#"sendto(3, [[{nlmsg_len=32, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=22, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}], "\x01\x02\x03\x04\x05\x06"], 38, 0, NULL, 0)"#,
     r#"sendto(3, [{nlmsg_len=16, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=22, nlmsg_pid=0}, ... /* ADDR */], 40, 0, NULL, 0)"#,
     r#"sendto(3, "\x12\x00\x01\x00\x16\x00\x00\x00\x00\x00\x00\x00", 12, 0, NULL, 0)"#,
@@ -79,6 +83,14 @@ fn have_route() -> bool {
     assert!(st.success(), "args_nlrest probe: {st}");
     true
 }
+
+/// strace's lines notrace deliberately prints otherwise: a sendto whose
+/// first header's length is past the buffer (seq 20) or below a header's
+/// (seq 21). Asking whether a socket is netlink costs a getxattr on /proc
+/// (about 0.9 µs, a tenth of a traced call), so sendto asks only when the
+/// bytes could be a message the kernel reads; the kernel drops these two
+/// unread.
+const DEVIATIONS: &[&str] = &["nlmsg_seq=20,", "nlmsg_seq=21,"];
 
 fn notrace_lines(extra: &[&str], tag: &str) -> Vec<String> {
     let mut args = extra.to_vec();
@@ -175,6 +187,9 @@ fn nlrest_matches_installed_strace_with_options() {
         return;
     }
     let result = regex::Regex::new(r"\) += .*$").unwrap();
+    // Where the deliberate differences are, from strace's plain run (its
+    // `-s 0` lines no longer show the sequence numbers).
+    let mut deviating: Vec<usize> = Vec::new();
     for extra in [
         &[][..],
         &["-x"],
@@ -195,8 +210,21 @@ fn nlrest_matches_installed_strace_with_options() {
         .iter()
         .map(|l| normalise(&result.replace(l, ")")))
         .collect();
-        let n = notrace_lines(extra, "nlrest-n");
-        let s: Vec<&str> = s.iter().map(String::as_str).collect();
+        let mut n = notrace_lines(extra, "nlrest-n");
+        let mut s: Vec<&str> = s.iter().map(String::as_str).collect();
+        // The deliberate differences: strace decodes the header, notrace
+        // prints the bytes as a string (the socket is not asked about).
+        if extra.is_empty() {
+            deviating = (0..s.len())
+                .filter(|&i| DEVIATIONS.iter().any(|d| s[i].contains(d)))
+                .collect();
+            assert_eq!(deviating.len(), DEVIATIONS.len(), "{s:#?}");
+        }
+        for &i in deviating.iter().rev() {
+            assert!(n[i].starts_with("sendto(3, \""), "{}", n[i]);
+            s.remove(i);
+            n.remove(i);
+        }
         check_lines(&n, &s);
     }
 }

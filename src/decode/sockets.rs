@@ -551,12 +551,22 @@ pub(crate) fn ifindex_text(ctx: &Ctx, index: u32) -> String {
 /// sendto's buffer of `len` bytes: netlink messages on a netlink socket
 /// (the descriptor is argument 0), else a string.
 ///
-/// What the socket is is asked for every buffer (a getxattr on `/proc`,
-/// some µs): strace decodes whatever a netlink socket is sent, a header
-/// whose length is past the buffer, a tail too short for one, and
-/// NETLINK_KOBJECT_UEVENT's udev messages, none of which the bytes alone
-/// tell from a string.
+/// Asking what the socket is costs a lookup in `/proc` (a getxattr, some
+/// µs, as much as the rest of the call's tracing), so it is asked only
+/// when the bytes could be netlink: shorter than a header, starting with
+/// a header whose length fits the buffer (the kernel drops any other
+/// message unread), or starting with udev's "libudev" monitor prefix
+/// (NETLINK_KOBJECT_UEVENT). A first header whose length is past the
+/// buffer therefore prints as a string where strace shows the header.
 pub(crate) fn sockbuf(ctx: &Ctx, v: u64, len: u64) -> Out {
+    let mut head = [0u8; 8];
+    let read = read_exact(ctx.mem, v, &mut head);
+    let nlmsg_len = u32::from_ne_bytes([head[0], head[1], head[2], head[3]]) as u64;
+    let could_be_netlink =
+        len < 16 || read && ((16..=len).contains(&nlmsg_len) || &head == b"libudev\0");
+    if !could_be_netlink {
+        return super::strings::buf(ctx, v, len);
+    }
     match ctx.host.netlink_socket(ctx.pid, super::as_int(ctx.arg(0))) {
         Some(proto) => super::netlink::decode(ctx, v, len, proto),
         None => super::strings::buf(ctx, v, len),

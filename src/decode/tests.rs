@@ -1710,3 +1710,21 @@ fn setsockopt_int_values_and_socket_protocol_junk() {
         "AF_INET, SOCK_STREAM, 6"
     );
 }
+
+#[test]
+fn an_unreadable_buffer_prints_its_address_even_with_s_0() {
+    // strace reads a byte even when `-s 0` shows none: `""...` only when
+    // the buffer is readable.
+    let s0 = DecodeOptions {
+        string_limit: 0,
+        ..DecodeOptions::default()
+    };
+    let k = [K::Int, K::BufIn(2), K::Ulong];
+    let m = FakeMemory::new().with(P, b"abc".to_vec());
+    assert_eq!(text_with(&k, &[1, P, 3], &m, s0.clone()), "1, \"\"..., 3");
+    assert_eq!(
+        text_with(&k, &[1, P + 0x100, 40], &m, s0.clone()),
+        "1, 0x100100, 40"
+    );
+    assert_eq!(text_with(&k, &[1, P, 0], &m, s0), "1, \"\", 0");
+}
