@@ -967,6 +967,7 @@ fn args_fixtures_input_arguments_match_strace() {
         "args_more",
         "args_i386_attrs",
         "args_nlmore",
+        "args_nlrest",
     ];
     let (mut same, mut compared) = (0, 0);
     let mut low = Vec::new();

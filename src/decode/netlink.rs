@@ -7,10 +7,11 @@
 //! of NETLINK_AUDIT's, NETLINK_XFRM's and NETLINK_GENERIC's, so those
 //! match whole, NETLINK_GENERIC's types named from the kernel's list of
 //! families). NETLINK_SOCK_DIAG requests are in `sockdiag`,
-//! NETLINK_NETFILTER's in `nfnl`. Not done here: NETLINK_SELINUX and
-//! NETLINK_CRYPTO payloads, NLMSG_ERROR's `nlmsgerr`, sock_diag replies,
-//! and the route message headers other than ifinfomsg, ifaddrmsg and
-//! rtmsg.
+//! NETLINK_NETFILTER's in `nfnl`. NLMSG_ERROR's `nlmsgerr` is decoded
+//! with the request it echoes; NETLINK_KOBJECT_UEVENT messages print as
+//! udev's monitor header and a string, or a string. Not done here:
+//! NETLINK_SELINUX and NETLINK_CRYPTO payloads, sock_diag replies, and
+//! some route message headers (see `rtnl`, `rtnl_more`).
 
 use super::strings::quote;
 use super::{addr, Ctx, HexMode, Out};
@@ -24,6 +25,7 @@ const NETLINK_SOCK_DIAG: u32 = 4;
 const NETLINK_XFRM: u32 = 6;
 const NETLINK_AUDIT: u32 = 9;
 const NETLINK_NETFILTER: u32 = 12;
+const NETLINK_KOBJECT_UEVENT: u32 = 15;
 const NETLINK_GENERIC: u32 = 16;
 /// The NETLINK_GENERIC controller's own family id (linux/genetlink.h).
 const GENL_ID_CTRL: u16 = 0x10;
@@ -35,6 +37,10 @@ const NLMSG_HDRLEN: u64 = 16;
 const NLMSG_MIN_TYPE: u16 = 0x10;
 const NLMSG_ERROR: u16 = 2;
 const NLMSG_DONE: u16 = 3;
+const NLM_F_CAPPED: u16 = 0x100;
+/// How deep NLMSG_ERRORs echoing NLMSG_ERRORs are decoded; past it the
+/// rest prints in hex (strace recurses as deep as the buffer allows).
+const MAX_ERR_DEPTH: u32 = 16;
 const RTM_BASE: u16 = 16;
 const RTM_DELACTION: u16 = 49;
 
@@ -53,6 +59,8 @@ fn budget(ctx: &Ctx) -> usize {
 }
 
 thread_local! {
+    /// How many NLMSG_ERRORs the message being decoded is inside.
+    static ERR_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Bytes of text the argument being decoded may still print; `None`
     /// outside a netlink argument.
     static LEFT: Cell<Option<usize>> = const { Cell::new(None) };
@@ -99,7 +107,58 @@ fn charge(text: &str, before: usize) {
 /// Netlink messages of `len` bytes at `v` on a socket of netlink
 /// `family` (`None` when it could not be learnt).
 pub(crate) fn decode(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
+    if family == Some(NETLINK_KOBJECT_UEVENT) {
+        return uevent(ctx, v, len);
+    }
     budgeted(ctx, || messages(ctx, v, len, family))
+}
+
+/// The size of udev's `struct udev_monitor_netlink_header`.
+const UDEV_HDR: usize = 40;
+
+/// A NETLINK_KOBJECT_UEVENT message: udev's monitor header (its "libudev"
+/// prefix, then eight u32s) and the properties as a string; anything else
+/// (the kernel's "add@/devices/..." form) as a string.
+fn uevent(ctx: &Ctx, v: u64, len: u64) -> Out {
+    let mut h = [0u8; UDEV_HDR];
+    if v == 0 || len < UDEV_HDR as u64 || !read_exact(ctx.mem, v, &mut h) || &h[..8] != b"libudev\0"
+    {
+        return super::strings::buf(ctx, v, len);
+    }
+    let u32_at = |i: usize| u32::from_ne_bytes(h[8 + i * 4..12 + i * 4].try_into().unwrap());
+    // magic and the filter hashes are in network order: strace prints
+    // them as htonl(host value).
+    let be = |i: usize| u32::from_be(u32_at(i));
+    let htonl = |i: usize| match be(i) {
+        0 => "htonl(0)".to_string(),
+        n => format!("htonl({n:#x})"),
+    };
+    let text = format!(
+        "{{prefix={}, magic={}, header_size={}, properties_off={}, properties_len={}, \
+         filter_subsystem_hash={}, filter_devtype_hash={}, filter_tag_bloom_hi={}, filter_tag_bloom_lo={}}}",
+        // PRINT_FIELD_CSTRING: quoted as -x and -xx say.
+        quote(b"libudev", ctx.opts.hex, false),
+        htonl(0),
+        u32_at(1),
+        u32_at(2),
+        u32_at(3),
+        htonl(4),
+        htonl(5),
+        htonl(6),
+        htonl(7)
+    );
+    let mut j = json!({
+        "prefix": "libudev", "magic": be(0), "header_size": u32_at(1),
+        "properties_off": u32_at(2), "properties_len": u32_at(3),
+        "filter_subsystem_hash": be(4), "filter_devtype_hash": be(5),
+        "filter_tag_bloom_hi": be(6), "filter_tag_bloom_lo": be(7),
+    });
+    if len == UDEV_HDR as u64 {
+        return (text, Some(json!({ "uevent": j })));
+    }
+    let (p, pj) = super::strings::buf(ctx, v + UDEV_HDR as u64, len - UDEV_HDR as u64);
+    j["properties"] = pj.unwrap_or(Value::Null);
+    (format!("[{text}, {p}]"), Some(json!({ "uevent": j })))
 }
 
 fn messages(ctx: &Ctx, v: u64, len: u64, family: Option<u32>) -> Out {
@@ -365,6 +424,12 @@ fn flags_json(tables: &[&Xlat], v: u64) -> Value {
 
 /// A message's payload of `len` bytes at `v`.
 fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (String, Value) {
+    if hdr.ty == NLMSG_ERROR && ERR_DEPTH.get() < MAX_ERR_DEPTH {
+        ERR_DEPTH.set(ERR_DEPTH.get() + 1);
+        let r = nlmsgerr(ctx, v, len, hdr.flags & NLM_F_CAPPED != 0, family);
+        ERR_DEPTH.set(ERR_DEPTH.get() - 1);
+        return r;
+    }
     // strace hands the protocol's decoder its own types and NLMSG_DONE;
     // the other control messages' payloads print in hex.
     if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_ROUTE) {
@@ -394,6 +459,46 @@ fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (S
     (t, j.unwrap_or(Value::Null))
 }
 
+/// An NLMSG_ERROR's `struct nlmsgerr` (strace's decode_nlmsgerr): the
+/// error and the request it answers, decoded as a message of its own
+/// (only its header when NLM_F_CAPPED says the kernel cut the rest),
+/// then the extended-ack NLMSGERR_ATTR_* after it.
+fn nlmsgerr(ctx: &Ctx, v: u64, len: u64, capped: bool, family: Option<u32>) -> (String, Value) {
+    if len < 4 + NLMSG_HDRLEN {
+        let (t, j) = hex_bytes(ctx, v, len);
+        return (t, j.unwrap_or(Value::Null));
+    }
+    let mut b = [0u8; 20];
+    if !read_exact(ctx.mem, v, &mut b) {
+        return (addr(v), Value::Null);
+    }
+    let error = i32::from_ne_bytes(b[..4].try_into().unwrap());
+    let msg = Header::parse(b[4..].try_into().unwrap());
+    let (at, len) = (v + 4, len - 4);
+    // An echoed length below a header's counts as a header's.
+    let msg_len = if capped {
+        NLMSG_HDRLEN
+    } else {
+        (msg.len as u64).max(NLMSG_HDRLEN)
+    };
+    let shown = len.min(msg_len);
+    // strace's print_err: a negated errno by name, else the number.
+    let err_t = match crate::errno::errnos().iter().find(|e| -e.0 == error) {
+        Some(e) if error != 0 => format!("-{}", e.1),
+        _ => error.to_string(),
+    };
+    let (m, mj) = with_payload(ctx, &msg, at, shown, family);
+    let text = format!("{{error={err_t}, msg={m}}}");
+    let mut j = json!({ "error": error, "msg": mj });
+    if len <= shown {
+        return (text, j);
+    }
+    let set = super::rtnl::Attrs::More(super::rtnl_more::Set::NlmsgErr);
+    let (a, aj) = super::rtnl::attributes(ctx, at + shown, len - shown, set, 0);
+    j["attributes"] = aj;
+    (format!("[{text}, {a}]"), j)
+}
+
 /// Bytes printed all in `\x..`, strace's `QUOTE_FORCE_HEX`, with the
 /// `-s` limit.
 pub(super) fn hex_bytes(ctx: &Ctx, v: u64, len: u64) -> Out {
@@ -402,10 +507,13 @@ pub(super) fn hex_bytes(ctx: &Ctx, v: u64, len: u64) -> Out {
     }
     let limit = ctx.opts.string_limit;
     let shown = len.min(limit as u64) as usize;
-    let mut b = vec![0u8; shown];
+    // strace reads one byte past -s, and prints the address when it
+    // cannot.
+    let mut b = vec![0u8; len.min(limit as u64 + 1) as usize];
     if !read_exact(ctx.mem, v, &mut b) {
         return (addr(v), None);
     }
+    b.truncate(shown);
     let mut t = quote(&b, HexMode::All, false);
     if len > limit as u64 {
         t.push_str("...");
@@ -547,6 +655,34 @@ mod tests {
             host: &NoHost,
         };
         f(&ctx).0
+    }
+
+    /// NLMSG_ERRORs each echoing the next, thousands deep: decoded to
+    /// MAX_ERR_DEPTH, the rest in hex, the stack and the text bounded.
+    #[test]
+    fn errors_echoing_errors_stop_at_their_depth() {
+        let n = 5000usize;
+        let mut buf = Vec::new();
+        for i in 0..n {
+            buf.extend(nlmsg(((n - i) * 20) as u32, NLMSG_ERROR));
+            buf.extend((-1i32).to_ne_bytes());
+        }
+        let len = buf.len() as u64;
+        let mem = FakeMemory::new().with(0x10000, buf);
+        let opts = DecodeOptions {
+            verbose: true,
+            ..DecodeOptions::default()
+        };
+        let t = run(&mem, &opts, |c| {
+            decode(c, 0x10000, len, Some(NETLINK_ROUTE))
+        });
+        assert_eq!(
+            t.matches("error=-EPERM").count(),
+            MAX_ERR_DEPTH as usize,
+            "{t}"
+        );
+        assert!(t.len() < 8 * 1024, "{} bytes", t.len());
+        assert_eq!(ERR_DEPTH.get(), 0);
     }
 
     #[test]

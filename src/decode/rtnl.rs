@@ -573,7 +573,7 @@ fn hwaddr(ctx: &Ctx, v: u64, len: u64, family: u8) -> Option<(String, Value)> {
 
 /// strace's `decode_inet_addr`: an address of the header's family, else
 /// the bytes in hex.
-fn inet(ctx: &Ctx, v: u64, len: u64, family: u8) -> (String, Value) {
+pub(super) fn inet(ctx: &Ctx, v: u64, len: u64, family: u8) -> (String, Value) {
     inet_at(ctx, v, len, family, None)
 }
 

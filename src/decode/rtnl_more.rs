@@ -4,18 +4,22 @@
 //! attributes, as strace 6.1 prints them at entry; the attribute list
 //! itself is walked by `rtnl::attributes`.
 //!
-//! Also the link attributes IFLA_LINKINFO (its IFLA_INFO_KIND and
-//! IFLA_INFO_SLAVE_KIND; the rest in hex) and IFLA_MAP, and the route
+//! Also the link attributes IFLA_LINKINFO (IFLA_INFO_*, below) and IFLA_MAP, and the route
 //! attributes RTA_VIA and RTA_MULTIPATH (what `ip route add ... nexthop`
 //! sends).
 //!
 //! Not decoded here, printed in hex as strace prints attributes it has no
 //! decoder for (there notrace and strace differ): NDA_FDB_EXT_ATTRS (a
 //! nested list), TCA_STATS, TCA_STATS2 and TCA_STAB (statistics the kernel
-//! sends, not requests); IFLA_INFO_DATA and IFLA_INFO_SLAVE_DATA, which
-//! strace decodes for the kinds "bridge" and "tun" (IFLA_BR_*,
-//! IFLA_BRPORT_*, IFLA_TUN_*) and prints in hex for every other kind, and
-//! IFLA_INFO_XSTATS, decoded for "can".
+//! sends, not requests); and IFLA_INFO_XSTATS, decoded for "can".
+//!
+//! IFLA_INFO_DATA is decoded for the kinds strace 6.1 decodes, "tun"
+//! (IFLA_TUN_*) and "bridge" (IFLA_BR_*, with IFLA_BR_MCAST_QUERIER_STATE's
+//! BRIDGE_QUERIER_*), and IFLA_INFO_SLAVE_DATA for the slave kind "bridge"
+//! (IFLA_BRPORT_*); other kinds' print in hex, as strace's do.
+//!
+//! Also the neighbour-table messages (`ndtmsg`, NDTA_*, NDTPA_*, what
+//! `ip ntable` sends) and NLMSG_ERROR's NLMSGERR_ATTR_* list.
 
 use super::rtnl::{attributes, Attrs, Nla};
 use super::{addr, Ctx};
@@ -24,6 +28,8 @@ use crate::xlat::{self, hex, Xlat};
 use serde_json::{json, Value};
 
 const AF_BRIDGE: u8 = 7;
+const AF_INET: u8 = 2;
+const AF_INET6: u8 = 10;
 
 /// The attribute sets of the headers decoded here.
 #[derive(Clone, Copy)]
@@ -33,6 +39,20 @@ pub(super) enum Set {
     Neigh,
     Rule,
     Tc,
+    /// An NLMSG_ERROR's extended-ack NLMSGERR_ATTR_* list.
+    NlmsgErr,
+    /// A neighbour table's NDTA_* (after an `ndtmsg`).
+    Neightbl,
+    /// NDTA_PARMS's nested NDTPA_*.
+    NdtParms,
+    /// IFLA_INFO_DATA of the kind "tun": IFLA_TUN_*.
+    TunData,
+    /// IFLA_INFO_DATA of the kind "bridge": IFLA_BR_*.
+    BridgeData,
+    /// IFLA_INFO_SLAVE_DATA of the slave kind "bridge": IFLA_BRPORT_*.
+    Brport,
+    /// IFLA_BR_MCAST_QUERIER_STATE's nested BRIDGE_QUERIER_*.
+    BrQuerier,
 }
 
 /// Payload decoders of these sets that `rtnl` has no equivalent for.
@@ -67,6 +87,53 @@ pub(super) enum Extra {
     /// A string that ends at its NUL (strace's `QUOTE_0_TERMINATED`):
     /// `...` when no NUL comes within the payload or `-s`.
     CStr,
+    /// IFLA_INFO_KIND: a [`Extra::CStr`] that also names the kind whose
+    /// IFLA_INFO_DATA follows.
+    InfoKind,
+    /// IFLA_INFO_DATA: decoded for the kinds strace 6.1 decodes ("tun",
+    /// "bridge"), else in hex.
+    InfoData,
+    /// NLMSGERR_ATTR_COOKIE: bytes as a list of numbers.
+    U8Array,
+    /// `struct ndt_config`.
+    NdtConfig,
+    /// NDTA_PARMS: a nested NDTPA_* list.
+    NdtParms,
+    /// `struct ndt_stats` (its last field optional).
+    NdtStats,
+    /// A u32 user or group id (`-1` for the all-ones one).
+    Uid,
+    /// IFLA_TUN_TYPE: a number of 1 to 8 bytes named IFF_TUN, IFF_TAP.
+    TunType,
+    /// IFLA_INFO_SLAVE_KIND: a [`Extra::CStr`] that also names the kind
+    /// whose IFLA_INFO_SLAVE_DATA follows.
+    SlaveKind,
+    /// IFLA_INFO_SLAVE_DATA: decoded for the slave kind "bridge".
+    SlaveData,
+    /// A `clock_t` of up to 8 bytes: ticks, and seconds in a comment.
+    ClockT,
+    /// A u16 in hex (`0x4000`).
+    X16,
+    /// A big-endian ethernet protocol (`htons(ETH_P_8021Q)`).
+    EtherProto,
+    /// `struct ifla_bridge_id`: priority bytes and a MAC address.
+    BridgeId,
+    /// `struct br_boolopt_multi`: option bits and their mask.
+    Boolopt,
+    /// An IPv4 or IPv6 address whatever the header's family.
+    In4,
+    In6,
+    /// IFLA_BR_MCAST_QUERIER_STATE: a nested BRIDGE_QUERIER_* list.
+    BrQuerier,
+}
+
+thread_local! {
+    /// The IFLA_INFO_KIND of the IFLA_LINKINFO being decoded (strace's
+    /// `ifla_linkinfo_ctx.kind`): empty until one shorter than 16 bytes
+    /// is seen.
+    static LINK_KIND: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Its IFLA_INFO_SLAVE_KIND, the same way.
+    static SLAVE_KIND: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Decoders of link and route attributes that `rtnl` leaves to this
@@ -88,6 +155,13 @@ impl Set {
             Set::Neigh => &xlat::RTNL_NEIGH_ATTRS,
             Set::Rule => &xlat::RTNL_RULE_ATTRS,
             Set::Tc => &xlat::RTNL_TC_ATTRS,
+            Set::NlmsgErr => &xlat::NLMSGERR_ATTRS,
+            Set::Neightbl => &xlat::RTNL_NEIGHTBL_ATTRS,
+            Set::NdtParms => &xlat::RTNL_NEIGHTBL_PARMS_ATTRS,
+            Set::TunData => &xlat::RTNL_IFLA_INFO_DATA_TUN_ATTRS,
+            Set::BridgeData => &xlat::RTNL_IFLA_INFO_DATA_BRIDGE_ATTRS,
+            Set::Brport => &xlat::RTNL_IFLA_BRPORT_ATTRS,
+            Set::BrQuerier => &xlat::RTNL_IFLA_BR_MCAST_QUERIER_ATTRS,
         }
     }
 
@@ -97,7 +171,110 @@ impl Set {
     pub(super) fn decoder(self, name: &str) -> Nla {
         let x = Nla::More;
         match (self, name) {
-            (Set::LinkInfo, "IFLA_INFO_KIND" | "IFLA_INFO_SLAVE_KIND") => x(Extra::CStr),
+            (Set::LinkInfo, "IFLA_INFO_KIND") => x(Extra::InfoKind),
+            (Set::LinkInfo, "IFLA_INFO_SLAVE_KIND") => x(Extra::SlaveKind),
+            (Set::LinkInfo, "IFLA_INFO_SLAVE_DATA") => x(Extra::SlaveData),
+            (
+                Set::BridgeData,
+                "IFLA_BR_FORWARD_DELAY"
+                | "IFLA_BR_HELLO_TIME"
+                | "IFLA_BR_MAX_AGE"
+                | "IFLA_BR_AGEING_TIME"
+                | "IFLA_BR_HELLO_TIMER"
+                | "IFLA_BR_TCN_TIMER"
+                | "IFLA_BR_TOPOLOGY_CHANGE_TIMER"
+                | "IFLA_BR_GC_TIMER"
+                | "IFLA_BR_MCAST_LAST_MEMBER_INTVL"
+                | "IFLA_BR_MCAST_MEMBERSHIP_INTVL"
+                | "IFLA_BR_MCAST_QUERIER_INTVL"
+                | "IFLA_BR_MCAST_QUERY_INTVL"
+                | "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL"
+                | "IFLA_BR_MCAST_STARTUP_QUERY_INTVL",
+            ) => x(Extra::ClockT),
+            (
+                Set::BridgeData,
+                "IFLA_BR_STP_STATE"
+                | "IFLA_BR_ROOT_PATH_COST"
+                | "IFLA_BR_MCAST_HASH_ELASTICITY"
+                | "IFLA_BR_MCAST_HASH_MAX"
+                | "IFLA_BR_MCAST_LAST_MEMBER_CNT"
+                | "IFLA_BR_MCAST_STARTUP_QUERY_CNT",
+            ) => Nla::U32,
+            (
+                Set::BridgeData,
+                "IFLA_BR_PRIORITY" | "IFLA_BR_ROOT_PORT" | "IFLA_BR_VLAN_DEFAULT_PVID",
+            ) => Nla::U16,
+            (Set::BridgeData, "IFLA_BR_VLAN_PROTOCOL") => x(Extra::EtherProto),
+            (Set::BridgeData, "IFLA_BR_GROUP_FWD_MASK") => x(Extra::X16),
+            (Set::BridgeData, "IFLA_BR_ROOT_ID" | "IFLA_BR_BRIDGE_ID") => x(Extra::BridgeId),
+            (Set::BridgeData, "IFLA_BR_GROUP_ADDR") => x(Extra::HwaddrAll),
+            (Set::BridgeData, "IFLA_BR_MULTI_BOOLOPT") => x(Extra::Boolopt),
+            (Set::BridgeData, "IFLA_BR_MCAST_QUERIER_STATE") => x(Extra::BrQuerier),
+            (Set::BridgeData, "IFLA_BR_UNSPEC" | "IFLA_BR_FDB_FLUSH" | "IFLA_BR_PAD") => Nla::Hex,
+            (Set::BridgeData, _) => Nla::U8,
+            (Set::Brport, "IFLA_BRPORT_PRIORITY") => Nla::U16,
+            (Set::Brport, "IFLA_BRPORT_COST") => Nla::U32,
+            (Set::Brport, "IFLA_BRPORT_ROOT_ID" | "IFLA_BRPORT_BRIDGE_ID") => x(Extra::BridgeId),
+            (
+                Set::Brport,
+                "IFLA_BRPORT_DESIGNATED_PORT"
+                | "IFLA_BRPORT_DESIGNATED_COST"
+                | "IFLA_BRPORT_ID"
+                | "IFLA_BRPORT_NO",
+            ) => Nla::U16,
+            (
+                Set::Brport,
+                "IFLA_BRPORT_MESSAGE_AGE_TIMER"
+                | "IFLA_BRPORT_FORWARD_DELAY_TIMER"
+                | "IFLA_BRPORT_HOLD_TIMER",
+            ) => x(Extra::ClockT),
+            (Set::Brport, "IFLA_BRPORT_GROUP_FWD_MASK") => x(Extra::X16),
+            (Set::Brport, "IFLA_BRPORT_BACKUP_PORT") => Nla::Ifindex,
+            (
+                Set::Brport,
+                "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT" | "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT",
+            ) => Nla::U32,
+            (Set::Brport, "IFLA_BRPORT_UNSPEC" | "IFLA_BRPORT_FLUSH" | "IFLA_BRPORT_PAD") => {
+                Nla::Hex
+            }
+            (Set::Brport, _) => Nla::U8,
+            (Set::BrQuerier, "BRIDGE_QUERIER_IP_ADDRESS") => x(Extra::In4),
+            (Set::BrQuerier, "BRIDGE_QUERIER_IPV6_ADDRESS") => x(Extra::In6),
+            (Set::BrQuerier, "BRIDGE_QUERIER_IP_PORT" | "BRIDGE_QUERIER_IPV6_PORT") => Nla::Ifindex,
+            (
+                Set::BrQuerier,
+                "BRIDGE_QUERIER_IP_OTHER_TIMER" | "BRIDGE_QUERIER_IPV6_OTHER_TIMER",
+            ) => x(Extra::ClockT),
+            (Set::LinkInfo, "IFLA_INFO_DATA") => x(Extra::InfoData),
+            (Set::NlmsgErr, "NLMSGERR_ATTR_MSG") => Nla::Str,
+            (Set::NlmsgErr, "NLMSGERR_ATTR_OFFS") => Nla::U32,
+            (Set::NlmsgErr, "NLMSGERR_ATTR_COOKIE") => x(Extra::U8Array),
+            (Set::Neightbl, "NDTA_NAME") => Nla::Str,
+            (Set::Neightbl, "NDTA_THRESH1" | "NDTA_THRESH2" | "NDTA_THRESH3") => Nla::U32,
+            (Set::Neightbl, "NDTA_CONFIG") => x(Extra::NdtConfig),
+            (Set::Neightbl, "NDTA_PARMS") => x(Extra::NdtParms),
+            (Set::Neightbl, "NDTA_STATS") => x(Extra::NdtStats),
+            (Set::Neightbl, "NDTA_GC_INTERVAL") => Nla::U64,
+            (Set::NdtParms, "NDTPA_IFINDEX") => Nla::Ifindex,
+            (
+                Set::NdtParms,
+                "NDTPA_REFCNT"
+                | "NDTPA_QUEUE_LEN"
+                | "NDTPA_APP_PROBES"
+                | "NDTPA_UCAST_PROBES"
+                | "NDTPA_MCAST_PROBES"
+                | "NDTPA_PROXY_QLEN"
+                | "NDTPA_QUEUE_LENBYTES"
+                | "NDTPA_MCAST_REPROBES",
+            ) => Nla::U32,
+            (Set::NdtParms, "NDTPA_UNSPEC" | "NDTPA_PAD") => Nla::Hex,
+            // The times, in ms or jiffies as the kernel keeps them.
+            (Set::NdtParms, _) => Nla::U64,
+            (Set::TunData, "IFLA_TUN_OWNER" | "IFLA_TUN_GROUP") => x(Extra::Uid),
+            (Set::TunData, "IFLA_TUN_TYPE") => x(Extra::TunType),
+            (Set::TunData, "IFLA_TUN_NUM_QUEUES" | "IFLA_TUN_NUM_DISABLED_QUEUES") => Nla::U32,
+            (Set::TunData, "IFLA_TUN_UNSPEC") => Nla::Hex,
+            (Set::TunData, _) => Nla::U8,
             (Set::Neigh, "NDA_DST") => Nla::Inet,
             (Set::Neigh, "NDA_LLADDR") => x(Extra::HwaddrAll),
             (Set::Neigh, "NDA_CACHEINFO") => x(Extra::NdaCacheinfo),
@@ -271,7 +448,245 @@ pub(super) fn payload(
             let t = t.join(":");
             (t.clone(), Value::from(t))
         }
-        Extra::LinkInfo => attributes(ctx, v, len, Attrs::More(Set::LinkInfo), family),
+        Extra::LinkInfo => {
+            // Each IFLA_LINKINFO starts with no kind; the one around it
+            // (an IFLA_INFO_DATA holding another) gets its own back.
+            let outer = (LINK_KIND.take(), SLAVE_KIND.take());
+            let r = attributes(ctx, v, len, Attrs::More(Set::LinkInfo), family);
+            LINK_KIND.set(outer.0);
+            SLAVE_KIND.set(outer.1);
+            r
+        }
+        Extra::InfoKind | Extra::SlaveKind => {
+            // strace's update_ctx_str: a payload shorter than 16 bytes, up
+            // to its NUL or its end (the rest of strace's buffer is zeros).
+            let mut b = [0u8; 16];
+            let kind = (len < 16 && read_exact(ctx.mem, v, &mut b[..len as usize]))
+                .then(|| {
+                    b[..len as usize]
+                        .split(|&c| c == 0)
+                        .next()
+                        .map(<[u8]>::to_vec)
+                })
+                .flatten()
+                .unwrap_or_default();
+            match x {
+                Extra::InfoKind => LINK_KIND.set(kind),
+                _ => SLAVE_KIND.set(kind),
+            }
+            return payload(ctx, v, len, Extra::CStr, family);
+        }
+        Extra::InfoData => {
+            let set = match LINK_KIND.with_borrow(|k| k.clone()).as_slice() {
+                b"tun" => Set::TunData,
+                b"bridge" => Set::BridgeData,
+                _ => return None,
+            };
+            attributes(ctx, v, len, Attrs::More(set), family)
+        }
+        Extra::SlaveData => {
+            if SLAVE_KIND.with_borrow(|k| k.as_slice() != b"bridge") {
+                return None;
+            }
+            attributes(ctx, v, len, Attrs::More(Set::Brport), family)
+        }
+        Extra::ClockT => {
+            if len > 8 {
+                return None;
+            }
+            let mut b = [0u8; 8];
+            if !read_exact(ctx.mem, v, &mut b[..len as usize]) {
+                return Some((addr(v), Value::Null));
+            }
+            let n = u64::from_le_bytes(b);
+            (clock_t(n), json!(n))
+        }
+        Extra::X16 => {
+            if len < 2 {
+                return None;
+            }
+            match fetch::<2>(ctx, v) {
+                Ok(b) => {
+                    let n = u16::from_ne_bytes(b);
+                    (hex(n as u64), json!(n))
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::EtherProto => {
+            // decode_nla_xval of size 2: 2 to 8 bytes, the first 2 read.
+            if !(2..=8).contains(&len) {
+                return None;
+            }
+            match fetch::<2>(ctx, v) {
+                Ok(b) => {
+                    let n = u16::from_be_bytes(b) as u64;
+                    let t = &xlat::ETHERNET_PROTOCOLS;
+                    (
+                        format!("htons({})", xval(t, n, "ETHER_P_???")),
+                        t.enum_json(n),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::BridgeId => {
+            if len < 8 {
+                return None;
+            }
+            match fetch::<8>(ctx, v) {
+                Ok(b) => {
+                    let mac: Vec<String> = b[2..].iter().map(|c| format!("{c:02x}")).collect();
+                    let mac = mac.join(":");
+                    (
+                        format!("{{prio=[{}, {}], addr={mac}}}", b[0], b[1]),
+                        json!({ "prio": [b[0], b[1]], "addr": mac }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::Boolopt => {
+            if len < 8 {
+                return None;
+            }
+            match fetch::<8>(ctx, v) {
+                Ok(b) => {
+                    let (val, mask) = (u32s(&b, 0) as u64, u32s(&b, 1) as u64);
+                    let t = &xlat::RTNL_IFLA_BR_BOOLOPT_FLAGS;
+                    (
+                        format!(
+                            "{{optval={}, optmask={}}}",
+                            t.format_flags(val),
+                            t.format_flags(mask)
+                        ),
+                        json!({ "optval": t.flags_json(val), "optmask": t.flags_json(mask) }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::In4 | Extra::In6 => {
+            let (size, fam) = match x {
+                Extra::In4 => (4, AF_INET),
+                _ => (16, AF_INET6),
+            };
+            if len < size {
+                return None;
+            }
+            super::rtnl::inet(ctx, v, size, fam)
+        }
+        Extra::U8Array => {
+            // print_array of u8: `-s` elements unless -v, then `...`.
+            let shown = if ctx.opts.verbose {
+                len
+            } else {
+                len.min(ctx.opts.string_limit as u64)
+            };
+            let mut b = vec![0u8; shown as usize];
+            if !read_exact(ctx.mem, v, &mut b) {
+                return Some((addr(v), Value::Null));
+            }
+            let mut items: Vec<String> = b.iter().map(u8::to_string).collect();
+            if shown < len {
+                items.push("...".into());
+            }
+            (format!("[{}]", items.join(", ")), json!(b))
+        }
+        Extra::NdtConfig => {
+            if len < 32 {
+                return None;
+            }
+            match fetch::<32>(ctx, v) {
+                Ok(b) => {
+                    let (key_len, entry_size) = (u16s(&b, 0), u16s(&b, 1));
+                    let w: Vec<u32> = (1..8).map(|i| u32s(&b, i)).collect();
+                    // PRINT_FIELD_0X: `%#0*x`, 8 wide with its 0x (zero
+                    // has none).
+                    let mask = if w[4] == 0 {
+                        "00000000".to_string()
+                    } else {
+                        format!("{:#08x}", w[4])
+                    };
+                    (
+                        format!(
+                            "{{ndtc_key_len={key_len}, ndtc_entry_size={entry_size}, ndtc_entries={}, \
+                             ndtc_last_flush={}, ndtc_last_rand={}, ndtc_hash_rnd={}, ndtc_hash_mask={mask}, \
+                             ndtc_hash_chain_gc={}, ndtc_proxy_qlen={}}}",
+                            w[0], w[1], w[2], w[3], w[5], w[6]
+                        ),
+                        json!({
+                            "ndtc_key_len": key_len, "ndtc_entry_size": entry_size,
+                            "ndtc_entries": w[0], "ndtc_last_flush": w[1], "ndtc_last_rand": w[2],
+                            "ndtc_hash_rnd": w[3], "ndtc_hash_mask": w[4],
+                            "ndtc_hash_chain_gc": w[5], "ndtc_proxy_qlen": w[6],
+                        }),
+                    )
+                }
+                Err(e) => e,
+            }
+        }
+        Extra::NdtParms => attributes(ctx, v, len, Attrs::More(Set::NdtParms), family),
+        Extra::BrQuerier => attributes(ctx, v, len, Attrs::More(Set::BrQuerier), family),
+        Extra::NdtStats => {
+            const NAMES: [&str; 11] = [
+                "ndts_allocs",
+                "ndts_destroys",
+                "ndts_hash_grows",
+                "ndts_res_failed",
+                "ndts_lookups",
+                "ndts_hits",
+                "ndts_rcv_probes_mcast",
+                "ndts_rcv_probes_ucast",
+                "ndts_periodic_gc_runs",
+                "ndts_forced_gc_runs",
+                "ndts_table_fulls",
+            ];
+            // The whole struct, or exactly the size before its last field.
+            let n = match len {
+                88.. => 11,
+                80 => 10,
+                _ => return None,
+            };
+            let mut b = [0u8; 88];
+            if !read_exact(ctx.mem, v, &mut b[..n * 8]) {
+                return Some((addr(v), Value::Null));
+            }
+            let mut t = Vec::new();
+            let mut j = serde_json::Map::new();
+            for (i, name) in NAMES.iter().take(n).enumerate() {
+                let x = u64::from_ne_bytes(b[i * 8..i * 8 + 8].try_into().unwrap());
+                t.push(format!("{name}={x}"));
+                j.insert(name.to_string(), json!(x));
+            }
+            (format!("{{{}}}", t.join(", ")), Value::Object(j))
+        }
+        Extra::Uid => {
+            if len < 4 {
+                return None;
+            }
+            match fetch::<4>(ctx, v) {
+                // printuid: the all-ones id as -1.
+                Ok(b) => match u32::from_ne_bytes(b) {
+                    u32::MAX => ("-1".into(), json!(-1)),
+                    n => (n.to_string(), json!(n)),
+                },
+                Err(e) => e,
+            }
+        }
+        Extra::TunType => {
+            // decode_nla_xval of size 1: 1 to 8 bytes read as one number.
+            if !(1..=8).contains(&len) {
+                return None;
+            }
+            let mut b = [0u8; 8];
+            if !read_exact(ctx.mem, v, &mut b[..len as usize]) {
+                return Some((addr(v), Value::Null));
+            }
+            let n = u64::from_le_bytes(b);
+            let t = &xlat::TUN_DEVICE_TYPES;
+            (xval(t, n, "IFF_???"), t.enum_json(n))
+        }
         Extra::IfMap => {
             // offsetofend(struct rtnl_link_ifmap, port).
             if len < 28 {
@@ -438,6 +853,15 @@ fn range(start: u64, end: u64) -> (String, Value) {
     )
 }
 
+/// strace's `print_clock_t`: the ticks, and with USER_HZ at 100 (what
+/// Linux reports to every program) the seconds in a comment.
+fn clock_t(n: u64) -> String {
+    if n == 0 {
+        return "0".into();
+    }
+    format!("{n} /* {}.{:02} s */", n / 100, n % 100)
+}
+
 /// An enum strace prints with an unknown marker, the number in hex.
 fn xval(t: &Xlat, v: u64, unknown: &str) -> String {
     t.lookup(v)
@@ -461,6 +885,19 @@ pub(super) fn message(
         12..=14 => ("ndm_", 12u64, Set::Neigh),
         16..=18 => ("", 12, Set::Rule),
         20..=30 | 84..=86 => ("tcm_", 20, Set::Tc),
+        // RTM_NEWNEIGHTBL, RTM_GETNEIGHTBL, RTM_SETNEIGHTBL: an ndtmsg,
+        // its family (read already) and padding.
+        48 | 50 | 51 => {
+            let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family as u64);
+            let mut t = format!("{{ndtm_family={fam_t}}}");
+            let mut j = json!({ "family": xlat::ADDRESS_FAMILIES.enum_json(family as u64) });
+            if len > 4 {
+                let (a, aj) = attributes(ctx, v + 4, len - 4, Attrs::More(Set::Neightbl), family);
+                t.push_str(&format!(", {a}"));
+                j["attributes"] = aj;
+            }
+            return Some((t, j));
+        }
         _ => return None,
     };
     let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family as u64);
@@ -483,7 +920,14 @@ pub(super) fn message(
     let ifindex = |i: usize| super::sockets::ifindex_text(ctx, u32_at(i));
     let (mut t, mut j) = match set {
         // Nested only, never a message's header.
-        Set::LinkInfo => return None,
+        Set::LinkInfo
+        | Set::NlmsgErr
+        | Set::Neightbl
+        | Set::NdtParms
+        | Set::TunData
+        | Set::BridgeData
+        | Set::Brport
+        | Set::BrQuerier => return None,
         Set::Neigh => {
             let state = u16::from_ne_bytes([b[8], b[9]]) as u64;
             let (flags, ty) = (b[10] as u64, b[11] as u64);

@@ -551,15 +551,19 @@ pub(crate) fn ifindex_text(ctx: &Ctx, index: u32) -> String {
 /// sendto's buffer of `len` bytes: netlink messages on a netlink socket
 /// (the descriptor is argument 0), else a string.
 ///
-/// Asking what the socket is costs a lookup in `/proc` (some µs), so it
-/// is asked only when the bytes could be netlink: shorter than a header
-/// (strace prints those in hex on a netlink socket), or starting with a
-/// header whose length fits the buffer, as the kernel requires. A
-/// malformed message on a netlink socket therefore prints as a string
-/// where strace would show its header.
+/// Asking what the socket is costs a lookup in `/proc` (a getxattr, some
+/// µs, as much as the rest of the call's tracing), so it is asked only
+/// when the bytes could be netlink: shorter than a header, starting with
+/// a header whose length fits the buffer (the kernel drops any other
+/// message unread), or starting with udev's "libudev" monitor prefix
+/// (NETLINK_KOBJECT_UEVENT). A first header whose length is past the
+/// buffer therefore prints as a string where strace shows the header.
 pub(crate) fn sockbuf(ctx: &Ctx, v: u64, len: u64) -> Out {
+    let mut head = [0u8; 8];
+    let read = read_exact(ctx.mem, v, &mut head);
+    let nlmsg_len = u32::from_ne_bytes([head[0], head[1], head[2], head[3]]) as u64;
     let could_be_netlink =
-        len < 16 || read_u32(ctx.mem, v).is_some_and(|n| n >= 16 && n as u64 <= len);
+        len < 16 || read && ((16..=len).contains(&nlmsg_len) || &head == b"libudev\0");
     if !could_be_netlink {
         return super::strings::buf(ctx, v, len);
     }

@@ -136,7 +136,9 @@ pub(crate) fn buf(ctx: &Ctx, v: u64, len: u64) -> Out {
     } else {
         Some(bytes_json(&bytes))
     };
-    if bytes.len() < shown_len {
+    // Even `-s 0` needs a readable first byte, as strace reads one: an
+    // unreadable buffer prints as its address.
+    if bytes.len() < shown_len || bytes.is_empty() && len > 0 {
         return (addr(v), value);
     }
     let mut text = quote(&bytes[..shown_len], ctx.opts.hex, false);

@@ -1906,4 +1906,21 @@ fn setgroups_prints_its_gid_list() {
     // strace 6.1 on x86_64: `setgroups(3, [0, 1, -1])`.
     let m = FakeMemory::new().with(P, le32(&[0, 1, u32::MAX]));
     assert_eq!(text(&[K::Int, K::GidList(0)], &[3, P], &m), "3, [0, 1, -1]");
+
+#[test]
+fn an_unreadable_buffer_prints_its_address_even_with_s_0() {
+    // strace reads a byte even when `-s 0` shows none: `""...` only when
+    // the buffer is readable.
+    let s0 = DecodeOptions {
+        string_limit: 0,
+        ..DecodeOptions::default()
+    };
+    let k = [K::Int, K::BufIn(2), K::Ulong];
+    let m = FakeMemory::new().with(P, b"abc".to_vec());
+    assert_eq!(text_with(&k, &[1, P, 3], &m, s0.clone()), "1, \"\"..., 3");
+    assert_eq!(
+        text_with(&k, &[1, P + 0x100, 40], &m, s0.clone()),
+        "1, 0x100100, 40"
+    );
+    assert_eq!(text_with(&k, &[1, P, 0], &m, s0), "1, \"\", 0");
 }
