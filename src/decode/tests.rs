@@ -1906,6 +1906,7 @@ fn setgroups_prints_its_gid_list() {
     // strace 6.1 on x86_64: `setgroups(3, [0, 1, -1])`.
     let m = FakeMemory::new().with(P, le32(&[0, 1, u32::MAX]));
     assert_eq!(text(&[K::Int, K::GidList(0)], &[3, P], &m), "3, [0, 1, -1]");
+}
 
 #[test]
 fn an_unreadable_buffer_prints_its_address_even_with_s_0() {
