@@ -33,6 +33,7 @@ mod signals;
 mod sockdiag;
 mod sockets;
 mod strings;
+pub mod subcall;
 mod time;
 
 use crate::event::DecodedArg;
@@ -540,6 +541,8 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SeccompArgs(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W64),
         K::SeccompArgs32(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W32),
         K::OldSelectArgs => poll::old_select(ctx, v),
+        K::SocketcallCall => subcall::socketcall_call(v),
+        K::IpcCall => subcall::ipc_call(v),
         K::SocklenInOut(n) => sockets::socklen_inout(ctx, v, ctx.arg(n)),
         K::OptlenInOut => sockets::optlen_inout(ctx, v),
         K::MsghdrInOut => sockets::msghdr_inout(ctx, v, W64),

@@ -592,11 +592,13 @@ MANUAL_I386 = {
     "readdir": "fd:fd dirent:out_ptr count:uint",
     "mmap": "arg:ptr",
     "profil": "buf:ptr bufsiz:uint offset:uint scale:uint",
-    "socketcall": "call:int args:ptr",
+    # Printed so only when the sub-call is not decoded (src/decode/subcall.rs).
+    "socketcall": "call:socketcall_call args:ptr",
     "olduname": "name:out_ptr",
     "idle": "-",
     "vm86old": "user_vm86:ptr",
-    "ipc": "call:uint first:int second:int third:int ptr:ptr fifth:int",
+    "ipc": ("call:ipc_call first:hex_long second:hex_long third:hex_long "
+            "ptr:hex_long fifth:hex_long"),
     "sigreturn": "-",
     "sigprocmask": "how:sigprocmask_how nset:ptr oset:out_ptr",
     "bdflush": "func:int data:hex",
@@ -728,6 +730,34 @@ def x32_compat_layouts(args):
         arg, _, kind = item.partition(":")
         out.append(f"{arg}:{X32_COMPAT_KINDS.get(kind, kind)}")
     return " ".join(out)
+
+
+# The sub-calls of i386's multiplexers, by the number in their first
+# argument, as strace 6.1 names them (linux/generic/subcallent.h; sendmmsg
+# and recvmmsg, semtimedop the time32 ones). strace prints such a call
+# under the sub-call's name with the sub-call's own decoder, so each row's
+# signature is the i386 row of that name, or where i386 has no call of
+# its own (accept, send, recv, semop, semtimedop) the x86_64 one in i386
+# layouts (I386_SUB_MANUAL for the two x86_64 lacks). Where ipc puts each
+# argument is src/decode/subcall.rs's, after strace's ipc_*.c.
+I386_SOCKETCALL_SUBS = {
+    1: "socket", 2: "bind", 3: "connect", 4: "listen", 5: "accept",
+    6: "getsockname", 7: "getpeername", 8: "socketpair", 9: "send",
+    10: "recv", 11: "sendto", 12: "recvfrom", 13: "shutdown",
+    14: "setsockopt", 15: "getsockopt", 16: "sendmsg", 17: "recvmsg",
+    18: "accept4", 19: "recvmmsg", 20: "sendmmsg",
+}
+I386_IPC_SUBS = {
+    1: "semop", 2: "semget", 3: "semctl", 4: "semtimedop",
+    11: "msgsnd", 12: "msgrcv", 13: "msgget", 14: "msgctl",
+    21: "shmat", 22: "shmdt", 23: "shmget", 24: "shmctl",
+}
+# send(2) and recv(2) as strace decodes them (net.c SYS_FUNC(send/recv)):
+# sendto and recvfrom without the address.
+I386_SUB_MANUAL = {
+    "send": "fd:fd buff:sock_buf:2 len:ulong flags:msg_flags",
+    "recv": "fd:fd ubuf:out_ptr size:ulong flags:msg_flags",
+}
 
 
 # i386 names that reuse another call's signature.
@@ -999,6 +1029,28 @@ def main():
                 "x86.rs;\n# arguments: the x86_64 signature by name, hand-"
                 "written (gen.py MANUAL_I386)\n# for i386-only calls and "
                 "those whose ABI differs.")
+
+    # i386 socketcall and ipc sub-calls ------------------------------------
+    by_name = {name: args for _, name, _, args in rows}
+    for table, subs, what in (("i386_socketcall", I386_SOCKETCALL_SUBS,
+                               "socketcall"),
+                              ("i386_ipc", I386_IPC_SUBS, "ipc")):
+        sub_rows = []
+        for call, name in subs.items():
+            if name in by_name:
+                args = by_name[name]
+            elif name in I386_SUB_MANUAL:
+                args = I386_SUB_MANUAL[name]
+            else:
+                args = i386_layouts(shared(name, table), False)
+            check_args(table, name, args, kinds)
+            sub_rows.append((call, name, class_field(classes, name), args))
+        write_table(table, sub_rows,
+                    f" (here: {what}'s sub-call number, its first argument)",
+                    "strace's linux/generic/subcallent.h (names, numbers); "
+                    "arguments: the\n# i386 row of that name, else the "
+                    "x86_64 one in i386 layouts (gen.py\n# I386_SUB_MANUAL "
+                    "for send and recv).")
 
     # aarch64 --------------------------------------------------------------
     a64 = merged_numbers({}, parse_crate("aarch64"), "aarch64")
