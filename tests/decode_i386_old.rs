@@ -6,6 +6,10 @@
 //! strace prints each as its sub-call (`connect(...)`, `semop(...)`), or
 //! as the multiplexer where it cannot (`socketcall(SYS_CONNECT, NULL)`),
 //! and selects the line by the name it prints; notrace must do the same.
+//! With `old`, the fixture makes i386's other old calls (old mmap's
+//! argument block, struct old_sigaction, the 32-bit masks of sigprocmask,
+//! sigsuspend and ssetmask, signal's handler, the raw olduname pair,
+//! readdir's count, the oldstat family).
 //! strace's lines are kept in tests/strace-evidence/i386old*.strace; the
 //! installed strace is compared with too.
 
@@ -29,8 +33,43 @@ fn evidence(text: &str) -> Vec<String> {
 /// notrace's ` [i386]` dropped, the loader's native calls (x86_64, before
 /// the fixture's first i386 call) left out.
 fn lines_of(tracer: &std::path::Path, args: &[&str], tag: &str) -> Vec<String> {
+    fixture_lines(tracer, args, &[], tag)
+}
+
+/// [`lines_of`] with arguments for the fixture.
+fn fixture_lines(
+    tracer: &std::path::Path,
+    args: &[&str],
+    fargs: &[&str],
+    tag: &str,
+) -> Vec<String> {
     let result = regex::Regex::new(r"\) += .*$").unwrap();
-    trace_lines(tracer, args, "args_i386_old", tag)
+    let lines = if fargs.is_empty() {
+        trace_lines(tracer, args, "args_i386_old", tag)
+    } else {
+        // trace_lines' run, with the fixture's arguments.
+        let dir = common::tempdir(tag);
+        let out = dir.join("trace");
+        let mut cmd = Command::new(tracer);
+        if tracer == notrace() {
+            cmd.arg("--no-results");
+        }
+        let st = cmd
+            .args(args)
+            .arg("-o")
+            .arg(&out)
+            .arg("--")
+            .arg(common::fixture("args_i386_old"))
+            .args(fargs)
+            .stdin(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(st.success(), "{} on args_i386_old: {st}", tracer.display());
+        let text = std::fs::read_to_string(&out).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        text.lines().map(str::to_string).collect()
+    };
+    lines
         .iter()
         .filter(|l| !l.contains("+++ exited"))
         .map(|l| {
@@ -141,4 +180,80 @@ fn the_json_record_names_the_sub_call_and_keeps_the_multiplexer() {
     let ipc = syscalls_named(&events, "ipc");
     assert_eq!(ipc.len(), 2);
     assert_eq!(ipc[1]["arg"]["call"], json!({"version": 2, "call": 5}));
+}
+
+/// The old calls' run: everything from the fixture's first old call, the
+/// native signal calls around its sigsuspend (rt_sigaction, rt_sigprocmask,
+/// tgkill, rt_sigreturn: `%signal` takes them too) left out.
+fn old_calls(tracer: &std::path::Path, args: &[&str], tag: &str) -> Vec<String> {
+    fixture_lines(tracer, args, &["old"], tag)
+        .into_iter()
+        .skip_while(|l| l != "mmap(NULL)")
+        .filter(|l| !l.starts_with("rt_") && !l.starts_with("tgkill("))
+        .collect()
+}
+
+/// `signal` is strace's old spelling of `%signal`, so the set names the
+/// class rather than the call.
+const OLD_SET: &str = "trace=mmap,%signal,olduname,oldolduname,readdir,oldstat,oldfstat,oldlstat";
+
+#[test]
+fn old_calls_print_as_strace_6_1_does() {
+    let want = evidence(include_str!("strace-evidence/i386old_calls.strace"));
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    let got = old_calls(&notrace(), &["-e", OLD_SET], "i386old-calls");
+    check_lines(&got, &want);
+    if have_strace() {
+        let theirs = old_calls(
+            std::path::Path::new("strace"),
+            &["-qq", "-e", "signal=none", "-e", OLD_SET],
+            "i386old-calls-strace",
+        );
+        assert_eq!(theirs, got);
+    }
+}
+
+#[test]
+fn old_calls_json_values() {
+    use serde_json::json;
+    let dir = common::tempdir("i386old-calls-json");
+    let out = dir.join("trace");
+    let st = Command::new(notrace())
+        .args(["--no-results", "--json", "-e", OLD_SET, "-o"])
+        .arg(&out)
+        .arg("--")
+        .arg(common::fixture("args_i386_old"))
+        .arg("old")
+        .stdin(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let events = parse_jsonl(&std::fs::read(&out).unwrap());
+    let _ = std::fs::remove_dir_all(&dir);
+    let i386 = |name: &str| -> Vec<serde_json::Value> {
+        syscalls_named(&events, name)
+            .into_iter()
+            .filter(|e| e["arch"] == "i386")
+            .cloned()
+            .collect()
+    };
+    let mmap = i386("mmap");
+    assert_eq!(mmap[1]["nr"], 90);
+    assert_eq!(
+        mmap[1]["arg"]["arg"],
+        json!({"addr": 0, "len": 4096, "prot": ["PROT_READ", "PROT_WRITE"],
+               "flags": ["MAP_PRIVATE", "MAP_ANONYMOUS"], "fd": -1, "offset": 0})
+    );
+    let sa = i386("sigaction");
+    assert_eq!(
+        sa[0]["arg"]["act"],
+        json!({"handler": "SIG_IGN", "mask": ["SIGINT", "SIGUSR1"],
+               "flags": ["SA_RESTORER", "SA_RESTART"], "restorer": 0x12345})
+    );
+    assert_eq!(
+        i386("sigprocmask")[0]["arg"]["nset"],
+        json!(["SIGHUP", "SIGUSR1"])
+    );
+    assert_eq!(i386("sigsuspend")[0]["arg"]["mask"], json!(["SIGHUP"]));
+    assert_eq!(i386("signal")[0]["arg"]["handler"], "SIG_IGN");
 }

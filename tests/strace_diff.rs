@@ -966,6 +966,7 @@ fn args_fixtures_input_arguments_match_strace() {
         "args_i386_sock",
         "args_more",
         "args_i386_attrs",
+        "args_i386_old",
         "args_nlmore",
     ];
     let (mut same, mut compared) = (0, 0);

@@ -22,6 +22,7 @@ mod keyctl;
 mod netlink;
 mod nfnl;
 mod numa;
+mod old;
 mod poll;
 mod prctl;
 mod process;
@@ -542,6 +543,12 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SeccompArgs32(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W32),
         K::OldSelectArgs => poll::old_select(ctx, v),
         K::SocketcallCall => subcall::socketcall_call(v),
+        K::OldMmapArgs => old::old_mmap(ctx, v),
+        K::OldSigactionIn => old::old_sigaction(ctx, v),
+        K::OldSigsetIn => old::old_sigset(ctx, v),
+        K::OldSigmask => old::old_sigmask(v),
+        K::SaHandler => old::sa_handler(v),
+        K::ReaddirCount => old::readdir_count(v),
         K::IpcCall => subcall::ipc_call(v),
         K::SocklenInOut(n) => sockets::socklen_inout(ctx, v, ctx.arg(n)),
         K::OptlenInOut => sockets::optlen_inout(ctx, v),
