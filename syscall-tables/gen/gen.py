@@ -572,15 +572,17 @@ MANUAL_I386 = {
     "umount": "name:path",
     "stime": "tptr:ptr",
     "oldfstat": "fd:fd statbuf:out_ptr",
-    "stty": "fd:fd tty:ptr",
-    "gtty": "fd:fd tty:out_ptr",
+    # strace prints stty, gtty, ulimit, profil, bdflush and vm86 raw
+    # (printargs; vm86 with the five arguments of its syscallent row).
+    "stty": "fd:hex_long tty:hex_long",
+    "gtty": "fd:hex_long tty:hex_long",
     "nice": "increment:int",
     "ftime": "-",
     "prof": "-",
     "signal": "sig:signal handler:sa_handler",
     "lock": "-",
     "mpx": "-",
-    "ulimit": "cmd:int newlimit:int",
+    "ulimit": "cmd:hex_long newlimit:hex_long",
     # strace prints these two raw (printargs).
     "oldolduname": "name:hex_long",
     "sigaction": "sig:signal act:old_sigaction_in oact:out_ptr",
@@ -593,7 +595,8 @@ MANUAL_I386 = {
     "oldlstat": "filename:path statbuf:out_ptr",
     "readdir": "fd:fd dirent:out_ptr count:readdir_count",
     "mmap": "arg:old_mmap_args",
-    "profil": "buf:ptr bufsiz:uint offset:uint scale:uint",
+    "profil": ("buf:hex_long bufsiz:hex_long offset:hex_long "
+               "scale:hex_long"),
     # Printed so only when the sub-call is not decoded (src/decode/subcall.rs).
     "socketcall": "call:socketcall_call args:ptr",
     "olduname": "name:hex_long",
@@ -603,12 +606,14 @@ MANUAL_I386 = {
             "ptr:hex_long fifth:hex_long"),
     "sigreturn": "-",
     "sigprocmask": "how:sigprocmask_how nset:old_sigset_in oset:out_ptr",
-    "bdflush": "func:int data:hex",
-    "_llseek": ("fd:fd offset_high:uint offset_low:uint result:out_ptr "
-                "whence:whence"),
+    "bdflush": "func:hex_long data:hex_long",
+    # One offset, high half first (strace's lseek.c).
+    "_llseek": ("fd:fd offset_high:omitted offset_low:long_lo_hi:1 "
+                "result:out_ptr whence:whence"),
     "_newselect": ("n:int inp:fd_set:0 outp:fd_set:0 exp:fd_set:0 "
                    "tvp:timeval_in"),
-    "vm86": "cmd:hex arg:hex",
+    "vm86": ("cmd:hex_long arg:hex_long arg2:hex_long arg3:hex_long "
+             "arg4:hex_long"),
     "ugetrlimit": "resource:rlimit_resource rlim:out_ptr",
     "mmap2": ("addr:ptr len:uint prot:mmap_prot flags:mmap_flags fd:fd "
               "pgoff:hex"),
