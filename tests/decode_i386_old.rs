@@ -122,6 +122,11 @@ fn a_sub_call_is_selected_by_the_name_it_prints() {
             "trace=socketcall",
             include_str!("strace-evidence/i386old_socketcall.strace"),
         ),
+        // strace's old spelling of %ipc, not the ipc call.
+        (
+            "trace=ipc",
+            include_str!("strace-evidence/i386old_ipc.strace"),
+        ),
     ] {
         let want = evidence(file);
         let want: Vec<&str> = want.iter().map(String::as_str).collect();
