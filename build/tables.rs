@@ -8,12 +8,15 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// (table file stem, name of the generated static).
-const ARCHES: [(&str, &str); 4] = [
+/// (table file stem, name of the generated static): one per architecture,
+/// then i386's socketcall and ipc sub-calls (numbered by sub-call).
+const ARCHES: [(&str, &str); 6] = [
     ("x86_64", "X86_64"),
     ("i386", "I386"),
     ("aarch64", "AARCH64"),
     ("x32", "X32"),
+    ("i386_socketcall", "I386_SOCKETCALL"),
+    ("i386_ipc", "I386_IPC"),
 ];
 
 /// Class names a table may use, and the `class::` constant each becomes.

@@ -211,6 +211,9 @@ pub struct Resumed {
     pub name: Cow<'static, str>,
     /// Its ABI.
     pub arch: Arch,
+    /// Its number in that ABI (`-n`): the multiplexer's for an i386
+    /// socketcall or ipc named by its sub-call.
+    pub nr: u32,
     /// Its argument registers (some results print by them: fcntl).
     pub args: [u64; 6],
     /// Wall-clock time the result was known, ns since the epoch.

@@ -306,6 +306,7 @@ mod tests {
                 tid: 100,
                 name: Cow::Borrowed("read"),
                 arch: Arch::X86_64,
+                nr: 0,
                 args: [3, 0, 10, 0, 0, 0],
                 time_ns: 1_020_000,
                 result: Outcome::Returned(-11),

@@ -513,6 +513,25 @@ pub enum ArgKind {
     /// i386's old select: one pointer to its five arguments, printed as
     /// the five (`3, [0 2], NULL, NULL, {tv_sec=0, tv_usec=0}`).
     OldSelectArgs,
+    /// i386's old mmap: one pointer to its six 32-bit arguments, printed
+    /// as mmap's six.
+    OldMmapArgs,
+    /// i386's `struct old_sigaction` (32-bit handler, mask, flags,
+    /// restorer).
+    OldSigactionIn,
+    /// A pointer to i386's 32-bit `old_sigset_t`.
+    OldSigsetIn,
+    /// A 32-bit signal mask passed by value (sigsuspend, ssetmask).
+    OldSigmask,
+    /// readdir's count: left out when 1.
+    ReaddirCount,
+    /// i386 socketcall's first argument when its sub-call is not
+    /// decoded (an unknown number, an unreadable argument array):
+    /// `SYS_CONNECT`, else decimal.
+    SocketcallCall,
+    /// i386 ipc's first argument when its sub-call is unknown: the
+    /// number, after `V<<16|` when a version is set.
+    IpcCall,
     /// select/pselect6's fd set of i386 (read in whole 32-bit longs).
     FdSet32(u8),
     /// The input side of an in/out `socklen_t *` (getsockname, accept,

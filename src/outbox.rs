@@ -95,6 +95,7 @@ impl State {
                             tid: r.tid,
                             name: r.call.name,
                             arch: r.call.arch,
+                            nr: r.call.nr,
                             args: r.call.args,
                             time_ns: crate::event::wall_ns(),
                             result: r.result,

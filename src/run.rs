@@ -441,6 +441,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
     // Calls a rule covers reach the supervisor whether traced or not.
     let mut notified = selection.clone();
     notified.add(&rules.selection());
+    // i386 socketcall/ipc sub-calls are traced by their own names.
+    crate::decode::subcall::cover(&selection, &mut notified);
     // Every process's exit_group, to print its `+++ exited with N +++`;
     // with results, every thread's exit too: a thread that ends by a call
     // was not killed by the signal that interrupted its last call.

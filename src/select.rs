@@ -307,6 +307,13 @@ fn matcher(body: &str, expr: &str) -> Result<Matcher, SelectError> {
         }
         return Ok(Matcher::Number(n));
     }
+    // strace's own old class spellings (basic_filters.c) come before the
+    // names there: `signal` and `ipc` are the classes, not i386's calls.
+    if STRACE_OLD_CLASSES.contains(&body) {
+        if let Some(c) = tables::class::by_name(body) {
+            return Ok(Matcher::Class(c));
+        }
+    }
     let known = ARCHES.iter().any(|a| tables::by_name(*a, body).is_some());
     if known {
         return Ok(Matcher::Name(body.to_string()));
@@ -323,6 +330,11 @@ fn matcher(body: &str, expr: &str) -> Result<Matcher, SelectError> {
         suggest(body, names, "")
     )))
 }
+
+/// The class names strace 6.1 takes without `%` ahead of syscall names.
+const STRACE_OLD_CLASSES: &[&str] = &[
+    "desc", "file", "memory", "process", "signal", "ipc", "network",
+];
 
 const CLASS_NAMES: &[&str] = &[
     "file", "network", "net", "process", "signal", "ipc", "desc", "memory", "creds", "clock",
@@ -415,6 +427,20 @@ mod tests {
 
     fn nr(name: &str) -> u32 {
         tables::by_name(Arch::X86_64, name).unwrap().nr
+    }
+
+    #[test]
+    fn straces_old_class_spellings_win_over_i386_calls_of_that_name() {
+        let s = Selection::parse("signal").unwrap();
+        assert!(s.contains(Arch::X86_64, nr("rt_sigaction")));
+        assert!(s.contains(Arch::I386, 48)); // i386 signal is in %signal
+        let s = Selection::parse("ipc").unwrap();
+        assert!(s.contains(Arch::X86_64, nr("semop")));
+        assert!(s.contains(Arch::I386, 117));
+        // Other old spellings notrace accepts stay names where one exists.
+        let s = Selection::parse("stat").unwrap();
+        assert!(s.contains(Arch::X86_64, nr("stat")));
+        assert!(!s.contains(Arch::X86_64, nr("fstat")));
     }
 
     #[test]

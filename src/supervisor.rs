@@ -416,7 +416,14 @@ impl Supervisor {
             AUDIT_ARCH_I386 => (Arch::I386, n.nr as u32),
             _ => (Arch::native(), n.nr as u32),
         };
-        let traced = self.cfg.selection.contains(arch, nr);
+        // i386 socketcall/ipc: traced by the sub-call their first register
+        // names, as strace traces them (crate::decode::subcall).
+        let sub_named = crate::decode::subcall::named(arch, nr, &n.args);
+        let traced = if crate::decode::subcall::multiplexer(arch, nr).is_some() {
+            crate::decode::subcall::maybe_traced(&self.cfg.selection, arch, nr, sub_named)
+        } else {
+            self.cfg.selection.contains(arch, nr)
+        };
         let ruled = self.rules.as_ref().is_some_and(|r| r.covers(arch, nr));
         let def = tables::lookup(arch, nr);
         // Whose end an exit_group is: looked up while the caller still
@@ -479,17 +486,31 @@ impl Supervisor {
             self.answer(n.id, decision);
             return;
         }
-        let name: Cow<'static, str> = match def {
-            Some(d) => Cow::Borrowed(d.name),
-            None => Cow::Owned(format!("syscall_{:#x}", nr)),
-        };
-        let renames = matches!(name.as_ref(), "execve" | "execveat" | "prctl");
-        let (comm, tgid) = self.comm_and_tgid(n.tid, time_ns, renames);
         let mem = CheckedMemory {
             inner: ProcessMemory { pid: n.tid as i32 },
             touched: Cell::new(false),
         };
-        let decoded = decode(def, &n, &mem, &self.cfg.decode);
+        let sub = sub_named.and_then(|_| crate::decode::subcall::resolve(arch, nr, &n.args, &mem));
+        if sub_named.is_some()
+            && action == Action::Allowed
+            && !crate::decode::subcall::traced(&self.cfg.selection, arch, nr, sub.map(|s| s.def))
+        {
+            // Shown as the multiplexer (its sub-call's arguments are
+            // unreadable) or as the sub-call, whichever is not traced.
+            self.answer(n.id, decision);
+            return;
+        }
+        let name: Cow<'static, str> = match (sub, def) {
+            (Some(s), _) => Cow::Borrowed(s.def.name),
+            (None, Some(d)) => Cow::Borrowed(d.name),
+            (None, None) => Cow::Owned(format!("syscall_{:#x}", nr)),
+        };
+        let renames = matches!(name.as_ref(), "execve" | "execveat" | "prctl");
+        let (comm, tgid) = self.comm_and_tgid(n.tid, time_ns, renames);
+        let decoded = match sub {
+            Some(s) => s.decode(n.tid as i32, &mem, &self.cfg.decode),
+            None => decode(def, &n, &mem, &self.cfg.decode),
+        };
         // The tracee may have abandoned the call (a signal) while we read
         // its memory; then the bytes may belong to someone else. Registers
         // alone need no check: they were copied at notification time.
@@ -500,10 +521,13 @@ impl Supervisor {
         }
         if !self.cfg.paths.is_empty() && matches!(decision, Decision::Pass) {
             // -P hides calls; it never hides a denial (the audit trail).
-            let defs = def.map(|d| d.args).unwrap_or(&[]);
+            let (defs, raw) = match &sub {
+                Some(s) => (s.def.args, s.raw),
+                None => (def.map(|d| d.args).unwrap_or(&[]), n.args),
+            };
             let host = crate::decode::ProcHost;
             let tid = n.tid as i32;
-            if !crate::pathmatch::touches(&decoded, defs, &n.args, tid, &host, &self.cfg.paths) {
+            if !crate::pathmatch::touches(&decoded, defs, &raw, tid, &host, &self.cfg.paths) {
                 self.answer(n.id, decision);
                 return;
             }

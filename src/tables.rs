@@ -119,6 +119,19 @@ pub fn lookup(arch: Arch, nr: u32) -> Option<&'static SyscallDef> {
     t.binary_search_by_key(&nr, |d| d.nr).ok().map(|i| &t[i])
 }
 
+/// i386 `socketcall`'s sub-call number `call` (its first argument), as
+/// strace names and decodes it: `socket`, `connect`, `send`...
+pub fn socketcall_sub(call: u32) -> Option<&'static SyscallDef> {
+    I386_SOCKETCALL.iter().find(|d| d.nr == call)
+}
+
+/// i386 `ipc`'s sub-call number `call` (the low 16 bits of its first
+/// argument): `semop`, `shmget`...; its arguments in their own order
+/// (where ipc puts each is `crate::decode::subcall`'s).
+pub fn ipc_sub(call: u32) -> Option<&'static SyscallDef> {
+    I386_IPC.iter().find(|d| d.nr == call)
+}
+
 /// The syscall `arch` calls `name` (as strace prints it).
 pub fn by_name(arch: Arch, name: &str) -> Option<&'static SyscallDef> {
     table(arch).iter().find(|d| d.name == name)

@@ -290,8 +290,18 @@ fn i386_socketcall_sendto_is_refused_under_a_connect_rule() {
     );
     assert!(!connected(&l));
     // Its flags are in memory the kernel reads after the answer: refused
-    // whatever they are, under the MSG_FASTOPEN rule for sendto.
-    assert!(denial(&ev, "socketcall", "EPERM").contains("MSG_FASTOPEN"));
+    // whatever they are, under the MSG_FASTOPEN rule for sendto. The
+    // record names the sub-call, as strace does, and what it went through.
+    assert!(denial(&ev, "sendto", "EPERM").contains("MSG_FASTOPEN"));
+    let e = syscalls_named(&ev, "sendto")
+        .into_iter()
+        .find(|e| e["action"] == "deny")
+        .unwrap();
+    assert_eq!(
+        (e["arch"].as_str(), e["nr"].as_u64()),
+        (Some("i386"), Some(102))
+    );
+    assert_eq!(e["via"], "socketcall");
 }
 
 /// A directory owned by `uid` holding `d/secret` and an empty `o/`.

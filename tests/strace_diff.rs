@@ -966,8 +966,10 @@ fn args_fixtures_input_arguments_match_strace() {
         "args_i386_sock",
         "args_more",
         "args_i386_attrs",
+        "args_i386_old",
         "args_nlmore",
-        "args_nlrest",
+        // args_nlrest is compared in tests/decode_netlink_rest.rs, which
+        // knows its two deliberate differences (malformed first headers).
     ];
     let (mut same, mut compared) = (0, 0);
     let mut low = Vec::new();

@@ -22,6 +22,7 @@ mod keyctl;
 mod netlink;
 mod nfnl;
 mod numa;
+mod old;
 mod poll;
 mod prctl;
 mod process;
@@ -33,6 +34,7 @@ mod signals;
 mod sockdiag;
 mod sockets;
 mod strings;
+pub mod subcall;
 mod time;
 
 use crate::event::DecodedArg;
@@ -459,11 +461,7 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         }
         K::GidList(n) => process::id_list(ctx, v, ctx.arg(n), 4),
         K::Gid16List(n) => process::id_list(ctx, v, ctx.arg(n), 2),
-        K::SigHandler => {
-            // A string, as sigaction's sa_handler is in JSON.
-            let h = signals::handler_text(v);
-            (h.clone(), Some(Value::from(h)))
-        }
+        K::SigHandler => signals::handler(v),
         K::Ulong32Ptr => match v {
             0 => ("NULL".into(), None),
             _ => match time::read_all(ctx, v, 4) {
@@ -580,6 +578,13 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
         K::SeccompArgs(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W64),
         K::SeccompArgs32(n) => resource::seccomp_args(ctx, v, ctx.arg(n), W32),
         K::OldSelectArgs => poll::old_select(ctx, v),
+        K::SocketcallCall => subcall::socketcall_call(v),
+        K::OldMmapArgs => old::old_mmap(ctx, v),
+        K::OldSigactionIn => old::old_sigaction(ctx, v),
+        K::OldSigsetIn => old::old_sigset(ctx, v),
+        K::OldSigmask => old::old_sigmask(v),
+        K::ReaddirCount => old::readdir_count(v),
+        K::IpcCall => subcall::ipc_call(v),
         K::SocklenInOut(n) => sockets::socklen_inout(ctx, v, ctx.arg(n)),
         K::OptlenInOut => sockets::optlen_inout(ctx, v),
         K::MsghdrInOut => sockets::msghdr_inout(ctx, v, W64),

@@ -83,6 +83,13 @@ const SA_RESTORER: u64 = 0x0400_0000;
 
 /// A signal handler as strace's `print_sa_handler` names it: `SIG_DFL`,
 /// `SIG_IGN`, `SIG_ERR` (all ones in 64 bits), else its address.
+/// A handler by value (signal's argument, old_sigaction's field): the
+/// text, and the same string in JSON, as sigaction's `handler` is.
+pub(crate) fn handler(h: u64) -> Out {
+    let t = handler_text(h);
+    (t.clone(), Some(Value::from(t)))
+}
+
 pub(crate) fn handler_text(h: u64) -> String {
     match h {
         0 => "SIG_DFL".to_string(),

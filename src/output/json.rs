@@ -111,6 +111,10 @@ struct JsonCall<'a> {
     arch: &'static str,
     syscall: &'a str,
     nr: u32,
+    /// i386 socketcall/ipc shown as its sub-call: the multiplexer's name
+    /// (`nr` stays the multiplexer's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<&'static str>,
     args: &'a [JsonArg<'a>],
     arg: ByName<'a, 'a>,
     regs: [Shown<Hex>; 6],
@@ -370,6 +374,7 @@ fn call_line_serde(e: &Event, held: bool, verbose: bool) -> String {
         arch: e.arch.name(),
         syscall: &e.name,
         nr: e.nr,
+        via: via(e),
         args: &args,
         arg: ByName(&args),
         regs: e.args.map(|r| Shown(Hex(r))),
@@ -385,6 +390,12 @@ fn call_line_serde(e: &Event, held: bool, verbose: bool) -> String {
         rule,
         held,
     })
+}
+
+/// The multiplexer an i386 socketcall/ipc event went through when it is
+/// shown as its sub-call (crate::decode::subcall).
+fn via(e: &Event) -> Option<&'static str> {
+    crate::decode::subcall::multiplexer(e.arch, e.nr).filter(|m| *m != e.name)
 }
 
 /// JSON written by hand straight into a line, byte for byte as serde_json
@@ -612,6 +623,11 @@ fn put_call(out: &mut String, scratch: &mut String, e: &Event, held: bool, verbo
     put::str(out, &e.name);
     out.push_str(",\"nr\":");
     put::u64(out, e.nr.into());
+    if let Some(v) = via(e) {
+        out.push_str(",\"via\":\"");
+        out.push_str(v);
+        out.push('"');
+    }
     out.push_str(",\"args\":[");
     for (i, a) in e.decoded.iter().enumerate() {
         let (value, path) = arg_view(a, verbose);
@@ -1226,8 +1242,21 @@ mod tests {
         empty.comm.clear();
         empty.time_ns = 0;
         empty.decoded = vec![arg("", "", 0, "", Some(Value::String(String::new())))];
-        out.push(empty);
+        // i386 socketcall shown as its sub-call (with `via`), and as itself.
+        let mut sub = empty.clone();
+        (sub.arch, sub.nr, sub.name) = (Arch::I386, 102, "connect".into());
+        let mut mux = sub.clone();
+        mux.name = "socketcall".into();
+        out.extend([empty, sub, mux]);
         out
+    }
+
+    #[test]
+    fn via_is_said_only_for_a_sub_call() {
+        let all = events();
+        let line = |e: &Event| call_line_serde(e, false, false);
+        assert!(line(&all[all.len() - 2]).contains(r#""nr":102,"via":"socketcall","args""#));
+        assert!(!line(&all[all.len() - 1]).contains("via"));
     }
 
     #[test]
@@ -1244,7 +1273,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(n, 4 * 15);
+        assert_eq!(n, 4 * 17);
     }
 
     /// Time per getppid line, both ways: `cargo test --release --lib

@@ -362,7 +362,7 @@ impl TextFormatter {
             self.open = None;
         } else {
             self.close_open(out);
-            let nr = crate::tables::by_name(r.arch, &r.name).map(|d| d.nr);
+            let nr = Some(r.nr);
             self.prefix(out, r.tid, r.time_ns, nr, None);
             let _ = write!(out, "<... {} resumed>", r.name);
         }
@@ -515,6 +515,7 @@ mod tests {
             tid,
             name: Cow::Borrowed(name),
             arch: Arch::X86_64,
+            nr: crate::tables::by_name(Arch::X86_64, name).map_or(0, |d| d.nr),
             args: [0; 6],
             time_ns: 0,
             result: Outcome::Returned(ret),
@@ -546,6 +547,29 @@ mod tests {
             "read(0, 0x1000, 10 <unfinished ...>\n\
              [pid    11] close(3) = -1 EBADF (Bad file descriptor)\n\
              [pid    10] <... read resumed>) = 0 <0.001500>\n"
+        );
+    }
+
+    #[test]
+    fn a_resumed_sub_call_keeps_its_multiplexers_number() {
+        let mut f = TextFormatter::with_options(TextOptions {
+            syscall_number: true,
+            ..TextOptions::default()
+        });
+        let mut s = String::new();
+        let mut c = ev(10, "connect", &["3"]);
+        (c.arch, c.nr, c.result) = (Arch::I386, 102, Outcome::Pending);
+        f.format(&Message::Event(c), &mut s);
+        f.format(&Message::Event(ev(11, "close", &["3"])), &mut s);
+        let Message::Result(mut r) = resumed(10, "connect", 0) else {
+            unreachable!()
+        };
+        // i386's own connect is 362: the line says what was called, 102.
+        (r.arch, r.nr) = (Arch::I386, 102);
+        f.format(&Message::Result(r), &mut s);
+        assert!(
+            s.ends_with("[pid    10] [ 102] <... connect resumed>) [i386] = 0\n"),
+            "{s}"
         );
     }
 

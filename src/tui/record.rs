@@ -420,6 +420,7 @@ mod tests {
             tid: 7,
             name: Cow::Borrowed("getpid"),
             arch: Arch::X86_64,
+            nr: 39,
             args: [0; 6],
             time_ns: 2_000,
             result: Outcome::Returned(-2),

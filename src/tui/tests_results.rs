@@ -105,6 +105,7 @@ fn resumed(e: &Event, result: Outcome, duration_ns: u64) -> Message {
         tid: e.tid,
         name: e.name.clone(),
         arch: e.arch,
+        nr: e.nr,
         args: e.args,
         time_ns: e.time_ns + duration_ns,
         result,

@@ -579,42 +579,48 @@ MANUAL_I386 = {
     "umount": "name:path",
     "stime": "tptr:time32_ptr",
     "oldfstat": "fd:fd statbuf:out_ptr",
-    "stty": "fd:fd tty:ptr",
-    "gtty": "fd:fd tty:out_ptr",
+    # strace prints stty, gtty, ulimit, profil, bdflush and vm86 raw
+    # (printargs; vm86 with the five arguments of its syscallent row).
+    "stty": "fd:hex_long tty:hex_long",
+    "gtty": "fd:hex_long tty:hex_long",
     "nice": "increment:int",
     "ftime": "-",
     "prof": "-",
     "signal": "sig:signal handler:sig_handler",
     "lock": "-",
     "mpx": "-",
-    # strace prints these with printargs: every argument in hex.
-    "ulimit": "cmd:hex newlimit:hex_long",
-    "profil": "buf:hex bufsiz:hex offset:hex scale:hex",
-    "olduname": "name:hex",
-    "oldolduname": "name:hex",
-    "vm86": "fn:hex v86:hex arg2:hex arg3:hex arg4:hex",
-    "sigaction": "sig:signal act:ptr oact:out_ptr",
+    "ulimit": "cmd:hex_long newlimit:hex_long",
+    # strace prints these two raw (printargs).
+    "oldolduname": "name:hex_long",
+    "sigaction": "sig:signal act:old_sigaction_in oact:out_ptr",
     "sgetmask": "-",
-    "ssetmask": "newmask:hex",
-    "sigsuspend": "unused1:int unused2:int mask:hex",
+    "ssetmask": "newmask:old_sigmask",
+    # strace prints only the mask.
+    "sigsuspend": "unused1:omitted unused2:omitted mask:old_sigmask",
     "sigpending": "set:out_ptr",
     "select": "arg:old_select_args",
     "oldlstat": "filename:path statbuf:out_ptr",
-    # strace shows readdir with two arguments.
-    "readdir": "fd:fd dirent:out_ptr count:omitted",
-    "mmap": "arg:ptr",
-    "socketcall": "call:int args:ptr",
+    "readdir": "fd:fd dirent:out_ptr count:readdir_count",
+    "mmap": "arg:old_mmap_args",
+    "profil": ("buf:hex_long bufsiz:hex_long offset:hex_long "
+               "scale:hex_long"),
+    # Printed so only when the sub-call is not decoded (src/decode/subcall.rs).
+    "socketcall": "call:socketcall_call args:ptr",
+    "olduname": "name:hex_long",
     "idle": "-",
     "vm86old": "user_vm86:ptr",
-    "ipc": "call:uint first:int second:int third:int ptr:ptr fifth:int",
+    "ipc": ("call:ipc_call first:hex_long second:hex_long third:hex_long "
+            "ptr:hex_long fifth:hex_long"),
     "sigreturn": "-",
-    "sigprocmask": "how:sigprocmask_how nset:ptr oset:out_ptr",
-    "bdflush": "func:hex data:hex",
-    # The offset joined from its halves, high half first.
+    "sigprocmask": "how:sigprocmask_how nset:old_sigset_in oset:out_ptr",
+    "bdflush": "func:hex_long data:hex_long",
+    # One offset, high half first (strace's lseek.c).
     "_llseek": ("fd:fd offset_high:omitted offset_low:long_lo_hi:1 "
                 "result:out_ptr whence:whence"),
     "_newselect": ("n:int inp:fd_set:0 outp:fd_set:0 exp:fd_set:0 "
                    "tvp:timeval_in"),
+    "vm86": ("cmd:hex_long arg:hex_long arg2:hex_long arg3:hex_long "
+             "arg4:hex_long"),
     "ugetrlimit": "resource:rlimit_resource rlim:out_ptr",
     "mmap2": ("addr:ptr len:uint prot:mmap_prot flags:mmap_flags fd:fd "
               "pgoff:mmap_pgoff"),
@@ -768,6 +774,37 @@ def x32_compat_layouts(args):
     (I386_LONG_KINDS, I386_LONG_BASES) and the 64-bit time ones kept."""
     return i386_layouts(args, True)
 
+
+# The sub-calls of i386's multiplexers, by the number in their first
+# argument, as strace 6.1 names them (linux/generic/subcallent.h; sendmmsg
+# and recvmmsg, semtimedop the time32 ones). strace prints such a call
+# under the sub-call's name with the sub-call's own decoder, so each row's
+# signature is the i386 row of that name, or where i386 has no call of
+# its own (accept, send, recv, semop, semtimedop) the x86_64 one in i386
+# layouts (I386_SUB_MANUAL for the two x86_64 lacks). Where ipc puts each
+# argument is src/decode/subcall.rs's, after strace's ipc_*.c.
+I386_SOCKETCALL_SUBS = {
+    1: "socket", 2: "bind", 3: "connect", 4: "listen", 5: "accept",
+    6: "getsockname", 7: "getpeername", 8: "socketpair", 9: "send",
+    10: "recv", 11: "sendto", 12: "recvfrom", 13: "shutdown",
+    14: "setsockopt", 15: "getsockopt", 16: "sendmsg", 17: "recvmsg",
+    18: "accept4", 19: "recvmmsg", 20: "sendmmsg",
+}
+I386_IPC_SUBS = {
+    1: "semop", 2: "semget", 3: "semctl", 4: "semtimedop",
+    11: "msgsnd", 12: "msgrcv", 13: "msgget", 14: "msgctl",
+    21: "shmat", 22: "shmdt", 23: "shmget", 24: "shmctl",
+}
+# send(2) and recv(2) as strace decodes them (net.c SYS_FUNC(send/recv)):
+# sendto and recvfrom without the address.
+I386_SUB_MANUAL = {
+    "send": "fd:fd buff:sock_buf:2 len:ulong flags:msg_flags",
+    "recv": "fd:fd ubuf:out_ptr size:ulong flags:msg_flags",
+}
+
+
+# i386 names that reuse another call's signature.
+I386_ALIAS = {"sendfile": "sendfile64"}
 
 # x32 slots of 64-bit-only calls (syscall_64.tbl ABI "64"): strace names
 # them "<name>#64" and prints their arguments raw.
@@ -1037,6 +1074,28 @@ def main():
                 "x86.rs;\n# arguments: the x86_64 signature by name, hand-"
                 "written (gen.py MANUAL_I386)\n# for i386-only calls and "
                 "those whose ABI differs.")
+
+    # i386 socketcall and ipc sub-calls ------------------------------------
+    by_name = {name: args for _, name, _, args in rows}
+    for table, subs, what in (("i386_socketcall", I386_SOCKETCALL_SUBS,
+                               "socketcall"),
+                              ("i386_ipc", I386_IPC_SUBS, "ipc")):
+        sub_rows = []
+        for call, name in subs.items():
+            if name in by_name:
+                args = by_name[name]
+            elif name in I386_SUB_MANUAL:
+                args = I386_SUB_MANUAL[name]
+            else:
+                args = i386_layouts(shared(name, table), False)
+            check_args(table, name, args, kinds)
+            sub_rows.append((call, name, class_field(classes, name), args))
+        write_table(table, sub_rows,
+                    f" (here: {what}'s sub-call number, its first argument)",
+                    "strace's linux/generic/subcallent.h (names, numbers); "
+                    "arguments: the\n# i386 row of that name, else the "
+                    "x86_64 one in i386 layouts (gen.py\n# I386_SUB_MANUAL "
+                    "for send and recv).")
 
     # aarch64 --------------------------------------------------------------
     a64 = merged_numbers({}, parse_crate("aarch64"), "aarch64")
