@@ -7,11 +7,13 @@
 //! (`EVIOCGBIT(EV_KEY, 96)`, `MIXER_READ(1)`), which it prints before
 //! the table's names for the same number.
 //!
+//! evdev's structs (EVIOCSKEYCODE, EVIOCSKEYCODE_V2, EVIOCSFF, EVIOCSABS)
+//! are src/decode/evdev.rs's.
+//!
 //! Not done here (their argument prints in hex, where strace decodes it):
 //! BLKPG, BLKTRACESETUP, FS_IOC_FIEMAP, SECCOMP_IOCTL_NOTIF_RECV with a
 //! buffer that is not zeroed, PERF_EVENT_IOC_QUERY_BPF,
-//! PERF_EVENT_IOC_MODIFY_ATTRIBUTES, EVIOCSKEYCODE, EVIOCSKEYCODE_V2,
-//! EVIOCSFF, EVIOCSMASK, EVIOCSABS, RTC_PARAM_GET and RTC_PARAM_SET.
+//! PERF_EVENT_IOC_MODIFY_ATTRIBUTES, RTC_PARAM_GET and RTC_PARAM_SET.
 
 use super::ioctl::read;
 use super::{addr, as_int, Ctx, Out};
@@ -568,8 +570,15 @@ pub(super) fn unnamed_arg(ctx: &Ctx, v: u64, code: u64) -> Option<Out> {
                 }
                 Err(o) => o,
             },
-            Some("EVIOCSKEYCODE" | "EVIOCSKEYCODE_V2" | "EVIOCSFF" | "EVIOCSMASK") => return None,
-            _ if (0xc0..=0xff).contains(&nr) => return None,
+            Some("EVIOCSKEYCODE") => super::evdev::keycode_pair(ctx, v),
+            Some("EVIOCSKEYCODE_V2") => super::evdev::keymap_entry(ctx, v),
+            Some("EVIOCSFF") => super::evdev::ff_effect(ctx, v),
+            // strace 6.1 has no decoder for EVIOCSMASK: the address.
+            Some("EVIOCSMASK") => out(v),
+            // EVIOCSABS(n), whatever size the number carries.
+            _ if (0xc0..=0xff).contains(&nr) => {
+                super::evdev::absinfo(ctx, v, ((code >> 16) & 0x3fff) as usize)
+            }
             // Other writes: strace prints the address.
             _ => out(v),
         }),

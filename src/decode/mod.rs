@@ -11,6 +11,7 @@
 mod attrs;
 mod calls;
 pub mod endpoints;
+mod evdev;
 mod files;
 mod flags;
 mod io;
