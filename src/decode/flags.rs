@@ -91,15 +91,6 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
     })
 }
 
-/// Whether `kind` prints as named constants (what `-X` changes).
-pub(crate) fn is_named(kind: ArgKind) -> bool {
-    table(kind).is_some()
-        || matches!(
-            kind,
-            ArgKind::OpenFlags | ArgKind::MmapFlags | ArgKind::MemfdFlags | ArgKind::Personality
-        )
-}
-
 /// Decodes a kind that is a plain table lookup. These are all `int`-sized
 /// in the kernel but mremap's flags, so only the low 32 bits count (as
 /// strace casts them).
@@ -126,10 +117,26 @@ pub(crate) fn table_kind(kind: ArgKind, v: u64) -> Out {
     }
 }
 
+/// A value made of several tables (open's access mode and flags, mmap's
+/// type, flags and huge page size), in the current `-X` style: its
+/// number, or the number and the abbreviated text in a comment, as
+/// strace prints the whole value.
+fn composite(v: u64, abbrev: impl FnOnce() -> Out) -> Out {
+    if xlat::style() == crate::compat::ConstStyle::Abbrev {
+        return abbrev();
+    }
+    let (text, json) = xlat::with_style(crate::compat::ConstStyle::Abbrev, abbrev);
+    (xlat::styled(|| hex(v), || text), json)
+}
+
 /// open flags: the access mode first (`O_RDONLY` is 0, so it is always
 /// printed), then the other bits.
 pub(crate) fn open_flags(v: u64) -> Out {
     let v = v as u32 as u64;
+    composite(v, || open_flags_abbrev(v))
+}
+
+fn open_flags_abbrev(v: u64) -> Out {
     let acc = v & 3;
     let rest = v & !3;
     let mut text = xlat::OPEN_ACCESS.format_enum(acc);
@@ -151,6 +158,10 @@ const MAP_HUGE_MASK: u64 = 0x3f;
 /// mmap flags: the mapping type, then flags, then `N<<MAP_HUGE_SHIFT`.
 pub(crate) fn mmap_flags(v: u64) -> Out {
     let v = v as u32 as u64;
+    composite(v, || mmap_flags_abbrev(v))
+}
+
+fn mmap_flags_abbrev(v: u64) -> Out {
     let kind = v & 0xf;
     let huge = (v >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
     let rest = v & !0xf & !(MAP_HUGE_MASK << MAP_HUGE_SHIFT);
@@ -178,8 +189,23 @@ const MFD_HUGE_MASK: u64 = 0x3f;
 
 /// memfd_create flags: the other bits (left out when only a size is set),
 /// then the huge page size as `N<<MFD_HUGE_SHIFT`; zero is `0`.
+/// Under `-X verbose` strace comments the abbreviated text even when it
+/// carries a comment of its own (`0x100 /* 0x100 /* MFD_??? */ */`).
 pub(crate) fn memfd_flags(v: u64) -> Out {
+    use crate::compat::ConstStyle;
     let v = v as u32 as u64;
+    match xlat::style() {
+        _ if v == 0 => memfd_flags_abbrev(v),
+        ConstStyle::Abbrev => memfd_flags_abbrev(v),
+        ConstStyle::Raw => (hex(v), memfd_flags_abbrev(v).1),
+        ConstStyle::Verbose => {
+            let (t, j) = xlat::with_style(ConstStyle::Abbrev, || memfd_flags_abbrev(v));
+            (format!("{} /* {t} */", hex(v)), j)
+        }
+    }
+}
+
+fn memfd_flags_abbrev(v: u64) -> Out {
     let huge = (v >> MFD_HUGE_SHIFT) & MFD_HUGE_MASK;
     let rest = v & !(MFD_HUGE_MASK << MFD_HUGE_SHIFT);
     if huge == 0 {
@@ -211,6 +237,10 @@ const PER_MASK: u64 = 0xff;
 /// byte (`PER_LINUX`, `0x61 /* PER_??? */`), then the other bits named.
 pub(crate) fn personality(v: u64) -> Out {
     let v = v as u32 as u64;
+    composite(v, || personality_abbrev(v))
+}
+
+fn personality_abbrev(v: u64) -> Out {
     if v == PER_QUERY {
         return (hex(v), Some(Value::from(v)));
     }

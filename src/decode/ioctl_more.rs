@@ -217,7 +217,7 @@ fn dev64(d: u64) -> (String, Value) {
     let minor = (d & 0xff) | ((d >> 12) & !0xff);
     let (major, minor) = (major as u32 as u64, minor as u32 as u64);
     (
-        format!("makedev({}, {})", hex(major), hex(minor)),
+        super::files::dev_styled(d, major, minor),
         json!({ "major": major, "minor": minor }),
     )
 }
@@ -432,7 +432,7 @@ fn notif_resp(b: &[u8]) -> Out {
     f.num("val", val);
     // strace's print_err: a negated errno by name, else the number.
     let err_t = match crate::errno::errnos().iter().find(|e| -e.0 == error) {
-        Some(e) if error != 0 => format!("-{}", e.1),
+        Some(e) if error != 0 => xlat::styled(|| error.to_string(), || format!("-{}", e.1)),
         _ => error.to_string(),
     };
     f.put("error", err_t, json!(error));
