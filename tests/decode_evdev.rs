@@ -92,7 +92,7 @@ fn evdev_inputs_match_installed_strace() {
     }
     let strace = std::path::PathBuf::from("strace");
     let result = regex::Regex::new(r"\) += .*$").unwrap();
-    for extra in [&[][..], &["-v"]] {
+    for extra in [&[][..], &["-v"], &["-X", "raw"], &["-v", "-X", "verbose"]] {
         let mut args = extra.to_vec();
         args.extend(["-qq", "-e", "signal=none", "-e", "trace=ioctl"]);
         let theirs: Vec<String> = trace_lines(&strace, &args, "args_evdev", "evdev-strace")

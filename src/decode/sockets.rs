@@ -68,7 +68,8 @@ pub(crate) fn sock_type(v: u64) -> Out {
             Some(xlat::SOCKET_FLAGS.flags_json(v)),
         );
     };
-    let mut text = name.to_string();
+    // Under -X each part is a number of its own (`0x1|0x80800`).
+    let mut text = xlat::SOCKET_TYPES.format_enum(ty);
     let mut list = vec![Value::from(name)];
     if rest != 0 {
         text.push('|');
