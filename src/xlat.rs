@@ -212,6 +212,17 @@ impl Xlat {
     }
 }
 
+/// An enum strace prints in decimal (`printxval_d`): the name, else
+/// `99 /* X_??? */`; under `-X raw` the number, under `-X verbose` the
+/// number and the name (or the marker) in a comment.
+pub fn styled_dec(n: impl std::fmt::Display, name: Option<&str>, unknown: &str) -> String {
+    match (name, style()) {
+        (Some(name), _) => styled(|| n.to_string(), || name.to_string()),
+        (None, ConstStyle::Raw) => n.to_string(),
+        (None, _) => format!("{n} /* {unknown} */"),
+    }
+}
+
 /// C's `%#x`: `0` for zero, `0x..` otherwise.
 pub fn hex(v: u64) -> String {
     if v == 0 {

@@ -156,9 +156,10 @@ const MAP_HUGE_SHIFT: u32 = 26;
 const MAP_HUGE_MASK: u64 = 0x3f;
 
 /// mmap flags: the mapping type, then flags, then `N<<MAP_HUGE_SHIFT`.
+/// strace's -X number is the whole register (`0xdeadbeef00000022`),
+/// while its names drop the upper half.
 pub(crate) fn mmap_flags(v: u64) -> Out {
-    let v = v as u32 as u64;
-    composite(v, || mmap_flags_abbrev(v))
+    composite(v, || mmap_flags_abbrev(v as u32 as u64))
 }
 
 fn mmap_flags_abbrev(v: u64) -> Out {
@@ -235,12 +236,10 @@ const PER_MASK: u64 = 0xff;
 
 /// personality's persona (an `unsigned int`): the domain from the low
 /// byte (`PER_LINUX`, `0x61 /* PER_??? */`), then the other bits named.
+/// Under -X each part is a number of its own (`0|0x40000`), as strace
+/// prints it.
 pub(crate) fn personality(v: u64) -> Out {
     let v = v as u32 as u64;
-    composite(v, || personality_abbrev(v))
-}
-
-fn personality_abbrev(v: u64) -> Out {
     if v == PER_QUERY {
         return (hex(v), Some(Value::from(v)));
     }
@@ -264,13 +263,32 @@ const IOPRIO_DATA_MASK: u64 = (1 << IOPRIO_CLASS_SHIFT) - 1;
 /// An I/O priority (an `int`) as strace spells it:
 /// `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`.
 pub(crate) fn ioprio_value(v: u64) -> Out {
+    ioprio_in(v, false)
+}
+
+/// [`ioprio_value`] where strace's `-X` number is in hex (iocb's
+/// aio_reqprio).
+pub(crate) fn ioprio_value_hex(v: u64) -> Out {
+    ioprio_in(v, true)
+}
+
+fn ioprio_in(v: u64, in_hex: bool) -> Out {
     let v = v as u32 as u64;
+    let num = if in_hex { hex(v) } else { v.to_string() };
     let (class, data) = (v >> IOPRIO_CLASS_SHIFT, v & IOPRIO_DATA_MASK);
+    let text = format!(
+        "IOPRIO_PRIO_VALUE({}, {data})",
+        xlat::IOPRIO_CLASS.format_enum(class)
+    );
+    // -X: the decimal number, under verbose with the text (its class in
+    // the verbose style too) in a comment.
+    let text = match xlat::style() {
+        crate::compat::ConstStyle::Abbrev => text,
+        crate::compat::ConstStyle::Raw => num,
+        crate::compat::ConstStyle::Verbose => format!("{num} /* {text} */"),
+    };
     (
-        format!(
-            "IOPRIO_PRIO_VALUE({}, {data})",
-            xlat::IOPRIO_CLASS.format_enum(class)
-        ),
+        text,
         Some(serde_json::json!({
             "class": xlat::IOPRIO_CLASS.enum_json(class),
             "data": data,
