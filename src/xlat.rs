@@ -274,6 +274,43 @@ mod tests {
     }
 
     #[test]
+    fn x_styles_like_strace() {
+        let raw = |f: fn() -> String| with_style(ConstStyle::Raw, f);
+        let verbose = |f: fn() -> String| with_style(ConstStyle::Verbose, f);
+        assert_eq!(raw(|| ACCESS_MODES.format_flags(6)), "0x6");
+        assert_eq!(raw(|| ACCESS_MODES.format_flags(0)), "0");
+        assert_eq!(
+            verbose(|| ACCESS_MODES.format_flags(6)),
+            "0x6 /* R_OK|W_OK */"
+        );
+        assert_eq!(
+            verbose(|| ACCESS_MODES.format_flags(0x11)),
+            "0x11 /* X_OK|0x10 */"
+        );
+        assert_eq!(verbose(|| ACCESS_MODES.format_flags(0)), "0 /* F_OK */");
+        assert_eq!(
+            verbose(|| SOCKET_FLAGS.format_flags(0x60)),
+            "0x60 /* SOCK_??? */"
+        );
+        assert_eq!(raw(|| SOCKET_FLAGS.format_flags(0x60)), "0x60");
+        assert_eq!(raw(|| WHENCE.format_enum(2)), "0x2");
+        assert_eq!(verbose(|| WHENCE.format_enum(2)), "0x2 /* SEEK_END */");
+        assert_eq!(raw(|| WHENCE.format_enum(9)), "0x9");
+        assert_eq!(verbose(|| WHENCE.format_enum(9)), "0x9 /* SEEK_??? */");
+        assert_eq!(
+            verbose(|| styled(|| "-100".into(), || "AT_FDCWD".into())),
+            "-100 /* AT_FDCWD */"
+        );
+        // The style is the decoding's only: back to names afterwards, and
+        // JSON keeps names inside.
+        assert_eq!(
+            with_style(ConstStyle::Raw, || WHENCE.enum_json(2)),
+            "SEEK_END"
+        );
+        assert_eq!(WHENCE.format_enum(2), "SEEK_END");
+    }
+
+    #[test]
     fn every_table_is_well_formed() {
         for x in [&OPEN_FLAGS, &SIGNALS, &IOCTL_REQUESTS, &CLONE_FLAGS] {
             assert!(!x.entries.is_empty(), "{}", x.name);

@@ -17,7 +17,7 @@ use std::process::Command;
 /// (`0x7f...`), which differ from run to run, become `ADDR`; the evidence
 /// has them blanked to 0x7ffc00000000 and 0x7f0000000000.
 fn normalise(line: &str) -> String {
-    regex::Regex::new(r"0x7f[0-9a-f]{10}\b")
+    regex::Regex::new(r"0x7[0-9a-f]{11}\b")
         .unwrap()
         .replace_all(line, "ADDR")
         .into_owned()
