@@ -8,8 +8,61 @@
 //!   table's zero-valued name if it has one (`PROT_NONE`, `F_OK`), else `0`.
 //! * enums: the name, else `0x4d /* AF_??? */` when the table has an
 //!   unknown marker, else the decimal number.
+//!
+//! `-X raw` and `-X verbose` (strace's `xlat_verbosity`) change every
+//! name these printers make, inside structs and arrays too: the decoder
+//! sets the style for one call's decoding ([`with_style`]) and the
+//! printers read it. JSON keeps the names whatever the style.
 
+use crate::compat::ConstStyle;
 use serde_json::Value;
+use std::cell::Cell;
+
+thread_local! {
+    /// The `-X` style of the decoding under way on this thread.
+    static STYLE: Cell<ConstStyle> = const { Cell::new(ConstStyle::Abbrev) };
+}
+
+/// The `-X` style names print in now.
+#[inline]
+pub fn style() -> ConstStyle {
+    STYLE.with(Cell::get)
+}
+
+/// Runs `f` with names printed in `style`, then restores the style
+/// before (also when `f` panics).
+pub fn with_style<R>(style: ConstStyle, f: impl FnOnce() -> R) -> R {
+    struct Restore(ConstStyle);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            STYLE.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(STYLE.with(|c| c.replace(style)));
+    f()
+}
+
+/// A value whose abbreviated text is made of names by code of its own
+/// (open flags, `AT_FDCWD`, `SIG_DFL`), in the current style: `abbrev`
+/// (made with the style at Abbrev), `num` alone under `-X raw`, `num`
+/// and the names in a comment under `-X verbose` (unless the text is
+/// already a number or carries its own comment, as strace's
+/// `0x40 /* X_??? */`).
+pub fn styled(num: impl FnOnce() -> String, abbrev: impl FnOnce() -> String) -> String {
+    match style() {
+        ConstStyle::Abbrev => abbrev(),
+        ConstStyle::Raw => num(),
+        ConstStyle::Verbose => {
+            let num = num();
+            let text = with_style(ConstStyle::Abbrev, abbrev);
+            if text == num || text.contains("/*") || text.parse::<i64>().is_ok() {
+                text
+            } else {
+                format!("{num} /* {text} */")
+            }
+        }
+    }
+}
 
 /// Whether a table names bits or whole values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,12 +92,33 @@ impl Xlat {
         self.entries.iter().find(|e| e.1 == v).map(|e| e.0)
     }
 
-    /// Enum text: the name, `0x.. /* X_??? */`, or decimal.
+    /// Enum text: the name, `0x.. /* X_??? */`, or decimal; under
+    /// `-X raw` the number, under `-X verbose` the number and the name in
+    /// a comment.
     pub fn format_enum(&self, v: u64) -> String {
-        match (self.lookup(v), self.unknown) {
-            (Some(n), _) => n.to_string(),
-            (None, Some(u)) => format!("{} /* {u} */", hex(v)),
-            (None, None) => v.to_string(),
+        let style = style();
+        let name = if style == ConstStyle::Raw {
+            None
+        } else {
+            self.lookup(v)
+        };
+        match (name, self.unknown, style) {
+            (Some(n), _, ConstStyle::Verbose) => format!("{} /* {n} */", self.number(v)),
+            (Some(n), _, _) => n.to_string(),
+            (None, Some(u), ConstStyle::Abbrev | ConstStyle::Verbose) => {
+                format!("{} /* {u} */", hex(v))
+            }
+            (None, _, _) => self.number(v),
+        }
+    }
+
+    /// An enum's number as strace prints it when it has no name: hex for
+    /// a table with an unknown marker, else decimal.
+    fn number(&self, v: u64) -> String {
+        if self.unknown.is_some() {
+            hex(v)
+        } else {
+            v.to_string()
         }
     }
 
@@ -72,8 +146,28 @@ impl Xlat {
         (names, left)
     }
 
-    /// Flags text, strace style.
+    /// Flags text, strace style; under `-X raw` the number, under
+    /// `-X verbose` the number and the names in a comment.
     pub fn format_flags(&self, v: u64) -> String {
+        match style() {
+            ConstStyle::Abbrev => self.abbrev_flags(v),
+            ConstStyle::Raw => hex(v),
+            ConstStyle::Verbose => {
+                let (names, left) = self.split_flags(v);
+                if names.is_empty() {
+                    return self.abbrev_flags(v);
+                }
+                let mut s = format!("{} /* {}", hex(v), names.join("|"));
+                if left != 0 {
+                    s.push_str(&format!("|{}", hex(left)));
+                }
+                s.push_str(" */");
+                s
+            }
+        }
+    }
+
+    fn abbrev_flags(&self, v: u64) -> String {
         let (names, left) = self.split_flags(v);
         let mut s = names.join("|");
         if left != 0 {
@@ -115,6 +209,17 @@ impl Xlat {
             XlatKind::Flags => self.flags_json(v),
             XlatKind::Enum => self.enum_json(v),
         }
+    }
+}
+
+/// An enum strace prints in decimal (`printxval_d`): the name, else
+/// `99 /* X_??? */`; under `-X raw` the number, under `-X verbose` the
+/// number and the name (or the marker) in a comment.
+pub fn styled_dec(n: impl std::fmt::Display, name: Option<&str>, unknown: &str) -> String {
+    match (name, style()) {
+        (Some(name), _) => styled(|| n.to_string(), || name.to_string()),
+        (None, ConstStyle::Raw) => n.to_string(),
+        (None, _) => format!("{n} /* {unknown} */"),
     }
 }
 
@@ -166,6 +271,43 @@ mod tests {
         assert_eq!(PRCTL_OPTIONS.format_enum(9999), "0x270f /* PR_??? */");
         assert_eq!(CLOCK_IDS.enum_json(1), Value::from("CLOCK_MONOTONIC"));
         assert_eq!(CLOCK_IDS.enum_json(77), Value::from(77));
+    }
+
+    #[test]
+    fn x_styles_like_strace() {
+        let raw = |f: fn() -> String| with_style(ConstStyle::Raw, f);
+        let verbose = |f: fn() -> String| with_style(ConstStyle::Verbose, f);
+        assert_eq!(raw(|| ACCESS_MODES.format_flags(6)), "0x6");
+        assert_eq!(raw(|| ACCESS_MODES.format_flags(0)), "0");
+        assert_eq!(
+            verbose(|| ACCESS_MODES.format_flags(6)),
+            "0x6 /* R_OK|W_OK */"
+        );
+        assert_eq!(
+            verbose(|| ACCESS_MODES.format_flags(0x11)),
+            "0x11 /* X_OK|0x10 */"
+        );
+        assert_eq!(verbose(|| ACCESS_MODES.format_flags(0)), "0 /* F_OK */");
+        assert_eq!(
+            verbose(|| SOCKET_FLAGS.format_flags(0x60)),
+            "0x60 /* SOCK_??? */"
+        );
+        assert_eq!(raw(|| SOCKET_FLAGS.format_flags(0x60)), "0x60");
+        assert_eq!(raw(|| WHENCE.format_enum(2)), "0x2");
+        assert_eq!(verbose(|| WHENCE.format_enum(2)), "0x2 /* SEEK_END */");
+        assert_eq!(raw(|| WHENCE.format_enum(9)), "0x9");
+        assert_eq!(verbose(|| WHENCE.format_enum(9)), "0x9 /* SEEK_??? */");
+        assert_eq!(
+            verbose(|| styled(|| "-100".into(), || "AT_FDCWD".into())),
+            "-100 /* AT_FDCWD */"
+        );
+        // The style is the decoding's only: back to names afterwards, and
+        // JSON keeps names inside.
+        assert_eq!(
+            with_style(ConstStyle::Raw, || WHENCE.enum_json(2)),
+            "SEEK_END"
+        );
+        assert_eq!(WHENCE.format_enum(2), "SEEK_END");
     }
 
     #[test]

@@ -107,14 +107,12 @@ pub(crate) fn iocb_header(ctx: &Ctx, v: u64) -> Out {
     }
     // strace names unknown opcodes in decimal.
     let op = f.u16(16) as u64;
-    let op_text = match xlat::AIO_CMDS.lookup(op) {
-        Some(n) => n.to_string(),
-        None => format!("{op} /* IOCB_CMD_??? */"),
-    };
+    let op_text = xlat::styled_dec(op, xlat::AIO_CMDS.lookup(op), "IOCB_CMD_???");
     o.field("aio_lio_opcode", op_text, xlat::AIO_CMDS.enum_json(op));
     let prio = f.u16(18);
     if f.u32(56) & IOCB_FLAG_IOPRIO != 0 {
-        let (t, j) = flags::ioprio_value(prio as u64);
+        // Here strace's -X number is in hex (`0x4004 /* IOPRIO_PRIO_VALUE(...) */`).
+        let (t, j) = flags::ioprio_value_hex(prio as u64);
         o.field("aio_reqprio", t, j.unwrap_or(Value::Null));
     } else if prio != 0 {
         o.field(
@@ -596,7 +594,10 @@ pub(crate) fn file_handle_inout(ctx: &Ctx, v: u64) -> Out {
 pub(crate) fn key_serial(v: u64) -> Out {
     let id = as_int(v);
     match xlat::KEY_SPEC.lookup(id as u32 as u64) {
-        Some(n) => (n.to_string(), Some(Value::from(n))),
+        Some(n) => (
+            xlat::styled(|| id.to_string(), || n.to_string()),
+            Some(Value::from(n)),
+        ),
         None => (id.to_string(), Some(Value::from(id))),
     }
 }

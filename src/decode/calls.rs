@@ -39,7 +39,14 @@ pub(crate) fn statx_flags(v: u64) -> Out {
     let v = v as u32 as u64;
     let sync = v & AT_STATX_SYNC_TYPE;
     let rest = v & !AT_STATX_SYNC_TYPE;
-    let mut text = xlat::STATX_SYNC.format_enum(sync);
+    // strace prints the two parts each in the -X style, and under
+    // `-X raw` a zero sync type not at all (`|0x800`).
+    let style = xlat::style();
+    let mut text = if style == crate::compat::ConstStyle::Raw && sync == 0 {
+        String::new()
+    } else {
+        xlat::styled(|| hex(sync), || xlat::STATX_SYNC.format_enum(sync))
+    };
     let mut list = vec![xlat::STATX_SYNC.enum_json(sync)];
     if rest != 0 {
         // After the sync type, unknown bits print bare (no `AT_???`).
@@ -49,7 +56,7 @@ pub(crate) fn statx_flags(v: u64) -> Out {
             parts.push(hex(left));
         }
         text.push('|');
-        text.push_str(&parts.join("|"));
+        text.push_str(&xlat::styled(|| hex(rest), || parts.join("|")));
         list.extend(parts.into_iter().map(Value::from));
     }
     (text, Some(Value::Array(list)))
@@ -79,14 +86,18 @@ pub(crate) fn futex_op(v: u64) -> Out {
         text.push_str("|FUTEX_CLOCK_REALTIME");
     }
     let value = Value::from(text.clone());
-    (text, Some(value))
+    // strace's table names each op whole: one number under -X.
+    (xlat::styled(|| hex(op as u64), || text), Some(value))
 }
 
 /// A futex bitset (`val3` of the BITSET operations).
 fn futex_bitset(v: u64) -> Out {
     let b = v as u32;
     if b == FUTEX_BITSET_MATCH_ANY {
-        ("FUTEX_BITSET_MATCH_ANY".into(), Some(Value::from(b)))
+        (
+            xlat::styled(|| hex(b as u64), || "FUTEX_BITSET_MATCH_ANY".into()),
+            Some(Value::from(b)),
+        )
     } else {
         (hex(b as u64), Some(Value::from(b)))
     }

@@ -55,16 +55,22 @@ pub(crate) fn dirfd(ctx: &Ctx, v: u64) -> Out {
     if as_int(v) == AT_FDCWD {
         if ctx.opts.fd_paths {
             if let Some(p) = ctx.host.cwd(ctx.pid) {
-                let text = format!("AT_FDCWD<{}>", fd_path_text(&p));
+                let text = format!("{}<{}>", at_fdcwd(), fd_path_text(&p));
                 return (
                     text,
                     Some(json!({ "fd": "AT_FDCWD", "path": super::bytes_json(&p) })),
                 );
             }
         }
-        return ("AT_FDCWD".into(), Some(Value::from("AT_FDCWD")));
+        return (at_fdcwd(), Some(Value::from("AT_FDCWD")));
     }
     fd(ctx, v)
+}
+
+/// `AT_FDCWD` in the current `-X` style (strace prints it as a decimal
+/// `int`: `-100`).
+fn at_fdcwd() -> String {
+    crate::xlat::styled(|| AT_FDCWD.to_string(), || "AT_FDCWD".into())
 }
 
 /// A file mode in octal, type bits and all: `0644`, `0100644`, `000` for
@@ -81,12 +87,23 @@ pub(crate) fn mknod_mode(v: u64) -> Out {
     let v = v as u16 as u64;
     let value = Some(Value::from(v));
     let perm = v & !S_IFMT;
-    if v & S_IFMT != 0 {
-        if let Some(t) = xlat::MODE_TYPES.lookup(v & S_IFMT) {
-            return (format!("{t}|{}", mode_octal(perm)), value);
+    let abbrev = if v & S_IFMT == 0 {
+        mode_octal(v)
+    } else {
+        match xlat::MODE_TYPES.lookup(v & S_IFMT) {
+            Some(t) => format!("{t}|{}", mode_octal(perm)),
+            // An unknown type: the number, whatever the -X style.
+            None => return (mode_octal(v), value),
         }
-    }
-    (mode_octal(v), value)
+    };
+    // -X: the number, and under verbose the text in a comment even when
+    // it is the same number (`0600 /* 0600 */`), as strace does.
+    let text = match xlat::style() {
+        crate::compat::ConstStyle::Abbrev => abbrev,
+        crate::compat::ConstStyle::Raw => mode_octal(v),
+        crate::compat::ConstStyle::Verbose => format!("{} /* {abbrev} */", mode_octal(v)),
+    };
+    (text, value)
 }
 
 const S_IFCHR: u64 = 0o020000;
@@ -109,9 +126,20 @@ pub(crate) fn dev(v: u64) -> Out {
     let major = (dev >> 8) & 0xfff;
     let minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
     (
-        format!("makedev({}, {})", hex(major), hex(minor)),
+        dev_styled(dev, major, minor),
         Some(serde_json::json!({ "major": major, "minor": minor })),
     )
+}
+
+/// `makedev(0x8, 0x1)`, in the `-X` style: strace's `print_dev_t`
+/// prints the number under raw and comments the text under verbose.
+pub(crate) fn dev_styled(dev: u64, major: u64, minor: u64) -> String {
+    let text = || format!("makedev({}, {})", hex(major), hex(minor));
+    match xlat::style() {
+        crate::compat::ConstStyle::Abbrev => text(),
+        crate::compat::ConstStyle::Raw => hex(dev),
+        crate::compat::ConstStyle::Verbose => format!("{} /* {} */", hex(dev), text()),
+    }
 }
 
 fn mode_octal(v: u64) -> String {

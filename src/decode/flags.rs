@@ -91,15 +91,6 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
     })
 }
 
-/// Whether `kind` prints as named constants (what `-X` changes).
-pub(crate) fn is_named(kind: ArgKind) -> bool {
-    table(kind).is_some()
-        || matches!(
-            kind,
-            ArgKind::OpenFlags | ArgKind::MmapFlags | ArgKind::MemfdFlags | ArgKind::Personality
-        )
-}
-
 /// Decodes a kind that is a plain table lookup. These are all `int`-sized
 /// in the kernel but mremap's flags, so only the low 32 bits count (as
 /// strace casts them).
@@ -126,10 +117,26 @@ pub(crate) fn table_kind(kind: ArgKind, v: u64) -> Out {
     }
 }
 
+/// A value made of several tables (open's access mode and flags, mmap's
+/// type, flags and huge page size), in the current `-X` style: its
+/// number, or the number and the abbreviated text in a comment, as
+/// strace prints the whole value.
+fn composite(v: u64, abbrev: impl FnOnce() -> Out) -> Out {
+    if xlat::style() == crate::compat::ConstStyle::Abbrev {
+        return abbrev();
+    }
+    let (text, json) = xlat::with_style(crate::compat::ConstStyle::Abbrev, abbrev);
+    (xlat::styled(|| hex(v), || text), json)
+}
+
 /// open flags: the access mode first (`O_RDONLY` is 0, so it is always
 /// printed), then the other bits.
 pub(crate) fn open_flags(v: u64) -> Out {
     let v = v as u32 as u64;
+    composite(v, || open_flags_abbrev(v))
+}
+
+fn open_flags_abbrev(v: u64) -> Out {
     let acc = v & 3;
     let rest = v & !3;
     let mut text = xlat::OPEN_ACCESS.format_enum(acc);
@@ -149,8 +156,13 @@ const MAP_HUGE_SHIFT: u32 = 26;
 const MAP_HUGE_MASK: u64 = 0x3f;
 
 /// mmap flags: the mapping type, then flags, then `N<<MAP_HUGE_SHIFT`.
+/// strace's -X number is the whole register (`0xdeadbeef00000022`),
+/// while its names drop the upper half.
 pub(crate) fn mmap_flags(v: u64) -> Out {
-    let v = v as u32 as u64;
+    composite(v, || mmap_flags_abbrev(v as u32 as u64))
+}
+
+fn mmap_flags_abbrev(v: u64) -> Out {
     let kind = v & 0xf;
     let huge = (v >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
     let rest = v & !0xf & !(MAP_HUGE_MASK << MAP_HUGE_SHIFT);
@@ -178,8 +190,23 @@ const MFD_HUGE_MASK: u64 = 0x3f;
 
 /// memfd_create flags: the other bits (left out when only a size is set),
 /// then the huge page size as `N<<MFD_HUGE_SHIFT`; zero is `0`.
+/// Under `-X verbose` strace comments the abbreviated text even when it
+/// carries a comment of its own (`0x100 /* 0x100 /* MFD_??? */ */`).
 pub(crate) fn memfd_flags(v: u64) -> Out {
+    use crate::compat::ConstStyle;
     let v = v as u32 as u64;
+    match xlat::style() {
+        _ if v == 0 => memfd_flags_abbrev(v),
+        ConstStyle::Abbrev => memfd_flags_abbrev(v),
+        ConstStyle::Raw => (hex(v), memfd_flags_abbrev(v).1),
+        ConstStyle::Verbose => {
+            let (t, j) = xlat::with_style(ConstStyle::Abbrev, || memfd_flags_abbrev(v));
+            (format!("{} /* {t} */", hex(v)), j)
+        }
+    }
+}
+
+fn memfd_flags_abbrev(v: u64) -> Out {
     let huge = (v >> MFD_HUGE_SHIFT) & MFD_HUGE_MASK;
     let rest = v & !(MFD_HUGE_MASK << MFD_HUGE_SHIFT);
     if huge == 0 {
@@ -209,6 +236,8 @@ const PER_MASK: u64 = 0xff;
 
 /// personality's persona (an `unsigned int`): the domain from the low
 /// byte (`PER_LINUX`, `0x61 /* PER_??? */`), then the other bits named.
+/// Under -X each part is a number of its own (`0|0x40000`), as strace
+/// prints it.
 pub(crate) fn personality(v: u64) -> Out {
     let v = v as u32 as u64;
     if v == PER_QUERY {
@@ -234,13 +263,32 @@ const IOPRIO_DATA_MASK: u64 = (1 << IOPRIO_CLASS_SHIFT) - 1;
 /// An I/O priority (an `int`) as strace spells it:
 /// `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`.
 pub(crate) fn ioprio_value(v: u64) -> Out {
+    ioprio_in(v, false)
+}
+
+/// [`ioprio_value`] where strace's `-X` number is in hex (iocb's
+/// aio_reqprio).
+pub(crate) fn ioprio_value_hex(v: u64) -> Out {
+    ioprio_in(v, true)
+}
+
+fn ioprio_in(v: u64, in_hex: bool) -> Out {
     let v = v as u32 as u64;
+    let num = if in_hex { hex(v) } else { v.to_string() };
     let (class, data) = (v >> IOPRIO_CLASS_SHIFT, v & IOPRIO_DATA_MASK);
+    let text = format!(
+        "IOPRIO_PRIO_VALUE({}, {data})",
+        xlat::IOPRIO_CLASS.format_enum(class)
+    );
+    // -X: the decimal number, under verbose with the text (its class in
+    // the verbose style too) in a comment.
+    let text = match xlat::style() {
+        crate::compat::ConstStyle::Abbrev => text,
+        crate::compat::ConstStyle::Raw => num,
+        crate::compat::ConstStyle::Verbose => format!("{num} /* {text} */"),
+    };
     (
-        format!(
-            "IOPRIO_PRIO_VALUE({}, {data})",
-            xlat::IOPRIO_CLASS.format_enum(class)
-        ),
+        text,
         Some(serde_json::json!({
             "class": xlat::IOPRIO_CLASS.enum_json(class),
             "data": data,

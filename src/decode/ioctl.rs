@@ -10,6 +10,7 @@
 use super::calls::omitted;
 use super::time::Word;
 use super::{addr, as_int, Ctx, Out};
+use crate::compat::ConstStyle;
 use crate::memory::read_exact;
 use crate::xlat::{self, hex, Xlat};
 use serde_json::{json, Value};
@@ -30,8 +31,29 @@ pub(super) fn first_name(v: u64) -> Option<&'static str> {
 
 /// The request (an `unsigned int`): the name strace makes of a
 /// parametrised number (`EVIOCGNAME(256)`), then the table's names.
+/// Under `-X raw` strace prints the number alone, under `-X verbose`
+/// the number and, in a comment, the abbreviated text (even `_IOC(...)`).
 pub(crate) fn request(v: u64) -> Out {
     let v = v as u32 as u64;
+    match crate::xlat::style() {
+        ConstStyle::Abbrev => request_abbrev(v),
+        ConstStyle::Raw => (hex(v), request_abbrev(v).1),
+        ConstStyle::Verbose => {
+            let (mut t, j) = crate::xlat::with_style(ConstStyle::Abbrev, || request_abbrev(v));
+            // Inside the comment a parametrised name's unknown value has
+            // no marker (`EVIOCSABS(0x3f)`): comments do not nest.
+            while let Some(i) = t.find(" /* ") {
+                match t[i..].find(" */") {
+                    Some(j) => t.replace_range(i..i + j + 3, ""),
+                    None => break,
+                }
+            }
+            (format!("{} /* {t} */", hex(v)), j)
+        }
+    }
+}
+
+fn request_abbrev(v: u64) -> Out {
     let mut list: Vec<String> = super::ioctl_more::number_name(v).into_iter().collect();
     list.extend(names(v).iter().map(|e| e.0.to_string()));
     match list.len() {
@@ -235,11 +257,16 @@ fn hwaddr(b: &[u8]) -> (String, Value) {
         .filter(|_| ty <= ARPHRD_VSOCKMON)
         .map_or(data.len(), |e| (e.1 as usize).min(data.len()));
     let mac: Vec<String> = data[..len].iter().map(|c| format!("{c:02x}")).collect();
+    // -X: the whole sa_data in hex, under verbose with the address after.
+    let data_t = match crate::xlat::style() {
+        ConstStyle::Abbrev => mac.join(":"),
+        ConstStyle::Raw => super::sockets::all_hex(data),
+        ConstStyle::Verbose => format!("{} /* {} */", super::sockets::all_hex(data), mac.join(":")),
+    };
     (
         format!(
-            "{{sa_family={}, sa_data={}}}",
+            "{{sa_family={}, sa_data={data_t}}}",
             xlat::ARP_HARDWARE_TYPES.format_enum(ty),
-            mac.join(":")
         ),
         json!({ "family": xlat::ARP_HARDWARE_TYPES.enum_json(ty), "data": mac.join(":") }),
     )
@@ -545,8 +572,9 @@ fn cflag(mut v: u64) -> String {
     let mut parts = vec![xlat::BAUD_OPTIONS.format_enum(v & CBAUD)];
     if v & CIBAUD != 0 {
         parts.push(format!(
-            "{}<<IBSHIFT",
-            xlat::BAUD_OPTIONS.format_enum((v & CIBAUD) >> IBSHIFT)
+            "{}<<{}",
+            xlat::BAUD_OPTIONS.format_enum((v & CIBAUD) >> IBSHIFT),
+            crate::xlat::styled(|| hex(IBSHIFT), || "IBSHIFT".into())
         ));
     }
     parts.push(xlat::TERM_CFLAGS_CSIZE.format_enum(v & CSIZE));

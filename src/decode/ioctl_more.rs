@@ -7,11 +7,13 @@
 //! (`EVIOCGBIT(EV_KEY, 96)`, `MIXER_READ(1)`), which it prints before
 //! the table's names for the same number.
 //!
+//! evdev's structs (EVIOCSKEYCODE, EVIOCSKEYCODE_V2, EVIOCSFF, EVIOCSABS)
+//! are src/decode/evdev.rs's.
+//!
 //! Not done here (their argument prints in hex, where strace decodes it):
 //! BLKPG, BLKTRACESETUP, FS_IOC_FIEMAP, SECCOMP_IOCTL_NOTIF_RECV with a
 //! buffer that is not zeroed, PERF_EVENT_IOC_QUERY_BPF,
-//! PERF_EVENT_IOC_MODIFY_ATTRIBUTES, EVIOCSKEYCODE, EVIOCSKEYCODE_V2,
-//! EVIOCSFF, EVIOCSMASK, EVIOCSABS, RTC_PARAM_GET and RTC_PARAM_SET.
+//! PERF_EVENT_IOC_MODIFY_ATTRIBUTES, RTC_PARAM_GET and RTC_PARAM_SET.
 
 use super::ioctl::read;
 use super::time::Word;
@@ -216,7 +218,7 @@ fn dev64(d: u64) -> (String, Value) {
     let minor = (d & 0xff) | ((d >> 12) & !0xff);
     let (major, minor) = (major as u32 as u64, minor as u32 as u64);
     (
-        format!("makedev({}, {})", hex(major), hex(minor)),
+        super::files::dev_styled(d, major, minor),
         json!({ "major": major, "minor": minor }),
     )
 }
@@ -450,7 +452,7 @@ fn notif_resp(b: &[u8]) -> Out {
     f.num("val", val);
     // strace's print_err: a negated errno by name, else the number.
     let err_t = match crate::errno::errnos().iter().find(|e| -e.0 == error) {
-        Some(e) if error != 0 => format!("-{}", e.1),
+        Some(e) if error != 0 => xlat::styled(|| error.to_string(), || format!("-{}", e.1)),
         _ => error.to_string(),
     };
     f.put("error", err_t, json!(error));
@@ -589,8 +591,15 @@ pub(super) fn unnamed_arg(ctx: &Ctx, v: u64, code: u64) -> Option<Out> {
                 }
                 Err(o) => o,
             },
-            Some("EVIOCSKEYCODE" | "EVIOCSKEYCODE_V2" | "EVIOCSFF" | "EVIOCSMASK") => return None,
-            _ if (0xc0..=0xff).contains(&nr) => return None,
+            Some("EVIOCSKEYCODE") => super::evdev::keycode_pair(ctx, v),
+            Some("EVIOCSKEYCODE_V2") => super::evdev::keymap_entry(ctx, v),
+            Some("EVIOCSFF") => super::evdev::ff_effect(ctx, v),
+            // strace 6.1 has no decoder for EVIOCSMASK: the address.
+            Some("EVIOCSMASK") => out(v),
+            // EVIOCSABS(n), whatever size the number carries.
+            _ if (0xc0..=0xff).contains(&nr) => {
+                super::evdev::absinfo(ctx, v, ((code >> 16) & 0x3fff) as usize)
+            }
             // Other writes: strace prints the address.
             _ => out(v),
         }),

@@ -23,7 +23,7 @@ pub(crate) fn key(v: u64) -> Out {
     (
         xlat::IPC_PRIVATE
             .lookup(v)
-            .map_or_else(|| hex(v), str::to_string),
+            .map_or_else(|| hex(v), |n| xlat::styled(|| hex(v), || n.to_string())),
         Some(xlat::IPC_PRIVATE.enum_json(v)),
     )
 }
@@ -61,7 +61,18 @@ fn named(t: &Xlat, rest: u64) -> (Vec<String>, Vec<Value>, bool) {
         parts.push(hex(left));
     }
     let list = parts.iter().cloned().map(Value::from).collect();
-    (parts, list, any)
+    // -X: the bits as one number (strace's printflags); under raw it
+    // counts as named, so a `|` follows it.
+    match xlat::style() {
+        crate::compat::ConstStyle::Abbrev => (parts, list, any),
+        crate::compat::ConstStyle::Raw => (vec![hex(rest)], list, true),
+        crate::compat::ConstStyle::Verbose if !any => (parts, list, any),
+        crate::compat::ConstStyle::Verbose => (
+            vec![format!("{} /* {} */", hex(rest), parts.join("|"))],
+            list,
+            any,
+        ),
+    }
 }
 
 /// semget/msgget flags: `IPC_CREAT|IPC_EXCL|0600`.
@@ -81,7 +92,14 @@ pub(crate) fn shmget_flags(v: u64) -> Out {
     if huge != 0 {
         let h = format!("{huge}<<SHM_HUGE_SHIFT");
         list.push(Value::from(h.clone()));
-        parts.push(h);
+        // strace's -X: `21<<26`, `21<<26 /* SHM_HUGE_SHIFT */`.
+        parts.push(match xlat::style() {
+            crate::compat::ConstStyle::Abbrev => h,
+            crate::compat::ConstStyle::Raw => format!("{huge}<<{SHM_HUGE_SHIFT}"),
+            crate::compat::ConstStyle::Verbose => {
+                format!("{huge}<<{SHM_HUGE_SHIFT} /* SHM_HUGE_SHIFT */")
+            }
+        });
     }
     // The huge page size counts as named: strace prints a `|` after it.
     with_perms(parts, list, any || huge != 0, v)
@@ -95,7 +113,10 @@ pub(crate) fn ctl_cmd(table: &Xlat, v: u64) -> Out {
     let name = table.format_enum(cmd);
     if v & IPC_64 != 0 {
         (
-            format!("IPC_64|{name}"),
+            format!(
+                "{}|{name}",
+                xlat::styled(|| hex(IPC_64), || "IPC_64".into())
+            ),
             Some(json!(["IPC_64", table.enum_json(cmd)])),
         )
     } else {

@@ -122,16 +122,20 @@ pub(crate) fn keyctl_arg(ctx: &Ctx, pos: usize, v: u64, w: Word) -> Out {
         }
         A::Reqkey => {
             let r = as_int(v);
-            let text = match xlat::KEY_REQKEYS.lookup(r as u32 as u64) {
-                Some(n) => n.to_string(),
-                None => format!("{r} /* KEY_REQKEY_DEFL_??? */"),
-            };
+            let text = xlat::styled_dec(
+                r,
+                xlat::KEY_REQKEYS.lookup(r as u32 as u64),
+                "KEY_REQKEY_DEFL_???",
+            );
             (text, Some(xlat::KEY_REQKEYS.enum_json(r as u32 as u64)))
         }
         A::Errno => {
             let e = v as u32;
             let t = match e {
-                1..=4095 => crate::errno::name(e as i32),
+                1..=4095 => {
+                    let name = crate::errno::name(e as i32);
+                    xlat::styled(|| e.to_string(), || name)
+                }
                 _ => e.to_string(),
             };
             (t, Some(Value::from(e)))

@@ -11,6 +11,7 @@
 mod attrs;
 mod calls;
 pub mod endpoints;
+mod evdev;
 mod files;
 mod flags;
 mod io;
@@ -282,14 +283,22 @@ pub fn decode_args_with(
         opts,
         host,
     };
+    // `-X raw` / `-X verbose` reach every name the printers make; the
+    // default style needs no setting.
+    if opts.const_style != crate::compat::ConstStyle::Abbrev {
+        return crate::xlat::with_style(opts.const_style, || decode_all(&ctx, defs));
+    }
+    decode_all(&ctx, defs)
+}
+
+/// Each argument of `defs`, decoded in the style already set.
+fn decode_all(ctx: &Ctx, defs: &[ArgDef]) -> Vec<DecodedArg> {
+    let (raw, opts, host) = (ctx.raw, ctx.opts, ctx.host);
     defs.iter()
         .zip(raw.iter())
         .enumerate()
         .map(|(pos, (def, &v))| {
-            let (mut text, value) = decode_at(&ctx, pos, def.kind, v);
-            if opts.const_style != crate::compat::ConstStyle::Abbrev {
-                text = const_style(opts.const_style, def.kind, v, text);
-            }
+            let (mut text, value) = decode_at(ctx, pos, def.kind, v);
             if opts.pid_comm && PID_ARGS.contains(&def.name) && as_int(v) > 0 {
                 if let Some(c) = host.comm(as_int(v)) {
                     text = format!("{text}<{c}>");
@@ -308,26 +317,6 @@ pub fn decode_args_with(
 
 /// Argument names that are process ids (`-Y` prints their comm).
 const PID_ARGS: &[&str] = &["pid", "tgid", "tid", "upid"];
-
-/// `-X raw` / `-X verbose` for an argument whose kind is a named
-/// constant: its number, or its number with the names in a comment
-/// (strace's `0x3 /* PROT_READ|PROT_WRITE */`).
-fn const_style(style: crate::compat::ConstStyle, kind: ArgKind, v: u64, text: String) -> String {
-    let named = flags::is_named(kind) || matches!(kind, ArgKind::Dirfd) && as_int(v) == -100;
-    if !named {
-        return text;
-    }
-    let num = if matches!(kind, ArgKind::Dirfd) {
-        as_int(v).to_string()
-    } else {
-        crate::xlat::hex(v as u32 as u64)
-    };
-    match style {
-        crate::compat::ConstStyle::Raw => num,
-        _ if text == num || text.contains("/*") || text.parse::<i64>().is_ok() => text,
-        _ => format!("{num} /* {text} */"),
-    }
-}
 
 /// Joins decoded arguments as strace does. An argument whose text is empty
 /// is one strace leaves out (fcntl's third argument for `F_GETFL`).

@@ -101,8 +101,8 @@ pub(crate) fn clone_flags(v: u64) -> Out {
     }
     if sig != 0 {
         let s = signals::signal_name(sig).unwrap_or_else(|| sig.to_string());
-        list.push(Value::from(s.clone()));
-        parts.push(s);
+        list.push(Value::from(s));
+        parts.push(signals::signal_styled(sig));
     }
     if parts.is_empty() {
         parts.push("0".into());

@@ -39,10 +39,17 @@ fn rlim(v: u64, w: Word) -> (String, Value) {
         Word::W64 => (u64::MAX, "RLIM64_INFINITY"),
         Word::W32 => (u32::MAX as u64, "RLIM_INFINITY"),
     };
+    // -X: the decimal number, or it and the text in a comment.
     if v == inf {
-        (name.to_string(), Value::from(name))
+        (
+            crate::xlat::styled(|| v.to_string(), || name.to_string()),
+            Value::from(name),
+        )
     } else if v > 1024 && v.is_multiple_of(1024) {
-        (format!("{}*1024", v / 1024), Value::from(v))
+        (
+            crate::xlat::styled(|| v.to_string(), || format!("{}*1024", v / 1024)),
+            Value::from(v),
+        )
     } else {
         (v.to_string(), Value::from(v))
     }
@@ -285,6 +292,13 @@ fn cap_word(bits: u32, base: u64) -> (String, Vec<Value>) {
     } else if s.is_empty() {
         s.push('0');
     }
+    // -X, as for any flags: the number, or it and the names in a comment.
+    let s = match xlat::style() {
+        crate::compat::ConstStyle::Abbrev => s,
+        crate::compat::ConstStyle::Raw => hex(bits as u64),
+        crate::compat::ConstStyle::Verbose if names.is_empty() => s,
+        crate::compat::ConstStyle::Verbose => format!("{} /* {s} */", hex(bits as u64)),
+    };
     (s, json_names)
 }
 

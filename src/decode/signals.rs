@@ -29,12 +29,26 @@ pub(crate) fn signal_name(n: u32) -> Option<String> {
     short_name(n).map(|s| format!("SIG{s}"))
 }
 
-/// A signal number: its name, else decimal (`0`, `65`, `-1`).
+/// A signal number: its name, else decimal (`0`, `65`, `-1`); under
+/// `-X raw` the number, under `-X verbose` the number and the name in a
+/// comment.
 pub(crate) fn signal(v: u64) -> Out {
     let n = as_int(v);
     match u32::try_from(n).ok().and_then(signal_name) {
-        Some(s) => (s.clone(), Some(Value::from(s))),
+        Some(s) => (
+            xlat::styled(|| n.to_string(), || s.clone()),
+            Some(Value::from(s)),
+        ),
         None => (n.to_string(), Some(Value::from(n))),
+    }
+}
+
+/// Signal `n`'s full name in the `-X` style (`SIGCHLD`, `17`,
+/// `17 /* SIGCHLD */`), its number when it has none.
+pub(crate) fn signal_styled(n: u32) -> String {
+    match signal_name(n) {
+        Some(s) => xlat::styled(|| n.to_string(), || s),
+        None => n.to_string(),
     }
 }
 
@@ -47,6 +61,17 @@ pub(crate) fn sigset_text(mask: u64) -> (String, Value) {
             .map(|i| short_name(i).unwrap_or_else(|| i.to_string()))
             .collect()
     };
+    // -X: each member its number (`[1]`), or the number and the name
+    // (`[1 /* HUP */]`).
+    let shown = |m: u64| -> Vec<String> {
+        (1..=64u32)
+            .filter(|i| m >> (i - 1) & 1 == 1)
+            .map(|i| match short_name(i) {
+                Some(s) => xlat::styled(|| i.to_string(), || s),
+                None => i.to_string(),
+            })
+            .collect()
+    };
     let json = Value::from(
         names(mask)
             .into_iter()
@@ -56,9 +81,9 @@ pub(crate) fn sigset_text(mask: u64) -> (String, Value) {
     // strace prints the complement once two thirds of the 64 signals are
     // set (measured: 41 set prints plain, 42 prints `~[...]`).
     if mask.count_ones() >= 64 * 2 / 3 {
-        (format!("~[{}]", names(!mask).join(" ")), json)
+        (format!("~[{}]", shown(!mask).join(" ")), json)
     } else {
-        (format!("[{}]", names(mask).join(" ")), json)
+        (format!("[{}]", shown(mask).join(" ")), json)
     }
 }
 
@@ -81,15 +106,24 @@ pub(crate) fn sigset_arg(ctx: &Ctx, v: u64, size: u64) -> Out {
 
 const SA_RESTORER: u64 = 0x0400_0000;
 
-/// A signal handler as strace's `print_sa_handler` names it: `SIG_DFL`,
-/// `SIG_IGN`, `SIG_ERR` (all ones in 64 bits), else its address.
 /// A handler by value (signal's argument, old_sigaction's field): the
-/// text, and the same string in JSON, as sigaction's `handler` is.
+/// text as `-X` asks, and the name (or address) in JSON, as sigaction's
+/// `handler` is.
 pub(crate) fn handler(h: u64) -> Out {
-    let t = handler_text(h);
-    (t.clone(), Some(Value::from(t)))
+    (handler_styled(h), Some(Value::from(handler_text(h))))
 }
 
+/// [`handler_text`] as `-X` asks: the names are constants (`0x1` under
+/// `-X raw`), an address is not.
+pub(crate) fn handler_styled(h: u64) -> String {
+    match h {
+        0 | 1 | u64::MAX => xlat::styled(|| hex(h), || handler_text(h)),
+        _ => hex(h),
+    }
+}
+
+/// A signal handler as strace's `print_sa_handler` names it: `SIG_DFL`,
+/// `SIG_IGN`, `SIG_ERR` (all ones in 64 bits), else its address.
 pub(crate) fn handler_text(h: u64) -> String {
     match h {
         0 => "SIG_DFL".to_string(),
@@ -133,10 +167,11 @@ pub(crate) fn sigaction(ctx: &Ctx, v: u64, w: Word) -> Out {
     };
     let (handler, flags, restorer, mask) = (sa.handler, sa.flags, sa.restorer, sa.mask);
     let h = handler_text(handler);
+    let h_text = handler_styled(handler);
     let (mask_t, mask_j) = sigset_text(mask);
     // sa_flags is an unsigned long: strace shows bits above 32 as unknown.
     let mut text = format!(
-        "{{sa_handler={h}, sa_mask={mask_t}, sa_flags={}",
+        "{{sa_handler={h_text}, sa_mask={mask_t}, sa_flags={}",
         xlat::SIGACTION_FLAGS.format_flags(flags)
     );
     let mut value = json!({

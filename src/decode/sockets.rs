@@ -68,7 +68,8 @@ pub(crate) fn sock_type(v: u64) -> Out {
             Some(xlat::SOCKET_FLAGS.flags_json(v)),
         );
     };
-    let mut text = name.to_string();
+    // Under -X each part is a number of its own (`0x1|0x80800`).
+    let mut text = xlat::SOCKET_TYPES.format_enum(ty);
     let mut list = vec![Value::from(name)];
     if rest != 0 {
         text.push('|');
@@ -112,7 +113,9 @@ pub(crate) fn sockaddr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
             let ip = Ipv4Addr::new(b[4], b[5], b[6], b[7]);
             (
                 format!(
-                    "{{sa_family=AF_INET, sin_port=htons({port}), sin_addr=inet_addr(\"{ip}\")}}"
+                    "{{sa_family={fam}, {}, {}}}",
+                    net_port("sin_port", &b[2..4]),
+                    inet4("sin_addr", &b[4..8])
                 ),
                 json!({ "family": "AF_INET", "address": ip.to_string(), "port": port }),
             )
@@ -122,8 +125,15 @@ pub(crate) fn sockaddr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
             let flow = u32::from_be_bytes(b[4..8].try_into().unwrap());
             let ip = Ipv6Addr::from(<[u8; 16]>::try_from(&b[8..24]).unwrap());
             let mut text = format!(
-                "{{sa_family=AF_INET6, sin6_port=htons({port}), sin6_flowinfo=htonl({flow}), \
-                 inet_pton(AF_INET6, \"{ip}\", &sin6_addr)"
+                "{{sa_family={fam}, {}, {}, {}",
+                net_port("sin6_port", &b[2..4]),
+                net_field(
+                    "sin6_flowinfo",
+                    &b[4..8],
+                    format!("sin6_flowinfo=htonl({flow})"),
+                    || { format!("htonl({flow})") }
+                ),
+                inet6("sin6_addr", &b[8..24])
             );
             let mut value = json!({ "family": "AF_INET6", "address": ip.to_string(), "port": port, "flowinfo": flow });
             if b.len() >= 28 {
@@ -132,9 +142,13 @@ pub(crate) fn sockaddr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
                 let seg0 = ip.segments()[0];
                 let link_local = seg0 & 0xffc0 == 0xfe80 || seg0 & 0xff0f == 0xff02;
                 match link_local.then(|| ctx.host.if_name(scope)).flatten() {
-                    Some(name) => {
-                        text.push_str(&format!(", sin6_scope_id=if_nametoindex(\"{name}\")"))
-                    }
+                    Some(name) => text.push_str(&format!(
+                        ", sin6_scope_id={}",
+                        xlat::styled(
+                            || scope.to_string(),
+                            || format!("if_nametoindex(\"{name}\")")
+                        )
+                    )),
                     None => text.push_str(&format!(", sin6_scope_id={scope}")),
                 }
                 value["scope_id"] = Value::from(scope);
@@ -145,14 +159,17 @@ pub(crate) fn sockaddr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
         AF_UNIX => {
             let path = &b[2..];
             if path.is_empty() {
-                return ("{sa_family=AF_UNIX}".into(), json!({ "family": "AF_UNIX" }));
+                return (
+                    format!("{{sa_family={fam}}}"),
+                    json!({ "family": "AF_UNIX" }),
+                );
             }
             if path[0] == 0 && path.len() > 1 {
                 // Abstract: every byte up to the length counts.
                 let name = &path[1..];
                 (
                     format!(
-                        "{{sa_family=AF_UNIX, sun_path=@{}}}",
+                        "{{sa_family={fam}, sun_path=@{}}}",
                         quote(name, ctx.opts.hex, false)
                     ),
                     json!({ "family": "AF_UNIX", "path": super::bytes_json(name), "abstract": true }),
@@ -162,7 +179,7 @@ pub(crate) fn sockaddr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
                 let p = &path[..end];
                 (
                     format!(
-                        "{{sa_family=AF_UNIX, sun_path={}}}",
+                        "{{sa_family={fam}, sun_path={}}}",
                         quote(p, ctx.opts.hex, true)
                     ),
                     json!({ "family": "AF_UNIX", "path": super::bytes_json(p), "abstract": false }),
@@ -178,7 +195,7 @@ pub(crate) fn sockaddr_bytes(ctx: &Ctx, b: &[u8]) -> (String, Value) {
                 format!("{groups:#08x}")
             };
             (
-                format!("{{sa_family=AF_NETLINK, nl_pid={pid}, nl_groups={g}}}"),
+                format!("{{sa_family={fam}, nl_pid={pid}, nl_groups={g}}}"),
                 json!({ "family": "AF_NETLINK", "pid": pid, "groups": groups }),
             )
         }
@@ -396,8 +413,10 @@ fn msg_control(ctx: &Ctx, v: u64, in_len: u64, w: Word) -> Out {
         let data = &c[hdr.min(len)..len.max(hdr)];
         let data = if len > hdr { data } else { &[][..] };
         let lvl = level as i64 as u64;
+        // strace's marker here is `SOL_???`, not the table's `SOL_??`.
         let level_t = match xlat::SOCKET_LEVELS.lookup(lvl) {
-            Some(n) => n.to_string(),
+            Some(n) => xlat::styled(|| xlat::hex(lvl), || n.to_string()),
+            None if xlat::style() == crate::compat::ConstStyle::Raw => xlat::hex(lvl),
             None => format!("{} /* SOL_??? */", xlat::hex(lvl)),
         };
         let (type_t, data_t, data_j) = cmsg_type_data(ctx, level, ty, data);
@@ -482,8 +501,10 @@ fn cmsg_type_data(ctx: &Ctx, level: i32, ty: i32, data: &[u8]) -> (String, Optio
                     let a = Ipv4Addr::new(data[8], data[9], data[10], data[11]);
                     (
                         Some(format!(
-                            "{{ipi_ifindex={}, ipi_spec_dst=inet_addr(\"{spec}\"), ipi_addr=inet_addr(\"{a}\")}}",
-                            ifindex_text(ctx, ifindex)
+                            "{{ipi_ifindex={}, {}, {}}}",
+                            ifindex_text(ctx, ifindex),
+                            inet4("ipi_spec_dst", &data[4..8]),
+                            inet4("ipi_addr", &data[8..12])
                         )),
                         json!({ "ifindex": ifindex, "spec_dst": spec.to_string(), "addr": a.to_string() }),
                     )
@@ -538,14 +559,77 @@ fn id(v: u32) -> String {
 }
 
 /// An interface index: `if_nametoindex("lo")` when it names one.
+/// Under `-X raw` the number, under `-X verbose` the number and the name
+/// in a comment (strace's `print_ifindex`).
 pub(crate) fn ifindex_text(ctx: &Ctx, index: u32) -> String {
     match ctx.host.if_name(index) {
-        Some(name) => format!(
-            "if_nametoindex({})",
-            quote(name.as_bytes(), ctx.opts.hex, true)
+        Some(name) => xlat::styled(
+            || index.to_string(),
+            || {
+                format!(
+                    "if_nametoindex({})",
+                    quote(name.as_bytes(), ctx.opts.hex, true)
+                )
+            },
         ),
         None => index.to_string(),
     }
+}
+
+/// A field strace prints as an expression of its bytes (`htons(80)`,
+/// `inet_addr("1.2.3.4")`): `abbrev` (the field and its expression); under
+/// `-X raw` the field's bytes in hex (`sin_port="\x00\x50"`), under
+/// `-X verbose` the bytes and `comment` in a comment.
+pub(crate) fn net_field(
+    field: &str,
+    bytes: &[u8],
+    abbrev: String,
+    comment: impl FnOnce() -> String,
+) -> String {
+    use crate::compat::ConstStyle;
+    match xlat::style() {
+        ConstStyle::Abbrev => abbrev,
+        ConstStyle::Raw => format!("{field}={}", all_hex(bytes)),
+        ConstStyle::Verbose => format!("{field}={} /* {} */", all_hex(bytes), comment()),
+    }
+}
+
+/// Bytes as a string of `\x..` escapes (strace's QUOTE_FORCE_HEX).
+pub(crate) fn all_hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 4 + 2);
+    s.push('"');
+    for b in bytes {
+        s.push_str(&format!("\\x{b:02x}"));
+    }
+    s.push('"');
+    s
+}
+
+/// A port in network order: `field=htons(80)`.
+pub(crate) fn net_port(field: &str, b: &[u8]) -> String {
+    let port = u16::from_be_bytes([b[0], b[1]]);
+    net_field(field, b, format!("{field}=htons({port})"), || {
+        format!("htons({port})")
+    })
+}
+
+/// An IPv4 address: `field=inet_addr("127.0.0.1")`.
+pub(crate) fn inet4(field: &str, b: &[u8]) -> String {
+    let ip = Ipv4Addr::new(b[0], b[1], b[2], b[3]);
+    net_field(field, b, format!("{field}=inet_addr(\"{ip}\")"), || {
+        format!("inet_addr(\"{ip}\")")
+    })
+}
+
+/// An IPv6 address: `inet_pton(AF_INET6, "::1", &field)`.
+pub(crate) fn inet6(field: &str, b: &[u8]) -> String {
+    let ip = Ipv6Addr::from(<[u8; 16]>::try_from(&b[..16]).unwrap());
+    net_field(
+        field,
+        b,
+        format!("inet_pton(AF_INET6, \"{ip}\", &{field})"),
+        || format!("inet_pton(AF_INET6, \"{ip}\")"),
+    )
 }
 
 /// sendto's buffer of `len` bytes: netlink messages on a netlink socket
@@ -716,7 +800,11 @@ fn ip_mreq(ctx: &Ctx, v: u64, len: i32) -> Out {
     let group = Ipv4Addr::new(b[0], b[1], b[2], b[3]);
     let iface = Ipv4Addr::new(b[4], b[5], b[6], b[7]);
     (
-        format!("{{imr_multiaddr=inet_addr(\"{group}\"), imr_interface=inet_addr(\"{iface}\")}}"),
+        format!(
+            "{{{}, {}}}",
+            inet4("imr_multiaddr", &b[..4]),
+            inet4("imr_interface", &b[4..8])
+        ),
         Some(json!({ "multiaddr": group.to_string(), "interface": iface.to_string() })),
     )
 }
@@ -730,7 +818,8 @@ fn ipv6_mreq(ctx: &Ctx, v: u64, len: i32) -> Out {
     let ifindex = u32::from_ne_bytes(b[16..].try_into().unwrap());
     (
         format!(
-            "{{inet_pton(AF_INET6, \"{group}\", &ipv6mr_multiaddr), ipv6mr_interface={}}}",
+            "{{{}, ipv6mr_interface={}}}",
+            inet6("ipv6mr_multiaddr", &b[..16]),
             ifindex_text(ctx, ifindex)
         ),
         Some(json!({ "multiaddr": group.to_string(), "interface": ifindex })),

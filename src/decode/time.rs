@@ -165,7 +165,12 @@ pub(crate) fn time_pair(ctx: &Ctx, v: u64, w: Word, p: Part) -> Out {
             _ => None,
         };
         if let Some(s) = special {
-            parts.push(s.to_string());
+            // -X: the struct as it is, under verbose with the name after.
+            parts.push(match crate::xlat::style() {
+                crate::compat::ConstStyle::Abbrev => s.to_string(),
+                crate::compat::ConstStyle::Raw => tv_text(t, p),
+                crate::compat::ConstStyle::Verbose => format!("{} /* {s} */", tv_text(t, p)),
+            });
             values.push(Value::from(s));
             continue;
         }
