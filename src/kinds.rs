@@ -218,6 +218,9 @@ pub enum ArgKind {
     MmapPgoff,
     /// A 16-bit uid or gid (i386's chown, setuid, ...): 0xffff as `-1`.
     Uid16,
+    /// A `uid_t` or `gid_t`: `-1`, else the id unsigned (strace's
+    /// printuid: `4294967294`, not `-2`).
+    Uid,
     /// setgroups' `gid_t` list of argument N entries: `[0, 1, -1]`.
     GidList(u8),
     /// i386 setgroups' 16-bit gid list of argument N entries.

@@ -236,11 +236,7 @@ impl CtlStruct {
 
 /// A uid or gid as strace prints an id: `-1` for the all-ones value.
 fn id(v: u32) -> (String, Value) {
-    if v == u32::MAX {
-        ("-1".into(), Value::from(-1))
-    } else {
-        (v.to_string(), Value::from(v))
-    }
+    super::process::id_text(v.into(), 4)
 }
 
 /// The buffer of shmctl/msgctl/semctl: for `IPC_SET` the fields the

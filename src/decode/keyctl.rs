@@ -111,8 +111,10 @@ pub(crate) fn keyctl_arg(ctx: &Ctx, pos: usize, v: u64, w: Word) -> Out {
         A::Ulong => (v.to_string(), Some(Value::from(v))),
         A::Uint => ((v as u32).to_string(), Some(Value::from(v as u32))),
         A::Int => (as_int(v).to_string(), Some(Value::from(as_int(v)))),
-        A::Uid if v as u32 == u32::MAX => ("-1".into(), Some(Value::from(-1))),
-        A::Uid => ((v as u32).to_string(), Some(Value::from(v as u32))),
+        A::Uid => {
+            let (t, j) = super::process::id_text(v, 4);
+            (t, Some(j))
+        }
         A::Perm => {
             let p = v as u32 as u64;
             (

@@ -444,8 +444,8 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
             let off = v.wrapping_shl(12);
             (crate::xlat::hex(off), Some(Value::from(off)))
         }
-        K::Uid16 => {
-            let (t, j) = process::id_text(v, 2);
+        K::Uid16 | K::Uid => {
+            let (t, j) = process::id_text(v, if kind == K::Uid16 { 2 } else { 4 });
             (t, Some(j))
         }
         K::GidList(n) => process::id_list(ctx, v, ctx.arg(n), 4),

@@ -667,10 +667,7 @@ pub(super) fn payload(
             }
             match fetch::<4>(ctx, v) {
                 // printuid: the all-ones id as -1.
-                Ok(b) => match u32::from_ne_bytes(b) {
-                    u32::MAX => ("-1".into(), json!(-1)),
-                    n => (n.to_string(), json!(n)),
-                },
+                Ok(b) => super::process::id_text(u32::from_ne_bytes(b).into(), 4),
                 Err(e) => e,
             }
         }

@@ -1925,3 +1925,20 @@ fn an_unreadable_buffer_prints_its_address_even_with_s_0() {
     );
     assert_eq!(text_with(&k, &[1, P, 0], &m, s0), "1, \"\", 0");
 }
+
+#[test]
+fn uid_and_gid_arguments_print_as_strace_printuid_does() {
+    // strace 6.1: `chown("/x", 4294967294, -1)`: unsigned, all ones -1,
+    // whatever junk the register holds above 32 bits.
+    let m = FakeMemory::new().with(P, cstr(b"/x"));
+    assert_eq!(
+        text(
+            &[K::Path, K::Uid, K::Uid],
+            &[P, 0xffff_fffe, 0xdead_ffff_ffff],
+            &m
+        ),
+        "\"/x\", 4294967294, -1"
+    );
+    assert_eq!(one(K::Uid, 1000, &m).value, Some(json!(1000)));
+    assert_eq!(one(K::Uid, u32::MAX as u64, &m).value, Some(json!(-1)));
+}

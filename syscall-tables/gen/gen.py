@@ -81,8 +81,7 @@ OUT_TYPES = {"struct stat *", "struct statfs *", "struct statx *",
              "struct robust_list_head * *", "unsigned char *",
              "struct file_handle *", "unsigned int *"}
 # C int-sized signed types: strace prints the low 32 bits sign-extended.
-INT_TYPES = {"int", "pid_t", "key_t", "uid_t",
-             "gid_t", "qid_t", "timer_t", "key_serial_t", "__s32",
+INT_TYPES = {"int", "pid_t", "key_t", "qid_t", "timer_t", "key_serial_t", "__s32",
              "const int", "const enum landlock_rule_type"}
 # C long-sized signed types: the whole register.
 LONG_TYPES = {"long", "loff_t", "off_t"}
@@ -123,6 +122,9 @@ def rule_kind(ctype, name):
         if name in HEX_NAMES or name.endswith("_flags") \
                 or ctype in ("rwf_t", "aio_context_t", "__u64"):
             return sized("hex", ctype)
+        if ctype in ("uid_t", "gid_t"):
+            # strace's printuid: -1 as -1, any other id unsigned.
+            return "uid"
         if ctype in INT_TYPES:
             return "int"
         if ctype in LONG_TYPES:
@@ -741,7 +743,7 @@ def i386_uid16(args):
     out = []
     for item in args.split(" "):
         arg, _, kind = item.partition(":")
-        if arg in UID_ARGS and kind == "int":
+        if arg in UID_ARGS and kind in ("int", "uid"):
             kind = "uid16"
         elif kind == "gid_list:0":
             kind = "gid16_list:0"
