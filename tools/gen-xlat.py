@@ -20,10 +20,18 @@ TABLES = {
    "O_LARGEFILE=0x8000 O_NOFOLLOW O_NOATIME O_CLOEXEC O_PATH O_TMPFILE __O_TMPFILE=0x400000 O_DIRECTORY FASYNC"),
  "pipe_flags": ("include/uapi/asm-generic/fcntl.h", "flags", None, "hex", ["fcntl.h"],
    "O_NONBLOCK O_DIRECT O_CLOEXEC"),
- "at_flags": ("include/uapi/linux/fcntl.h", "flags", None, "hex", ["fcntl.h"],
-   "AT_SYMLINK_NOFOLLOW AT_EACCESS AT_SYMLINK_FOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH "
-   "AT_STATX_FORCE_SYNC AT_STATX_DONT_SYNC AT_RECURSIVE"),
- "unlink_flags": ("include/uapi/linux/fcntl.h", "flags", None, "hex", ["fcntl.h"], "AT_REMOVEDIR"),
+ # strace 6.1's at_flags (newfstatat, utimensat, linkat, unlinkat, fchownat,
+ # execveat, statx's rest); the calls that take other AT_* sets have their
+ # own tables below, as strace does (AT_EACCESS shares AT_REMOVEDIR's bit).
+ "at_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
+   "AT_SYMLINK_NOFOLLOW AT_REMOVEDIR AT_SYMLINK_FOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH "
+   "AT_RECURSIVE"),
+ "faccessat_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
+   "AT_SYMLINK_NOFOLLOW AT_EACCESS AT_EMPTY_PATH"),
+ "name_to_handle_at_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
+   "AT_SYMLINK_FOLLOW AT_EMPTY_PATH"),
+ "mount_setattr_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
+   "AT_SYMLINK_NOFOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH AT_RECURSIVE=0x8000"),
  "access_modes": ("include/linux/fs.h (MAY_*) / unistd.h", "flags", None, "hex", ["unistd.h"],
    "F_OK R_OK W_OK X_OK"),
  "signals": ("arch/x86/include/uapi/asm/signal.h", "enum", None, "dec", ["signal.h"],
@@ -154,7 +162,7 @@ TABLES = {
  "xattr_flags": ("include/uapi/linux/xattr.h", "flags", "XATTR_???", "hex", ["sys/xattr.h"],
    "XATTR_CREATE XATTR_REPLACE"),
  "wait_options": ("include/uapi/linux/wait.h", "flags", "W???", "hex", ["sys/wait.h"],
-   "WNOHANG WUNTRACED WEXITED WCONTINUED WNOWAIT __WNOTHREAD __WALL __WCLONE"),
+   "WNOHANG WEXITED WSTOPPED WCONTINUED WNOWAIT __WCLONE __WALL __WNOTHREAD"),
  "clone_flags": ("include/uapi/linux/sched.h", "flags", "CLONE_???", "hex", ["linux/sched.h"],
    "CLONE_VM CLONE_FS CLONE_FILES CLONE_SIGHAND CLONE_PIDFD CLONE_PTRACE CLONE_VFORK CLONE_PARENT "
    "CLONE_THREAD CLONE_NEWNS CLONE_SYSVSEM CLONE_SETTLS CLONE_PARENT_SETTID CLONE_CHILD_CLEARTID "

@@ -39,8 +39,11 @@ pub(crate) fn statx_flags(v: u64) -> Out {
     let v = v as u32 as u64;
     let sync = v & AT_STATX_SYNC_TYPE;
     let rest = v & !AT_STATX_SYNC_TYPE;
-    let mut text = xlat::STATX_SYNC.format_enum(sync);
-    let mut list = vec![xlat::STATX_SYNC.enum_json(sync)];
+    // strace prints the two sync bits as flags (0x6000 is
+    // `AT_STATX_FORCE_SYNC|AT_STATX_DONT_SYNC`), 0 by its own name.
+    let (sync_names, _) = xlat::STATX_SYNC.split_flags(sync);
+    let mut text = sync_names.join("|");
+    let mut list: Vec<Value> = sync_names.into_iter().map(Value::from).collect();
     if rest != 0 {
         // After the sync type, unknown bits print bare (no `AT_???`).
         let (names, left) = xlat::AT_FLAGS.split_flags(rest);

@@ -170,9 +170,9 @@ OVERRIDES = {
     # access family
     "access": {"mode": "access_mode"},
     "faccessat": {"mode": "access_mode"},
-    "faccessat2": {"mode": "access_mode", "flags": "at_flags"},
+    "faccessat2": {"mode": "access_mode", "flags": "faccessat_flags"},
     # *at and path calls
-    "unlinkat": {"flag": "unlink_flags"},
+    "unlinkat": {"flag": "at_flags"},
     "linkat": {"flags": "at_flags"},
     "renameat2": {"flags": "rename_flags"},
     "mkdir": {"mode": "mode"},
@@ -350,7 +350,7 @@ OVERRIDES = {
     "sigaltstack": {"uss": "stack_in", "uoss": "out_ptr"},
     # time
     "nanosleep": {"rqtp": "timespec_in", "rmtp": "out_ptr"},
-    "clock_nanosleep": {"which_clock": "clockid", "flags": "hex",
+    "clock_nanosleep": {"which_clock": "clockid", "flags": "timer_settime_flags",
                         "rqtp": "timespec_in", "rmtp": "out_ptr"},
     "clock_gettime": {"which_clock": "clockid", "tp": "out_ptr"},
     "clock_getres": {"which_clock": "clockid", "tp": "out_ptr"},
@@ -454,10 +454,13 @@ OVERRIDES = {
     "io_uring_setup": {"params": "io_uring_params"},
     "landlock_create_ruleset": {"attr": "landlock_ruleset_attr:1"},
     "landlock_add_rule": {"rule_attr": "landlock_rule_attr:1"},
-    "mount_setattr": {"flags": "at_flags", "uattr": "mount_attr:4"},
+    "mount_setattr": {"flags": "mount_setattr_flags", "uattr": "mount_attr:4"},
     "open_by_handle_at": {"handle": "file_handle", "flags": "open_flags"},
-    "name_to_handle_at": {"flag": "at_flags", "mnt_id": "out_ptr",
+    "name_to_handle_at": {"name": "path",
+                          "flag": "name_to_handle_at_flags",
+                          "mnt_id": "out_ptr",
                           "handle": "file_handle_in_out"},
+
     "add_key": {"ringid": "key_serial"},
     "request_key": {"destringid": "key_serial"},
     "keyctl": {"option": "keyctl_cmd", "arg2": "keyctl_arg",
@@ -867,8 +870,22 @@ def class_field(classes, name):
     return ",".join(got) if got else "-"
 
 
-def build_args(name, ctypes):
-    ov = OVERRIDES.get(name, {})
+# Kinds that hold only where a long is 64 bits (x86_64, aarch64): the NUMA
+# calls' node masks are arrays of longs, read as strace does there, and
+# their mode carries MPOL_F_* flags. i386 and x32 keep the plain kinds.
+NATIVE64_OVERRIDES = {
+    "mbind": {"mode": "mpol_mode_long", "nmask": "nodemask:4",
+              "flags": "mbind_flags"},
+    "set_mempolicy": {"mode": "mpol_mode", "nmask": "nodemask:2"},
+    "get_mempolicy": {"policy": "out_ptr", "nmask": "out_ptr"},
+    "migrate_pages": {"old_nodes": "nodemask:1", "new_nodes": "nodemask:1"},
+}
+
+
+def build_args(name, ctypes, native64=True):
+    ov = dict(OVERRIDES.get(name, {}))
+    if native64:
+        ov.update(NATIVE64_OVERRIDES.get(name, {}))
     unknown = set(ov) - {a for _, a in ctypes}
     if unknown:
         fail(f"override for {name} names missing args {sorted(unknown)}")
@@ -960,6 +977,8 @@ def main():
 
     def shared(name, arch):
         """The x86_64 signature reused for another arch, by name."""
+        if arch != "aarch64" and name in NATIVE64_OVERRIDES:
+            return build_args(name, sigs[name], native64=False)
         if name in x64_args:
             return x64_args[name]
         if name in sigs:
@@ -1027,6 +1046,8 @@ def main():
             args = " ".join(a.split(":")[0] + ":hex_long"
                             for a in x64_args[name].split(" ")
                             if a != "-") or "-"
+        elif name in NATIVE64_OVERRIDES:
+            label, args = name, shared(name, "x32")
         else:
             label, args = name, x64_args[name]
         rows.append((X32_BIT + nr, label, class_field(classes, label), args))
