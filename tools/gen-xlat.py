@@ -161,6 +161,13 @@ TABLES = {
    "RENAME_NOREPLACE=1 RENAME_EXCHANGE=2 RENAME_WHITEOUT=4"),
  "xattr_flags": ("include/uapi/linux/xattr.h", "flags", "XATTR_???", "hex", ["sys/xattr.h"],
    "XATTR_CREATE XATTR_REPLACE"),
+ # fcntl's F_NOTIFY argument (strace's notifyflags).
+ "dnotify_flags": ("include/uapi/linux/fcntl.h", "flags", "DN_???", "hex", ["fcntl.h"],
+   "DN_ACCESS=0x1 DN_MODIFY=0x2 DN_CREATE=0x4 DN_DELETE=0x8 DN_RENAME=0x10 DN_ATTRIB=0x20 "
+   "DN_MULTISHOT=0x80000000"),
+ # F_SETOWN_EX / F_GETOWN_EX's owner type (strace's f_owner_types).
+ "f_owner_types": ("include/uapi/asm-generic/fcntl.h", "enum", "F_OWNER_???", "dec", ["fcntl.h"],
+   "F_OWNER_TID=0 F_OWNER_PID=1 F_OWNER_PGRP=2"),
  "wait_options": ("include/uapi/linux/wait.h", "flags", "W???", "hex", ["sys/wait.h"],
    "WNOHANG WEXITED WSTOPPED WCONTINUED WNOWAIT __WCLONE __WALL __WNOTHREAD"),
  "clone_flags": ("include/uapi/linux/sched.h", "flags", "CLONE_???", "hex", ["linux/sched.h"],
