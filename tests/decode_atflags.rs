@@ -5,7 +5,9 @@
 //! wait4/waitid options (WSTOPPED, strace's order), clock_nanosleep's
 //! TIMER_ABSTIME, fcntl's F_ADD_SEALS / F_NOTIFY / F_SETLEASE / F_SETOWN_EX
 //! and flock's l_type (F_EXLCK, F_SHLCK), fanotify_mark's event order and
-//! timer_create's sigevent without a value. The fixture `args_atflags`
+//! timer_create's sigevent without a value, socket's protocol by family
+//! (AF_PACKET's `htons(ETH_P_*)`, CAN, Bluetooth, RxRPC) and socketpair's
+//! as a bare number. The fixture `args_atflags`
 //! makes the calls; strace 6.1's lines are kept in
 //! tests/strace-evidence/atflags.strace, and the installed strace is
 //! compared with live too.
@@ -15,7 +17,7 @@ mod common;
 use common::{check_lines, fixture, notrace, parse_jsonl, syscalls_named, trace_lines};
 use std::process::Command;
 
-const CALLS: &str = "newfstatat,utimensat,linkat,fchownat,unlinkat,execveat,faccessat2,name_to_handle_at,mount_setattr,open_tree,statx,wait4,waitid,clock_nanosleep,fcntl,fanotify_mark,timer_create";
+const CALLS: &str = "newfstatat,utimensat,linkat,fchownat,unlinkat,execveat,faccessat2,name_to_handle_at,mount_setattr,open_tree,statx,wait4,waitid,clock_nanosleep,fcntl,fanotify_mark,timer_create,socket,socketpair";
 
 /// strace 6.1's lines for `args_atflags` (atflags.strace), results dropped.
 const EXPECTED: &[&str] = &[
@@ -48,6 +50,13 @@ const EXPECTED: &[&str] = &[
     r#"fcntl(3, F_SETLK, {l_type=0x9 /* F_??? */, l_whence=SEEK_SET, l_start=0, l_len=0})"#,
     r#"fanotify_mark(-1, FAN_MARK_ADD, FAN_ACCESS|FAN_ONDIR|FAN_EVENT_ON_CHILD|FAN_RENAME, AT_FDCWD, ".")"#,
     r#"timer_create(CLOCK_REALTIME, {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}, NULL)"#,
+    r#"socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_IP))"#,
+    r#"socket(AF_PACKET, SOCK_RAW, htons(0x1234 /* ETH_P_??? */))"#,
+    r#"socket(AF_PACKET, SOCK_RAW, htons(ETH_P_IPV6))"#,
+    r#"socket(AF_CAN, SOCK_RAW, CAN_RAW)"#,
+    r#"socket(AF_BLUETOOTH, SOCK_RAW, 0x9 /* BTPROTO_??? */)"#,
+    r#"socket(AF_RXRPC, SOCK_DGRAM, AF_INET6)"#,
+    r#"socketpair(AF_INET, SOCK_STREAM, 6, NULL)"#,
 ];
 
 /// The traced lines from the fixture's first call on: the loader's

@@ -161,6 +161,29 @@ TABLES = {
    "RENAME_NOREPLACE=1 RENAME_EXCHANGE=2 RENAME_WHITEOUT=4"),
  "xattr_flags": ("include/uapi/linux/xattr.h", "flags", "XATTR_???", "hex", ["sys/xattr.h"],
    "XATTR_CREATE XATTR_REPLACE"),
+ # socket()'s protocol per family, as strace 6.1 names it (AF_PACKET's is
+ # printed as htons(ETH_P_*), the value being in network order).
+ "ethernet_protocols": ("include/uapi/linux/if_ether.h", "enum", "ETH_P_???", "hex", ["linux/if_ether.h"],
+   "ETH_P_802_3 ETH_P_AX25 ETH_P_ALL ETH_P_802_2 ETH_P_SNAP ETH_P_DDCMP ETH_P_WAN_PPP "
+   "ETH_P_PPP_MP ETH_P_LOCALTALK ETH_P_CAN ETH_P_CANFD ETH_P_CANXL ETH_P_PPPTALK "
+   "ETH_P_TR_802_2 ETH_P_MOBITEX ETH_P_CONTROL ETH_P_IRDA ETH_P_ECONET ETH_P_HDLC "
+   "ETH_P_ARCNET ETH_P_DSA ETH_P_TRAILER ETH_P_LOOP ETH_P_PHONET ETH_P_IEEE802154 ETH_P_CAIF "
+   "ETH_P_XDSA ETH_P_MAP ETH_P_MCTP ETH_P_PUP ETH_P_PUPAT ETH_P_802_3_MIN ETH_P_IP ETH_P_X25 "
+   "ETH_P_ARP ETH_P_BPQ=0x08FF ETH_P_IEEEPUP ETH_P_IEEEPUPAT ETH_P_ERSPAN2 ETH_P_TSN "
+   "ETH_P_BATMAN ETH_P_DEC ETH_P_DNA_DL ETH_P_DNA_RC ETH_P_DNA_RT ETH_P_LAT ETH_P_DIAG "
+   "ETH_P_CUST ETH_P_SCA ETH_P_TEB ETH_P_RARP ETH_P_ATALK ETH_P_AARP ETH_P_8021Q ETH_P_IPX "
+   "ETH_P_IPV6 ETH_P_PAUSE ETH_P_SLOW ETH_P_WCCP ETH_P_MPLS_UC ETH_P_MPLS_MC ETH_P_ATMMPOA "
+   "ETH_P_PPP_DISC ETH_P_PPP_SES ETH_P_LINK_CTL ETH_P_ATMFATE ETH_P_PAE ETH_P_REALTEK "
+   "ETH_P_AOE ETH_P_8021AD ETH_P_802_EX1 ETH_P_ERSPAN ETH_P_PREAUTH ETH_P_TIPC ETH_P_LLDP "
+   "ETH_P_MRP ETH_P_MACSEC ETH_P_8021AH ETH_P_MVRP ETH_P_1588 ETH_P_NCSI ETH_P_PRP ETH_P_CFM "
+   "ETH_P_FCOE ETH_P_TDLS ETH_P_FIP ETH_P_IBOE ETH_P_80221 ETH_P_HSR ETH_P_NSH ETH_P_LOOPBACK "
+   "ETH_P_QINQ1 ETH_P_QINQ2 ETH_P_QINQ3 ETH_P_EDSA ETH_P_DSA_8021Q ETH_P_DSA_A5PSW ETH_P_IFE "
+   "ETH_P_AF_IUCV "),
+ "can_protocols": ("include/uapi/linux/can.h", "enum", "CAN_???", "dec", ["linux/can.h"],
+   "CAN_RAW CAN_BCM CAN_TP16 CAN_TP20 CAN_MCNET CAN_ISOTP CAN_J1939"),
+ "bt_protocols": ("include/net/bluetooth/bluetooth.h", "enum", "BTPROTO_???", "dec", [],
+   "BTPROTO_L2CAP=0 BTPROTO_HCI=1 BTPROTO_SCO=2 BTPROTO_RFCOMM=3 BTPROTO_BNEP=4 BTPROTO_CMTP=5 "
+   "BTPROTO_HIDP=6 BTPROTO_AVDTP=7"),
  # fcntl's F_NOTIFY argument (strace's notifyflags).
  "dnotify_flags": ("include/uapi/linux/fcntl.h", "flags", "DN_???", "hex", ["fcntl.h"],
    "DN_ACCESS=0x1 DN_MODIFY=0x2 DN_CREATE=0x4 DN_DELETE=0x8 DN_RENAME=0x10 DN_ATTRIB=0x20 "
@@ -339,6 +362,7 @@ NOTES = {
  "semctl_cmds": "SEM_STAT_ANY is missing from older glibc headers, given here",
  "msgctl_cmds": "MSG_STAT_ANY is missing from older glibc headers, given here",
  "mount_flags": "glibc's MS_* are enum constants, given here (bit 9 is unused)",
+ "bt_protocols": "not in the uapi headers, given here",
  "signals": "same numbers on i386 and aarch64 (asm-generic); SIGSTKFLT exists on all three",
 }
 

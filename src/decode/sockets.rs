@@ -15,6 +15,10 @@ const AF_UNIX: u64 = 1;
 const AF_INET: u64 = 2;
 const AF_INET6: u64 = 10;
 const AF_NETLINK: u64 = 16;
+const AF_PACKET: u64 = 17;
+const AF_CAN: u64 = 29;
+const AF_BLUETOOTH: u64 = 31;
+const AF_RXRPC: u64 = 33;
 const SOL_IP: u32 = 0;
 const SOL_SOCKET: u32 = 1;
 const SOL_IPV6: u32 = 41;
@@ -28,9 +32,20 @@ const SOCKADDR_MAX: usize = 128;
 /// so junk in the upper half of the domain makes it print the protocol as
 /// a plain number, and the protocol is printed as the whole register.
 pub(crate) fn protocol(v: u64, domain: u64) -> Out {
+    if domain == AF_PACKET {
+        // An ethertype in network order: strace names the swapped low 16
+        // bits inside `htons(...)`.
+        let p = (v as u16).swap_bytes() as u64;
+        let t = &xlat::ETHERNET_PROTOCOLS;
+        return (format!("htons({})", t.format_enum(p)), Some(t.enum_json(p)));
+    }
     let t: Option<&Xlat> = match domain {
         AF_INET | AF_INET6 => Some(&xlat::IP_PROTOCOLS),
         AF_NETLINK => Some(&xlat::NETLINK_PROTOCOLS),
+        AF_CAN => Some(&xlat::CAN_PROTOCOLS),
+        AF_BLUETOOTH => Some(&xlat::BT_PROTOCOLS),
+        // RxRPC sockets take the transport's address family.
+        AF_RXRPC => Some(&xlat::ADDRESS_FAMILIES),
         _ => None,
     };
     match t {

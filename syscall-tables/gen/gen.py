@@ -265,7 +265,8 @@ OVERRIDES = {
     "socket": {"family": "sock_domain", "type": "sock_type",
                "protocol": "sock_proto:0"},
     "socketpair": {"family": "sock_domain", "type": "sock_type",
-                   "protocol": "sock_proto:0", "usockvec": "int_pair_out"},
+                   # strace prints socketpair's protocol as a bare number.
+                   "protocol": "ulong", "usockvec": "int_pair_out"},
     "connect": {"uservaddr": "sockaddr_in:2", "addrlen": "int"},
     "bind": {"umyaddr": "sockaddr_in:2", "addrlen": "int"},
     # In/out lengths print their input side (`[128]`); strace adds the
