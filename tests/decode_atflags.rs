@@ -7,7 +7,8 @@
 //! and flock's l_type (F_EXLCK, F_SHLCK), fanotify_mark's event order and
 //! timer_create's sigevent without a value, socket's protocol by family
 //! (AF_PACKET's `htons(ETH_P_*)`, CAN, Bluetooth, RxRPC) and socketpair's
-//! as a bare number. The fixture `args_atflags`
+//! as a bare number, and socket option names at SOL_PACKET, SOL_UDP and
+//! SOL_RAW. The fixture `args_atflags`
 //! makes the calls; strace 6.1's lines are kept in
 //! tests/strace-evidence/atflags.strace, and the installed strace is
 //! compared with live too.
@@ -17,7 +18,7 @@ mod common;
 use common::{check_lines, fixture, notrace, parse_jsonl, syscalls_named, trace_lines};
 use std::process::Command;
 
-const CALLS: &str = "newfstatat,utimensat,linkat,fchownat,unlinkat,execveat,faccessat2,name_to_handle_at,mount_setattr,open_tree,statx,wait4,waitid,clock_nanosleep,fcntl,fanotify_mark,timer_create,socket,socketpair";
+const CALLS: &str = "newfstatat,utimensat,linkat,fchownat,unlinkat,execveat,faccessat2,name_to_handle_at,mount_setattr,open_tree,statx,wait4,waitid,clock_nanosleep,fcntl,fanotify_mark,timer_create,socket,socketpair,setsockopt,getsockopt";
 
 /// strace 6.1's lines for `args_atflags` (atflags.strace), results dropped.
 const EXPECTED: &[&str] = &[
@@ -57,6 +58,13 @@ const EXPECTED: &[&str] = &[
     r#"socket(AF_BLUETOOTH, SOCK_RAW, 0x9 /* BTPROTO_??? */)"#,
     r#"socket(AF_RXRPC, SOCK_DGRAM, AF_INET6)"#,
     r#"socketpair(AF_INET, SOCK_STREAM, 6, NULL)"#,
+    r#"setsockopt(-1, SOL_PACKET, PACKET_AUXDATA, [1], 4)"#,
+    r#"setsockopt(-1, SOL_PACKET, 0x63 /* PACKET_??? */, [1], 4)"#,
+    r#"setsockopt(-1, SOL_UDP, UDP_SEGMENT, [1], 4)"#,
+    r#"setsockopt(-1, SOL_UDP, UDP_CORK, [1], 4)"#,
+    r#"getsockopt(-1, SOL_UDP, 0x63 /* UDP_??? */, NULL, NULL)"#,
+    r#"getsockopt(-1, SOL_PACKET, PACKET_VERSION, NULL, NULL)"#,
+    r#"getsockopt(-1, SOL_RAW, 0x2 /* RAW_??? */, NULL, NULL)"#,
 ];
 
 /// The traced lines from the fixture's first call on: the loader's

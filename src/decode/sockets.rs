@@ -23,6 +23,9 @@ const SOL_IP: u32 = 0;
 const SOL_SOCKET: u32 = 1;
 const SOL_IPV6: u32 = 41;
 const SOL_NETLINK: u32 = 270;
+const SOL_UDP: u32 = 17;
+const SOL_RAW: u32 = 255;
+const SOL_PACKET: u32 = 263;
 /// `sizeof(struct sockaddr_storage)`: the most strace reads of a sockaddr.
 const SOCKADDR_MAX: usize = 128;
 
@@ -63,6 +66,9 @@ pub(crate) fn sockopt_name(v: u64, level: u64) -> Out {
         6 => Some(&xlat::SOCKOPT_TCP),
         SOL_IPV6 => Some(&xlat::SOCKOPT_IPV6),
         SOL_NETLINK => Some(&xlat::SOCKOPT_NETLINK),
+        SOL_UDP => Some(&xlat::SOCKOPT_UDP),
+        SOL_RAW => Some(&xlat::SOCKOPT_RAW),
+        SOL_PACKET => Some(&xlat::SOCKOPT_PACKET),
         _ => None,
     };
     match t {
