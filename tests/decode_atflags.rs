@@ -7,8 +7,9 @@
 //! and flock's l_type (F_EXLCK, F_SHLCK), fanotify_mark's event order and
 //! timer_create's sigevent without a value, socket's protocol by family
 //! (AF_PACKET's `htons(ETH_P_*)`, CAN, Bluetooth, RxRPC) and socketpair's
-//! as a bare number, and socket option names at SOL_PACKET, SOL_UDP and
-//! SOL_RAW. The fixture `args_atflags`
+//! as a bare number, socket option names at SOL_PACKET, SOL_UDP and
+//! SOL_RAW, PACKET_ADD_MEMBERSHIP's packet_mreq and ICMP_FILTER's set of
+//! ICMP types (`~[...]` past half the bits). The fixture `args_atflags`
 //! makes the calls; strace 6.1's lines are kept in
 //! tests/strace-evidence/atflags.strace, and the installed strace is
 //! compared with live too.
@@ -65,6 +66,12 @@ const EXPECTED: &[&str] = &[
     r#"getsockopt(-1, SOL_UDP, 0x63 /* UDP_??? */, NULL, NULL)"#,
     r#"getsockopt(-1, SOL_PACKET, PACKET_VERSION, NULL, NULL)"#,
     r#"getsockopt(-1, SOL_RAW, 0x2 /* RAW_??? */, NULL, NULL)"#,
+    r#"setsockopt(-1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, {mr_ifindex=0, mr_type=PACKET_MR_PROMISC, mr_alen=6, mr_address=01:02:03:04:05:06}, 16)"#,
+    r#"setsockopt(-1, SOL_PACKET, PACKET_DROP_MEMBERSHIP, {mr_ifindex=32767, mr_type=0x9 /* PACKET_MR_??? */, mr_alen=20, mr_address=01:02:03:04:05:06:07:08}, 16)"#,
+    r#"setsockopt(-1, SOL_RAW, ICMP_FILTER, [ICMP_REDIRECT ICMP_ECHO 0x1f /* ICMP_??? */], 4)"#,
+    r#"setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY ICMP_DEST_UNREACH], 4)"#,
+    r#"setsockopt(-1, SOL_RAW, ICMP_FILTER, [], 4)"#,
+    r#"setsockopt(-1, SOL_RAW, ICMP_FILTER, ~[0x1 /* ICMP_??? */ 0x2 /* ICMP_??? */ ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT 0x6 /* ICMP_??? */ 0x7 /* ICMP_??? */ ICMP_ECHO 0x9 /* ICMP_??? */ 0xa /* ICMP_??? */ ICMP_TIME_EXCEEDED ICMP_PARAMETERPROB ICMP_TIMESTAMP ICMP_TIMESTAMPREPLY ICMP_INFO_REQUEST], 2)"#,
 ];
 
 /// The traced lines from the fixture's first call on: the loader's
@@ -89,7 +96,7 @@ fn flag_sets_json_values() {
     use serde_json::json;
     let lines = trace_lines(
         &notrace(),
-        &["--json", "-e", "statx,fcntl,wait4"],
+        &["--json", "-e", "statx,fcntl,wait4,setsockopt"],
         "args_atflags",
         "atflags-json",
     );
@@ -116,7 +123,21 @@ fn flag_sets_json_values() {
         fcntl[5]["args"][2]["value"],
         json!({ "type": "F_OWNER_PGRP", "pid": 0 })
     );
+    let so = syscalls_named(&events, "setsockopt");
+    let icmp: Vec<_> = so
+        .iter()
+        .filter(|e| e["args"][2]["value"] == json!("ICMP_FILTER"))
+        .collect();
+    assert_eq!(
+        icmp[0]["args"][3]["value"],
+        json!(["ICMP_REDIRECT", "ICMP_ECHO", 31])
+    );
+    assert_eq!(
+        icmp[1]["args"][3]["value"],
+        json!({ "not": ["ICMP_ECHOREPLY", "ICMP_DEST_UNREACH"] })
+    );
     let wait4 = syscalls_named(&events, "wait4");
+    assert_eq!(wait4.len(), 1);
     assert_eq!(
         wait4[0]["args"][2]["value"],
         json!([

@@ -100,6 +100,14 @@ TABLES = {
    "UDP_CORK UDP_ENCAP UDP_NO_CHECK6_TX UDP_NO_CHECK6_RX UDP_SEGMENT UDP_GRO"),
  "sockopt_raw": ("include/uapi/linux/icmp.h", "enum", "RAW_???", "dec", ["linux/icmp.h"],
    "ICMP_FILTER"),
+ # ICMP_FILTER's bits name ICMP types (strace's icmp_filter_flags);
+ # PACKET_ADD_MEMBERSHIP's mr_type (strace's packet_mreq_type).
+ "icmp_filter_types": ("include/uapi/linux/icmp.h", "enum", "ICMP_???", "dec", ["linux/icmp.h"],
+   "ICMP_ECHOREPLY ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT ICMP_ECHO ICMP_TIME_EXCEEDED "
+   "ICMP_PARAMETERPROB ICMP_TIMESTAMP ICMP_TIMESTAMPREPLY ICMP_INFO_REQUEST ICMP_INFO_REPLY "
+   "ICMP_ADDRESS ICMP_ADDRESSREPLY"),
+ "packet_mreq_types": ("include/uapi/linux/if_packet.h", "enum", "PACKET_MR_???", "dec", ["linux/if_packet.h"],
+   "PACKET_MR_MULTICAST PACKET_MR_PROMISC PACKET_MR_ALLMULTI PACKET_MR_UNICAST"),
  "sockopt_tcp": ("include/uapi/linux/tcp.h", "enum", "TCP_???", "dec", ["netinet/tcp.h"],
    "TCP_NODELAY TCP_MAXSEG TCP_CORK TCP_KEEPIDLE TCP_KEEPINTVL TCP_KEEPCNT TCP_SYNCNT TCP_LINGER2 "
    "TCP_DEFER_ACCEPT TCP_WINDOW_CLAMP TCP_INFO TCP_QUICKACK TCP_CONGESTION TCP_MD5SIG "
