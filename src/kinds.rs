@@ -306,8 +306,6 @@ pub enum ArgKind {
     OpenHow(u8),
     /// statx mask (`STATX_BASIC_STATS`).
     StatxMask,
-    /// `*at` flags restricted to unlinkat (`AT_REMOVEDIR`).
-    UnlinkFlags,
     /// An input array of two ints (fd pairs and the like are output).
     IntPairOut,
     /// epoll_ctl operation (`EPOLL_CTL_ADD`).
@@ -434,6 +432,13 @@ pub enum ArgKind {
     TimerfdSettimeFlags,
     /// timer_settime flags (`TIMER_ABSTIME`).
     TimerSettimeFlags,
+    /// faccessat2 flags (`AT_SYMLINK_NOFOLLOW|AT_EACCESS`): strace's own
+    /// set, where 0x200 is AT_EACCESS rather than AT_REMOVEDIR.
+    FaccessatFlags,
+    /// name_to_handle_at flags (`AT_SYMLINK_FOLLOW|AT_EMPTY_PATH`).
+    NameToHandleAtFlags,
+    /// mount_setattr flags (`AT_RECURSIVE`).
+    MountSetattrFlags,
     /// A scheduling policy (`SCHED_FIFO`).
     SchedPolicy,
     /// seccomp's operation (`SECCOMP_SET_MODE_FILTER`).

@@ -408,7 +408,7 @@ fn important_signatures() {
     assert_eq!(kinds(x, "openat2")[2], ("how", OpenHow(3)));
     assert_eq!(kinds(x, "fcntl")[2], ("arg", FcntlArg(1)));
     assert_eq!(kinds(x, "rt_sigprocmask")[1], ("nset", SigsetIn(3)));
-    assert_eq!(kinds(x, "unlinkat")[2], ("flag", UnlinkFlags));
+    assert_eq!(kinds(x, "unlinkat")[2], ("flag", AtFlags));
     assert_eq!(kinds(x, "execve")[1..], [("argv", Argv), ("envp", Envp)]);
     assert_eq!(
         kinds(x, "statx"),

@@ -18,13 +18,21 @@ TABLES = {
  "open_flags": ("include/uapi/asm-generic/fcntl.h", "flags", None, "hex", ["fcntl.h"],
    "O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK O_SYNC __O_SYNC=0x100000 O_DSYNC O_DIRECT "
    "O_LARGEFILE=0x8000 O_NOFOLLOW O_NOATIME O_CLOEXEC O_PATH O_TMPFILE __O_TMPFILE=0x400000 O_DIRECTORY FASYNC"),
- "pipe_flags": ("include/uapi/asm-generic/fcntl.h", "flags", None, "hex", ["fcntl.h"],
+ "pipe_flags": ("include/uapi/asm-generic/fcntl.h", "flags", "O_???", "hex", ["fcntl.h"],
    "O_NONBLOCK O_DIRECT O_CLOEXEC"),
- "at_flags": ("include/uapi/linux/fcntl.h", "flags", None, "hex", ["fcntl.h"],
-   "AT_SYMLINK_NOFOLLOW AT_EACCESS AT_SYMLINK_FOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH "
-   "AT_STATX_FORCE_SYNC AT_STATX_DONT_SYNC AT_RECURSIVE"),
- "unlink_flags": ("include/uapi/linux/fcntl.h", "flags", None, "hex", ["fcntl.h"], "AT_REMOVEDIR"),
- "access_modes": ("include/linux/fs.h (MAY_*) / unistd.h", "flags", None, "hex", ["unistd.h"],
+ # strace 6.1's at_flags (newfstatat, utimensat, linkat, unlinkat, fchownat,
+ # execveat, statx's rest); the calls that take other AT_* sets have their
+ # own tables below, as strace does (AT_EACCESS shares AT_REMOVEDIR's bit).
+ "at_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
+   "AT_SYMLINK_NOFOLLOW AT_REMOVEDIR AT_SYMLINK_FOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH "
+   "AT_RECURSIVE"),
+ "faccessat_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
+   "AT_SYMLINK_NOFOLLOW AT_EACCESS AT_EMPTY_PATH"),
+ "name_to_handle_at_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
+   "AT_SYMLINK_FOLLOW AT_EMPTY_PATH"),
+ "mount_setattr_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
+   "AT_SYMLINK_NOFOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH AT_RECURSIVE=0x8000"),
+ "access_modes": ("include/linux/fs.h (MAY_*) / unistd.h", "flags", "?_OK", "hex", ["unistd.h"],
    "F_OK R_OK W_OK X_OK"),
  "signals": ("arch/x86/include/uapi/asm/signal.h", "enum", None, "dec", ["signal.h"],
    "SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 "
@@ -80,6 +88,26 @@ TABLES = {
    "SO_TIMESTAMPING_NEW=65 SO_RCVTIMEO_NEW=66 SO_SNDTIMEO_NEW=67 SO_DETACH_REUSEPORT_BPF=68 "
    "SO_PREFER_BUSY_POLL=69 SO_BUSY_POLL_BUDGET=70 SO_NETNS_COOKIE=71 SO_BUF_LOCK=72 "
    "SO_RESERVE_MEM=73 SO_TXREHASH=74 SO_RCVMARK=75 SO_PASSPIDFD=76 SO_PEERPIDFD=77"),
+ # Option names at SOL_PACKET, SOL_UDP and SOL_RAW (strace's
+ # sock_packet_options, sock_udp_options, sock_raw_options).
+ "sockopt_packet": ("include/uapi/linux/if_packet.h", "enum", "PACKET_???", "dec", ["linux/if_packet.h"],
+   "PACKET_ADD_MEMBERSHIP PACKET_DROP_MEMBERSHIP PACKET_RECV_OUTPUT PACKET_RX_RING PACKET_STATISTICS "
+   "PACKET_COPY_THRESH PACKET_AUXDATA PACKET_ORIGDEV PACKET_VERSION PACKET_HDRLEN PACKET_RESERVE "
+   "PACKET_TX_RING PACKET_LOSS PACKET_VNET_HDR PACKET_TX_TIMESTAMP PACKET_TIMESTAMP PACKET_FANOUT "
+   "PACKET_TX_HAS_OFF PACKET_QDISC_BYPASS PACKET_ROLLOVER_STATS PACKET_FANOUT_DATA "
+   "PACKET_IGNORE_OUTGOING"),
+ "sockopt_udp": ("include/uapi/linux/udp.h", "enum", "UDP_???", "dec", ["linux/udp.h"],
+   "UDP_CORK UDP_ENCAP UDP_NO_CHECK6_TX UDP_NO_CHECK6_RX UDP_SEGMENT UDP_GRO"),
+ "sockopt_raw": ("include/uapi/linux/icmp.h", "enum", "RAW_???", "dec", ["linux/icmp.h"],
+   "ICMP_FILTER"),
+ # ICMP_FILTER's bits name ICMP types (strace's icmp_filter_flags);
+ # PACKET_ADD_MEMBERSHIP's mr_type (strace's packet_mreq_type).
+ "icmp_filter_types": ("include/uapi/linux/icmp.h", "enum", "ICMP_???", "dec", ["linux/icmp.h"],
+   "ICMP_ECHOREPLY ICMP_DEST_UNREACH ICMP_SOURCE_QUENCH ICMP_REDIRECT ICMP_ECHO ICMP_TIME_EXCEEDED "
+   "ICMP_PARAMETERPROB ICMP_TIMESTAMP ICMP_TIMESTAMPREPLY ICMP_INFO_REQUEST ICMP_INFO_REPLY "
+   "ICMP_ADDRESS ICMP_ADDRESSREPLY"),
+ "packet_mreq_types": ("include/uapi/linux/if_packet.h", "enum", "PACKET_MR_???", "dec", ["linux/if_packet.h"],
+   "PACKET_MR_MULTICAST PACKET_MR_PROMISC PACKET_MR_ALLMULTI PACKET_MR_UNICAST"),
  "sockopt_tcp": ("include/uapi/linux/tcp.h", "enum", "TCP_???", "dec", ["netinet/tcp.h"],
    "TCP_NODELAY TCP_MAXSEG TCP_CORK TCP_KEEPIDLE TCP_KEEPINTVL TCP_KEEPCNT TCP_SYNCNT TCP_LINGER2 "
    "TCP_DEFER_ACCEPT TCP_WINDOW_CLAMP TCP_INFO TCP_QUICKACK TCP_CONGESTION TCP_MD5SIG "
@@ -113,9 +141,9 @@ TABLES = {
    "IPV6_MINHOPCOUNT=73 IPV6_ORIGDSTADDR=74 IPV6_TRANSPARENT=75 IPV6_UNICAST_IF=76 "
    "IPV6_RECVFRAGSIZE=77 IPV6_FREEBIND=78"),
  "msg_flags": ("include/linux/socket.h", "flags", "MSG_???", "hex", ["sys/socket.h"],
-   "MSG_OOB MSG_PEEK MSG_DONTROUTE MSG_CTRUNC MSG_PROXY MSG_TRUNC MSG_DONTWAIT MSG_EOR MSG_WAITALL "
+   "MSG_OOB MSG_PEEK MSG_DONTROUTE MSG_CTRUNC MSG_PROBE=0x10 MSG_TRUNC MSG_DONTWAIT MSG_EOR MSG_WAITALL "
    "MSG_FIN MSG_SYN MSG_CONFIRM MSG_RST MSG_ERRQUEUE MSG_NOSIGNAL MSG_MORE MSG_WAITFORONE "
-   "MSG_BATCH=0x40000 MSG_SOCK_DEVMEM=0x2000000 MSG_ZEROCOPY=0x4000000 MSG_FASTOPEN "
+   "MSG_BATCH=0x40000 MSG_ZEROCOPY=0x4000000 MSG_FASTOPEN "
    "MSG_CMSG_CLOEXEC MSG_CMSG_COMPAT=0x80000000"),
  "socketcalls": ("include/uapi/linux/net.h", "enum", None, "dec", ["linux/net.h"],
    "SYS_SOCKET SYS_BIND SYS_CONNECT SYS_LISTEN SYS_ACCEPT SYS_GETSOCKNAME SYS_GETPEERNAME "
@@ -142,8 +170,8 @@ TABLES = {
  "sigprocmask_how": ("include/uapi/asm-generic/signal-defs.h", "enum", "SIG_???", "dec", ["signal.h"],
    "SIG_BLOCK SIG_UNBLOCK SIG_SETMASK"),
  "sigaction_flags": ("include/uapi/asm-generic/signal-defs.h, arch/x86/include/uapi/asm/signal.h", "flags", "SA_???", "hex", ["signal.h"],
-   "SA_RESTORER=0x04000000 SA_ONSTACK SA_RESTART SA_NODEFER SA_RESETHAND SA_SIGINFO SA_NOCLDSTOP "
-   "SA_NOCLDWAIT SA_UNSUPPORTED=0x400 SA_EXPOSE_TAGBITS=0x800"),
+   "SA_RESTORER=0x04000000 SA_ONSTACK SA_RESTART SA_INTERRUPT=0x20000000 SA_NODEFER SA_RESETHAND "
+   "SA_SIGINFO SA_NOCLDSTOP SA_NOCLDWAIT"),
  "fcntl_cmds": ("include/uapi/asm-generic/fcntl.h, include/uapi/linux/fcntl.h", "enum", "F_???", "hex", ["fcntl.h"],
    "F_DUPFD F_GETFD F_SETFD F_GETFL F_SETFL F_GETLK F_SETLK F_SETLKW F_SETOWN F_GETOWN F_SETSIG "
    "F_GETSIG F_GETLK64=12 F_SETLK64=13 F_SETLKW64=14 F_SETOWN_EX F_GETOWN_EX F_GETOWNER_UIDS=17 F_OFD_GETLK F_OFD_SETLK F_OFD_SETLKW "
@@ -153,12 +181,42 @@ TABLES = {
  "fd_flags": ("include/uapi/asm-generic/fcntl.h", "flags", "FD_???", "hex", ["fcntl.h"], "FD_CLOEXEC"),
  "flock_ops": ("include/uapi/asm-generic/fcntl.h", "flags", "LOCK_???", "hex", ["sys/file.h"],
    "LOCK_SH LOCK_EX LOCK_NB LOCK_UN LOCK_MAND=32 LOCK_READ=64 LOCK_WRITE=128"),
- "rename_flags": ("include/uapi/linux/fcntl.h", "flags", "RENAME_???", "hex", ["stdio.h"],
+ "rename_flags": ("include/uapi/linux/fcntl.h", "flags", "RENAME_??", "hex", ["stdio.h"],
    "RENAME_NOREPLACE=1 RENAME_EXCHANGE=2 RENAME_WHITEOUT=4"),
  "xattr_flags": ("include/uapi/linux/xattr.h", "flags", "XATTR_???", "hex", ["sys/xattr.h"],
    "XATTR_CREATE XATTR_REPLACE"),
+ # socket()'s protocol per family, as strace 6.1 names it (AF_PACKET's is
+ # printed as htons(ETH_P_*), the value being in network order).
+ "ethernet_protocols": ("include/uapi/linux/if_ether.h", "enum", "ETH_P_???", "hex", ["linux/if_ether.h"],
+   "ETH_P_802_3 ETH_P_AX25 ETH_P_ALL ETH_P_802_2 ETH_P_SNAP ETH_P_DDCMP ETH_P_WAN_PPP "
+   "ETH_P_PPP_MP ETH_P_LOCALTALK ETH_P_CAN ETH_P_CANFD ETH_P_CANXL ETH_P_PPPTALK "
+   "ETH_P_TR_802_2 ETH_P_MOBITEX ETH_P_CONTROL ETH_P_IRDA ETH_P_ECONET ETH_P_HDLC "
+   "ETH_P_ARCNET ETH_P_DSA ETH_P_TRAILER ETH_P_LOOP ETH_P_PHONET ETH_P_IEEE802154 ETH_P_CAIF "
+   "ETH_P_XDSA ETH_P_MAP ETH_P_MCTP ETH_P_PUP ETH_P_PUPAT ETH_P_802_3_MIN ETH_P_IP ETH_P_X25 "
+   "ETH_P_ARP ETH_P_BPQ=0x08FF ETH_P_IEEEPUP ETH_P_IEEEPUPAT ETH_P_ERSPAN2 ETH_P_TSN "
+   "ETH_P_BATMAN ETH_P_DEC ETH_P_DNA_DL ETH_P_DNA_RC ETH_P_DNA_RT ETH_P_LAT ETH_P_DIAG "
+   "ETH_P_CUST ETH_P_SCA ETH_P_TEB ETH_P_RARP ETH_P_ATALK ETH_P_AARP ETH_P_8021Q ETH_P_IPX "
+   "ETH_P_IPV6 ETH_P_PAUSE ETH_P_SLOW ETH_P_WCCP ETH_P_MPLS_UC ETH_P_MPLS_MC ETH_P_ATMMPOA "
+   "ETH_P_PPP_DISC ETH_P_PPP_SES ETH_P_LINK_CTL ETH_P_ATMFATE ETH_P_PAE ETH_P_REALTEK "
+   "ETH_P_AOE ETH_P_8021AD ETH_P_802_EX1 ETH_P_ERSPAN ETH_P_PREAUTH ETH_P_TIPC ETH_P_LLDP "
+   "ETH_P_MRP ETH_P_MACSEC ETH_P_8021AH ETH_P_MVRP ETH_P_1588 ETH_P_NCSI ETH_P_PRP ETH_P_CFM "
+   "ETH_P_FCOE ETH_P_TDLS ETH_P_FIP ETH_P_IBOE ETH_P_80221 ETH_P_HSR ETH_P_NSH ETH_P_LOOPBACK "
+   "ETH_P_QINQ1 ETH_P_QINQ2 ETH_P_QINQ3 ETH_P_EDSA ETH_P_DSA_8021Q ETH_P_DSA_A5PSW ETH_P_IFE "
+   "ETH_P_AF_IUCV "),
+ "can_protocols": ("include/uapi/linux/can.h", "enum", "CAN_???", "dec", ["linux/can.h"],
+   "CAN_RAW CAN_BCM CAN_TP16 CAN_TP20 CAN_MCNET CAN_ISOTP CAN_J1939"),
+ "bt_protocols": ("include/net/bluetooth/bluetooth.h", "enum", "BTPROTO_???", "dec", [],
+   "BTPROTO_L2CAP=0 BTPROTO_HCI=1 BTPROTO_SCO=2 BTPROTO_RFCOMM=3 BTPROTO_BNEP=4 BTPROTO_CMTP=5 "
+   "BTPROTO_HIDP=6 BTPROTO_AVDTP=7"),
+ # fcntl's F_NOTIFY argument (strace's notifyflags).
+ "dnotify_flags": ("include/uapi/linux/fcntl.h", "flags", "DN_???", "hex", ["fcntl.h"],
+   "DN_ACCESS=0x1 DN_MODIFY=0x2 DN_CREATE=0x4 DN_DELETE=0x8 DN_RENAME=0x10 DN_ATTRIB=0x20 "
+   "DN_MULTISHOT=0x80000000"),
+ # F_SETOWN_EX / F_GETOWN_EX's owner type (strace's f_owner_types).
+ "f_owner_types": ("include/uapi/asm-generic/fcntl.h", "enum", "F_OWNER_???", "dec", ["fcntl.h"],
+   "F_OWNER_TID=0 F_OWNER_PID=1 F_OWNER_PGRP=2"),
  "wait_options": ("include/uapi/linux/wait.h", "flags", "W???", "hex", ["sys/wait.h"],
-   "WNOHANG WSTOPPED WEXITED WCONTINUED WNOWAIT __WNOTHREAD __WALL __WCLONE"),
+   "WNOHANG WEXITED WSTOPPED WCONTINUED WNOWAIT __WCLONE __WALL __WNOTHREAD"),
  "clone_flags": ("include/uapi/linux/sched.h", "flags", "CLONE_???", "hex", ["linux/sched.h"],
    "CLONE_VM CLONE_FS CLONE_FILES CLONE_SIGHAND CLONE_PIDFD CLONE_PTRACE CLONE_VFORK CLONE_PARENT "
    "CLONE_THREAD CLONE_NEWNS CLONE_SYSVSEM CLONE_SETTLS CLONE_PARENT_SETTID CLONE_CHILD_CLEARTID "
@@ -183,27 +241,8 @@ TABLES = {
    "PR_PPC_SET_DEXCR=73 PR_GET_SHADOW_STACK_STATUS=74 PR_SET_SHADOW_STACK_STATUS=75 "
    "PR_LOCK_SHADOW_STACK_STATUS=76 PR_TIMER_CREATE_RESTORE_IDS=77 PR_FUTEX_HASH=78 "
    "PR_SET_VMA=0x53564d41 PR_SET_PTRACER=0x59616d61"),
- "ioctl_requests": ("include/uapi/asm-generic/ioctls.h, include/uapi/linux/fs.h", "enum", None, "hex",
-   ["sys/ioctl.h", "termios.h", "linux/fs.h"],
-   "TCGETS TCSETS TCSETSW TCSETSF TCGETA TCSETA TCSETAW TCSETAF TCSBRK TCXONC TCFLSH TIOCEXCL "
-   "TIOCNXCL TIOCSCTTY TIOCGPGRP TIOCSPGRP TIOCOUTQ TIOCSTI TIOCGWINSZ TIOCSWINSZ TIOCMGET TIOCMBIS "
-   "TIOCMBIC TIOCMSET TIOCGSOFTCAR TIOCSSOFTCAR FIONREAD TIOCLINUX TIOCCONS TIOCGSERIAL TIOCSSERIAL "
-   "TIOCPKT FIONBIO TIOCNOTTY TIOCSETD TIOCGETD TCSBRKP TIOCSBRK TIOCCBRK TIOCGSID TCGETS2=0x802c542a "
-   "TCSETS2=0x402c542b TCSETSW2=0x402c542c TCSETSF2=0x402c542d TIOCGRS485 TIOCSRS485 "
-   "TIOCGPTN=0x80045430 TIOCSPTLCK=0x40045431 TIOCGDEV=0x80045432 TIOCSIG=0x40045436 TIOCVHANGUP "
-   "TIOCGPKT=0x80045438 TIOCGPTLCK=0x80045439 TIOCGEXCL=0x80045440 TIOCGPTPEER FIONCLEX FIOCLEX "
-   "FIOASYNC TIOCSERCONFIG TIOCSERGWILD TIOCSERSWILD TIOCGLCKTRMIOS TIOCSLCKTRMIOS TIOCSERGSTRUCT "
-   "TIOCSERGETLSR TIOCSERGETMULTI TIOCSERSETMULTI TIOCMIWAIT TIOCGICOUNT FIOQSIZE "
-   "FS_IOC_GETFLAGS=0x80086601 FS_IOC_SETFLAGS=0x40086602 FS_IOC_GETVERSION=0x80087601 "
-   "FS_IOC_SETVERSION=0x40087602 FS_IOC_FIEMAP=0xc020660b FIGETBSZ=2 FIBMAP=1 FICLONE=0x40049409 "
-   "FICLONERANGE=0x4020940d FIDEDUPERANGE=0xc0189436 FS_IOC_FSGETXATTR=0x801c581f "
-   "FS_IOC_FSSETXATTR=0x401c5820 FITRIM=0xc0185879 BLKGETSIZE64=0x80081272 BLKSSZGET=0x1268 "
-   "BLKGETSIZE=0x1260 BLKROGET=0x125e SIOCGIFNAME=0x8910 SIOCGIFCONF=0x8912 SIOCGIFFLAGS=0x8913 "
-   "SIOCSIFFLAGS=0x8914 SIOCGIFADDR=0x8915 SIOCGIFINDEX=0x8933 SIOCGIFMTU=0x8921 SIOCGIFHWADDR=0x8927 "
-   "SIOCATMARK=0x8905 SIOCGSTAMP_OLD=0x8906 SIOCGPGRP=0x8904 SIOCSPGRP=0x8902 "
-   "SECCOMP_IOCTL_NOTIF_RECV=0xc0502100 SECCOMP_IOCTL_NOTIF_SEND=0xc0182101 "
-   "SECCOMP_IOCTL_NOTIF_ID_VALID=0x40082102 SECCOMP_IOCTL_NOTIF_ADDFD=0x40182103 "
-   "SECCOMP_IOCTL_NOTIF_SET_FLAGS=0x40082104"),
+ # ioctl_requests.tsv is syscall-tables/gen/ioctls.py's (strace 6.1's
+ # full list), not this script's.
  "statx_mask": ("include/uapi/linux/stat.h", "flags", "STATX_???", "hex", ["sys/stat.h", "linux/stat.h"],
    "STATX_ALL=0xfff STATX_BASIC_STATS STATX_TYPE STATX_MODE STATX_NLINK STATX_UID STATX_GID "
    "STATX_ATIME STATX_MTIME STATX_CTIME STATX_INO STATX_SIZE STATX_BLOCKS STATX_BTIME "
@@ -310,10 +349,16 @@ TABLES = {
    "S_IFREG S_IFSOCK S_IFLNK S_IFBLK S_IFDIR S_IFCHR S_IFIFO"),
 }
 
+# A comment line of its own, before the arch line: where a table is
+# strace 6.1's rather than the headers'.
+COMMENTS = {
+ "msg_flags": "strace 6.1 names 0x10 MSG_PROBE and has no MSG_SOCK_DEVMEM (6.12)",
+ "sigaction_flags": "strace 6.1's table: SA_INTERRUPT named, SA_UNSUPPORTED and SA_EXPOSE_TAGBITS not",
+}
+
 NOTES = {
  "open_flags": "aarch64 differs: O_DIRECTORY=0x4000 O_NOFOLLOW=0x8000 O_DIRECT=0x10000 O_LARGEFILE=0x20000",
  "pipe_flags": "aarch64 differs: O_DIRECT=0x10000",
- "ioctl_requests": "x86_64 encodings; i386 shares them; aarch64 shares the generic tty ones",
  "mmap_flags": "MAP_32BIT and MAP_ABOVE4G exist on x86 only",
  "rusage_who": "RUSAGE_CHILDREN and RUSAGE_BOTH are -1 and -2 as the 32-bit int the decoder reads",
  "waitid_types": "glibc's P_* are enum constants, not macros, so the values are given here",
@@ -328,6 +373,7 @@ NOTES = {
  "semctl_cmds": "SEM_STAT_ANY is missing from older glibc headers, given here",
  "msgctl_cmds": "MSG_STAT_ANY is missing from older glibc headers, given here",
  "mount_flags": "glibc's MS_* are enum constants, given here (bit 9 is unused)",
+ "bt_protocols": "not in the uapi headers, given here",
  "signals": "same numbers on i386 and aarch64 (asm-generic); SIGSTKFLT exists on all three",
 }
 
@@ -356,6 +402,8 @@ def main():
         lines = [f"# source: {src}", f"# kind: {kind}"]
         if unknown:
             lines.append(f"# unknown: {unknown}")
+        if stem in COMMENTS:
+            lines.append(f"# {COMMENTS[stem]}")
         lines.append(f"# arch: {X86}" + (f"; {NOTES[stem]}" if stem in NOTES else ""))
         for name, lit in entries:
             if lit:

@@ -39,15 +39,17 @@ pub(crate) fn statx_flags(v: u64) -> Out {
     let v = v as u32 as u64;
     let sync = v & AT_STATX_SYNC_TYPE;
     let rest = v & !AT_STATX_SYNC_TYPE;
-    // strace prints the two parts each in the -X style, and under
-    // `-X raw` a zero sync type not at all (`|0x800`).
-    let style = xlat::style();
-    let mut text = if style == crate::compat::ConstStyle::Raw && sync == 0 {
+    // strace prints the two sync bits as flags (0x6000 is
+    // `AT_STATX_FORCE_SYNC|AT_STATX_DONT_SYNC`), 0 by its own name, each
+    // part in the -X style, and under `-X raw` a zero sync type not at
+    // all (`|0x800`).
+    let (sync_names, _) = xlat::STATX_SYNC.split_flags(sync);
+    let mut text = if xlat::style() == crate::compat::ConstStyle::Raw && sync == 0 {
         String::new()
     } else {
-        xlat::styled(|| hex(sync), || xlat::STATX_SYNC.format_enum(sync))
+        xlat::styled(|| hex(sync), || sync_names.join("|"))
     };
-    let mut list = vec![xlat::STATX_SYNC.enum_json(sync)];
+    let mut list: Vec<Value> = sync_names.into_iter().map(Value::from).collect();
     if rest != 0 {
         // After the sync type, unknown bits print bare (no `AT_???`).
         let (names, left) = xlat::AT_FLAGS.split_flags(rest);

@@ -194,6 +194,21 @@ pub(crate) fn fcntl_arg(ctx: &Ctx, v: u64, cmd: u64, lock: Locks) -> Out {
             (n.to_string(), Some(Value::from(n)))
         }
         "F_SETSIG" => signals::signal(v),
+        // strace reads these three as 64-bit values (printflags64 /
+        // printxval64), so high bits are not dropped.
+        "F_ADD_SEALS" => (
+            xlat::SEAL_FLAGS.format_flags(v),
+            Some(xlat::SEAL_FLAGS.flags_json(v)),
+        ),
+        "F_NOTIFY" => (
+            xlat::DNOTIFY_FLAGS.format_flags(v),
+            Some(xlat::DNOTIFY_FLAGS.flags_json(v)),
+        ),
+        "F_SETLEASE" => (
+            xlat::LEASE_TYPES.format_enum(v),
+            Some(xlat::LEASE_TYPES.enum_json(v)),
+        ),
+        "F_SETOWN_EX" => owner_ex(ctx, v),
         "F_GETLK" | "F_SETLK" | "F_SETLKW" => match lock {
             Locks::Native => flock(ctx, v, Flock::Native),
             Locks::I386 | Locks::I386Fcntl64 => flock(ctx, v, Flock::I386),
@@ -233,6 +248,23 @@ enum Flock {
     I386Packed64,
 }
 
+/// F_SETOWN_EX's `struct f_owner_ex`: `{type=F_OWNER_PID, pid=1234}`.
+fn owner_ex(ctx: &Ctx, v: u64) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    let mut b = [0u8; 8];
+    if !read_exact(ctx.mem, v, &mut b) {
+        return (super::addr(v), None);
+    }
+    let ty = i32::from_ne_bytes(b[0..4].try_into().unwrap());
+    let pid = i32::from_ne_bytes(b[4..8].try_into().unwrap());
+    let t = &xlat::F_OWNER_TYPES;
+    let text = format!("{{type={}, pid={pid}}}", t.format_enum(ty as u32 as u64));
+    let value = json!({ "type": t.enum_json(ty as u32 as u64), "pid": pid });
+    (text, Some(value))
+}
+
 /// `struct flock`: `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}`.
 fn flock(ctx: &Ctx, v: u64, layout: Flock) -> Out {
     if v == 0 {
@@ -254,12 +286,8 @@ fn flock(ctx: &Ctx, v: u64, layout: Flock) -> Out {
         Flock::I386 => (f.i32(4) as i64, f.i32(8) as i64),
         Flock::I386Packed64 => (f.u64(4) as i64, f.u64(12) as i64),
     };
-    let ty_s = match ty {
-        0 => "F_RDLCK".to_string(),
-        1 => "F_WRLCK".to_string(),
-        2 => "F_UNLCK".to_string(),
-        n => format!("{} /* F_??? */", hex(n as u16 as u64)),
-    };
+    // strace's lockfcmds, which also names F_EXLCK and F_SHLCK.
+    let ty_s = xlat::LEASE_TYPES.format_enum(ty as u16 as u64);
     let text = format!(
         "{{l_type={ty_s}, l_whence={}, l_start={start}, l_len={len}}}",
         xlat::WHENCE.format_enum(whence)

@@ -15,10 +15,17 @@ const AF_UNIX: u64 = 1;
 const AF_INET: u64 = 2;
 const AF_INET6: u64 = 10;
 const AF_NETLINK: u64 = 16;
+const AF_PACKET: u64 = 17;
+const AF_CAN: u64 = 29;
+const AF_BLUETOOTH: u64 = 31;
+const AF_RXRPC: u64 = 33;
 const SOL_IP: u32 = 0;
 const SOL_SOCKET: u32 = 1;
 const SOL_IPV6: u32 = 41;
 const SOL_NETLINK: u32 = 270;
+const SOL_UDP: u32 = 17;
+const SOL_RAW: u32 = 255;
+const SOL_PACKET: u32 = 263;
 /// `sizeof(struct sockaddr_storage)`: the most strace reads of a sockaddr.
 const SOCKADDR_MAX: usize = 128;
 
@@ -28,9 +35,20 @@ const SOCKADDR_MAX: usize = 128;
 /// so junk in the upper half of the domain makes it print the protocol as
 /// a plain number, and the protocol is printed as the whole register.
 pub(crate) fn protocol(v: u64, domain: u64) -> Out {
+    if domain == AF_PACKET {
+        // An ethertype in network order: strace names the swapped low 16
+        // bits inside `htons(...)`.
+        let p = (v as u16).swap_bytes() as u64;
+        let t = &xlat::ETHERNET_PROTOCOLS;
+        return (format!("htons({})", t.format_enum(p)), Some(t.enum_json(p)));
+    }
     let t: Option<&Xlat> = match domain {
         AF_INET | AF_INET6 => Some(&xlat::IP_PROTOCOLS),
         AF_NETLINK => Some(&xlat::NETLINK_PROTOCOLS),
+        AF_CAN => Some(&xlat::CAN_PROTOCOLS),
+        AF_BLUETOOTH => Some(&xlat::BT_PROTOCOLS),
+        // RxRPC sockets take the transport's address family.
+        AF_RXRPC => Some(&xlat::ADDRESS_FAMILIES),
         _ => None,
     };
     match t {
@@ -48,6 +66,9 @@ pub(crate) fn sockopt_name(v: u64, level: u64) -> Out {
         6 => Some(&xlat::SOCKOPT_TCP),
         SOL_IPV6 => Some(&xlat::SOCKOPT_IPV6),
         SOL_NETLINK => Some(&xlat::SOCKOPT_NETLINK),
+        SOL_UDP => Some(&xlat::SOCKOPT_UDP),
+        SOL_RAW => Some(&xlat::SOCKOPT_RAW),
+        SOL_PACKET => Some(&xlat::SOCKOPT_PACKET),
         _ => None,
     };
     match t {
@@ -741,6 +762,13 @@ pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64, w: Word) -> Out {
                 _ => {}
             },
             SOL_NETLINK => return int_at_least(ctx, v, len),
+            SOL_PACKET => match opt(&xlat::SOCKOPT_PACKET) {
+                "PACKET_ADD_MEMBERSHIP" | "PACKET_DROP_MEMBERSHIP" => {
+                    return packet_mreq(ctx, v, len)
+                }
+                _ => {}
+            },
+            SOL_RAW if opt(&xlat::SOCKOPT_RAW) == "ICMP_FILTER" => return icmp_filter(ctx, v, len),
             _ => {}
         }
     }
@@ -752,6 +780,65 @@ pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64, w: Word) -> Out {
         return super::strings::cstr(ctx, v);
     }
     super::strings::buf(ctx, v, len as i64 as u64)
+}
+
+/// PACKET_ADD_MEMBERSHIP's `struct packet_mreq` (exactly 16 bytes, else
+/// the address): `{mr_ifindex=..., mr_type=PACKET_MR_MULTICAST,
+/// mr_alen=6, mr_address=01:00:5e:00:00:01}`, as many address bytes as
+/// mr_alen says (at most the 8 there are).
+fn packet_mreq(ctx: &Ctx, v: u64, len: i32) -> Out {
+    let mut b = [0u8; 16];
+    if len != 16 || !read_exact(ctx.mem, v, &mut b) {
+        return (addr(v), None);
+    }
+    let ifindex = u32::from_ne_bytes(b[0..4].try_into().unwrap());
+    let ty = u16::from_ne_bytes([b[4], b[5]]) as u64;
+    let alen = u16::from_ne_bytes([b[6], b[7]]);
+    let mac: Vec<String> = b[8..8 + (alen as usize).min(8)]
+        .iter()
+        .map(|x| format!("{x:02x}"))
+        .collect();
+    let t = &xlat::PACKET_MREQ_TYPES;
+    let text = format!(
+        "{{mr_ifindex={}, mr_type={}, mr_alen={alen}, mr_address={}}}",
+        ifindex_text(ctx, ifindex),
+        t.format_enum(ty),
+        mac.join(":")
+    );
+    let value = json!({ "ifindex": ifindex, "type": t.enum_json(ty), "alen": alen,
+                        "address": mac.join(":") });
+    (text, Some(value))
+}
+
+/// ICMP_FILTER's `struct icmp_filter`: the set of ICMP types filtered
+/// out, `[ICMP_ECHO ICMP_REDIRECT]`, or `~[...]` (the types let through)
+/// when more than half the bits are set, as strace prints it. Up to 4
+/// bytes are read over an all-ones word.
+fn icmp_filter(ctx: &Ctx, v: u64, len: i32) -> Out {
+    if len <= 0 {
+        return (addr(v), None);
+    }
+    let n = (len as usize).min(4);
+    let mut b = [0xffu8; 4];
+    if !read_exact(ctx.mem, v, &mut b[..n]) {
+        return (addr(v), None);
+    }
+    let mut data = u32::from_ne_bytes(b);
+    let inverted = data.count_ones() > 16;
+    if inverted {
+        data = !data;
+    }
+    let t = &xlat::ICMP_FILTER_TYPES;
+    let bits: Vec<u64> = (0..32u64).filter(|i| data & (1 << i) != 0).collect();
+    let names: Vec<String> = bits.iter().map(|&i| t.format_enum(i)).collect();
+    let text = format!("{}[{}]", if inverted { "~" } else { "" }, names.join(" "));
+    let list = Value::Array(bits.iter().map(|&i| t.enum_json(i)).collect());
+    let value = if inverted {
+        json!({ "not": list })
+    } else {
+        list
+    };
+    (text, Some(value))
 }
 
 /// An int behind a pointer: `[N]`, NULL, or the address.

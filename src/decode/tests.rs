@@ -728,9 +728,21 @@ fn simple_tables() {
         (K::AccessMode, 6, "R_OK|W_OK"),
         (K::AccessMode, 0, "F_OK"),
         (K::AccessMode, 0x11, "X_OK|0x10"),
-        (K::AtFlags, 0x300, "AT_SYMLINK_NOFOLLOW|AT_EACCESS"),
-        (K::UnlinkFlags, 0x200, "AT_REMOVEDIR"),
-        (K::UnlinkFlags, 0, "0"),
+        // strace's at_flags names 0x200 AT_REMOVEDIR (unlinkat's), and
+        // faccessat2's own set AT_EACCESS.
+        (K::AtFlags, 0x300, "AT_SYMLINK_NOFOLLOW|AT_REMOVEDIR"),
+        (K::AtFlags, 0, "0"),
+        (K::FaccessatFlags, 0x300, "AT_SYMLINK_NOFOLLOW|AT_EACCESS"),
+        (
+            K::NameToHandleAtFlags,
+            0x1600,
+            "AT_SYMLINK_FOLLOW|AT_EMPTY_PATH|0x200",
+        ),
+        (
+            K::MountSetattrFlags,
+            0x8100,
+            "AT_SYMLINK_NOFOLLOW|AT_RECURSIVE",
+        ),
         (K::Whence, 2, "SEEK_END"),
         (K::Whence, 9, "0x9 /* SEEK_??? */"),
         (K::Clockid, 1, "CLOCK_MONOTONIC"),

@@ -325,16 +325,23 @@ pub(crate) fn sigevent(ctx: &Ctx, v: u64, w: Word) -> Out {
         }
         _ => (signo.to_string(), Value::from(signo)),
     };
-    let mut text = format!(
-        "{{sigev_value={{sival_int={sival_int}, sival_ptr={}}}, sigev_signo={sig_t}, sigev_notify={}",
-        xlat::hex(ptr),
+    // strace shows sigev_value only when its pointer member is set
+    // (print_sigevent.c): glibc's timer_create for SIGEV_SIGNAL leaves it 0.
+    let mut text = String::from("{");
+    let mut value = json!({});
+    if ptr != 0 {
+        text.push_str(&format!(
+            "sigev_value={{sival_int={sival_int}, sival_ptr={}}}, ",
+            xlat::hex(ptr)
+        ));
+        value["value"] = json!({ "int": sival_int, "ptr": ptr });
+    }
+    text.push_str(&format!(
+        "sigev_signo={sig_t}, sigev_notify={}",
         xlat::SIGEV_NOTIFY.format_enum(notify as u64)
-    );
-    let mut value = json!({
-        "value": { "int": sival_int, "ptr": ptr },
-        "signo": sig_j,
-        "notify": xlat::SIGEV_NOTIFY.enum_json(notify as u64),
-    });
+    ));
+    value["signo"] = sig_j;
+    value["notify"] = xlat::SIGEV_NOTIFY.enum_json(notify as u64);
     let un = wb + 8;
     match notify {
         SIGEV_THREAD_ID => {

@@ -172,9 +172,9 @@ OVERRIDES = {
     # access family
     "access": {"mode": "access_mode"},
     "faccessat": {"mode": "access_mode"},
-    "faccessat2": {"mode": "access_mode", "flags": "at_flags"},
+    "faccessat2": {"mode": "access_mode", "flags": "faccessat_flags"},
     # *at and path calls
-    "unlinkat": {"flag": "unlink_flags"},
+    "unlinkat": {"flag": "at_flags"},
     "linkat": {"flags": "at_flags"},
     "renameat2": {"flags": "rename_flags"},
     "mkdir": {"mode": "mode"},
@@ -268,7 +268,8 @@ OVERRIDES = {
     "socket": {"family": "sock_domain", "type": "sock_type",
                "protocol": "sock_proto:0"},
     "socketpair": {"family": "sock_domain", "type": "sock_type",
-                   "protocol": "sock_proto:0", "usockvec": "int_pair_out"},
+                   # strace prints socketpair's protocol as a bare number.
+                   "protocol": "ulong", "usockvec": "int_pair_out"},
     "connect": {"uservaddr": "sockaddr_in:2", "addrlen": "int"},
     "bind": {"umyaddr": "sockaddr_in:2", "addrlen": "int"},
     # In/out lengths print their input side (`[128]`); strace adds the
@@ -353,7 +354,7 @@ OVERRIDES = {
     "sigaltstack": {"uss": "stack_in", "uoss": "out_ptr"},
     # time
     "nanosleep": {"rqtp": "timespec_in", "rmtp": "out_ptr"},
-    "clock_nanosleep": {"which_clock": "clockid", "flags": "hex",
+    "clock_nanosleep": {"which_clock": "clockid", "flags": "timer_settime_flags",
                         "rqtp": "timespec_in", "rmtp": "out_ptr"},
     "clock_gettime": {"which_clock": "clockid", "tp": "out_ptr"},
     "clock_getres": {"which_clock": "clockid", "tp": "out_ptr"},
@@ -457,10 +458,12 @@ OVERRIDES = {
     "io_uring_setup": {"params": "io_uring_params"},
     "landlock_create_ruleset": {"attr": "landlock_ruleset_attr:1"},
     "landlock_add_rule": {"rule_attr": "landlock_rule_attr:1"},
-    "mount_setattr": {"flags": "at_flags", "uattr": "mount_attr:4"},
+    "mount_setattr": {"flags": "mount_setattr_flags", "uattr": "mount_attr:4"},
     "open_by_handle_at": {"handle": "file_handle", "flags": "open_flags"},
-    "name_to_handle_at": {"flag": "at_flags", "mnt_id": "out_ptr",
-                          "handle": "file_handle_in_out", "name": "path"},
+    "name_to_handle_at": {"name": "path",
+                          "flag": "name_to_handle_at_flags",
+                          "mnt_id": "out_ptr",
+                          "handle": "file_handle_in_out"},
     # NUMA memory policies: modes with MPOL_F_* flags, node masks.
     "set_mempolicy": {"mode": "mpol_mode", "nmask": "nodemask:2"},
     "mbind": {"mode": "mpol_mode_long", "nmask": "nodemask:4",
@@ -943,7 +946,7 @@ def class_field(classes, name):
 
 
 def build_args(name, ctypes):
-    ov = OVERRIDES.get(name, {})
+    ov = dict(OVERRIDES.get(name, {}))
     unknown = set(ov) - {a for _, a in ctypes}
     if unknown:
         fail(f"override for {name} names missing args {sorted(unknown)}")
