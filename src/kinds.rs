@@ -172,6 +172,8 @@ pub enum ArgKind {
     FsmountFlags,
     /// `MOUNT_ATTR_*` flags (fsmount's attr_flags).
     MountAttrFlags,
+    /// fsmount's attr_flags: strace 6.1's shorter MOUNT_ATTR_* list.
+    FsmountAttrFlags,
     /// fspick flags (`FSPICK_CLOEXEC`).
     FspickFlags,
     /// open_tree flags (`OPEN_TREE_CLONE|AT_RECURSIVE`).

@@ -18,8 +18,11 @@ TABLES = {
  "open_flags": ("include/uapi/asm-generic/fcntl.h", "flags", None, "hex", ["fcntl.h"],
    "O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK O_SYNC __O_SYNC=0x100000 O_DSYNC O_DIRECT "
    "O_LARGEFILE=0x8000 O_NOFOLLOW O_NOATIME O_CLOEXEC O_PATH O_TMPFILE __O_TMPFILE=0x400000 O_DIRECTORY FASYNC"),
+ # strace prints pipe2's and dup3's flags with open_mode_flags: every O_*
+ # flag but the access mode, unknown bits under O_???.
  "pipe_flags": ("include/uapi/asm-generic/fcntl.h", "flags", "O_???", "hex", ["fcntl.h"],
-   "O_NONBLOCK O_DIRECT O_CLOEXEC"),
+   "O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK O_SYNC __O_SYNC=0x100000 O_DSYNC O_DIRECT "
+   "O_LARGEFILE=0x8000 O_NOFOLLOW O_NOATIME O_CLOEXEC O_PATH O_TMPFILE __O_TMPFILE=0x400000 O_DIRECTORY FASYNC"),
  # strace 6.1's at_flags (newfstatat, utimensat, linkat, unlinkat, fchownat,
  # execveat, statx's rest); the calls that take other AT_* sets have their
  # own tables below, as strace does (AT_EACCESS shares AT_REMOVEDIR's bit).
@@ -143,7 +146,8 @@ TABLES = {
  "msg_flags": ("include/linux/socket.h", "flags", "MSG_???", "hex", ["sys/socket.h"],
    "MSG_OOB MSG_PEEK MSG_DONTROUTE MSG_CTRUNC MSG_PROBE=0x10 MSG_TRUNC MSG_DONTWAIT MSG_EOR MSG_WAITALL "
    "MSG_FIN MSG_SYN MSG_CONFIRM MSG_RST MSG_ERRQUEUE MSG_NOSIGNAL MSG_MORE MSG_WAITFORONE "
-   "MSG_BATCH=0x40000 MSG_ZEROCOPY=0x4000000 MSG_FASTOPEN "
+   "MSG_SENDPAGE_NOTLAST=0x20000 MSG_BATCH=0x40000 MSG_NO_SHARED_FRAGS=0x80000 "
+   "MSG_ZEROCOPY=0x4000000 MSG_FASTOPEN "
    "MSG_CMSG_CLOEXEC MSG_CMSG_COMPAT=0x80000000"),
  "socketcalls": ("include/uapi/linux/net.h", "enum", None, "dec", ["linux/net.h"],
    "SYS_SOCKET SYS_BIND SYS_CONNECT SYS_LISTEN SYS_ACCEPT SYS_GETSOCKNAME SYS_GETPEERNAME "
@@ -180,7 +184,7 @@ TABLES = {
    "F_GET_FILE_RW_HINT F_SET_FILE_RW_HINT"),
  "fd_flags": ("include/uapi/asm-generic/fcntl.h", "flags", "FD_???", "hex", ["fcntl.h"], "FD_CLOEXEC"),
  "flock_ops": ("include/uapi/asm-generic/fcntl.h", "flags", "LOCK_???", "hex", ["sys/file.h"],
-   "LOCK_SH LOCK_EX LOCK_NB LOCK_UN LOCK_MAND=32 LOCK_READ=64 LOCK_WRITE=128"),
+   "LOCK_SH LOCK_EX LOCK_NB LOCK_UN LOCK_MAND=32 LOCK_RW=0xc0 LOCK_READ=64 LOCK_WRITE=128"),
  "rename_flags": ("include/uapi/linux/fcntl.h", "flags", "RENAME_??", "hex", ["stdio.h"],
    "RENAME_NOREPLACE=1 RENAME_EXCHANGE=2 RENAME_WHITEOUT=4"),
  "xattr_flags": ("include/uapi/linux/xattr.h", "flags", "XATTR_???", "hex", ["sys/xattr.h"],
@@ -352,13 +356,13 @@ TABLES = {
 # A comment line of its own, before the arch line: where a table is
 # strace 6.1's rather than the headers'.
 COMMENTS = {
- "msg_flags": "strace 6.1 names 0x10 MSG_PROBE and has no MSG_SOCK_DEVMEM (6.12)",
+ "msg_flags": "strace 6.1 names 0x10 MSG_PROBE, 0x20000 MSG_SENDPAGE_NOTLAST and 0x80000 MSG_NO_SHARED_FRAGS (gone from the kernel's headers) and has no MSG_SOCK_DEVMEM (6.12)",
  "sigaction_flags": "strace 6.1's table: SA_INTERRUPT named, SA_UNSUPPORTED and SA_EXPOSE_TAGBITS not",
 }
 
 NOTES = {
  "open_flags": "aarch64 differs: O_DIRECTORY=0x4000 O_NOFOLLOW=0x8000 O_DIRECT=0x10000 O_LARGEFILE=0x20000",
- "pipe_flags": "aarch64 differs: O_DIRECT=0x10000",
+ "pipe_flags": "aarch64 differs: O_DIRECTORY=0x4000 O_NOFOLLOW=0x8000 O_DIRECT=0x10000 O_LARGEFILE=0x20000",
  "mmap_flags": "MAP_32BIT and MAP_ABOVE4G exist on x86 only",
  "rusage_who": "RUSAGE_CHILDREN and RUSAGE_BOTH are -1 and -2 as the 32-bit int the decoder reads",
  "waitid_types": "glibc's P_* are enum constants, not macros, so the values are given here",

@@ -73,6 +73,7 @@ fn table(kind: ArgKind) -> Option<&'static Xlat> {
         K::FsopenFlags => &xlat::FSOPEN_FLAGS,
         K::FsmountFlags => &xlat::FSMOUNT_FLAGS,
         K::MountAttrFlags => &xlat::MOUNT_ATTR_FLAGS,
+        K::FsmountAttrFlags => &xlat::FSMOUNT_ATTR_FLAGS,
         K::FspickFlags => &xlat::FSPICK_FLAGS,
         K::OpenTreeFlags => &xlat::OPEN_TREE_FLAGS,
         K::MoveMountFlags => &xlat::MOVE_MOUNT_FLAGS,

@@ -81,12 +81,13 @@ OUT_TYPES = {"struct stat *", "struct statfs *", "struct statx *",
              "struct robust_list_head * *", "unsigned char *",
              "struct file_handle *", "unsigned int *"}
 # C int-sized signed types: strace prints the low 32 bits sign-extended.
-INT_TYPES = {"int", "pid_t", "key_t", "qid_t", "timer_t", "key_serial_t", "__s32",
+INT_TYPES = {"int", "pid_t", "key_t", "timer_t", "key_serial_t", "__s32",
              "const int", "const enum landlock_rule_type"}
 # C long-sized signed types: the whole register.
 LONG_TYPES = {"long", "loff_t", "off_t"}
 # C unsigned int-sized types: strace prints the low 32 bits.
-UINT_TYPES = {"unsigned int", "u32", "unsigned", "const __u32"}
+# qid_t: strace prints quotactl's id with %u.
+UINT_TYPES = {"unsigned int", "u32", "unsigned", "const __u32", "qid_t"}
 # C unsigned long-sized types: the whole register.
 ULONG_TYPES = {"unsigned long", "size_t", "const size_t", "__u64"}
 # Types as wide as the register, for the hex kinds: a mask of one of these
@@ -190,8 +191,8 @@ OVERRIDES = {
     "fchownat": {"flag": "at_flags"},
     "utimensat": {"flags": "at_flags", "utimes": "utimens_times"},
     "futimesat": {"utimes": "utimes_times"},
-    "readlink": {"buf": "out_ptr", "bufsiz": "int"},
-    "readlinkat": {"buf": "out_ptr", "bufsiz": "int"},
+    "readlink": {"buf": "out_ptr", "bufsiz": "ulong"},
+    "readlinkat": {"buf": "out_ptr", "bufsiz": "ulong"},
     "getcwd": {"buf": "out_ptr"},
     "truncate": {"length": "long"},
     "ftruncate": {"length": "long"},
@@ -487,7 +488,7 @@ SWEEP_OVERRIDES = {
     "syslog": {"type": "syslog_action"},
     "pidfd_open": {"flags": "pidfd_open_flags"},
     "fsopen": {"flags": "fsopen_flags"},
-    "fsmount": {"flags": "fsmount_flags", "attr_flags": "mount_attr_flags"},
+    "fsmount": {"flags": "fsmount_flags", "attr_flags": "fsmount_attr_flags"},
     "fspick": {"flags": "fspick_flags"},
     "open_tree": {"flags": "open_tree_flags"},
     "move_mount": {"flags": "move_mount_flags"},
