@@ -5,9 +5,21 @@ Each table lists its names in strace's print order (which matters for flag
 tables: a multi-bit name such as O_SYNC must come before its parts). Values
 come from compiling a tiny C program against the installed headers, so they
 are the x86_64 values; a name the headers lack takes the literal given here
-as NAME=VALUE. Run from the repository root: python3 tools/gen-xlat.py
+as NAME=VALUE. Inputs: gcc and the installed headers (libc6-dev,
+linux-libc-dev) only.
+
+Usage: python3 tools/gen-xlat.py [OUT_DIR]
+OUT_DIR defaults to the repository's syscall-tables/xlat (found from this
+script's path, so any working directory does); tests/generators.rs writes
+into a temporary one and compares.
+
+ioctl_requests.tsv is not written here: syscall-tables/gen/ioctls.py owns
+it (strace's full list). Each table has one generator: the netlink
+attribute, request and ioctl-argument tables are tools/gen-xlat-netlink.py's.
 """
 import os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 X86 = "x86_64 values (i386 shares them; aarch64 differs where noted)"
 
@@ -18,13 +30,13 @@ TABLES = {
  "open_flags": ("include/uapi/asm-generic/fcntl.h", "flags", None, "hex", ["fcntl.h"],
    "O_CREAT O_EXCL O_NOCTTY O_TRUNC O_APPEND O_NONBLOCK O_SYNC __O_SYNC=0x100000 O_DSYNC O_DIRECT "
    "O_LARGEFILE=0x8000 O_NOFOLLOW O_NOATIME O_CLOEXEC O_PATH O_TMPFILE __O_TMPFILE=0x400000 O_DIRECTORY FASYNC"),
- "pipe_flags": ("include/uapi/asm-generic/fcntl.h", "flags", None, "hex", ["fcntl.h"],
+ "pipe_flags": ("include/uapi/asm-generic/fcntl.h", "flags", "O_???", "hex", ["fcntl.h"],
    "O_NONBLOCK O_DIRECT O_CLOEXEC"),
- "at_flags": ("include/uapi/linux/fcntl.h", "flags", None, "hex", ["fcntl.h"],
+ "at_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"],
    "AT_SYMLINK_NOFOLLOW AT_EACCESS AT_SYMLINK_FOLLOW AT_NO_AUTOMOUNT AT_EMPTY_PATH "
    "AT_STATX_FORCE_SYNC AT_STATX_DONT_SYNC AT_RECURSIVE"),
- "unlink_flags": ("include/uapi/linux/fcntl.h", "flags", None, "hex", ["fcntl.h"], "AT_REMOVEDIR"),
- "access_modes": ("include/linux/fs.h (MAY_*) / unistd.h", "flags", None, "hex", ["unistd.h"],
+ "unlink_flags": ("include/uapi/linux/fcntl.h", "flags", "AT_???", "hex", ["fcntl.h"], "AT_REMOVEDIR"),
+ "access_modes": ("include/linux/fs.h (MAY_*) / unistd.h", "flags", "?_OK", "hex", ["unistd.h"],
    "F_OK R_OK W_OK X_OK"),
  "signals": ("arch/x86/include/uapi/asm/signal.h", "enum", None, "dec", ["signal.h"],
    "SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 "
@@ -113,9 +125,9 @@ TABLES = {
    "IPV6_MINHOPCOUNT=73 IPV6_ORIGDSTADDR=74 IPV6_TRANSPARENT=75 IPV6_UNICAST_IF=76 "
    "IPV6_RECVFRAGSIZE=77 IPV6_FREEBIND=78"),
  "msg_flags": ("include/linux/socket.h", "flags", "MSG_???", "hex", ["sys/socket.h"],
-   "MSG_OOB MSG_PEEK MSG_DONTROUTE MSG_CTRUNC MSG_PROXY MSG_TRUNC MSG_DONTWAIT MSG_EOR MSG_WAITALL "
+   "MSG_OOB MSG_PEEK MSG_DONTROUTE MSG_CTRUNC MSG_PROBE=0x10 MSG_TRUNC MSG_DONTWAIT MSG_EOR MSG_WAITALL "
    "MSG_FIN MSG_SYN MSG_CONFIRM MSG_RST MSG_ERRQUEUE MSG_NOSIGNAL MSG_MORE MSG_WAITFORONE "
-   "MSG_BATCH=0x40000 MSG_SOCK_DEVMEM=0x2000000 MSG_ZEROCOPY=0x4000000 MSG_FASTOPEN "
+   "MSG_BATCH=0x40000 MSG_ZEROCOPY=0x4000000 MSG_FASTOPEN "
    "MSG_CMSG_CLOEXEC MSG_CMSG_COMPAT=0x80000000"),
  "socketcalls": ("include/uapi/linux/net.h", "enum", None, "dec", ["linux/net.h"],
    "SYS_SOCKET SYS_BIND SYS_CONNECT SYS_LISTEN SYS_ACCEPT SYS_GETSOCKNAME SYS_GETPEERNAME "
@@ -142,8 +154,8 @@ TABLES = {
  "sigprocmask_how": ("include/uapi/asm-generic/signal-defs.h", "enum", "SIG_???", "dec", ["signal.h"],
    "SIG_BLOCK SIG_UNBLOCK SIG_SETMASK"),
  "sigaction_flags": ("include/uapi/asm-generic/signal-defs.h, arch/x86/include/uapi/asm/signal.h", "flags", "SA_???", "hex", ["signal.h"],
-   "SA_RESTORER=0x04000000 SA_ONSTACK SA_RESTART SA_NODEFER SA_RESETHAND SA_SIGINFO SA_NOCLDSTOP "
-   "SA_NOCLDWAIT SA_UNSUPPORTED=0x400 SA_EXPOSE_TAGBITS=0x800"),
+   "SA_RESTORER=0x04000000 SA_ONSTACK SA_RESTART SA_INTERRUPT=0x20000000 SA_NODEFER SA_RESETHAND "
+   "SA_SIGINFO SA_NOCLDSTOP SA_NOCLDWAIT"),
  "fcntl_cmds": ("include/uapi/asm-generic/fcntl.h, include/uapi/linux/fcntl.h", "enum", "F_???", "hex", ["fcntl.h"],
    "F_DUPFD F_GETFD F_SETFD F_GETFL F_SETFL F_GETLK F_SETLK F_SETLKW F_SETOWN F_GETOWN F_SETSIG "
    "F_GETSIG F_GETLK64=12 F_SETLK64=13 F_SETLKW64=14 F_SETOWN_EX F_GETOWN_EX F_GETOWNER_UIDS=17 F_OFD_GETLK F_OFD_SETLK F_OFD_SETLKW "
@@ -153,7 +165,7 @@ TABLES = {
  "fd_flags": ("include/uapi/asm-generic/fcntl.h", "flags", "FD_???", "hex", ["fcntl.h"], "FD_CLOEXEC"),
  "flock_ops": ("include/uapi/asm-generic/fcntl.h", "flags", "LOCK_???", "hex", ["sys/file.h"],
    "LOCK_SH LOCK_EX LOCK_NB LOCK_UN LOCK_MAND=32 LOCK_READ=64 LOCK_WRITE=128"),
- "rename_flags": ("include/uapi/linux/fcntl.h", "flags", "RENAME_???", "hex", ["stdio.h"],
+ "rename_flags": ("include/uapi/linux/fcntl.h", "flags", "RENAME_??", "hex", ["stdio.h"],
    "RENAME_NOREPLACE=1 RENAME_EXCHANGE=2 RENAME_WHITEOUT=4"),
  "xattr_flags": ("include/uapi/linux/xattr.h", "flags", "XATTR_???", "hex", ["sys/xattr.h"],
    "XATTR_CREATE XATTR_REPLACE"),
@@ -183,27 +195,6 @@ TABLES = {
    "PR_PPC_SET_DEXCR=73 PR_GET_SHADOW_STACK_STATUS=74 PR_SET_SHADOW_STACK_STATUS=75 "
    "PR_LOCK_SHADOW_STACK_STATUS=76 PR_TIMER_CREATE_RESTORE_IDS=77 PR_FUTEX_HASH=78 "
    "PR_SET_VMA=0x53564d41 PR_SET_PTRACER=0x59616d61"),
- "ioctl_requests": ("include/uapi/asm-generic/ioctls.h, include/uapi/linux/fs.h", "enum", None, "hex",
-   ["sys/ioctl.h", "termios.h", "linux/fs.h"],
-   "TCGETS TCSETS TCSETSW TCSETSF TCGETA TCSETA TCSETAW TCSETAF TCSBRK TCXONC TCFLSH TIOCEXCL "
-   "TIOCNXCL TIOCSCTTY TIOCGPGRP TIOCSPGRP TIOCOUTQ TIOCSTI TIOCGWINSZ TIOCSWINSZ TIOCMGET TIOCMBIS "
-   "TIOCMBIC TIOCMSET TIOCGSOFTCAR TIOCSSOFTCAR FIONREAD TIOCLINUX TIOCCONS TIOCGSERIAL TIOCSSERIAL "
-   "TIOCPKT FIONBIO TIOCNOTTY TIOCSETD TIOCGETD TCSBRKP TIOCSBRK TIOCCBRK TIOCGSID TCGETS2=0x802c542a "
-   "TCSETS2=0x402c542b TCSETSW2=0x402c542c TCSETSF2=0x402c542d TIOCGRS485 TIOCSRS485 "
-   "TIOCGPTN=0x80045430 TIOCSPTLCK=0x40045431 TIOCGDEV=0x80045432 TIOCSIG=0x40045436 TIOCVHANGUP "
-   "TIOCGPKT=0x80045438 TIOCGPTLCK=0x80045439 TIOCGEXCL=0x80045440 TIOCGPTPEER FIONCLEX FIOCLEX "
-   "FIOASYNC TIOCSERCONFIG TIOCSERGWILD TIOCSERSWILD TIOCGLCKTRMIOS TIOCSLCKTRMIOS TIOCSERGSTRUCT "
-   "TIOCSERGETLSR TIOCSERGETMULTI TIOCSERSETMULTI TIOCMIWAIT TIOCGICOUNT FIOQSIZE "
-   "FS_IOC_GETFLAGS=0x80086601 FS_IOC_SETFLAGS=0x40086602 FS_IOC_GETVERSION=0x80087601 "
-   "FS_IOC_SETVERSION=0x40087602 FS_IOC_FIEMAP=0xc020660b FIGETBSZ=2 FIBMAP=1 FICLONE=0x40049409 "
-   "FICLONERANGE=0x4020940d FIDEDUPERANGE=0xc0189436 FS_IOC_FSGETXATTR=0x801c581f "
-   "FS_IOC_FSSETXATTR=0x401c5820 FITRIM=0xc0185879 BLKGETSIZE64=0x80081272 BLKSSZGET=0x1268 "
-   "BLKGETSIZE=0x1260 BLKROGET=0x125e SIOCGIFNAME=0x8910 SIOCGIFCONF=0x8912 SIOCGIFFLAGS=0x8913 "
-   "SIOCSIFFLAGS=0x8914 SIOCGIFADDR=0x8915 SIOCGIFINDEX=0x8933 SIOCGIFMTU=0x8921 SIOCGIFHWADDR=0x8927 "
-   "SIOCATMARK=0x8905 SIOCGSTAMP_OLD=0x8906 SIOCGPGRP=0x8904 SIOCSPGRP=0x8902 "
-   "SECCOMP_IOCTL_NOTIF_RECV=0xc0502100 SECCOMP_IOCTL_NOTIF_SEND=0xc0182101 "
-   "SECCOMP_IOCTL_NOTIF_ID_VALID=0x40082102 SECCOMP_IOCTL_NOTIF_ADDFD=0x40182103 "
-   "SECCOMP_IOCTL_NOTIF_SET_FLAGS=0x40082104"),
  "statx_mask": ("include/uapi/linux/stat.h", "flags", "STATX_???", "hex", ["sys/stat.h", "linux/stat.h"],
    "STATX_ALL=0xfff STATX_BASIC_STATS STATX_TYPE STATX_MODE STATX_NLINK STATX_UID STATX_GID "
    "STATX_ATIME STATX_MTIME STATX_CTIME STATX_INO STATX_SIZE STATX_BLOCKS STATX_BTIME "
@@ -313,7 +304,6 @@ TABLES = {
 NOTES = {
  "open_flags": "aarch64 differs: O_DIRECTORY=0x4000 O_NOFOLLOW=0x8000 O_DIRECT=0x10000 O_LARGEFILE=0x20000",
  "pipe_flags": "aarch64 differs: O_DIRECT=0x10000",
- "ioctl_requests": "x86_64 encodings; i386 shares them; aarch64 shares the generic tty ones",
  "mmap_flags": "MAP_32BIT and MAP_ABOVE4G exist on x86 only",
  "rusage_who": "RUSAGE_CHILDREN and RUSAGE_BOTH are -1 and -2 as the 32-bit int the decoder reads",
  "waitid_types": "glibc's P_* are enum constants, not macros, so the values are given here",
@@ -331,8 +321,19 @@ NOTES = {
  "signals": "same numbers on i386 and aarch64 (asm-generic); SIGSTKFLT exists on all three",
 }
 
+# A comment line of a table's header on how it follows strace 6.1 rather
+# than today's headers: (the header line it follows, "kind" or "unknown";
+# the text).
+COMMENTS = {
+ "msg_flags": ("kind", "strace 6.1 names 0x10 MSG_PROBE and has no MSG_SOCK_DEVMEM (6.12)"),
+ "sigaction_flags": ("unknown", "strace 6.1's table: SA_INTERRUPT named, SA_UNSUPPORTED and "
+                     "SA_EXPOSE_TAGBITS not"),
+}
+
 def main():
-    out_dir = os.path.join("syscall-tables", "xlat")
+    if len(sys.argv) > 2 or sys.argv[1:2] in (["-h"], ["--help"]):
+        sys.exit(__doc__)
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "syscall-tables", "xlat")
     os.makedirs(out_dir, exist_ok=True)
     for stem, (src, kind, unknown, fmt, incs, names) in TABLES.items():
         entries = []
@@ -353,9 +354,14 @@ def main():
             subprocess.run(["gcc", "-o", os.path.join(td, "x"), c], check=True)
             got = dict(l.split("\t") for l in subprocess.run(
                 [os.path.join(td, "x")], check=True, capture_output=True, text=True).stdout.split("\n") if l)
+        after, comment = COMMENTS.get(stem, (None, None))
         lines = [f"# source: {src}", f"# kind: {kind}"]
+        if after == "kind":
+            lines.append(f"# {comment}")
         if unknown:
             lines.append(f"# unknown: {unknown}")
+        if after == "unknown":
+            lines.append(f"# {comment}")
         lines.append(f"# arch: {X86}" + (f"; {NOTES[stem]}" if stem in NOTES else ""))
         for name, lit in entries:
             if lit:
