@@ -7,10 +7,17 @@ tables of src/decode/numa.rs in syscall-tables/xlat/.
 The names, in strace 6.1's print order, are those of strace's
 src/xlat/*.in of the same stem; the values come from compiling against
 this machine's uapi headers (most are enum constants, which
-tools/gen-xlat.py's #ifdef probe cannot see). Run from the repository
-root: python3 tools/gen-xlat-netlink.py
+tools/gen-xlat.py's #ifdef probe cannot see). Inputs: gcc and the
+installed headers (libc6-dev, linux-libc-dev) only.
+
+Usage: python3 tools/gen-xlat-netlink.py [OUT_DIR]
+OUT_DIR defaults to the repository's syscall-tables/xlat (found from this
+script's path, so any working directory does); tests/generators.rs writes
+into a temporary one and compares.
 """
-import os, subprocess, tempfile
+import os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunnel.h",
         "linux/ip.h", "linux/if_arp.h", "linux/sock_diag.h", "linux/unix_diag.h",
@@ -376,7 +383,10 @@ TABLES = {
 }
 
 def main():
-    out_dir = os.path.join("syscall-tables", "xlat")
+    if len(sys.argv) > 2 or sys.argv[1:2] in (["-h"], ["--help"]):
+        sys.exit(__doc__)
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "syscall-tables", "xlat")
+    os.makedirs(out_dir, exist_ok=True)
     for stem, (src, kind, unknown, fmt, names) in TABLES.items():
         entries = [(n, lit) for n, _, lit in (t.partition("=") for t in names.split())]
         prog = "".join(f"#include <{i}>\n" for i in INCS) + "#include <stdio.h>\nint main(void){\n"

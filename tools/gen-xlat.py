@@ -5,9 +5,21 @@ Each table lists its names in strace's print order (which matters for flag
 tables: a multi-bit name such as O_SYNC must come before its parts). Values
 come from compiling a tiny C program against the installed headers, so they
 are the x86_64 values; a name the headers lack takes the literal given here
-as NAME=VALUE. Run from the repository root: python3 tools/gen-xlat.py
+as NAME=VALUE. Inputs: gcc and the installed headers (libc6-dev,
+linux-libc-dev) only.
+
+Usage: python3 tools/gen-xlat.py [OUT_DIR]
+OUT_DIR defaults to the repository's syscall-tables/xlat (found from this
+script's path, so any working directory does); tests/generators.rs writes
+into a temporary one and compares.
+
+ioctl_requests.tsv is not written here: syscall-tables/gen/ioctls.py owns
+it (strace's full list). Each table has one generator: the netlink
+attribute, request and ioctl-argument tables are tools/gen-xlat-netlink.py's.
 """
 import os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 X86 = "x86_64 values (i386 shares them; aarch64 differs where noted)"
 
@@ -382,7 +394,9 @@ NOTES = {
 }
 
 def main():
-    out_dir = os.path.join("syscall-tables", "xlat")
+    if len(sys.argv) > 2 or sys.argv[1:2] in (["-h"], ["--help"]):
+        sys.exit(__doc__)
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "syscall-tables", "xlat")
     os.makedirs(out_dir, exist_ok=True)
     for stem, (src, kind, unknown, fmt, incs, names) in TABLES.items():
         entries = []

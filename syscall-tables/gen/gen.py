@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates syscall-tables/{x86_64,i386,aarch64,x32}.tsv.
+"""Regenerates syscall-tables/{x86_64,i386,i386_socketcall,i386_ipc,aarch64,x32}.tsv.
 
 The build reads only the .tsv files; this script is how they were made.
 
@@ -8,11 +8,18 @@ Inputs (all paths overridable, see --help):
     (/sys/kernel/tracing/events/syscalls/sys_enter_*/format). They are
     snapshotted into gen/tracefs-x86_64.txt, so regenerating on a machine
     without tracefs works from the snapshot (--snapshot refreshes it).
-  * Numbers: /usr/include/x86_64-linux-gnu/asm/unistd_{64,32,x32}.h, and the
-    `syscalls` crate's src/arch/{x86_64,x86,aarch64}.rs for numbers newer than
-    the installed headers (the two must agree where both have a name).
+  * Numbers: /usr/include/x86_64-linux-gnu/asm/unistd_{64,32,x32}.h
+    (linux-libc-dev), and the `syscalls` crate's
+    src/arch/{x86_64,x86,aarch64}.rs for numbers newer than the installed
+    headers (the two must agree where both have a name). The crate's source
+    is the version Cargo.lock pins, in cargo's registry ($CARGO_HOME, else
+    ~/.cargo), where any cargo build of this repository puts it (--crate
+    names another copy).
   * Classes: gen/strace-classes.tsv (strace's trace-class membership).
   * Kinds: every kind written must be a variant of ArgKind in src/kinds.rs.
+
+Output: the repository's syscall-tables/, or --out DIR (tests/generators.rs
+writes into a temporary one and compares).
 
 Argument kinds come from rules on (C type, argument name), then from the
 per-syscall OVERRIDES below; calls with no tracefs event (or whose ABI
@@ -33,8 +40,10 @@ ROOT = os.path.dirname(TABLES)
 TRACEFS = "/sys/kernel/tracing/events/syscalls"
 SNAPSHOT = os.path.join(HERE, "tracefs-x86_64.txt")
 UNISTD = "/usr/include/x86_64-linux-gnu/asm/unistd_{}.h"
-CRATE_GLOB = os.path.expanduser(
-    "~/.cargo/registry/src/*/syscalls-0.8.*/src/arch/{}.rs")
+CARGO_HOME = os.environ.get("CARGO_HOME") or os.path.expanduser("~/.cargo")
+# Set by main(): the syscalls crate's source and the output directory.
+CRATE_DIR = None
+OUT_DIR = TABLES
 
 X32_BIT = 0x40000000
 
@@ -840,12 +849,26 @@ def parse_unistd(path):
     return out
 
 
-def parse_crate(arch):
-    paths = sorted(glob.glob(CRATE_GLOB.format(arch)))
+def locked_crate_dir():
+    """The registry copy of the syscalls version Cargo.lock pins."""
+    lock = open(os.path.join(ROOT, "Cargo.lock")).read()
+    m = re.search(r'name = "syscalls"\nversion = "([^"]+)"', lock)
+    if not m:
+        fail("Cargo.lock names no syscalls package")
+    pattern = os.path.join(CARGO_HOME, "registry", "src", "*",
+                           f"syscalls-{m.group(1)}")
+    paths = sorted(glob.glob(pattern))
     if not paths:
-        fail(f"syscalls crate source for {arch} not found")
+        fail(f"{pattern} not found (cargo fetch puts it there)")
+    return paths[-1]
+
+
+def parse_crate(arch):
+    path = os.path.join(CRATE_DIR, "src", "arch", f"{arch}.rs")
+    if not os.path.isfile(path):
+        fail(f"syscalls crate source for {arch} not found: {path}")
     out = {}
-    with open(paths[-1]) as f:
+    with open(path) as f:
         for line in f:
             m = re.match(r"\s+(\w+) = (\d+),\s*$", line)
             if m:
@@ -992,7 +1015,7 @@ HEADER = """\
 
 
 def write_table(arch, rows, nrnote, sources):
-    path = os.path.join(TABLES, f"{arch}.tsv")
+    path = os.path.join(OUT_DIR, f"{arch}.tsv")
     with open(path, "w") as f:
         f.write(HEADER.format(arch=arch, nrnote=nrnote, sources=sources))
         for nr, name, classes, args in sorted(rows):
@@ -1005,7 +1028,17 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--snapshot", action="store_true",
                     help=f"refresh {SNAPSHOT} from tracefs first")
+    ap.add_argument("--out", metavar="DIR",
+                    help=f"write the tables into DIR (default {TABLES})")
+    ap.add_argument("--crate", metavar="DIR",
+                    help="the syscalls crate's source directory (default: "
+                    "Cargo.lock's version in cargo's registry)")
     opts = ap.parse_args()
+    global CRATE_DIR, OUT_DIR
+    CRATE_DIR = opts.crate or locked_crate_dir()
+    if opts.out:
+        os.makedirs(opts.out, exist_ok=True)
+        OUT_DIR = opts.out
     if opts.snapshot:
         if not os.path.isdir(TRACEFS):
             fail(f"{TRACEFS} missing (mount -t tracefs nodev "

@@ -2,9 +2,16 @@
 """Regenerates syscall-tables/xlat/ioctl_requests.tsv: every ioctl request
 name strace 6.1 knows on x86_64, with its number.
 
+This is the table's only generator (tools/gen-xlat.py does not write it).
+
 Input: the (name, direction, type/nr, size) lists strace builds from the
 kernel's headers: src/linux/x86_64/ioctls_arch0.h, src/linux/64/ioctls_inc.h
-and src/ioctls_zfs.h of strace v6.1, all in one directory (argument 1).
+and src/ioctls_zfs.h of strace v6.1. Argument 1 is either a directory
+holding the three files or a strace source tree checked out at v6.1
+(git clone https://github.com/strace/strace; git checkout v6.1). Neither
+the Debian packages nor CI have them, so tests/generators.rs runs this
+only when NOTRACE_STRACE_SRC names such a directory, and otherwise prints
+that it skipped it.
 
 strace's rules, applied here as it applies them: a name defined in several
 headers keeps its first definition (arch headers before generic ones); rows
@@ -39,11 +46,23 @@ def read(path):
     return rows
 
 
+# Where each list is in a strace source tree.
+IN_TREE = {"ioctls_arch0.h": "src/linux/x86_64", "ioctls_inc.h": "src/linux/64",
+           "ioctls_zfs.h": "src"}
+
+
 def main():
+    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+        sys.exit(__doc__)
     d = sys.argv[1]
     rows = []
-    for f in ("ioctls_arch0.h", "ioctls_inc.h", "ioctls_zfs.h"):
-        rows += read(os.path.join(d, f))
+    for f, sub in IN_TREE.items():
+        path = os.path.join(d, f)
+        if not os.path.isfile(path):
+            path = os.path.join(d, sub, f)
+        if not os.path.isfile(path):
+            sys.exit(f"ioctls.py: {f} is neither in {d} nor in {os.path.join(d, sub)}")
+        rows += read(path)
 
     def by_name(a, b):
         if a[1] != b[1]:
