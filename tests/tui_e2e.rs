@@ -124,8 +124,11 @@ fn results_failed_only_and_errors_live() {
     let cmd = format!("cat {missing}; echo E2E-READY; sleep {marker}");
     let t = Tmux::start(
         "results",
+        // A short PATH and the C locale keep the failed calls before
+        // cat's open (the PATH search, the loader's, a locale's files)
+        // few enough for one screen, whatever the machine's environment.
         &format!(
-            "{} --tui -e %file,%process -- sh -c {}; echo NOTRACE-EXIT=$?; sleep 600",
+            "env PATH=/usr/bin:/bin LC_ALL=C {} --tui -e %file,%process -- sh -c {}; echo NOTRACE-EXIT=$?; sleep 600",
             sq(notrace()),
             sq(&cmd)
         ),
