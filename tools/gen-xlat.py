@@ -238,6 +238,9 @@ TABLES = {
    "KCMPROTO_CONNECTED=0"),
  "smc_protocols": ("strace 6.1 src/xlat/smc_protocols.in", "enum", "SMCPROTO_???", "dec", ["stdio.h"],
    "SMCPROTO_SMC=0 SMCPROTO_SMC6=1"),
+ # io_submit's iocb aio_flags (strace's aio_iocb_flags).
+ "aio_iocb_flags": ("include/uapi/linux/aio_abi.h", "flags", "IOCB_FLAG_???", "hex", ["linux/aio_abi.h"],
+   "IOCB_FLAG_RESFD IOCB_FLAG_IOPRIO"),
  # ICMP_FILTER's bits name ICMP types (strace's icmp_filter_flags);
  # PACKET_ADD_MEMBERSHIP's mr_type (strace's packet_mreq_type).
  "icmp_filter_types": ("include/uapi/linux/icmp.h", "enum", "ICMP_???", "dec", ["linux/icmp.h"],
