@@ -12,7 +12,10 @@
 //! the array limit. Every call fails, so strace's lines are exactly what
 //! it prints at entry. They are kept in tests/strace-evidence/sock2.strace
 //! and compared with the installed strace too, under the options that
-//! change how these print.
+//! change how these print. `args_i386_sock2` makes io_submit (32-bit
+//! iocb pointers and iovecs), the thread-area and LDT calls (no `lm` bit
+//! on i386) and a few of the same socket calls with `int $0x80`
+//! (i386_sock2.strace).
 
 mod common;
 
@@ -199,4 +202,80 @@ fn sock2_json_values() {
     assert_eq!(cbs[10], json!(0));
     assert_eq!(cbs[11], json!(8));
     assert_eq!(arg(sub[1], 2), json!([]));
+}
+
+/// strace 6.1's lines for `args_i386_sock2` (i386_sock2.strace), results
+/// dropped.
+const I386_EXPECTED: &[&str] = &[
+    r#"set_thread_area({entry_number=5, base_addr=0x12345678, limit=0x0fffff, seg_32bit=1, contents=3, read_exec_only=1, limit_in_pages=1, seg_not_present=1, useable=1})"#,
+    r#"get_thread_area({entry_number=5, ...})"#,
+    r#"set_thread_area(NULL)"#,
+    r#"modify_ldt(99, {entry_number=5, base_addr=0x12345678, limit=0x0fffff, seg_32bit=1, contents=3, read_exec_only=1, limit_in_pages=1, seg_not_present=1, useable=1}, 16)"#,
+    r#"modify_ldt(99, 0x23000000, 17)"#,
+    r#"io_submit(0x1234, 4, [{aio_data=0x42, aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=1, aio_buf="hello", aio_nbytes=5, aio_offset=4096}, {aio_data=0, aio_lio_opcode=IOCB_CMD_PWRITEV, aio_fildes=2, aio_buf=[{iov_base="hello", iov_len=5}, {iov_base="world", iov_len=5}], aio_offset=0}, NULL, 0x8])"#,
+    r#"io_submit(0x1234, -1, 0x23000800)"#,
+    r#"io_submit(0x1234, 0, [])"#,
+    r#"setsockopt(-1, SOL_TLS, TLS_TX, [1], 4)"#,
+    r#"setsockopt(-1, AF_VSOCK, SO_VM_SOCKETS_CONNECT_TIMEOUT_NEW, [1], 4)"#,
+    r#"setsockopt(-1, SOL_SCTP, 0x3e7 /* SCTP_??? */, [1], 4)"#,
+    r#"socket(AF_AX25, SOCK_DGRAM, 0xcc /* AX25_P_IP */)"#,
+    r#"socket(AF_KCM, SOCK_DGRAM, 0x1 /* KCMPROTO_??? */)"#,
+];
+
+#[test]
+fn i386_iocbs_user_desc_and_sockopts_print_as_strace_6_1_does() {
+    let set = "trace=setsockopt,socket,set_thread_area,get_thread_area,modify_ldt,io_submit";
+    let result = regex::Regex::new(r"\) += .*$").unwrap();
+    let got: Vec<String> = trace_lines(&notrace(), &["-e", set], "args_i386_sock2", "sock2-i386")
+        .iter()
+        .filter_map(|l| l.strip_suffix(" [i386]").map(str::to_string))
+        .collect();
+    check_lines(&got, I386_EXPECTED);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/strace-evidence/i386_sock2.strace"
+    );
+    let ev: Vec<String> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| result.replace(l, ")").into_owned())
+        .collect();
+    assert_eq!(ev, I386_EXPECTED);
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipping the comparison: strace is not installed (apt-get install strace)");
+        return;
+    }
+    let theirs: Vec<String> = trace_lines(
+        std::path::Path::new("strace"),
+        &["-qq", "-e", "signal=none", "-e", set],
+        "args_i386_sock2",
+        "sock2-i386-strace",
+    )
+    .iter()
+    .map(|l| result.replace(l, ")").into_owned())
+    .collect();
+    assert_eq!(theirs, got);
+}
+
+/// i386's iocb array holds 32-bit pointers: the JSON has each iocb, and
+/// the pointers of NULL and unreadable elements.
+#[test]
+fn i386_io_submit_json_values() {
+    let lines = trace_lines(
+        &notrace(),
+        &["--json", "-e", "trace=io_submit,set_thread_area"],
+        "args_i386_sock2",
+        "sock2-i386-json",
+    );
+    let events = parse_jsonl(lines.join("\n").as_bytes());
+    let sub = syscalls_named(&events, "io_submit");
+    let cbs = &sub[0]["args"][2]["value"];
+    assert_eq!(cbs[0]["aio_data"], json!(0x42));
+    assert_eq!(cbs[1]["aio_buf"][1]["len"], json!(5));
+    assert_eq!(cbs[2], json!(0));
+    assert_eq!(cbs[3], json!(8));
+    let sta = syscalls_named(&events, "set_thread_area");
+    let desc = &sta[0]["args"][0]["value"];
+    assert_eq!(desc["contents"], json!(3));
+    assert!(desc.get("lm").is_none(), "{desc}");
 }
