@@ -112,7 +112,8 @@ fn sockopt_names_protocols_user_desc_and_iocbs_print_as_strace_6_1_does() {
 
 /// The fixture against the strace installed here, plain and with -X raw,
 /// -X verbose (AX25's protocol stays verbose), -v (no array limit), -s 5
-/// (strings and io_submit's array cut), -x and -xx: every line the same.
+/// (strings and io_submit's array cut), -x, -xx and -y (the iocbs' fds,
+/// on the fixture's /dev/null stdio): every line the same.
 #[test]
 fn sock2_matches_installed_strace_with_options() {
     if Command::new("strace").arg("-V").output().is_err() {
@@ -128,6 +129,7 @@ fn sock2_matches_installed_strace_with_options() {
         &["-s", "5"],
         &["-x"],
         &["-xx"],
+        &["-y"],
     ] {
         let mut sargs = vec!["-qq", "-e", "signal=none", "-e", &trace];
         sargs.extend(extra);
