@@ -568,6 +568,21 @@ pub enum ArgKind {
     SysctlArgs32,
     /// io_cancel's `struct iocb`: the header fields strace prints.
     IocbHeader,
+    /// io_submit's array of iocb pointers; argument N is their count.
+    IocbPtrs(u8),
+    /// [`ArgKind::IocbPtrs`] with i386's 32-bit pointers.
+    IocbPtrs32(u8),
+    /// set_thread_area's `struct user_desc`, whole (with x86_64's `lm`).
+    UserDesc,
+    /// [`ArgKind::UserDesc`] as strace prints it for i386 (no `lm`).
+    UserDesc32,
+    /// get_thread_area's `struct user_desc` at entry: its entry_number.
+    UserDescEntry,
+    /// modify_ldt's `struct user_desc`, decoded only when argument N (the
+    /// byte count) is its size.
+    UserDescSized(u8),
+    /// [`ArgKind::UserDescSized`] for i386 (no `lm`).
+    UserDescSized32(u8),
     /// mq_getsetattr's new `struct mq_attr`, `mq_flags` named.
     MqAttrIn,
     /// [`ArgKind::MqAttrIn`] with i386's 32-bit longs.

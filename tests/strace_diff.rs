@@ -968,6 +968,8 @@ fn args_fixtures_input_arguments_match_strace() {
         "args_i386_attrs",
         "args_i386_old",
         "args_nlmore",
+        "args_sock2",
+        "args_i386_sock2",
         // args_nlrest is compared in tests/decode_netlink_rest.rs, which
         // knows its two deliberate differences (malformed first headers).
     ];

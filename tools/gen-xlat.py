@@ -81,12 +81,13 @@ TABLES = {
    "NETLINK_NETFILTER NETLINK_IP6_FW NETLINK_DNRTMSG NETLINK_KOBJECT_UEVENT NETLINK_GENERIC "
    "NETLINK_SCSITRANSPORT NETLINK_ECRYPTFS NETLINK_RDMA NETLINK_CRYPTO NETLINK_SMC"),
  "socket_levels": ("include/linux/socket.h", "enum", "SOL_??", "dec", ["sys/socket.h", "netinet/in.h"],
-   "SOL_IP=0 SOL_SOCKET SOL_TCP=6 SOL_UDP=17 SOL_IPV6=41 SOL_ICMPV6=58 SOL_SCTP=132 "
+   "SOL_IP=0 SOL_SOCKET SOL_TCP=6 SOL_UDP=17 AF_VSOCK=40 SOL_IPV6=41 SOL_ICMPV6=58 "
+   "SOL_CAN_BASE=100 SOL_CAN_RAW=101 SOL_SCTP=132 "
    "SOL_UDPLITE=136 SOL_RAW=255 SOL_IPX=256 SOL_AX25=257 SOL_ATALK=258 SOL_NETROM=259 SOL_ROSE=260 "
    "SOL_DECNET=261 SOL_X25=262 SOL_PACKET=263 SOL_ATM=264 SOL_AAL=265 SOL_IRDA=266 SOL_NETBEUI=267 "
    "SOL_LLC=268 SOL_DCCP=269 SOL_NETLINK=270 SOL_TIPC=271 SOL_RXRPC=272 SOL_PPPOL2TP=273 "
    "SOL_BLUETOOTH=274 SOL_PNPIPE=275 SOL_RDS=276 SOL_IUCV=277 SOL_CAIF=278 SOL_ALG=279 SOL_NFC=280 "
-   "SOL_KCM=281 SOL_TLS=282 SOL_XDP=283 SOL_MPTCP=284 SOL_MCTP=285 SOL_SMC=286 SOL_VSOCK=287"),
+   "SOL_KCM=281 SOL_TLS=282 SOL_XDP=283"),
  "sockopt_socket": ("include/uapi/asm-generic/socket.h", "enum", "SO_???", "dec", ["sys/socket.h"],
    "SO_DEBUG SO_REUSEADDR SO_TYPE SO_ERROR SO_DONTROUTE SO_BROADCAST SO_SNDBUF SO_RCVBUF "
    "SO_KEEPALIVE SO_OOBINLINE SO_NO_CHECK=11 SO_PRIORITY SO_LINGER SO_BSDCOMPAT=14 SO_REUSEPORT "
@@ -115,6 +116,131 @@ TABLES = {
    "UDP_CORK UDP_ENCAP UDP_NO_CHECK6_TX UDP_NO_CHECK6_RX UDP_SEGMENT UDP_GRO"),
  "sockopt_raw": ("include/uapi/linux/icmp.h", "enum", "RAW_???", "dec", ["linux/icmp.h"],
    "ICMP_FILTER"),
+ # Option names at the other levels strace 6.1 names (print_sockopt_fd_level_name
+ # in its net.c; AF_VSOCK is used as a level there), and SO_TXREHASH's values.
+ # Not all are in the uapi headers, so the values are strace's, given here.
+ "sockopt_sctp": ("strace 6.1 src/xlat/sock_sctp_options.in", "enum", "SCTP_???", "dec", ["stdio.h"],
+   "SCTP_RTOINFO=0 SCTP_ASSOCINFO=1 SCTP_INITMSG=2 SCTP_NODELAY=3 SCTP_AUTOCLOSE=4 "
+   "SCTP_SET_PEER_PRIMARY_ADDR=5 SCTP_PRIMARY_ADDR=6 SCTP_ADAPTATION_LAYER=7 "
+   "SCTP_DISABLE_FRAGMENTS=8 SCTP_PEER_ADDR_PARAMS=9 SCTP_DEFAULT_SEND_PARAM=10 "
+   "SCTP_EVENTS=11 SCTP_I_WANT_MAPPED_V4_ADDR=12 SCTP_MAXSEG=13 SCTP_STATUS=14 "
+   "SCTP_GET_PEER_ADDR_INFO=15 SCTP_DELAYED_SACK=16 SCTP_CONTEXT=17 "
+   "SCTP_FRAGMENT_INTERLEAVE=18 SCTP_PARTIAL_DELIVERY_POINT=19 SCTP_MAX_BURST=20 "
+   "SCTP_AUTH_CHUNK=21 SCTP_HMAC_IDENT=22 SCTP_AUTH_KEY=23 SCTP_AUTH_ACTIVE_KEY=24 "
+   "SCTP_AUTH_DELETE_KEY=25 SCTP_PEER_AUTH_CHUNKS=26 SCTP_LOCAL_AUTH_CHUNKS=27 "
+   "SCTP_GET_ASSOC_NUMBER=28 SCTP_GET_ASSOC_ID_LIST=29 SCTP_AUTO_ASCONF=30 "
+   "SCTP_PEER_ADDR_THLDS=31 SCTP_RECVRCVINFO=32 SCTP_RECVNXTINFO=33 SCTP_DEFAULT_SNDINFO=34 "
+   "SCTP_AUTH_DEACTIVATE_KEY=35 SCTP_REUSE_PORT=36 SCTP_PEER_ADDR_THLDS_V2=37 "
+   "SCTP_SOCKOPT_BINDX_ADD=100 SCTP_SOCKOPT_BINDX_REM=101 SCTP_SOCKOPT_PEELOFF=102 "
+   "SCTP_GET_PEER_ADDRS_NUM_OLD=103 SCTP_GET_PEER_ADDRS_OLD=104 "
+   "SCTP_GET_LOCAL_ADDRS_NUM_OLD=105 SCTP_GET_LOCAL_ADDRS_OLD=106 "
+   "SCTP_SOCKOPT_CONNECTX_OLD=107 SCTP_GET_PEER_ADDRS=108 SCTP_GET_LOCAL_ADDRS=109 "
+   "SCTP_SOCKOPT_CONNECTX=110 SCTP_SOCKOPT_CONNECTX3=111 SCTP_GET_ASSOC_STATS=112 "
+   "SCTP_PR_SUPPORTED=113 SCTP_DEFAULT_PRINFO=114 SCTP_PR_ASSOC_STATUS=115 "
+   "SCTP_PR_STREAM_STATUS=116 SCTP_RECONFIG_SUPPORTED=117 SCTP_ENABLE_STREAM_RESET=118 "
+   "SCTP_RESET_STREAMS=119 SCTP_RESET_ASSOC=120 SCTP_ADD_STREAMS=121 "
+   "SCTP_SOCKOPT_PEELOFF_FLAGS=122 SCTP_STREAM_SCHEDULER=123 SCTP_STREAM_SCHEDULER_VALUE=124 "
+   "SCTP_INTERLEAVING_SUPPORTED=125 SCTP_SENDMSG_CONNECT=126 SCTP_EVENT=127 "
+   "SCTP_ASCONF_SUPPORTED=128 SCTP_AUTH_SUPPORTED=129 SCTP_ECN_SUPPORTED=130 "
+   "SCTP_EXPOSE_POTENTIALLY_FAILED_STATE=131 SCTP_REMOTE_UDP_ENCAPS_PORT=132 "
+   "SCTP_PLPMTUD_PROBE_INTERVAL=133"),
+ "sockopt_ipx": ("strace 6.1 src/xlat/sock_ipx_options.in", "enum", "IPX_???", "dec", ["stdio.h"],
+   "IPX_TYPE=1"),
+ "sockopt_ax25": ("strace 6.1 src/xlat/sock_ax25_options.in", "enum", "AX25_???", "dec", ["stdio.h"],
+   "AX25_WINDOW=1 AX25_T1=2 AX25_N2=3 AX25_T3=4 AX25_T2=5 AX25_BACKOFF=6 AX25_EXTSEQ=7 "
+   "AX25_PIDINCL=8 AX25_IDLE=9 AX25_PACLEN=10 AX25_IAMDIGI=12 SO_BINDTODEVICE=25"),
+ "sockopt_can_raw": ("strace 6.1 src/xlat/sock_can_raw_options.in", "enum", "CAN_RAW_???", "dec", ["stdio.h"],
+   "CAN_RAW_FILTER=1 CAN_RAW_ERR_FILTER=2 CAN_RAW_LOOPBACK=3 CAN_RAW_RECV_OWN_MSGS=4 "
+   "CAN_RAW_FD_FRAMES=5 CAN_RAW_JOIN_FILTERS=6"),
+ "sockopt_irda": ("strace 6.1 src/xlat/sock_irda_options.in", "enum", "IRLMP_???", "dec", ["stdio.h"],
+   "IRLMP_ENUMDEVICES=1 IRLMP_IAS_SET=2 IRLMP_IAS_QUERY=3 IRLMP_HINTS_SET=4 IRLMP_QOS_SET=5 "
+   "IRLMP_QOS_GET=6 IRLMP_MAX_SDU_SIZE=7 IRLMP_IAS_GET=8 IRLMP_IAS_DEL=9 "
+   "IRLMP_HINT_MASK_SET=10 IRLMP_WAITDEVICE=11"),
+ "sockopt_llc": ("strace 6.1 src/xlat/sock_llc_options.in", "enum", "LLC_OPT_???", "dec", ["stdio.h"],
+   "LLC_OPT_UNKNOWN=0 LLC_OPT_RETRY=1 LLC_OPT_SIZE=2 LLC_OPT_ACK_TMR_EXP=3 "
+   "LLC_OPT_P_TMR_EXP=4 LLC_OPT_REJ_TMR_EXP=5 LLC_OPT_BUSY_TMR_EXP=6 LLC_OPT_TX_WIN=7 "
+   "LLC_OPT_RX_WIN=8 LLC_OPT_PKTINFO=9"),
+ "sockopt_dccp": ("strace 6.1 src/xlat/sock_dccp_options.in", "enum", "DCCP_SOCKOPT_???", "dec", ["stdio.h"],
+   "DCCP_SOCKOPT_PACKET_SIZE=1 DCCP_SOCKOPT_SERVICE=2 DCCP_SOCKOPT_CHANGE_L=3 "
+   "DCCP_SOCKOPT_CHANGE_R=4 DCCP_SOCKOPT_GET_CUR_MPS=5 DCCP_SOCKOPT_SERVER_TIMEWAIT=6 "
+   "DCCP_SOCKOPT_SEND_CSCOV=10 DCCP_SOCKOPT_RECV_CSCOV=11 DCCP_SOCKOPT_AVAILABLE_CCIDS=12 "
+   "DCCP_SOCKOPT_CCID=13 DCCP_SOCKOPT_TX_CCID=14 DCCP_SOCKOPT_RX_CCID=15 "
+   "DCCP_SOCKOPT_QPOLICY_ID=16 DCCP_SOCKOPT_QPOLICY_TXQLEN=17 DCCP_SOCKOPT_CCID_RX_INFO=128 "
+   "DCCP_SOCKOPT_CCID_TX_INFO=192"),
+ "sockopt_tipc": ("strace 6.1 src/xlat/sock_tipc_options.in", "enum", "TIPC_???", "dec", ["stdio.h"],
+   "TIPC_IMPORTANCE=127 TIPC_SRC_DROPPABLE=128 TIPC_DEST_DROPPABLE=129 TIPC_CONN_TIMEOUT=130 "
+   "TIPC_NODE_RECVQ_DEPTH=131 TIPC_SOCK_RECVQ_DEPTH=132 TIPC_MCAST_BROADCAST=133 "
+   "TIPC_MCAST_REPLICAST=134 TIPC_GROUP_JOIN=135 TIPC_GROUP_LEAVE=136 "
+   "TIPC_SOCK_RECVQ_USED=137 TIPC_NODELAY=138"),
+ "sockopt_rxrpc": ("strace 6.1 src/xlat/sock_rxrpc_options.in", "enum", "RXRPC_???", "dec", ["stdio.h"],
+   "RXRPC_SECURITY_KEY=1 RXRPC_SECURITY_KEYRING=2 RXRPC_EXCLUSIVE_CONNECTION=3 "
+   "RXRPC_MIN_SECURITY_LEVEL=4 RXRPC_UPGRADEABLE_SERVICE=5 RXRPC_SUPPORTED_CMSG=6"),
+ "sockopt_pppol2tp": ("strace 6.1 src/xlat/sock_pppol2tp_options.in", "enum", "PPPOL2TP_SO_???", "dec", ["stdio.h"],
+   "PPPOL2TP_SO_DEBUG=1 PPPOL2TP_SO_RECVSEQ=2 PPPOL2TP_SO_SENDSEQ=3 PPPOL2TP_SO_LNSMODE=4 "
+   "PPPOL2TP_SO_REORDERTO=5"),
+ "sockopt_bluetooth": ("strace 6.1 src/xlat/sock_bluetooth_options.in", "enum", "BT_???", "dec", ["stdio.h"],
+   "BT_SECURITY=4 BT_DEFER_SETUP=7 BT_FLUSHABLE=8 BT_POWER=9 BT_CHANNEL_POLICY=10 "
+   "BT_VOICE=11 BT_SNDMTU=12 BT_RCVMTU=13"),
+ "sockopt_pnp": ("strace 6.1 src/xlat/sock_pnp_options.in", "enum", "PNPIPE_???", "dec", ["stdio.h"],
+   "PNPIPE_ENCAP=1 PNPIPE_IFINDEX=2 PNPIPE_HANDLE=3 PNPIPE_INITSTATE=4"),
+ "sockopt_rds": ("strace 6.1 src/xlat/sock_rds_options.in", "enum", "RDS_???", "dec", ["stdio.h"],
+   "RDS_CANCEL_SENT_TO=1 RDS_GET_MR=2 RDS_FREE_MR=3 RDS_BARRIER=4 RDS_RECVERR=5 "
+   "RDS_CONG_MONITOR=6 RDS_GET_MR_FOR_DEST=7 SO_RDS_TRANSPORT=8 SO_RDS_MSG_RXPATH_LATENCY=10 "
+   "SO_TIMESTAMP_OLD=29 RDS_INFO_COUNTERS=10000 RDS_INFO_CONNECTIONS=10001 "
+   "RDS_INFO_FLOWS=10002 RDS_INFO_SEND_MESSAGES=10003 RDS_INFO_RETRANS_MESSAGES=10004 "
+   "RDS_INFO_RECV_MESSAGES=10005 RDS_INFO_SOCKETS=10006 RDS_INFO_TCP_SOCKETS=10007 "
+   "RDS_INFO_IB_CONNECTIONS=10008 RDS_INFO_CONNECTION_STATS=10009 "
+   "RDS_INFO_IWARP_CONNECTIONS=10010"),
+ "sockopt_iucv": ("strace 6.1 src/xlat/sock_iucv_options.in", "enum", "SO_???", "dec", ["stdio.h"],
+   "SO_IPRMDATA_MSG=0x80 SO_MSGLIMIT=0x1000 SO_MSGSIZE=0x800"),
+ "sockopt_caif": ("strace 6.1 src/xlat/sock_caif_options.in", "enum", "CAIFSO_???", "dec", ["stdio.h"],
+   "CAIFSO_LINK_SELECT=127 CAIFSO_REQ_PARAM=128 CAIFSO_RSP_PARAM=129"),
+ "sockopt_alg": ("strace 6.1 src/xlat/sock_alg_options.in", "enum", "ALG_???", "dec", ["stdio.h"],
+   "ALG_SET_KEY=1 ALG_SET_IV=2 ALG_SET_OP=3 ALG_SET_AEAD_ASSOCLEN=4 ALG_SET_AEAD_AUTHSIZE=5 "
+   "ALG_SET_DRBG_ENTROPY=6"),
+ "sockopt_nfcllcp": ("strace 6.1 src/xlat/sock_nfcllcp_options.in", "enum", "NFC_LLCP_???", "dec", ["stdio.h"],
+   "NFC_LLCP_RW=0 NFC_LLCP_MIUX=1 NFC_LLCP_REMOTE_MIU=2 NFC_LLCP_REMOTE_LTO=3 "
+   "NFC_LLCP_REMOTE_RW=4"),
+ "sockopt_kcm": ("strace 6.1 src/xlat/sock_kcm_options.in", "enum", "KCM_???", "dec", ["stdio.h"],
+   "KCM_RECV_DISABLE=1"),
+ "sockopt_tls": ("strace 6.1 src/xlat/sock_tls_options.in", "enum", "TLS_???", "dec", ["stdio.h"],
+   "TLS_TX=1 TLS_RX=2"),
+ "sockopt_xdp": ("strace 6.1 src/xlat/sock_xdp_options.in", "enum", "XDP_???", "dec", ["stdio.h"],
+   "XDP_MMAP_OFFSETS=1 XDP_RX_RING=2 XDP_TX_RING=3 XDP_UMEM_REG=4 XDP_UMEM_FILL_RING=5 "
+   "XDP_UMEM_COMPLETION_RING=6 XDP_STATISTICS=7 XDP_OPTIONS=8"),
+ "sockopt_vsock": ("strace 6.1 src/xlat/sock_vsock_options.in", "enum", "SO_VM_???", "dec", ["stdio.h"],
+   "SO_VM_SOCKETS_BUFFER_SIZE=0 SO_VM_SOCKETS_BUFFER_MIN_SIZE=1 "
+   "SO_VM_SOCKETS_BUFFER_MAX_SIZE=2 SO_VM_SOCKETS_PEER_HOST_VM_ID=3 SO_VM_SOCKETS_TRUSTED=5 "
+   "SO_VM_SOCKETS_CONNECT_TIMEOUT_OLD=6 SO_VM_SOCKETS_NONBLOCK_TXRX=7 "
+   "SO_VM_SOCKETS_CONNECT_TIMEOUT_NEW=8"),
+ "sockopt_txrehash_vals": ("strace 6.1 src/xlat/sockopt_txrehash_vals.in", "enum", "SOCK_TXREHASH_???", "dec", ["stdio.h"],
+   "SOCK_TXREHASH_DISABLED=0 SOCK_TXREHASH_ENABLED=1 SOCK_TXREHASH_DEFAULT=255"),
+ # socket()'s protocol for the other families strace 6.1 names (AF_IRDA's
+ # with can_protocols under IRDAPROTO_???, as strace prints it).
+ "ax25_protocols": ("strace 6.1 src/xlat/ax25_protocols.in", "enum", "AX25_P_???", "hex", ["stdio.h"],
+   "AX25_P_ROSE=0x01 AX25_P_VJCOMP=0x06 AX25_P_VJUNCOMP=0x07 AX25_P_SEGMENT=0x08 "
+   "AX25_P_TEXNET=0xc3 AX25_P_LQ=0xc4 AX25_P_ATALK=0xca AX25_P_ATALK_ARP=0xcb AX25_P_IP=0xcc "
+   "AX25_P_ARP=0xcd AX25_P_FLEXNET=0xce AX25_P_NETROM=0xcf AX25_P_TEXT=0xf0"),
+ "irda_protocols": ("strace 6.1 src/xlat/can_protocols.in", "enum", "IRDAPROTO_???", "dec", ["stdio.h"],
+   "CAN_RAW=1 CAN_BCM=2 CAN_TP16=3 CAN_TP20=4 CAN_MCNET=5 CAN_ISOTP=6 CAN_J1939=7"),
+ "isdn_protocols": ("strace 6.1 src/xlat/isdn_protocols.in", "enum", "ISDN_P_???", "hex", ["stdio.h"],
+   "ISDN_P_BASE=0 ISDN_P_TE_S0=1 ISDN_P_NT_S0=2 ISDN_P_TE_E1=3 ISDN_P_NT_E1=4 "
+   "ISDN_P_LAPD_TE=0x10 ISDN_P_LAPD_NT=0x11 ISDN_P_B_RAW=0x21 ISDN_P_B_HDLC=0x22 "
+   "ISDN_P_B_X75SLP=0x23 ISDN_P_B_L2DTMF=0x24 ISDN_P_B_L2DSP=0x25 ISDN_P_B_L2DSPHDLC=0x26"),
+ "phonet_protocols": ("strace 6.1 src/xlat/phonet_protocols.in", "enum", "PN_PROTO_???", "dec", ["stdio.h"],
+   "PN_PROTO_TRANSPORT=0 PN_PROTO_PHONET=1 PN_PROTO_PIPE=2"),
+ "caif_protocols": ("strace 6.1 src/xlat/caif_protocols.in", "enum", "CAIFPROTO_???", "dec", ["stdio.h"],
+   "CAIFPROTO_AT=0 CAIFPROTO_DATAGRAM=1 CAIFPROTO_DATAGRAM_LOOP=2 CAIFPROTO_UTIL=3 "
+   "CAIFPROTO_RFM=4 CAIFPROTO_DEBUG=5"),
+ "nfc_protocols": ("strace 6.1 src/xlat/nfc_protocols.in", "enum", "NFC_SOCKPROTO_???", "dec", ["stdio.h"],
+   "NFC_SOCKPROTO_RAW=0 NFC_SOCKPROTO_LLCP=1"),
+ "kcm_protocols": ("strace 6.1 src/xlat/kcm_protocols.in", "enum", "KCMPROTO_???", "dec", ["stdio.h"],
+   "KCMPROTO_CONNECTED=0"),
+ "smc_protocols": ("strace 6.1 src/xlat/smc_protocols.in", "enum", "SMCPROTO_???", "dec", ["stdio.h"],
+   "SMCPROTO_SMC=0 SMCPROTO_SMC6=1"),
+ # io_submit's iocb aio_flags (strace's aio_iocb_flags).
+ "aio_iocb_flags": ("include/uapi/linux/aio_abi.h", "flags", "IOCB_FLAG_???", "hex", ["linux/aio_abi.h"],
+   "IOCB_FLAG_RESFD IOCB_FLAG_IOPRIO"),
  # ICMP_FILTER's bits name ICMP types (strace's icmp_filter_flags);
  # PACKET_ADD_MEMBERSHIP's mr_type (strace's packet_mreq_type).
  "icmp_filter_types": ("include/uapi/linux/icmp.h", "enum", "ICMP_???", "dec", ["linux/icmp.h"],
@@ -370,6 +496,7 @@ TABLES = {
 COMMENTS = {
  "msg_flags": "strace 6.1 names 0x10 MSG_PROBE, 0x20000 MSG_SENDPAGE_NOTLAST and 0x80000 MSG_NO_SHARED_FRAGS (gone from the kernel's headers) and has no MSG_SOCK_DEVMEM (6.12)",
  "sigaction_flags": "strace 6.1's table: SA_INTERRUPT named, SA_UNSUPPORTED and SA_EXPOSE_TAGBITS not",
+ "socket_levels": "strace 6.1's socketlayers: AF_VSOCK (a family vsock uses as a level), SOL_CAN_BASE and SOL_CAN_RAW named; nothing past SOL_XDP",
 }
 
 NOTES = {

@@ -1,7 +1,7 @@
 //! The attribute structs of newer calls, read at entry as strace 6.1
 //! prints them: perf_event_attr, io_uring_params, landlock's rule and
-//! ruleset attrs, mount_attr, file_handle, io_cancel's iocb and _sysctl's
-//! args. Each is read whole or not at all (strace's `umove`): a struct
+//! ruleset attrs, mount_attr, file_handle, io_cancel's iocb, io_submit's
+//! iocb array, _sysctl's args and the thread-area/LDT `struct user_desc`. Each is read whole or not at all (strace's `umove`): a struct
 //! that cannot be read prints as its address.
 
 use super::strings::quote;
@@ -93,8 +93,201 @@ pub(crate) fn iocb_header(ctx: &Ctx, v: u64) -> Out {
     let Some(b) = read_all(ctx, v, IOCB_SIZE).filter(|_| v != 0) else {
         return (addr(v), None);
     };
+    let mut o = Obj::new();
+    iocb_header_fields(ctx, &mut o, &b);
+    o.done()
+}
+
+const IOCB_CMD_PREAD: u64 = 0;
+const IOCB_CMD_PWRITE: u64 = 1;
+const IOCB_CMD_POLL: u64 = 5;
+const IOCB_CMD_PREADV: u64 = 7;
+const IOCB_CMD_PWRITEV: u64 = 8;
+const IOCB_FLAG_RESFD: u32 = 1;
+
+/// io_submit's `struct iocb`, as strace 6.1's print_iocb: the header,
+/// then by opcode the buffer (pwrite's as a string, preadv/pwritev's as
+/// an iovec array, poll's as events), length, offset, flags and resfd.
+fn iocb_full(ctx: &Ctx, v: u64, w: Word) -> Out {
+    let Some(b) = read_all(ctx, v, IOCB_SIZE).filter(|_| v != 0) else {
+        return (addr(v), None);
+    };
     let f = Fields(&b);
     let mut o = Obj::new();
+    iocb_header_fields(ctx, &mut o, &b);
+    let op = f.u16(16) as u64;
+    let (buf, nbytes, offset) = (f.u64(24), f.u64(32), f.u64(40) as i64);
+    // strace's iocb_is_valid: a length that is non-negative as a ssize_t.
+    let valid = (nbytes as i64) >= 0;
+    let common = match op {
+        IOCB_CMD_PREAD | IOCB_CMD_PWRITE => {
+            if op == IOCB_CMD_PWRITE && valid {
+                let (t, j) = super::strings::buf(ctx, buf, nbytes);
+                o.field("aio_buf", t, j.unwrap_or(Value::from(buf)));
+            } else {
+                o.field("aio_buf", hex(buf), buf.into());
+            }
+            o.field("aio_nbytes", nbytes.to_string(), nbytes.into());
+            true
+        }
+        IOCB_CMD_PREADV | IOCB_CMD_PWRITEV => {
+            if valid {
+                let (t, j) = super::io::iovec(ctx, buf, nbytes, op == IOCB_CMD_PWRITEV, w);
+                o.field("aio_buf", t, j.unwrap_or(Value::from(buf)));
+            } else {
+                o.field("aio_buf", hex(buf), buf.into());
+                o.field("aio_nbytes", nbytes.to_string(), nbytes.into());
+            }
+            true
+        }
+        IOCB_CMD_POLL => {
+            flags_field(&mut o, "aio_buf", &xlat::POLL_EVENTS, buf);
+            false
+        }
+        _ => return o.done(),
+    };
+    if common {
+        o.field("aio_offset", offset.to_string(), offset.into());
+    }
+    let (flags, resfd) = (f.u32(56), f.u32(60));
+    if flags != 0 {
+        flags_field(&mut o, "aio_flags", &xlat::AIO_IOCB_FLAGS, flags as u64);
+    }
+    if flags & IOCB_FLAG_RESFD != 0 {
+        fd_field(ctx, &mut o, "aio_resfd", resfd);
+    } else if resfd != 0 {
+        o.field("aio_resfd", hex(resfd as u64), resfd.into());
+    }
+    o.done()
+}
+
+/// io_submit's array of `nr` (argument N) iocb pointers, each a word of
+/// the tracee's (`w`): `[{...}, NULL, 0x8, ...]`, as strace's print_array
+/// prints it; a negative count prints the address.
+pub(crate) fn iocb_ptrs(ctx: &Ctx, v: u64, nr: u64, w: Word) -> Out {
+    let nr = match w {
+        Word::W64 => nr as i64,
+        Word::W32 => nr as i32 as i64,
+    };
+    if nr < 0 {
+        return (addr(v), None);
+    }
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    if nr == 0 {
+        return ("[]".into(), Some(Value::Array(vec![])));
+    }
+    let size = w.bytes() as u64;
+    let nr = nr as u64;
+    if nr
+        .checked_mul(size)
+        .and_then(|n| v.checked_add(n))
+        .is_none()
+    {
+        return (addr(v), None);
+    }
+    let limit = ctx.array_limit();
+    let (mut parts, mut values) = (Vec::new(), Vec::new());
+    for i in 0..nr {
+        if parts.len() >= limit {
+            parts.push("...".to_string());
+            break;
+        }
+        let at = v + i * size;
+        let Some(p) = w.read(ctx.mem, at) else {
+            if i == 0 {
+                return (addr(v), None);
+            }
+            parts.push(format!("... /* {at:#x} */"));
+            break;
+        };
+        let (t, j) = iocb_full(ctx, p, w);
+        parts.push(t);
+        values.push(j.unwrap_or(Value::from(p)));
+    }
+    (
+        format!("[{}]", parts.join(", ")),
+        Some(Value::Array(values)),
+    )
+}
+
+/// Which part of a `struct user_desc` strace prints at entry.
+#[derive(Clone, Copy)]
+pub(crate) enum Desc {
+    /// Every field; `lm` only for a 64-bit kernel long (not i386).
+    Whole { lm: bool },
+    /// get_thread_area's input: `{entry_number=N, ...}` (the rest is
+    /// output, which strace prints as `...` when the call fails).
+    Entry,
+}
+
+/// C's `%#08x` (strace's PRINT_FIELD_0X for a 32-bit field): no `0x`
+/// for zero.
+fn hex08(v: u32) -> String {
+    if v == 0 {
+        "00000000".into()
+    } else {
+        format!("{v:#08x}")
+    }
+}
+
+/// `struct user_desc` (asm/ldt.h), as strace 6.1's print_user_desc.
+pub(crate) fn user_desc(ctx: &Ctx, v: u64, part: Desc) -> Out {
+    let size = match part {
+        Desc::Whole { .. } => 16,
+        Desc::Entry => 4,
+    };
+    let Some(b) = read_all(ctx, v, size).filter(|_| v != 0) else {
+        return (addr(v), None);
+    };
+    let f = Fields(&b);
+    let mut o = Obj::new();
+    let (t, j) = super::process::id_text(f.u32(0) as u64, 4);
+    o.field("entry_number", t, j);
+    let lm = match part {
+        Desc::Entry => {
+            o.raw("...");
+            return o.done();
+        }
+        Desc::Whole { lm } => lm,
+    };
+    let (base, limit, bits) = (f.u32(4), f.u32(8), f.u32(12));
+    o.field("base_addr", hex08(base), base.into());
+    o.field("limit", hex08(limit), limit.into());
+    // The bit fields after limit, in declaration order, with their widths.
+    let mut shift = 0;
+    for (name, width) in [
+        ("seg_32bit", 1),
+        ("contents", 2),
+        ("read_exec_only", 1),
+        ("limit_in_pages", 1),
+        ("seg_not_present", 1),
+        ("useable", 1),
+        ("lm", 1),
+    ] {
+        let n = (bits >> shift) & ((1 << width) - 1);
+        shift += width;
+        if name == "lm" && !lm {
+            break;
+        }
+        o.field(name, n.to_string(), n.into());
+    }
+    o.done()
+}
+
+/// modify_ldt's pointer: a `struct user_desc` when the byte count is its
+/// size (16), else the address.
+pub(crate) fn user_desc_sized(ctx: &Ctx, v: u64, count: u64, lm: bool) -> Out {
+    if count != 16 {
+        return (addr(v), None);
+    }
+    user_desc(ctx, v, Desc::Whole { lm })
+}
+
+/// The header fields strace's print_iocb_header prints, into `o`.
+fn iocb_header_fields(ctx: &Ctx, o: &mut Obj, b: &[u8]) {
+    let f = Fields(b);
     let data = f.u64(0);
     o.field("aio_data", hex(data), data.into());
     let key = f.u32(8);
@@ -103,7 +296,7 @@ pub(crate) fn iocb_header(ctx: &Ctx, v: u64) -> Out {
     }
     let rw = f.u32(12) as u64;
     if rw != 0 {
-        flags_field(&mut o, "aio_rw_flags", &xlat::RWF_FLAGS, rw);
+        flags_field(o, "aio_rw_flags", &xlat::RWF_FLAGS, rw);
     }
     // strace names unknown opcodes in decimal.
     let op = f.u16(16) as u64;
@@ -121,8 +314,7 @@ pub(crate) fn iocb_header(ctx: &Ctx, v: u64) -> Out {
             (prio as i16).into(),
         );
     }
-    fd_field(ctx, &mut o, "aio_fildes", f.u32(20));
-    o.done()
+    fd_field(ctx, o, "aio_fildes", f.u32(20));
 }
 
 /// How much of `struct perf_event_attr` strace reads when it abbreviates

@@ -13,12 +13,20 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 const AF_UNIX: u64 = 1;
 const AF_INET: u64 = 2;
+const AF_AX25: u64 = 3;
+const AF_IRDA: u64 = 23;
 const AF_INET6: u64 = 10;
 const AF_NETLINK: u64 = 16;
 const AF_PACKET: u64 = 17;
 const AF_CAN: u64 = 29;
 const AF_BLUETOOTH: u64 = 31;
 const AF_RXRPC: u64 = 33;
+const AF_ISDN: u64 = 34;
+const AF_PHONET: u64 = 35;
+const AF_CAIF: u64 = 37;
+const AF_NFC: u64 = 39;
+const AF_KCM: u64 = 41;
+const AF_SMC: u64 = 43;
 const SOL_IP: u32 = 0;
 const SOL_SOCKET: u32 = 1;
 const SOL_IPV6: u32 = 41;
@@ -42,6 +50,13 @@ pub(crate) fn protocol(v: u64, domain: u64) -> Out {
         let t = &xlat::ETHERNET_PROTOCOLS;
         return (format!("htons({})", t.format_enum(p)), Some(t.enum_json(p)));
     }
+    if domain == AF_AX25 {
+        // strace prints these in its verbose style whatever -X says
+        // (`0xcc /* AX25_P_IP */`): the names are not in public headers.
+        let t = &xlat::AX25_PROTOCOLS;
+        let text = xlat::with_style(crate::compat::ConstStyle::Verbose, || t.format_enum(v));
+        return (text, Some(t.enum_json(v)));
+    }
     let t: Option<&Xlat> = match domain {
         AF_INET | AF_INET6 => Some(&xlat::IP_PROTOCOLS),
         AF_NETLINK => Some(&xlat::NETLINK_PROTOCOLS),
@@ -49,6 +64,14 @@ pub(crate) fn protocol(v: u64, domain: u64) -> Out {
         AF_BLUETOOTH => Some(&xlat::BT_PROTOCOLS),
         // RxRPC sockets take the transport's address family.
         AF_RXRPC => Some(&xlat::ADDRESS_FAMILIES),
+        // strace 6.1 names AF_IRDA's protocols from its CAN table.
+        AF_IRDA => Some(&xlat::IRDA_PROTOCOLS),
+        AF_ISDN => Some(&xlat::ISDN_PROTOCOLS),
+        AF_PHONET => Some(&xlat::PHONET_PROTOCOLS),
+        AF_CAIF => Some(&xlat::CAIF_PROTOCOLS),
+        AF_NFC => Some(&xlat::NFC_PROTOCOLS),
+        AF_KCM => Some(&xlat::KCM_PROTOCOLS),
+        AF_SMC => Some(&xlat::SMC_PROTOCOLS),
         _ => None,
     };
     match t {
@@ -57,7 +80,9 @@ pub(crate) fn protocol(v: u64, domain: u64) -> Out {
     }
 }
 
-/// setsockopt/getsockopt option name, by level.
+/// setsockopt/getsockopt option name, by level: the levels strace 6.1's
+/// print_sockopt_fd_level_name names options at (AF_VSOCK, 40, among
+/// them: vsock checks the family as the level); others print a number.
 pub(crate) fn sockopt_name(v: u64, level: u64) -> Out {
     let v = v as u32 as u64;
     let t: Option<&Xlat> = match level as u32 {
@@ -69,6 +94,27 @@ pub(crate) fn sockopt_name(v: u64, level: u64) -> Out {
         SOL_UDP => Some(&xlat::SOCKOPT_UDP),
         SOL_RAW => Some(&xlat::SOCKOPT_RAW),
         SOL_PACKET => Some(&xlat::SOCKOPT_PACKET),
+        40 => Some(&xlat::SOCKOPT_VSOCK),
+        101 => Some(&xlat::SOCKOPT_CAN_RAW),
+        132 => Some(&xlat::SOCKOPT_SCTP),
+        256 => Some(&xlat::SOCKOPT_IPX),
+        257 => Some(&xlat::SOCKOPT_AX25),
+        266 => Some(&xlat::SOCKOPT_IRDA),
+        268 => Some(&xlat::SOCKOPT_LLC),
+        269 => Some(&xlat::SOCKOPT_DCCP),
+        271 => Some(&xlat::SOCKOPT_TIPC),
+        272 => Some(&xlat::SOCKOPT_RXRPC),
+        273 => Some(&xlat::SOCKOPT_PPPOL2TP),
+        274 => Some(&xlat::SOCKOPT_BLUETOOTH),
+        275 => Some(&xlat::SOCKOPT_PNP),
+        276 => Some(&xlat::SOCKOPT_RDS),
+        277 => Some(&xlat::SOCKOPT_IUCV),
+        278 => Some(&xlat::SOCKOPT_CAIF),
+        279 => Some(&xlat::SOCKOPT_ALG),
+        280 => Some(&xlat::SOCKOPT_NFCLLCP),
+        281 => Some(&xlat::SOCKOPT_KCM),
+        282 => Some(&xlat::SOCKOPT_TLS),
+        283 => Some(&xlat::SOCKOPT_XDP),
         _ => None,
     };
     match t {
@@ -745,6 +791,7 @@ pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64, w: Word) -> Out {
                         (addr(v), None)
                     };
                 }
+                "SO_TXREHASH" => return txrehash(ctx, v, len),
                 n if SO_INT_LIKE.contains(&n) => return int_at_least(ctx, v, len),
                 _ => {}
             },
@@ -766,6 +813,7 @@ pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64, w: Word) -> Out {
                 "PACKET_ADD_MEMBERSHIP" | "PACKET_DROP_MEMBERSHIP" => {
                     return packet_mreq(ctx, v, len)
                 }
+                "PACKET_RX_RING" | "PACKET_TX_RING" => return tpacket_req(ctx, v, len),
                 _ => {}
             },
             SOL_RAW if opt(&xlat::SOCKOPT_RAW) == "ICMP_FILTER" => return icmp_filter(ctx, v, len),
@@ -780,6 +828,41 @@ pub(crate) fn sockopt_val(ctx: &Ctx, v: u64, len: u64, w: Word) -> Out {
         return super::strings::cstr(ctx, v);
     }
     super::strings::buf(ctx, v, len as i64 as u64)
+}
+
+/// SO_TXREHASH's int: `[SOCK_TXREHASH_DEFAULT]`, `[7 /* SOCK_TXREHASH_??? */]`
+/// (unknown values in decimal); the address when shorter than an int.
+fn txrehash(ctx: &Ctx, v: u64, len: i32) -> Out {
+    if len < 4 {
+        return (addr(v), None);
+    }
+    let Some(n) = read_u32(ctx.mem, v) else {
+        return (addr(v), None);
+    };
+    let n = n as i32;
+    let t = &xlat::SOCKOPT_TXREHASH_VALS;
+    let name = t.lookup(n as u32 as u64);
+    let text = xlat::styled_dec(n, name, "SOCK_TXREHASH_???");
+    let value = match name {
+        Some(name) => Value::from(name),
+        None => Value::from(n),
+    };
+    (format!("[{text}]"), Some(value))
+}
+
+/// PACKET_RX_RING/PACKET_TX_RING's `struct tpacket_req` (exactly 16
+/// bytes, else the address: strace 6.1 does not decode tpacket_req3).
+fn tpacket_req(ctx: &Ctx, v: u64, len: i32) -> Out {
+    let mut b = [0u8; 16];
+    if len != 16 || !read_exact(ctx.mem, v, &mut b) {
+        return (addr(v), None);
+    }
+    let f = Fields(&b);
+    let (bs, bn, fs, fnr) = (f.u32(0), f.u32(4), f.u32(8), f.u32(12));
+    (
+        format!("{{tp_block_size={bs}, tp_block_nr={bn}, tp_frame_size={fs}, tp_frame_nr={fnr}}}"),
+        Some(json!({ "block_size": bs, "block_nr": bn, "frame_size": fs, "frame_nr": fnr })),
+    )
 }
 
 /// PACKET_ADD_MEMBERSHIP's `struct packet_mreq` (exactly 16 bytes, else

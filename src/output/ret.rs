@@ -80,6 +80,14 @@ fn success(name: &str, args: &[u64; 6], v: i64) -> String {
         Some("sched_policy") => dec_named(xlat::SCHED_POLICIES.format(u)),
         Some("signal") if v > 0 => dec_named(crate::decode::signal_name(v as i32)),
         Some("ioprio") => dec_named(crate::decode::ioprio_text(u)),
+        Some("ldt") if (0xffff_f000..=0xffff_ffff).contains(&u) => {
+            let e = (u as u32).wrapping_neg() as i32;
+            format!(
+                "{u} {} ({})",
+                crate::errno::name(e),
+                crate::errno::message(e)
+            )
+        }
         _ => v.to_string(),
     }
 }
@@ -138,6 +146,11 @@ mod tests {
             "0x7f1234567000"
         );
         assert_eq!(t("umask", 0, Outcome::Returned(0o22)).unwrap(), "022");
+        assert_eq!(
+            t("modify_ldt", 0, Outcome::Returned(0xffff_ffda)).unwrap(),
+            "4294967258 ENOSYS (Function not implemented)"
+        );
+        assert_eq!(t("modify_ldt", 0, Outcome::Returned(16)).unwrap(), "16");
         assert_eq!(t("umask", 0, Outcome::Returned(0)).unwrap(), "000");
         assert_eq!(t("umask", 0, Outcome::Returned(2)).unwrap(), "002");
         assert_eq!(t("umask", 0, Outcome::Returned(0o777)).unwrap(), "0777");

@@ -462,6 +462,8 @@ OVERRIDES = {
     "getcpu": {"unused": "ptr"},
     # struct-shaped inputs the args_sweep measurement showed strace decodes
     "io_cancel": {"iocb": "iocb_header"},
+    "io_submit": {"iocbpp": "iocb_ptrs:1"},
+    "modify_ldt": {"ptr": "user_desc_sized:2"},
     "mq_getsetattr": {"u_mqstat": "mq_attr_in", "u_omqstat": "out_ptr"},
     "perf_event_open": {"attr_uptr": "perf_event_attr"},
     "io_pgetevents": {"usig": "pselect_sig"},
@@ -571,8 +573,10 @@ MANUAL_COMMON = {
     "vserver": ("arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long "
                 "arg4:hex_long"),
     "uselib": "library:path",
-    "set_thread_area": "u_info:ptr",
-    "get_thread_area": "u_info:out_ptr",
+    # struct user_desc: whole for set_thread_area, its entry_number (the
+    # input side) for get_thread_area (strace's ldt.c).
+    "set_thread_area": "u_info:user_desc",
+    "get_thread_area": "u_info:user_desc_entry",
     "lookup_dcookie": "cookie64:ulong buf:out_ptr len:ulong",
     "epoll_ctl_old": "arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long",
     "epoll_wait_old": "arg0:hex_long arg1:hex_long arg2:hex_long arg3:hex_long",
@@ -690,8 +694,8 @@ MANUAL_I386 = {
     "clone": ("clone_flags:clone_call_flags:1 newsp:clone_stack "
               "parent_tidptr:clone_parent_tid:0 tls:clone_tls:0 "
               "child_tidptr:clone_child_tid:0"),
-    "set_thread_area": "u_info:ptr",
-    "get_thread_area": "u_info:out_ptr",
+    "set_thread_area": "u_info:user_desc",
+    "get_thread_area": "u_info:user_desc_entry",
 }
 
 MANUAL_AARCH64 = {
@@ -722,14 +726,19 @@ I386_LONG_KINDS = {"stack_in": "stack32_in", "rlimit_in": "rlimit32_in",
                    "argv": "argv32", "envp": "envp32",
                    "sigaction_in": "sigaction_in32",
                    "fcntl_arg:1": "fcntl_arg32:1",
-                   "ioctl_arg:1": "ioctl_arg32:1"}
+                   "ioctl_arg:1": "ioctl_arg32:1",
+                   # No longs in struct user_desc, but strace prints its
+                   # lm bit only for a 64-bit kernel long.
+                   "user_desc": "user_desc32",
+                   "user_desc_sized:2": "user_desc_sized32:2"}
 # The same by kind name, whatever argument holds the count.
 I386_LONG_BASES = {"iovec_in": "iovec_in32", "iovec_out": "iovec_out32",
                    "msghdr_in": "msghdr_in32",
                    "msghdr_in_out": "msghdr_in_out32",
                    "mmsghdr_in": "mmsghdr_in32",
                    "sockopt_val": "sockopt_val32",
-                   "nodemask": "nodemask32", "msgbuf": "msgbuf32"}
+                   "nodemask": "nodemask32", "msgbuf": "msgbuf32",
+                   "iocb_ptrs": "iocb_ptrs32"}
 # Kinds holding time_t-based structs: i386 rows get the 32-bit layout,
 # except the _time64 calls (and those that use 64-bit times on every ABI).
 I386_TIME_KINDS = {"timespec_in": "timespec32_in", "utimbuf": "utimbuf32",
