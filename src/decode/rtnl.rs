@@ -59,6 +59,8 @@ pub(super) enum Nla {
     Hex,
     /// A decoder of `rtnl_more`'s.
     More(super::rtnl_more::Extra),
+    /// A decoder of `rtnl_rest`'s.
+    Rest(super::rtnl_rest::Extra),
 }
 
 /// Which attributes an attribute list holds: its type names and decoders.
@@ -75,6 +77,8 @@ pub(super) enum Attrs {
     Unnamed,
     /// The neighbour, rule and tc sets of `rtnl_more`.
     More(super::rtnl_more::Set),
+    /// The sets of `rtnl_rest` (and NETLINK_CRYPTO's).
+    Rest(super::rtnl_rest::Set),
 }
 
 impl Attrs {
@@ -87,6 +91,7 @@ impl Attrs {
             Attrs::InetDiagReq => &xlat::INET_DIAG_REQ_ATTRS,
             Attrs::Unnamed => return None,
             Attrs::More(s) => s.table(),
+            Attrs::Rest(s) => s.table(),
         })
     }
 
@@ -96,6 +101,9 @@ impl Attrs {
             return Nla::Hex;
         };
         if let Attrs::More(s) = self {
+            return s.decoder(name);
+        }
+        if let Attrs::Rest(s) = self {
             return s.decoder(name);
         }
         if let Some(n) = super::rtnl_more::link_decoder(self, name) {
@@ -288,7 +296,7 @@ pub(super) fn message(
 }
 
 /// An enum strace prints with no unknown marker: the name, else hex.
-fn xval_hex(t: &Xlat, v: u64) -> String {
+pub(super) fn xval_hex(t: &Xlat, v: u64) -> String {
     t.lookup(v).map_or_else(|| hex(v), str::to_string)
 }
 
@@ -396,6 +404,7 @@ fn payload(ctx: &Ctx, v: u64, len: u64, nla: Nla, family: u8) -> Option<(String,
     match nla {
         Nla::Hex => None,
         Nla::More(x) => super::rtnl_more::payload(ctx, v, len, x, family),
+        Nla::Rest(x) => super::rtnl_rest::payload(ctx, v, len, x, family),
         Nla::Str => Some(nla_str(ctx, v, len)),
         Nla::U8 => int!(u8, 1),
         Nla::U16 => int!(u16, 2),
@@ -497,7 +506,7 @@ fn payload(ctx: &Ctx, v: u64, len: u64, nla: Nla, family: u8) -> Option<(String,
 }
 
 /// A struct of u32 fields, those in `hex_fields` printed in hex.
-fn u32_struct(b: &[u8], fields: &[&str], hex_fields: &[&str]) -> (String, Value) {
+pub(super) fn u32_struct(b: &[u8], fields: &[&str], hex_fields: &[&str]) -> (String, Value) {
     let mut parts = Vec::new();
     let mut j = serde_json::Map::new();
     for (i, name) in fields.iter().enumerate() {
