@@ -435,6 +435,11 @@ TABLES = {
  "ifstats_attrs": ("include/uapi/linux/if_link.h (enum IFLA_STATS_*)", "enum", "IFLA_STATS_???", "dec",
    "IFLA_STATS_UNSPEC IFLA_STATS_LINK_64 IFLA_STATS_LINK_XSTATS IFLA_STATS_LINK_XSTATS_SLAVE "
    "IFLA_STATS_LINK_OFFLOAD_XSTATS IFLA_STATS_AF_SPEC"),
+ "ifstats_offload_attrs": ("include/uapi/linux/if_link.h (enum IFLA_OFFLOAD_XSTATS_*)", "enum",
+   "IFLA_OFFLOAD_XSTATS_???", "dec", "IFLA_OFFLOAD_XSTATS_UNSPEC IFLA_OFFLOAD_XSTATS_CPU_HIT"),
+ "ifstats_xstats_type_attrs": ("include/uapi/linux/if_link.h (enum LINK_XSTATS_TYPE_*)", "enum",
+   "LINK_XSTATS_TYPE_???", "dec",
+   "LINK_XSTATS_TYPE_UNSPEC LINK_XSTATS_TYPE_BRIDGE LINK_XSTATS_TYPE_BOND"),
  "ifstats_attr_flags": ("include/uapi/linux/if_link.h (1<<IFLA_STATS_*)", "flags",
    "1<<IFLA_STATS_???", "hex",
    "1<<IFLA_STATS_UNSPEC 1<<IFLA_STATS_LINK_64 1<<IFLA_STATS_LINK_XSTATS "

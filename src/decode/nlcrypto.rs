@@ -87,3 +87,125 @@ pub(super) fn crypto(ctx: &Ctx, ty: u16, v: u64, len: u64) -> Option<(String, Va
     }
     Some((t, j))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::decode::{netlink, Ctx, DecodeOptions, NoHost};
+    use crate::memory::FakeMemory;
+
+    const NETLINK_CRYPTO: u32 = 21;
+
+    fn attr(b: &mut Vec<u8>, ty: u16, data: &[u8]) {
+        b.extend((4 + data.len() as u16).to_ne_bytes());
+        b.extend(ty.to_ne_bytes());
+        b.extend(data);
+        b.resize((b.len() + 3) & !3, 0);
+    }
+
+    fn field(s: &[u8], size: usize) -> Vec<u8> {
+        let mut f = s.to_vec();
+        f.resize(size, 0);
+        f
+    }
+
+    /// A CRYPTO_MSG_* message of `ty` and `flags` holding `payload`.
+    fn message(ty: u16, flags: u16, payload: &[u8]) -> Vec<u8> {
+        let mut b = ((16 + payload.len()) as u32).to_ne_bytes().to_vec();
+        b.extend(ty.to_ne_bytes());
+        b.extend(flags.to_ne_bytes());
+        b.extend(30u32.to_ne_bytes());
+        b.extend(0u32.to_ne_bytes());
+        b.extend(payload);
+        b
+    }
+
+    fn alg() -> Vec<u8> {
+        let mut b = field(b"sha256", 64);
+        b.extend(field(b"sha256-generic", 64));
+        b.extend([b'k'; 64]);
+        for n in [0xeu32, 0xf, 2, 0x40] {
+            b.extend(n.to_ne_bytes());
+        }
+        b
+    }
+
+    fn decode(buf: Vec<u8>) -> String {
+        let len = buf.len() as u64;
+        let mem = FakeMemory::new().with(0x10000, buf);
+        let opts = DecodeOptions::default();
+        let raw = [0; 6];
+        let ctx = Ctx {
+            raw: &raw,
+            pid: 1,
+            mem: &mem,
+            opts: &opts,
+            host: &NoHost,
+        };
+        netlink::decode(&ctx, 0x10000, len, Some(NETLINK_CRYPTO)).0
+    }
+
+    /// What strace 6.1's netlink_crypto.c prints (no kernel here has
+    /// NETLINK_CRYPTO to compare with live): crypto_user_alg's char arrays
+    /// as PRINT_FIELD_CSTRING (`...` when one has no NUL), its numbers in
+    /// hex but cru_refcnt, then each CRYPTOCFGA_* report by its struct.
+    #[test]
+    fn crypto_user_alg_and_its_reports() {
+        let mut p = alg();
+        attr(&mut p, 1, &100u32.to_ne_bytes());
+        attr(&mut p, 2, b"larval\0x");
+        attr(&mut p, 10, b"kppkpp");
+        let mut hash = field(b"shash", 64);
+        hash.extend(64u32.to_ne_bytes());
+        hash.extend(32u32.to_ne_bytes());
+        attr(&mut p, 3, &hash);
+        let mut rng = field(b"rng", 64);
+        rng.extend(48u32.to_ne_bytes());
+        attr(&mut p, 7, &rng);
+        attr(&mut p, 30, &1u32.to_ne_bytes());
+        let t = decode(message(0x13, 0x100, &p));
+        let k = "k".repeat(63);
+        assert_eq!(
+            t,
+            format!(
+                "[{{nlmsg_len={}, nlmsg_type=CRYPTO_MSG_GETALG, nlmsg_flags=NLM_F_ROOT, nlmsg_seq=30, nlmsg_pid=0}}, \
+                 {{cru_name=\"sha256\", cru_driver_name=\"sha256-generic\", cru_module_name=\"{k}\"..., \
+                 cru_type=0xe, cru_mask=0xf, cru_refcnt=2, cru_flags=0x40}}, \
+                 [[{{nla_len=8, nla_type=CRYPTOCFGA_PRIORITY_VAL}}, 100], \
+                 [{{nla_len=12, nla_type=CRYPTOCFGA_REPORT_LARVAL}}, {{type=\"larval\"}}], \
+                 [{{nla_len=10, nla_type=CRYPTOCFGA_REPORT_KPP}}, {{type=\"kppkpp\"...}}], \
+                 [{{nla_len=76, nla_type=CRYPTOCFGA_REPORT_HASH}}, {{type=\"shash\", blocksize=64, digestsize=32}}], \
+                 [{{nla_len=72, nla_type=CRYPTOCFGA_REPORT_RNG}}, {{type=\"rng\", seedsize=48}}], \
+                 [{{nla_len=8, nla_type=0x1e /* CRYPTOCFGA_??? */}}, \"\\x01\\x00\\x00\\x00\"]]]",
+                16 + p.len()
+            )
+        );
+    }
+
+    /// Shorter than crypto_user_alg: the bytes as a string; a report
+    /// shorter than its struct too; the types strace leaves alone in hex,
+    /// with CRYPTO_MSG_DELRNG's flags from the delete table.
+    #[test]
+    fn short_algs_and_other_types() {
+        let t = decode(message(0x11, 0x100, &alg()[..8]));
+        assert!(t.ends_with(", \"sha256\\0\\0\"]"), "{t}");
+        assert!(
+            t.contains("CRYPTO_MSG_DELALG, nlmsg_flags=NLM_F_NONREC,"),
+            "{t}"
+        );
+        let mut p = alg();
+        attr(&mut p, 3, &field(b"shash", 10));
+        let t = decode(message(0x10, 0x600, &p));
+        assert!(t.contains("nlmsg_flags=NLM_F_EXCL|NLM_F_CREATE,"), "{t}");
+        assert!(
+            t.ends_with(
+                "[{nla_len=14, nla_type=CRYPTOCFGA_REPORT_HASH}, \"shash\\0\\0\\0\\0\\0\"]]"
+            ),
+            "{t}"
+        );
+        let t = decode(message(0x14, 0x100, &[1, 2]));
+        assert!(
+            t.ends_with("nlmsg_type=CRYPTO_MSG_DELRNG, nlmsg_flags=NLM_F_NONREC, nlmsg_seq=30, nlmsg_pid=0}, \"\\x01\\x02\"]"),
+            "{t}"
+        );
+    }
+}

@@ -4,10 +4,10 @@
 //! (`[{nla_len=7, nla_type=IFLA_IFNAME}, "lo"]`).
 //!
 //! IFLA_LINKINFO, IFLA_MAP, RTA_VIA and RTA_MULTIPATH are decoded in
-//! `rtnl_more`, with the neighbour, rule and tc messages. Attributes whose
-//! payload strace decodes with a struct of its own that is not done here
-//! (IFLA_STATS, IFLA_STATS64, IFLA_AF_SPEC, IFLA_PROTINFO,
-//! IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT,
+//! `rtnl_more`, with the neighbour, rule and tc messages; IFLA_STATS and
+//! IFLA_STATS64 in `rtnl_rest`. Attributes whose payload strace decodes
+//! with a struct of its own that is not done here (IFLA_AF_SPEC,
+//! IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT,
 //! IFLA_PROP_LIST, IFLA_PROTO_DOWN_REASON, RTA_MFC_STATS) print their
 //! payload in hex, as strace prints the attributes it has no decoder for;
 //! there notrace and strace differ.
@@ -152,6 +152,8 @@ impl Attrs {
             ) => Nla::U8,
             (Attrs::Link, "IFLA_LINK_NETNSID" | "IFLA_NEW_NETNSID" | "IFLA_IF_NETNSID") => Nla::S32,
             (Attrs::Link, "IFLA_NET_NS_FD") => Nla::Fd,
+            (Attrs::Link, "IFLA_STATS64") => Nla::Rest(super::rtnl_rest::Extra::LinkStats64),
+            (Attrs::Link, "IFLA_STATS") => Nla::Rest(super::rtnl_rest::Extra::LinkStats),
             (Attrs::Link, "IFLA_NEW_IFINDEX") => Nla::Ifindex,
             (Attrs::Link, "IFLA_EXT_MASK") => Nla::ExtMask,
             (

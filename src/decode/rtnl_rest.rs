@@ -8,10 +8,13 @@
 //! them; also NDA_FDB_EXT_ATTRS's NFEA_* and NETLINK_CRYPTO's CRYPTOCFGA_*
 //! sets (see `nlcrypto`).
 //!
+//! Also `rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64,
+//! IFLA_OFFLOAD_XSTATS_CPU_HIT) and `rtnl_link_stats` (IFLA_STATS).
+//!
 //! Not decoded (their payloads print in hex, where strace 6.1 decodes
-//! them): IFLA_STATS_*'s payloads (rtnl_link_stats64 and the nested
-//! xstats lists) and TCA_ACT_STATS (tc statistics, which the kernel
-//! sends rather than requests).
+//! them): LINK_XSTATS_TYPE_BRIDGE's and LINK_XSTATS_TYPE_BOND's nested
+//! lists, IFLA_STATS_AF_SPEC (statistics the kernel sends rather than
+//! requests), and TCA_ACT_STATS.
 
 use super::rtnl::{attributes, xval_hex, Attrs, Nla};
 use super::rtnl_more::Extra as More;
@@ -39,6 +42,10 @@ pub(super) enum Set {
     MdbaRouterPattr,
     Nsid,
     Stats,
+    /// IFLA_STATS_LINK_OFFLOAD_XSTATS's IFLA_OFFLOAD_XSTATS_*.
+    StatsOffload,
+    /// IFLA_STATS_LINK_XSTATS's LINK_XSTATS_TYPE_*.
+    StatsXstats,
     IpmrCreport,
     Ip6mrCreport,
     Nexthop,
@@ -69,7 +76,42 @@ pub(super) enum Extra {
     FdbExt,
     /// A NETLINK_CRYPTO report: a struct of char arrays and u32s.
     Report(&'static [(&'static str, usize)]),
+    /// `struct rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64).
+    LinkStats64,
+    /// `struct rtnl_link_stats` (IFLA_STATS).
+    LinkStats,
 }
+
+/// The fields of `rtnl_link_stats` and `rtnl_link_stats64`, in order: the
+/// last two are optional (strace's `offsetofend` sizes), and
+/// `rtnl_link_stats` stops before the very last.
+const LINK_STATS: [&str; 25] = [
+    "rx_packets",
+    "tx_packets",
+    "rx_bytes",
+    "tx_bytes",
+    "rx_errors",
+    "tx_errors",
+    "rx_dropped",
+    "tx_dropped",
+    "multicast",
+    "collisions",
+    "rx_length_errors",
+    "rx_over_errors",
+    "rx_crc_errors",
+    "rx_frame_errors",
+    "rx_fifo_errors",
+    "rx_missed_errors",
+    "tx_aborted_errors",
+    "tx_carrier_errors",
+    "tx_fifo_errors",
+    "tx_heartbeat_errors",
+    "tx_window_errors",
+    "rx_compressed",
+    "tx_compressed",
+    "rx_nohandler",
+    "rx_otherhost_dropped",
+];
 
 impl Set {
     pub(super) fn table(self) -> &'static Xlat {
@@ -85,6 +127,8 @@ impl Set {
             Set::MdbaRouterPattr => &xlat::RTNL_MDBA_ROUTER_PATTR_ATTRS,
             Set::Nsid => &xlat::RTNL_NSID_ATTRS,
             Set::Stats => &xlat::IFSTATS_ATTRS,
+            Set::StatsOffload => &xlat::IFSTATS_OFFLOAD_ATTRS,
+            Set::StatsXstats => &xlat::IFSTATS_XSTATS_TYPE_ATTRS,
             Set::IpmrCreport => &xlat::RTNL_IPMRA_CREPORT_ATTR,
             Set::Ip6mrCreport => &xlat::RTNL_IP6MRA_CREPORT_ATTR,
             Set::Nexthop => &xlat::RTNL_NEXTHOP_ATTRS,
@@ -123,6 +167,12 @@ impl Set {
             (Set::Nsid, "NETNSA_NSID" | "NETNSA_TARGET_NSID" | "NETNSA_CURRENT_NSID") => Nla::S32,
             (Set::Nsid, "NETNSA_PID") => Nla::U32,
             (Set::Nsid, "NETNSA_FD") => Nla::Fd,
+            (Set::Stats, "IFLA_STATS_LINK_64") => r(Extra::LinkStats64),
+            (Set::Stats, "IFLA_STATS_LINK_XSTATS" | "IFLA_STATS_LINK_XSTATS_SLAVE") => {
+                r(Extra::Nested(Set::StatsXstats))
+            }
+            (Set::Stats, "IFLA_STATS_LINK_OFFLOAD_XSTATS") => r(Extra::Nested(Set::StatsOffload)),
+            (Set::StatsOffload, "IFLA_OFFLOAD_XSTATS_CPU_HIT") => r(Extra::LinkStats64),
             (Set::IpmrCreport, "IPMRA_CREPORT_MSGTYPE") => {
                 r(Extra::Xval(&xlat::RTNL_IPMRA_MSG_TYPES, 1, "IGMPMSG_???"))
             }
@@ -306,6 +356,36 @@ pub(super) fn payload(
             nh_groups(ctx, v, n)
         }
         Extra::Report(fields) => report(ctx, v, len, fields)?,
+        Extra::LinkStats64 | Extra::LinkStats => {
+            let w = if matches!(x, Extra::LinkStats64) {
+                8
+            } else {
+                4
+            };
+            // The whole struct, else exactly one of its shorter versions.
+            let max = if w == 8 { 25 } else { 24 };
+            let n = match (len / w) as usize {
+                k if k >= max => max,
+                k if len.is_multiple_of(w) && (23..max).contains(&k) => k,
+                _ => return None,
+            };
+            let mut b = vec![0u8; n * w as usize];
+            if !read_exact(ctx.mem, v, &mut b) {
+                return Some((addr(v), Value::Null));
+            }
+            let mut parts = Vec::new();
+            let mut j = serde_json::Map::new();
+            for (i, name) in LINK_STATS.iter().take(n).enumerate() {
+                let f = &b[i * w as usize..(i + 1) * w as usize];
+                let n = match w {
+                    8 => u64::from_ne_bytes(f.try_into().unwrap()),
+                    _ => u32::from_ne_bytes(f.try_into().unwrap()) as u64,
+                };
+                parts.push(format!("{name}={n}"));
+                j.insert(name.to_string(), json!(n));
+            }
+            (format!("{{{}}}", parts.join(", ")), Value::Object(j))
+        }
     })
 }
 
