@@ -33,7 +33,7 @@ INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunn
         "linux/blkpg.h", "linux/if_tun.h", "linux/if_addrlabel.h", "linux/dcbnl.h",
         "linux/netconf.h", "linux/if_bridge.h", "linux/net_namespace.h", "linux/nexthop.h",
         "linux/pkt_cls.h", "linux/selinux_netlink.h", "linux/cryptouser.h", "linux/mroute.h",
-        "linux/mroute6.h"]
+        "linux/mroute6.h", "linux/gen_stats.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -459,6 +459,10 @@ TABLES = {
  "rtnl_tc_action_attrs": ("include/uapi/linux/pkt_cls.h (enum TCA_ACT_*)", "enum", "TCA_ACT_???", "dec",
    "TCA_ACT_UNSPEC TCA_ACT_KIND TCA_ACT_OPTIONS TCA_ACT_INDEX TCA_ACT_STATS TCA_ACT_PAD "
    "TCA_ACT_COOKIE TCA_ACT_FLAGS TCA_ACT_HW_STATS TCA_ACT_USED_HW_STATS TCA_ACT_IN_HW_COUNT"),
+ "rtnl_tca_stats_attrs": ("include/uapi/linux/gen_stats.h (enum TCA_STATS_*)", "enum",
+   "TCA_STATS_???", "dec",
+   "TCA_STATS_UNSPEC TCA_STATS_BASIC TCA_STATS_RATE_EST TCA_STATS_QUEUE TCA_STATS_APP "
+   "TCA_STATS_RATE_EST64 TCA_STATS_PAD TCA_STATS_BASIC_HW TCA_STATS_PKT64"),
  "rtnl_tca_act_flags": ("include/uapi/linux/pkt_cls.h (TCA_ACT_FLAGS_*)", "flags",
    "TCA_ACT_FLAGS_???", "hex",
    "TCA_ACT_FLAGS_NO_PERCPU_STATS TCA_ACT_FLAGS_SKIP_HW TCA_ACT_FLAGS_SKIP_SW"),

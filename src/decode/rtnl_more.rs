@@ -8,9 +8,9 @@
 //! attributes RTA_VIA and RTA_MULTIPATH (what `ip route add ... nexthop`
 //! sends).
 //!
-//! Not decoded here, printed in hex as strace prints attributes it has no
-//! decoder for (there notrace and strace differ): TCA_STATS, TCA_STATS2
-//! and TCA_STAB (statistics the kernel sends, not requests).
+//! TCA_STATS (`tc_stats`) and TCA_STATS2 (TCA_STATS_*) are decoded in
+//! `rtnl_rest`. Not decoded, printed in hex as strace prints attributes it
+//! has no decoder for (there notrace and strace differ): TCA_STAB.
 //! IFLA_INFO_XSTATS is decoded for "can" (`can_device_stats`), as strace
 //! 6.1 decodes it; NDA_FDB_EXT_ATTRS's NFEA_* are in `rtnl_rest`.
 //!
@@ -327,6 +327,20 @@ impl Set {
             ) => Nla::U32,
             (Set::Tc, "TCA_HW_OFFLOAD") => Nla::U8,
             (Set::Tc, "TCA_RATE") => x(Extra::TcEstimator),
+            (Set::Tc, "TCA_STATS2") => Nla::Rest(super::rtnl_rest::Extra::Nested(
+                super::rtnl_rest::Set::TcStats,
+            )),
+            // offsetofend(struct tc_stats, backlog).
+            (Set::Tc, "TCA_STATS") => Nla::Rest(super::rtnl_rest::Extra::Numbers(&[
+                ("bytes", 8),
+                ("packets", 4),
+                ("drops", 4),
+                ("overlimits", 4),
+                ("bps", 4),
+                ("pps", 4),
+                ("qlen", 4),
+                ("backlog", 4),
+            ])),
             _ => Nla::Hex,
         }
     }

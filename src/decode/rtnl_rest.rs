@@ -13,8 +13,9 @@
 //!
 //! Not decoded (their payloads print in hex, where strace 6.1 decodes
 //! them): LINK_XSTATS_TYPE_BRIDGE's and LINK_XSTATS_TYPE_BOND's nested
-//! lists, IFLA_STATS_AF_SPEC (statistics the kernel sends rather than
-//! requests), and TCA_ACT_STATS.
+//! lists and IFLA_STATS_AF_SPEC (statistics the kernel sends rather than
+//! requests). TCA_ACT_STATS and `rtnl_more`'s TCA_STATS2 are the TCA_STATS_*
+//! list here, TCA_STATS `tc_stats`.
 
 use super::rtnl::{attributes, xval_hex, Attrs, Nla};
 use super::rtnl_more::Extra as More;
@@ -52,6 +53,8 @@ pub(super) enum Set {
     NhaResGroup,
     NhaResBucket,
     TcAction,
+    /// TCA_STATS2's and TCA_ACT_STATS's TCA_STATS_*.
+    TcStats,
     FdbExt,
     /// NETLINK_CRYPTO's CRYPTOCFGA_* (after a `crypto_user_alg`).
     Crypto,
@@ -76,6 +79,9 @@ pub(super) enum Extra {
     FdbExt,
     /// A NETLINK_CRYPTO report: a struct of char arrays and u32s.
     Report(&'static [(&'static str, usize)]),
+    /// A struct of u64s and u32s (sizes 8 and 4) printed in decimal: at
+    /// least their total size, else hex.
+    Numbers(&'static [(&'static str, usize)]),
     /// `struct rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64).
     LinkStats64,
     /// `struct rtnl_link_stats` (IFLA_STATS).
@@ -135,6 +141,7 @@ impl Set {
             Set::NhaResGroup => &xlat::RTNL_NHA_RES_GROUP_ATTRS,
             Set::NhaResBucket => &xlat::RTNL_NHA_RES_BUCKET_ATTRS,
             Set::TcAction => &xlat::RTNL_TC_ACTION_ATTRS,
+            Set::TcStats => &xlat::RTNL_TCA_STATS_ATTRS,
             Set::FdbExt => &xlat::RTNL_NEIGH_FDB_EXT_ATTRS,
             Set::Crypto => &xlat::CRYPTO_NL_ATTRS,
         }
@@ -208,6 +215,20 @@ impl Set {
             (Set::NhaResBucket, "NHA_RES_BUCKET_IDLE_TIME") => m(More::ClockT),
             (Set::NhaResBucket, "NHA_RES_BUCKET_NH_ID") => Nla::U32,
             (Set::TcAction, "TCA_ACT_KIND") => Nla::Str,
+            (Set::TcAction, "TCA_ACT_STATS") => r(Extra::Nested(Set::TcStats)),
+            (Set::TcStats, "TCA_STATS_BASIC" | "TCA_STATS_BASIC_HW") => {
+                r(Extra::Numbers(&[("bytes", 8), ("packets", 4)]))
+            }
+            (Set::TcStats, "TCA_STATS_RATE_EST") => r(Extra::Numbers(&[("bps", 4), ("pps", 4)])),
+            (Set::TcStats, "TCA_STATS_QUEUE") => r(Extra::Numbers(&[
+                ("qlen", 4),
+                ("backlog", 4),
+                ("drops", 4),
+                ("requeues", 4),
+                ("overlimits", 4),
+            ])),
+            (Set::TcStats, "TCA_STATS_RATE_EST64") => r(Extra::Numbers(&[("bps", 8), ("pps", 8)])),
+            (Set::TcStats, "TCA_STATS_PKT64") => Nla::U64,
             (Set::TcAction, "TCA_ACT_INDEX" | "TCA_ACT_IN_HW_COUNT") => Nla::U32,
             (Set::TcAction, "TCA_ACT_FLAGS") => m(More::Flags(&xlat::RTNL_TCA_ACT_FLAGS, 4)),
             (Set::TcAction, "TCA_ACT_HW_STATS" | "TCA_ACT_USED_HW_STATS") => {
@@ -356,6 +377,17 @@ pub(super) fn payload(
             nh_groups(ctx, v, n)
         }
         Extra::Report(fields) => report(ctx, v, len, fields)?,
+        Extra::Numbers(fields) => {
+            let size: usize = fields.iter().map(|f| f.1).sum();
+            if len < size as u64 {
+                return None;
+            }
+            let mut b = vec![0u8; size];
+            if !read_exact(ctx.mem, v, &mut b) {
+                return Some((addr(v), Value::Null));
+            }
+            struct_fields(ctx, &b, fields)
+        }
         Extra::LinkStats64 | Extra::LinkStats => {
             let w = if matches!(x, Extra::LinkStats64) {
                 8
@@ -474,7 +506,8 @@ fn report(ctx: &Ctx, v: u64, len: u64, fields: &[(&str, usize)]) -> Option<(Stri
     Some(struct_fields(ctx, &b, fields))
 }
 
-/// `{name=..., ...}` of char arrays and u32s laid out one after another.
+/// `{name=..., ...}` of u32s (4 bytes), u64s (8) and char arrays (any
+/// other size) laid out one after another.
 pub(super) fn struct_fields(ctx: &Ctx, b: &[u8], fields: &[(&str, usize)]) -> (String, Value) {
     let mut parts = Vec::new();
     let mut j = serde_json::Map::new();
@@ -484,6 +517,9 @@ pub(super) fn struct_fields(ctx: &Ctx, b: &[u8], fields: &[(&str, usize)]) -> (S
         at += size;
         let (t, v) = if size == 4 {
             let n = u32::from_ne_bytes(f.try_into().unwrap());
+            (n.to_string(), json!(n))
+        } else if size == 8 {
+            let n = u64::from_ne_bytes(f.try_into().unwrap());
             (n.to_string(), json!(n))
         } else {
             super::ioctl_more::cstring_field(ctx, f)
