@@ -33,7 +33,8 @@ INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunn
         "linux/blkpg.h", "linux/if_tun.h", "linux/if_addrlabel.h", "linux/dcbnl.h",
         "linux/netconf.h", "linux/if_bridge.h", "linux/net_namespace.h", "linux/nexthop.h",
         "linux/pkt_cls.h", "linux/selinux_netlink.h", "linux/cryptouser.h", "linux/mroute.h",
-        "linux/mroute6.h", "linux/gen_stats.h"]
+        "linux/mroute6.h", "linux/gen_stats.h",
+        "linux/if_bonding.h", "linux/mpls.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -440,6 +441,27 @@ TABLES = {
  "ifstats_xstats_type_attrs": ("include/uapi/linux/if_link.h (enum LINK_XSTATS_TYPE_*)", "enum",
    "LINK_XSTATS_TYPE_???", "dec",
    "LINK_XSTATS_TYPE_UNSPEC LINK_XSTATS_TYPE_BRIDGE LINK_XSTATS_TYPE_BOND"),
+ "ifstats_xstats_bridge_attrs": ("include/uapi/linux/if_bridge.h (enum BRIDGE_XSTATS_*)", "enum",
+   "BRIDGE_XSTATS_???", "dec",
+   "BRIDGE_XSTATS_UNSPEC BRIDGE_XSTATS_VLAN BRIDGE_XSTATS_MCAST BRIDGE_XSTATS_PAD BRIDGE_XSTATS_STP"),
+ "ifstats_xstats_bond_attrs": ("include/uapi/linux/if_bonding.h (enum BOND_XSTATS_*)", "enum",
+   "BOND_XSTATS_???", "dec", "BOND_XSTATS_UNSPEC BOND_XSTATS_3AD"),
+ # strace 6.1 names an unknown one of these "BOND_XSTATS_???" too.
+ "ifstats_xstats_bond_3ad_attrs": ("include/uapi/linux/if_bonding.h (enum BOND_3AD_STAT_*)", "enum",
+   "BOND_XSTATS_???", "dec",
+   "BOND_3AD_STAT_LACPDU_RX BOND_3AD_STAT_LACPDU_TX BOND_3AD_STAT_LACPDU_UNKNOWN_RX "
+   "BOND_3AD_STAT_LACPDU_ILLEGAL_RX BOND_3AD_STAT_MARKER_RX BOND_3AD_STAT_MARKER_TX "
+   "BOND_3AD_STAT_MARKER_RESP_RX BOND_3AD_STAT_MARKER_RESP_TX BOND_3AD_STAT_MARKER_UNKNOWN_RX "
+   "BOND_3AD_STAT_PAD"),
+ "nl_bridge_vlan_flags": ("include/uapi/linux/if_bridge.h (BRIDGE_VLAN_INFO_*)", "flags",
+   "BRIDGE_VLAN_INFO_???", "hex",
+   "BRIDGE_VLAN_INFO_MASTER BRIDGE_VLAN_INFO_PVID BRIDGE_VLAN_INFO_UNTAGGED "
+   "BRIDGE_VLAN_INFO_RANGE_BEGIN BRIDGE_VLAN_INFO_RANGE_END BRIDGE_VLAN_INFO_BRENTRY "
+   "BRIDGE_VLAN_INFO_ONLY_OPTS"),
+ "ifstats_xstats_bridge_mcast_indices": ("include/uapi/linux/if_bridge.h (BR_MCAST_DIR_*)", "enum",
+   None, "dec", "BR_MCAST_DIR_RX BR_MCAST_DIR_TX"),
+ "ifstats_af_spec_mpls_attrs": ("include/uapi/linux/mpls.h (enum MPLS_STATS_*)", "enum",
+   "MPLS_STATS_???", "dec", "MPLS_STATS_UNSPEC MPLS_STATS_LINK"),
  "ifstats_attr_flags": ("include/uapi/linux/if_link.h (1<<IFLA_STATS_*)", "flags",
    "1<<IFLA_STATS_???", "hex",
    "1<<IFLA_STATS_UNSPEC 1<<IFLA_STATS_LINK_64 1<<IFLA_STATS_LINK_XSTATS "

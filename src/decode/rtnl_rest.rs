@@ -11,10 +11,9 @@
 //! Also `rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64,
 //! IFLA_OFFLOAD_XSTATS_CPU_HIT) and `rtnl_link_stats` (IFLA_STATS).
 //!
-//! Not decoded (their payloads print in hex, where strace 6.1 decodes
-//! them): LINK_XSTATS_TYPE_BRIDGE's and LINK_XSTATS_TYPE_BOND's nested
-//! lists and IFLA_STATS_AF_SPEC (statistics the kernel sends rather than
-//! requests). TCA_ACT_STATS and `rtnl_more`'s TCA_STATS2 are the TCA_STATS_*
+//! IFLA_STATS_* lists go down to the bridge (BRIDGE_XSTATS_* with
+//! `bridge_vlan_xstats`, `br_mcast_stats`, `bridge_stp_xstats`), bond
+//! (BOND_3AD_STAT_*) and AF_MPLS (`mpls_link_stats`) statistics. TCA_ACT_STATS and `rtnl_more`'s TCA_STATS2 are the TCA_STATS_*
 //! list here, TCA_STATS `tc_stats`.
 
 use super::rtnl::{attributes, xval_hex, Attrs, Nla};
@@ -47,6 +46,16 @@ pub(super) enum Set {
     StatsOffload,
     /// IFLA_STATS_LINK_XSTATS's LINK_XSTATS_TYPE_*.
     StatsXstats,
+    /// LINK_XSTATS_TYPE_BRIDGE's BRIDGE_XSTATS_*.
+    XstatsBridge,
+    /// LINK_XSTATS_TYPE_BOND's BOND_XSTATS_*.
+    XstatsBond,
+    /// BOND_XSTATS_3AD's BOND_3AD_STAT_*.
+    XstatsBond3ad,
+    /// IFLA_STATS_AF_SPEC: attributes typed by address family.
+    StatsAfSpec,
+    /// AF_MPLS's MPLS_STATS_*.
+    MplsStats,
     IpmrCreport,
     Ip6mrCreport,
     Nexthop,
@@ -82,6 +91,12 @@ pub(super) enum Extra {
     /// A struct of u64s and u32s (sizes 8 and 4) printed in decimal: at
     /// least their total size, else hex.
     Numbers(&'static [(&'static str, usize)]),
+    /// [`Extra::Numbers`], and the bytes past them in hex after it.
+    NumbersTail(&'static [(&'static str, usize)]),
+    /// BRIDGE_XSTATS_VLAN's `bridge_vlan_xstats`, bytes past it in hex.
+    BrVlan,
+    /// BRIDGE_XSTATS_MCAST's `br_mcast_stats`, bytes past it in hex.
+    BrMcast,
     /// `struct rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64).
     LinkStats64,
     /// `struct rtnl_link_stats` (IFLA_STATS).
@@ -135,6 +150,11 @@ impl Set {
             Set::Stats => &xlat::IFSTATS_ATTRS,
             Set::StatsOffload => &xlat::IFSTATS_OFFLOAD_ATTRS,
             Set::StatsXstats => &xlat::IFSTATS_XSTATS_TYPE_ATTRS,
+            Set::XstatsBridge => &xlat::IFSTATS_XSTATS_BRIDGE_ATTRS,
+            Set::XstatsBond => &xlat::IFSTATS_XSTATS_BOND_ATTRS,
+            Set::XstatsBond3ad => &xlat::IFSTATS_XSTATS_BOND_3AD_ATTRS,
+            Set::StatsAfSpec => &xlat::ADDRESS_FAMILIES,
+            Set::MplsStats => &xlat::IFSTATS_AF_SPEC_MPLS_ATTRS,
             Set::IpmrCreport => &xlat::RTNL_IPMRA_CREPORT_ATTR,
             Set::Ip6mrCreport => &xlat::RTNL_IP6MRA_CREPORT_ATTR,
             Set::Nexthop => &xlat::RTNL_NEXTHOP_ATTRS,
@@ -180,6 +200,34 @@ impl Set {
             }
             (Set::Stats, "IFLA_STATS_LINK_OFFLOAD_XSTATS") => r(Extra::Nested(Set::StatsOffload)),
             (Set::StatsOffload, "IFLA_OFFLOAD_XSTATS_CPU_HIT") => r(Extra::LinkStats64),
+            (Set::Stats, "IFLA_STATS_AF_SPEC") => r(Extra::Nested(Set::StatsAfSpec)),
+            (Set::StatsAfSpec, "AF_MPLS") => r(Extra::Nested(Set::MplsStats)),
+            (Set::MplsStats, "MPLS_STATS_LINK") => r(Extra::NumbersTail(&[
+                ("rx_packets", 8),
+                ("tx_packets", 8),
+                ("rx_bytes", 8),
+                ("tx_bytes", 8),
+                ("rx_errors", 8),
+                ("tx_errors", 8),
+                ("rx_dropped", 8),
+                ("tx_dropped", 8),
+                ("rx_noroute", 8),
+            ])),
+            (Set::StatsXstats, "LINK_XSTATS_TYPE_BRIDGE") => r(Extra::Nested(Set::XstatsBridge)),
+            (Set::StatsXstats, "LINK_XSTATS_TYPE_BOND") => r(Extra::Nested(Set::XstatsBond)),
+            (Set::XstatsBridge, "BRIDGE_XSTATS_VLAN") => r(Extra::BrVlan),
+            (Set::XstatsBridge, "BRIDGE_XSTATS_MCAST") => r(Extra::BrMcast),
+            (Set::XstatsBridge, "BRIDGE_XSTATS_STP") => r(Extra::NumbersTail(&[
+                ("transition_blk", 8),
+                ("transition_fwd", 8),
+                ("rx_bpdu", 8),
+                ("tx_bpdu", 8),
+                ("rx_tcn", 8),
+                ("tx_tcn", 8),
+            ])),
+            (Set::XstatsBond, "BOND_XSTATS_3AD") => r(Extra::Nested(Set::XstatsBond3ad)),
+            (Set::XstatsBond3ad, "BOND_3AD_STAT_PAD") => Nla::Hex,
+            (Set::XstatsBond3ad, _) => Nla::U64,
             (Set::IpmrCreport, "IPMRA_CREPORT_MSGTYPE") => {
                 r(Extra::Xval(&xlat::RTNL_IPMRA_MSG_TYPES, 1, "IGMPMSG_???"))
             }
@@ -388,6 +436,58 @@ pub(super) fn payload(
             }
             struct_fields(ctx, &b, fields)
         }
+        Extra::NumbersTail(fields) => {
+            let size: u64 = fields.iter().map(|f| f.1 as u64).sum();
+            let head = payload(ctx, v, len, Extra::Numbers(fields), family)?;
+            tail(ctx, head, v, len, size)
+        }
+        Extra::BrVlan => {
+            const SIZE: u64 = 40;
+            if len < SIZE {
+                return None;
+            }
+            let head = match fetch::<40>(ctx, v) {
+                Ok(b) => {
+                    let (mut t, mut j) = struct_fields(
+                        ctx,
+                        &b[..32],
+                        &[
+                            ("rx_bytes", 8),
+                            ("rx_packets", 8),
+                            ("tx_bytes", 8),
+                            ("tx_packets", 8),
+                        ],
+                    );
+                    t.pop();
+                    let vid = u16::from_ne_bytes([b[32], b[33]]);
+                    let flags = u16::from_ne_bytes([b[34], b[35]]) as u64;
+                    let pad2 = u32::from_ne_bytes(b[36..40].try_into().unwrap());
+                    let ft = &xlat::NL_BRIDGE_VLAN_FLAGS;
+                    t.push_str(&format!(", vid={vid}, flags={}", ft.format_flags(flags)));
+                    j["vid"] = json!(vid);
+                    j["flags"] = ft.flags_json(flags);
+                    if pad2 != 0 {
+                        t.push_str(&format!(", pad2={}", hex(pad2 as u64)));
+                        j["pad2"] = json!(pad2);
+                    }
+                    t.push('}');
+                    (t, j)
+                }
+                Err(e) => e,
+            };
+            tail(ctx, head, v, len, SIZE)
+        }
+        Extra::BrMcast => {
+            const SIZE: u64 = 240;
+            if len < SIZE {
+                return None;
+            }
+            let head = match fetch::<240>(ctx, v) {
+                Ok(b) => br_mcast(&b),
+                Err(e) => e,
+            };
+            tail(ctx, head, v, len, SIZE)
+        }
         Extra::LinkStats64 | Extra::LinkStats => {
             let w = if matches!(x, Extra::LinkStats64) {
                 8
@@ -419,6 +519,64 @@ pub(super) fn payload(
             (format!("{{{}}}", parts.join(", ")), Value::Object(j))
         }
     })
+}
+
+/// A struct's text, then the `len - size` bytes past it in hex (strace's
+/// `tprint_array_next` and `printstr_ex` with QUOTE_FORCE_HEX).
+fn tail(ctx: &Ctx, (t, j): (String, Value), v: u64, len: u64, size: u64) -> (String, Value) {
+    if len <= size {
+        return (t, j);
+    }
+    let (h, hj) = super::netlink::hex_bytes(ctx, v + size, len - size);
+    (format!("{t}, {h}"), json!({ "value": j, "rest": hj }))
+}
+
+/// `struct br_mcast_stats`: u64 pairs indexed by BR_MCAST_DIR_* (strace's
+/// `PRINT_FIELD_ARRAY_INDEXED`) and two u64 counters.
+fn br_mcast(b: &[u8; 240]) -> (String, Value) {
+    const FIELDS: [(&str, bool); 16] = [
+        ("igmp_v1queries", true),
+        ("igmp_v2queries", true),
+        ("igmp_v3queries", true),
+        ("igmp_leaves", true),
+        ("igmp_v1reports", true),
+        ("igmp_v2reports", true),
+        ("igmp_v3reports", true),
+        ("igmp_parse_errors", false),
+        ("mld_v1queries", true),
+        ("mld_v2queries", true),
+        ("mld_leaves", true),
+        ("mld_v1reports", true),
+        ("mld_v2reports", true),
+        ("mld_parse_errors", false),
+        ("mcast_bytes", true),
+        ("mcast_packets", true),
+    ];
+    let idx = &xlat::IFSTATS_XSTATS_BRIDGE_MCAST_INDICES;
+    let mut at = 0;
+    let mut next = || {
+        let n = u64::from_ne_bytes(b[at..at + 8].try_into().unwrap());
+        at += 8;
+        n
+    };
+    let mut parts = Vec::new();
+    let mut j = serde_json::Map::new();
+    for (name, pair) in FIELDS {
+        if pair {
+            let (rx, tx) = (next(), next());
+            parts.push(format!(
+                "{name}=[[{}]={rx}, [{}]={tx}]",
+                idx.format_enum(0),
+                idx.format_enum(1)
+            ));
+            j.insert(name.into(), json!([rx, tx]));
+        } else {
+            let n = next();
+            parts.push(format!("{name}={n}"));
+            j.insert(name.into(), json!(n));
+        }
+    }
+    (format!("{{{}}}", parts.join(", ")), Value::Object(j))
 }
 
 /// `struct br_mdb_entry`: its address printed by `addr.proto` taken as an
