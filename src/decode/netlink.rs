@@ -87,8 +87,9 @@ fn budgeted<T>(ctx: &Ctx, f: impl FnOnce() -> T) -> T {
     f()
 }
 
-/// The budget left (`usize::MAX` outside a netlink argument).
-fn budget_left() -> usize {
+/// The budget left (`usize::MAX` outside a netlink argument); arrays
+/// inside one attribute (`rtnl_rest`'s nexthop groups) stop at it too.
+pub(super) fn budget_left() -> usize {
     LEFT.get().unwrap_or(usize::MAX)
 }
 

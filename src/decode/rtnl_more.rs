@@ -613,12 +613,15 @@ pub(super) fn payload(
             super::rtnl::inet(ctx, v, size, fam)
         }
         Extra::U8Array => {
-            // print_array of u8: `-s` elements unless -v, then `...`.
+            // print_array of u8: `-s` elements unless -v, then `...`; and
+            // no more than the argument's text budget holds (each takes at
+            // least 3 bytes: with -v a cookie could print 64 Ki of them).
             let shown = if ctx.opts.verbose {
                 len
             } else {
                 len.min(ctx.opts.string_limit as u64)
-            };
+            }
+            .min((super::netlink::budget_left() / 3) as u64);
             let mut b = vec![0u8; shown as usize];
             if !read_exact(ctx.mem, v, &mut b) {
                 return Some((addr(v), Value::Null));

@@ -608,12 +608,16 @@ fn mdb_entry(ctx: &Ctx, b: &[u8; 28]) -> (String, Value) {
     (text, j)
 }
 
-/// strace's `print_array` of `nexthop_grp`: `-s` elements unless `-v`.
+/// strace's `print_array` of `nexthop_grp`: `-s` elements unless `-v`,
+/// and (as the attribute lists around it) no more than the argument's
+/// text budget: with `-v` one NHA_GROUP could otherwise print 8191 of them.
 fn nh_groups(ctx: &Ctx, v: u64, n: u64) -> (String, Value) {
     let mut items = Vec::new();
     let mut values = Vec::new();
+    let budget = super::netlink::budget_left();
+    let mut used = 0usize;
     for i in 0..n {
-        if !ctx.opts.verbose && i as usize == ctx.opts.string_limit {
+        if (!ctx.opts.verbose && i as usize == ctx.opts.string_limit) || used >= budget {
             items.push("...".to_string());
             break;
         }
@@ -637,6 +641,7 @@ fn nh_groups(ctx: &Ctx, v: u64, n: u64) -> (String, Value) {
             t.push_str(&format!(", resvd2={}", hex(r2 as u64)));
         }
         t.push('}');
+        used += t.len() + 2;
         items.push(t);
         values.push(json!({ "id": id, "weight": weight, "resvd1": r1, "resvd2": r2 }));
     }
@@ -832,4 +837,49 @@ fn cachereport(ctx: &Ctx, family: u8, v: u64, len: u64) -> (String, Value) {
         j["attributes"] = aj;
     }
     (t, j)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::decode::{netlink, Ctx, DecodeOptions, NoHost};
+    use crate::memory::FakeMemory;
+
+    /// RTM_NEWNEXTHOP messages of NHA_GROUPs as long as an attribute can
+    /// be, with -v: the text stays within the argument's budget (some
+    /// 32 KiB at the default -s), ending in `...`.
+    #[test]
+    fn nexthop_groups_with_v_stop_at_the_budget() {
+        let per = 65528usize;
+        let msg_len = 16 + 8 + 4 * (4 + per);
+        let mut b = (msg_len as u32).to_ne_bytes().to_vec();
+        b.extend(0x68u16.to_ne_bytes());
+        b.extend([0; 10]);
+        b.extend([2, 0, 0, 0, 0, 0, 0, 0]);
+        for _ in 0..4 {
+            b.extend(((4 + per) as u16).to_ne_bytes());
+            b.extend(2u16.to_ne_bytes());
+            for _ in 0..per / 8 {
+                b.extend(u32::MAX.to_ne_bytes());
+                b.extend([255, 255, 255, 255]);
+            }
+            b.resize((b.len() + 3) & !3, 0);
+        }
+        let len = b.len() as u64;
+        let mem = FakeMemory::new().with(0x10000, b);
+        let opts = DecodeOptions {
+            verbose: true,
+            ..DecodeOptions::default()
+        };
+        let raw = [0; 6];
+        let ctx = Ctx {
+            raw: &raw,
+            pid: 1,
+            mem: &mem,
+            opts: &opts,
+            host: &NoHost,
+        };
+        let t = netlink::decode(&ctx, 0x10000, len, Some(0)).0;
+        assert!(t.len() < 80 * 1024, "{} bytes", t.len());
+        assert!(t.contains("{id=4294967295, weight=255, resvd1=0xff, resvd2=0xffff}, ..."));
+    }
 }
