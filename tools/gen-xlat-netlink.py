@@ -462,6 +462,21 @@ TABLES = {
    None, "dec", "BR_MCAST_DIR_RX BR_MCAST_DIR_TX"),
  "ifstats_af_spec_mpls_attrs": ("include/uapi/linux/mpls.h (enum MPLS_STATS_*)", "enum",
    "MPLS_STATS_???", "dec", "MPLS_STATS_UNSPEC MPLS_STATS_LINK"),
+ "rtnl_ifla_xdp_attrs": ("include/uapi/linux/if_link.h (enum IFLA_XDP_*)", "enum", "IFLA_XDP_???",
+   "dec", "IFLA_XDP_UNSPEC IFLA_XDP_FD IFLA_XDP_ATTACHED IFLA_XDP_FLAGS IFLA_XDP_PROG_ID "
+   "IFLA_XDP_DRV_PROG_ID IFLA_XDP_SKB_PROG_ID IFLA_XDP_HW_PROG_ID IFLA_XDP_EXPECTED_FD"),
+ "rtnl_ifla_xdp_attached_mode": ("include/uapi/linux/if_link.h (enum XDP_ATTACHED_*)", "enum",
+   "XDP_ATTACHED_???", "dec",
+   "XDP_ATTACHED_NONE XDP_ATTACHED_DRV XDP_ATTACHED_SKB XDP_ATTACHED_HW XDP_ATTACHED_MULTI"),
+ "xdp_flags": ("include/uapi/linux/if_link.h (XDP_FLAGS_*)", "flags", "XDP_FLAGS_???", "hex",
+   "XDP_FLAGS_MODES XDP_FLAGS_UPDATE_IF_NOEXIST XDP_FLAGS_SKB_MODE XDP_FLAGS_DRV_MODE "
+   "XDP_FLAGS_HW_MODE XDP_FLAGS_REPLACE"),
+ "rtnl_ifla_events": ("include/uapi/linux/if_link.h (enum IFLA_EVENT_*)", "enum", "IFLA_EVENT_???",
+   "dec", "IFLA_EVENT_NONE IFLA_EVENT_REBOOT IFLA_EVENT_FEATURES IFLA_EVENT_BONDING_FAILOVER "
+   "IFLA_EVENT_NOTIFY_PEERS IFLA_EVENT_IGMP_RESEND IFLA_EVENT_BONDING_OPTIONS"),
+ "rtnl_ifla_proto_down_reason_attrs": ("include/uapi/linux/if_link.h (enum IFLA_PROTO_DOWN_REASON_*)",
+   "enum", "IFLA_PROTO_DOWN_REASON_???", "dec",
+   "IFLA_PROTO_DOWN_REASON_UNSPEC IFLA_PROTO_DOWN_REASON_MASK IFLA_PROTO_DOWN_REASON_VALUE"),
  "ifstats_attr_flags": ("include/uapi/linux/if_link.h (1<<IFLA_STATS_*)", "flags",
    "1<<IFLA_STATS_???", "hex",
    "1<<IFLA_STATS_UNSPEC 1<<IFLA_STATS_LINK_64 1<<IFLA_STATS_LINK_XSTATS "

@@ -5,10 +5,11 @@
 //!
 //! IFLA_LINKINFO, IFLA_MAP, RTA_VIA and RTA_MULTIPATH are decoded in
 //! `rtnl_more`, with the neighbour, rule and tc messages; IFLA_STATS and
-//! IFLA_STATS64 in `rtnl_rest`. Attributes whose payload strace decodes
-//! with a struct of its own that is not done here (IFLA_AF_SPEC,
-//! IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT,
-//! IFLA_PROP_LIST, IFLA_PROTO_DOWN_REASON, RTA_MFC_STATS) print their
+//! IFLA_STATS64, IFLA_XDP, IFLA_EVENT, IFLA_PROP_LIST and
+//! IFLA_PROTO_DOWN_REASON in `rtnl_rest`. Attributes whose payload strace
+//! decodes with a struct of its own that is not done here (IFLA_AF_SPEC,
+//! IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF,
+//! RTA_MFC_STATS) print their
 //! payload in hex, as strace prints the attributes it has no decoder for;
 //! there notrace and strace differ.
 
@@ -154,6 +155,19 @@ impl Attrs {
             (Attrs::Link, "IFLA_NET_NS_FD") => Nla::Fd,
             (Attrs::Link, "IFLA_STATS64") => Nla::Rest(super::rtnl_rest::Extra::LinkStats64),
             (Attrs::Link, "IFLA_STATS") => Nla::Rest(super::rtnl_rest::Extra::LinkStats),
+            (Attrs::Link, "IFLA_XDP") => {
+                Nla::Rest(super::rtnl_rest::Extra::Nested(super::rtnl_rest::Set::Xdp))
+            }
+            (Attrs::Link, "IFLA_PROP_LIST") => Nla::Rest(super::rtnl_rest::Extra::Nested(
+                super::rtnl_rest::Set::PropList,
+            )),
+            (Attrs::Link, "IFLA_PROTO_DOWN_REASON") => Nla::Rest(super::rtnl_rest::Extra::Nested(
+                super::rtnl_rest::Set::ProtoDownReason,
+            )),
+            (Attrs::Link, "IFLA_EVENT") => Nla::Rest(super::rtnl_rest::Extra::U32Xval(
+                &xlat::RTNL_IFLA_EVENTS,
+                "IFLA_EVENT_???",
+            )),
             (Attrs::Link, "IFLA_NEW_IFINDEX") => Nla::Ifindex,
             (Attrs::Link, "IFLA_EXT_MASK") => Nla::ExtMask,
             (

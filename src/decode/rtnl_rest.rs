@@ -8,7 +8,10 @@
 //! them; also NDA_FDB_EXT_ATTRS's NFEA_* and NETLINK_CRYPTO's CRYPTOCFGA_*
 //! sets (see `nlcrypto`).
 //!
-//! Also `rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64,
+//! Also the link attributes IFLA_XDP (IFLA_XDP_*), IFLA_EVENT,
+//! IFLA_PROP_LIST (IFLA_ALT_IFNAME inside; strace passes the decoder the
+//! type with its flag bits, notrace the masked one) and
+//! IFLA_PROTO_DOWN_REASON, and `rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64,
 //! IFLA_OFFLOAD_XSTATS_CPU_HIT) and `rtnl_link_stats` (IFLA_STATS).
 //!
 //! IFLA_STATS_* lists go down to the bridge (BRIDGE_XSTATS_* with
@@ -56,6 +59,12 @@ pub(super) enum Set {
     StatsAfSpec,
     /// AF_MPLS's MPLS_STATS_*.
     MplsStats,
+    /// IFLA_XDP's IFLA_XDP_*.
+    Xdp,
+    /// IFLA_PROP_LIST: IFLA_* again, only IFLA_ALT_IFNAME decoded.
+    PropList,
+    /// IFLA_PROTO_DOWN_REASON's IFLA_PROTO_DOWN_REASON_*.
+    ProtoDownReason,
     IpmrCreport,
     Ip6mrCreport,
     Nexthop,
@@ -91,6 +100,12 @@ pub(super) enum Extra {
     /// A struct of u64s and u32s (sizes 8 and 4) printed in decimal: at
     /// least their total size, else hex.
     Numbers(&'static [(&'static str, usize)]),
+    /// A u32 (of at least 4 bytes) by `printxval`, the marker if unknown.
+    U32Xval(&'static Xlat, &'static str),
+    /// A u32 (of at least 4 bytes) by `printflags`.
+    U32Flags(&'static Xlat),
+    /// A u32 in hex (`decode_nla_x32`).
+    X32,
     /// [`Extra::Numbers`], and the bytes past them in hex after it.
     NumbersTail(&'static [(&'static str, usize)]),
     /// BRIDGE_XSTATS_VLAN's `bridge_vlan_xstats`, bytes past it in hex.
@@ -155,6 +170,9 @@ impl Set {
             Set::XstatsBond3ad => &xlat::IFSTATS_XSTATS_BOND_3AD_ATTRS,
             Set::StatsAfSpec => &xlat::ADDRESS_FAMILIES,
             Set::MplsStats => &xlat::IFSTATS_AF_SPEC_MPLS_ATTRS,
+            Set::Xdp => &xlat::RTNL_IFLA_XDP_ATTRS,
+            Set::PropList => &xlat::RTNL_LINK_ATTRS,
+            Set::ProtoDownReason => &xlat::RTNL_IFLA_PROTO_DOWN_REASON_ATTRS,
             Set::IpmrCreport => &xlat::RTNL_IPMRA_CREPORT_ATTR,
             Set::Ip6mrCreport => &xlat::RTNL_IP6MRA_CREPORT_ATTR,
             Set::Nexthop => &xlat::RTNL_NEXTHOP_ATTRS,
@@ -200,6 +218,25 @@ impl Set {
             }
             (Set::Stats, "IFLA_STATS_LINK_OFFLOAD_XSTATS") => r(Extra::Nested(Set::StatsOffload)),
             (Set::StatsOffload, "IFLA_OFFLOAD_XSTATS_CPU_HIT") => r(Extra::LinkStats64),
+            (Set::Xdp, "IFLA_XDP_FD" | "IFLA_XDP_EXPECTED_FD") => Nla::Fd,
+            (Set::Xdp, "IFLA_XDP_ATTACHED") => r(Extra::Xval(
+                &xlat::RTNL_IFLA_XDP_ATTACHED_MODE,
+                1,
+                "XDP_ATTACHED_???",
+            )),
+            (Set::Xdp, "IFLA_XDP_FLAGS") => r(Extra::U32Flags(&xlat::XDP_FLAGS)),
+            (
+                Set::Xdp,
+                "IFLA_XDP_PROG_ID"
+                | "IFLA_XDP_DRV_PROG_ID"
+                | "IFLA_XDP_SKB_PROG_ID"
+                | "IFLA_XDP_HW_PROG_ID",
+            ) => Nla::U32,
+            (Set::PropList, "IFLA_ALT_IFNAME") => Nla::Str,
+            (
+                Set::ProtoDownReason,
+                "IFLA_PROTO_DOWN_REASON_MASK" | "IFLA_PROTO_DOWN_REASON_VALUE",
+            ) => r(Extra::X32),
             (Set::Stats, "IFLA_STATS_AF_SPEC") => r(Extra::Nested(Set::StatsAfSpec)),
             (Set::StatsAfSpec, "AF_MPLS") => r(Extra::Nested(Set::MplsStats)),
             (Set::MplsStats, "MPLS_STATS_LINK") => r(Extra::NumbersTail(&[
@@ -435,6 +472,22 @@ pub(super) fn payload(
                 return Some((addr(v), Value::Null));
             }
             struct_fields(ctx, &b, fields)
+        }
+        Extra::U32Xval(..) | Extra::U32Flags(_) | Extra::X32 => {
+            if len < 4 {
+                return None;
+            }
+            let n = match fetch::<4>(ctx, v) {
+                Ok(b) => u32::from_ne_bytes(b) as u64,
+                Err(e) => return Some(e),
+            };
+            match x {
+                Extra::U32Xval(t, unknown) => {
+                    (super::rtnl_more::xval(t, n, unknown), t.enum_json(n))
+                }
+                Extra::U32Flags(t) => (t.format_flags(n), t.flags_json(n)),
+                _ => (hex(n), json!(n)),
+            }
         }
         Extra::NumbersTail(fields) => {
             let size: u64 = fields.iter().map(|f| f.1 as u64).sum();
