@@ -6,10 +6,11 @@
 //! IFLA_LINKINFO, IFLA_MAP, RTA_VIA and RTA_MULTIPATH are decoded in
 //! `rtnl_more`, with the neighbour, rule and tc messages; IFLA_STATS and
 //! IFLA_STATS64, IFLA_XDP, IFLA_EVENT, IFLA_PROP_LIST and
-//! IFLA_PROTO_DOWN_REASON in `rtnl_rest`. Attributes whose payload strace
+//! IFLA_PROTO_DOWN_REASON in `rtnl_rest` (and RTA_MFC_STATS with its
+//! struct decoder). Attributes whose payload strace
 //! decodes with a struct of its own that is not done here (IFLA_AF_SPEC,
-//! IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF,
-//! RTA_MFC_STATS) print their
+//! IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF)
+//! print their
 //! payload in hex, as strace prints the attributes it has no decoder for;
 //! there notrace and strace differ.
 
@@ -190,6 +191,11 @@ impl Attrs {
                 | "RTA_UID",
             ) => Nla::U32,
             (Attrs::Route, "RTA_METRICS") => Nla::Metrics,
+            (Attrs::Route, "RTA_MFC_STATS") => Nla::Rest(super::rtnl_rest::Extra::Numbers(&[
+                ("mfcs_packets", 8),
+                ("mfcs_bytes", 8),
+                ("mfcs_wrong_if", 8),
+            ])),
             (Attrs::Route, "RTA_CACHEINFO") => Nla::RtaCacheinfo,
             (Attrs::Route, "RTA_TABLE") => Nla::RtClass,
             (Attrs::Route, "RTA_PREF" | "RTA_TTL_PROPAGATE" | "RTA_IP_PROTO") => Nla::U8,
