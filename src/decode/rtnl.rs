@@ -5,11 +5,11 @@
 //!
 //! IFLA_LINKINFO, IFLA_MAP, RTA_VIA and RTA_MULTIPATH are decoded in
 //! `rtnl_more`, with the neighbour, rule and tc messages; IFLA_STATS and
-//! IFLA_STATS64, IFLA_XDP, IFLA_EVENT, IFLA_PROP_LIST and
+//! IFLA_STATS64, IFLA_PROTINFO (AF_BRIDGE's), IFLA_XDP, IFLA_EVENT, IFLA_PROP_LIST and
 //! IFLA_PROTO_DOWN_REASON in `rtnl_rest` (and RTA_MFC_STATS with its
 //! struct decoder). Attributes whose payload strace
 //! decodes with a struct of its own that is not done here (IFLA_AF_SPEC,
-//! IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF)
+//! AF_INET6's IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF)
 //! print their
 //! payload in hex, as strace prints the attributes it has no decoder for;
 //! there notrace and strace differ.
@@ -156,6 +156,7 @@ impl Attrs {
             (Attrs::Link, "IFLA_NET_NS_FD") => Nla::Fd,
             (Attrs::Link, "IFLA_STATS64") => Nla::Rest(super::rtnl_rest::Extra::LinkStats64),
             (Attrs::Link, "IFLA_STATS") => Nla::Rest(super::rtnl_rest::Extra::LinkStats),
+            (Attrs::Link, "IFLA_PROTINFO") => Nla::Rest(super::rtnl_rest::Extra::Protinfo),
             (Attrs::Link, "IFLA_XDP") => {
                 Nla::Rest(super::rtnl_rest::Extra::Nested(super::rtnl_rest::Set::Xdp))
             }

@@ -11,7 +11,8 @@
 //! Also the link attributes IFLA_XDP (IFLA_XDP_*), IFLA_EVENT,
 //! IFLA_PROP_LIST (IFLA_ALT_IFNAME inside; strace passes the decoder the
 //! type with its flag bits, notrace the masked one) and
-//! IFLA_PROTO_DOWN_REASON, and `rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64,
+//! IFLA_PROTO_DOWN_REASON, IFLA_PROTINFO for AF_BRIDGE (AF_INET6's
+//! IFLA_INET6_* print in hex, where strace decodes them), and `rtnl_link_stats64` (IFLA_STATS64, IFLA_STATS_LINK_64,
 //! IFLA_OFFLOAD_XSTATS_CPU_HIT) and `rtnl_link_stats` (IFLA_STATS).
 //!
 //! IFLA_STATS_* lists go down to the bridge (BRIDGE_XSTATS_* with
@@ -28,6 +29,7 @@ use serde_json::{json, Value};
 
 const AF_INET: u8 = 2;
 const AF_INET6: u8 = 10;
+const AF_BRIDGE: u8 = 7;
 const RTNL_FAMILY_IPMR: u8 = 128;
 const RTNL_FAMILY_IP6MR: u8 = 129;
 
@@ -106,6 +108,9 @@ pub(super) enum Extra {
     U32Flags(&'static Xlat),
     /// A u32 in hex (`decode_nla_x32`).
     X32,
+    /// IFLA_PROTINFO: by the header's family, AF_BRIDGE's IFLA_BRPORT_*
+    /// list; AF_INET6's IFLA_INET6_* (not done here) and others in hex.
+    Protinfo,
     /// [`Extra::Numbers`], and the bytes past them in hex after it.
     NumbersTail(&'static [(&'static str, usize)]),
     /// BRIDGE_XSTATS_VLAN's `bridge_vlan_xstats`, bytes past it in hex.
@@ -472,6 +477,13 @@ pub(super) fn payload(
                 return Some((addr(v), Value::Null));
             }
             struct_fields(ctx, &b, fields)
+        }
+        Extra::Protinfo => {
+            if family != AF_BRIDGE {
+                return None;
+            }
+            let set = Attrs::More(super::rtnl_more::Set::Brport);
+            attributes(ctx, v, len, set, family)
         }
         Extra::U32Xval(..) | Extra::U32Flags(_) | Extra::X32 => {
             if len < 4 {
