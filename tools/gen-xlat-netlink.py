@@ -30,7 +30,11 @@ INCS = ["linux/rtnetlink.h", "linux/if_link.h", "linux/if_addr.h", "linux/lwtunn
         "linux/netfilter/nfnetlink_cthelper.h", "linux/netfilter/nf_tables.h",
         "linux/netfilter/nf_tables_compat.h", "linux/netfilter/nfnetlink_hook.h", "linux/input.h",
         "linux/neighbour.h", "linux/fib_rules.h", "linux/fiemap.h", "linux/mempolicy.h",
-        "linux/blkpg.h", "linux/if_tun.h"]
+        "linux/blkpg.h", "linux/if_tun.h", "linux/if_addrlabel.h", "linux/dcbnl.h",
+        "linux/netconf.h", "linux/if_bridge.h", "linux/net_namespace.h", "linux/nexthop.h",
+        "linux/pkt_cls.h", "linux/selinux_netlink.h", "linux/cryptouser.h", "linux/mroute.h",
+        "linux/mroute6.h", "linux/gen_stats.h",
+        "linux/if_bonding.h", "linux/mpls.h"]
 
 # stem: (source header, kind, unknown-marker or None, value format, names)
 TABLES = {
@@ -380,6 +384,156 @@ TABLES = {
    "BRIDGE_QUERIER_UNSPEC=0 BRIDGE_QUERIER_IP_ADDRESS=1 BRIDGE_QUERIER_IP_PORT=2 "
    "BRIDGE_QUERIER_IP_OTHER_TIMER=3 BRIDGE_QUERIER_PAD=4 BRIDGE_QUERIER_IPV6_ADDRESS=5 "
    "BRIDGE_QUERIER_IPV6_PORT=6 BRIDGE_QUERIER_IPV6_OTHER_TIMER=7"),
+ # The route messages of rtnl_rest.rs (strace 6.1's rtnl_addrlabel.c,
+ # rtnl_dcb.c, rtnl_netconf.c, rtnl_mdb.c, rtnl_nsid.c, rtnl_stats.c,
+ # rtnl_cachereport.c, rtnl_nh.c, rtnl_tc_action.c), NDA_FDB_EXT_ATTRS, and
+ # NETLINK_SELINUX's and NETLINK_CRYPTO's types and attributes.
+ "rtnl_addrlabel_attrs": ("include/uapi/linux/if_addrlabel.h (enum IFAL_*)", "enum", "IFAL_???", "dec",
+   "IFAL_ADDRESS IFAL_LABEL"),
+ "dcb_commands": ("include/uapi/linux/dcbnl.h (enum dcbnl_commands)", "enum", "DCB_CMD_???", "dec",
+   "DCB_CMD_UNDEFINED DCB_CMD_GSTATE DCB_CMD_SSTATE DCB_CMD_PGTX_GCFG DCB_CMD_PGTX_SCFG "
+   "DCB_CMD_PGRX_GCFG DCB_CMD_PGRX_SCFG DCB_CMD_PFC_GCFG DCB_CMD_PFC_SCFG DCB_CMD_SET_ALL "
+   "DCB_CMD_GPERM_HWADDR DCB_CMD_GCAP DCB_CMD_GNUMTCS DCB_CMD_SNUMTCS DCB_CMD_PFC_GSTATE "
+   "DCB_CMD_PFC_SSTATE DCB_CMD_BCN_GCFG DCB_CMD_BCN_SCFG DCB_CMD_GAPP DCB_CMD_SAPP "
+   "DCB_CMD_IEEE_SET DCB_CMD_IEEE_GET DCB_CMD_GDCBX DCB_CMD_SDCBX DCB_CMD_GFEATCFG "
+   "DCB_CMD_SFEATCFG DCB_CMD_CEE_GET DCB_CMD_IEEE_DEL"),
+ "rtnl_dcb_attrs": ("include/uapi/linux/dcbnl.h (enum dcbnl_attrs)", "enum", "DCB_ATTR_???", "dec",
+   "DCB_ATTR_UNDEFINED DCB_ATTR_IFNAME DCB_ATTR_STATE DCB_ATTR_PFC_STATE DCB_ATTR_PFC_CFG "
+   "DCB_ATTR_NUM_TC DCB_ATTR_PG_CFG DCB_ATTR_SET_ALL DCB_ATTR_PERM_HWADDR DCB_ATTR_CAP "
+   "DCB_ATTR_NUMTCS DCB_ATTR_BCN DCB_ATTR_APP DCB_ATTR_IEEE DCB_ATTR_DCBX DCB_ATTR_FEATCFG "
+   "DCB_ATTR_CEE"),
+ "rtnl_netconf_attrs": ("include/uapi/linux/netconf.h (enum NETCONFA_*)", "enum", "NETCONFA_???", "dec",
+   "NETCONFA_UNSPEC NETCONFA_IFINDEX NETCONFA_FORWARDING NETCONFA_RP_FILTER "
+   "NETCONFA_MC_FORWARDING NETCONFA_PROXY_NEIGH NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN "
+   "NETCONFA_INPUT NETCONFA_BC_FORWARDING"),
+ "rtnl_mdb_attrs": ("include/uapi/linux/if_bridge.h (enum MDBA_*)", "enum", "MDBA_???", "dec",
+   "MDBA_UNSPEC MDBA_MDB MDBA_ROUTER"),
+ "rtnl_mdba_mdb_attrs": ("include/uapi/linux/if_bridge.h (enum MDBA_MDB_*)", "enum", "MDBA_MDB_???",
+   "dec", "MDBA_MDB_UNSPEC MDBA_MDB_ENTRY"),
+ "rtnl_mdba_mdb_entry_attrs": ("include/uapi/linux/if_bridge.h (enum MDBA_MDB_ENTRY_*)", "enum",
+   "MDBA_MDB_ENTRY_???", "dec", "MDBA_MDB_ENTRY_UNSPEC MDBA_MDB_ENTRY_INFO"),
+ "rtnl_mdba_mdb_eattr_attrs": ("include/uapi/linux/if_bridge.h (enum MDBA_MDB_EATTR_*)", "enum",
+   "MDBA_MDB_EATTR_???", "dec",
+   "MDBA_MDB_EATTR_UNSPEC MDBA_MDB_EATTR_TIMER MDBA_MDB_EATTR_SRC_LIST MDBA_MDB_EATTR_GROUP_MODE "
+   "MDBA_MDB_EATTR_SOURCE MDBA_MDB_EATTR_RTPROT"),
+ "rtnl_mdba_router_attrs": ("include/uapi/linux/if_bridge.h (enum MDBA_ROUTER_*)", "enum",
+   "MDBA_ROUTER_???", "dec", "MDBA_ROUTER_UNSPEC MDBA_ROUTER_PORT"),
+ "rtnl_mdba_router_pattr_attrs": ("include/uapi/linux/if_bridge.h (enum MDBA_ROUTER_PATTR_*)", "enum",
+   "MDBA_ROUTER_PATTR_???", "dec",
+   "MDBA_ROUTER_PATTR_UNSPEC MDBA_ROUTER_PATTR_TIMER MDBA_ROUTER_PATTR_TYPE "
+   "MDBA_ROUTER_PATTR_INET_TIMER MDBA_ROUTER_PATTR_INET6_TIMER"),
+ "mdb_states": ("include/uapi/linux/if_bridge.h (MDB_TEMPORARY, MDB_PERMANENT)", "enum", "MDB_???",
+   "dec", "MDB_TEMPORARY MDB_PERMANENT"),
+ "mdb_flags": ("include/uapi/linux/if_bridge.h (MDB_FLAGS_*)", "flags", "MDB_FLAGS_???", "hex",
+   "MDB_FLAGS_OFFLOAD MDB_FLAGS_FAST_LEAVE MDB_FLAGS_STAR_EXCL MDB_FLAGS_BLOCKED"),
+ "multicast_router_types": ("include/uapi/linux/if_bridge.h (enum MDB_RTR_TYPE_*)", "enum",
+   "MDB_RTR_TYPE_???", "dec",
+   "MDB_RTR_TYPE_DISABLED MDB_RTR_TYPE_TEMP_QUERY MDB_RTR_TYPE_PERM MDB_RTR_TYPE_TEMP"),
+ # strace's list starts with NETNSA_NSID_NOT_ASSIGNED (-1), which no
+ # 14-bit attribute type can be: left out.
+ "rtnl_nsid_attrs": ("include/uapi/linux/net_namespace.h (enum NETNSA_*)", "enum", "NETNSA_???", "dec",
+   "NETNSA_NONE NETNSA_NSID NETNSA_PID NETNSA_FD NETNSA_TARGET_NSID NETNSA_CURRENT_NSID"),
+ "ifstats_attrs": ("include/uapi/linux/if_link.h (enum IFLA_STATS_*)", "enum", "IFLA_STATS_???", "dec",
+   "IFLA_STATS_UNSPEC IFLA_STATS_LINK_64 IFLA_STATS_LINK_XSTATS IFLA_STATS_LINK_XSTATS_SLAVE "
+   "IFLA_STATS_LINK_OFFLOAD_XSTATS IFLA_STATS_AF_SPEC"),
+ "ifstats_offload_attrs": ("include/uapi/linux/if_link.h (enum IFLA_OFFLOAD_XSTATS_*)", "enum",
+   "IFLA_OFFLOAD_XSTATS_???", "dec", "IFLA_OFFLOAD_XSTATS_UNSPEC IFLA_OFFLOAD_XSTATS_CPU_HIT"),
+ "ifstats_xstats_type_attrs": ("include/uapi/linux/if_link.h (enum LINK_XSTATS_TYPE_*)", "enum",
+   "LINK_XSTATS_TYPE_???", "dec",
+   "LINK_XSTATS_TYPE_UNSPEC LINK_XSTATS_TYPE_BRIDGE LINK_XSTATS_TYPE_BOND"),
+ "ifstats_xstats_bridge_attrs": ("include/uapi/linux/if_bridge.h (enum BRIDGE_XSTATS_*)", "enum",
+   "BRIDGE_XSTATS_???", "dec",
+   "BRIDGE_XSTATS_UNSPEC BRIDGE_XSTATS_VLAN BRIDGE_XSTATS_MCAST BRIDGE_XSTATS_PAD BRIDGE_XSTATS_STP"),
+ "ifstats_xstats_bond_attrs": ("include/uapi/linux/if_bonding.h (enum BOND_XSTATS_*)", "enum",
+   "BOND_XSTATS_???", "dec", "BOND_XSTATS_UNSPEC BOND_XSTATS_3AD"),
+ # strace 6.1 names an unknown one of these "BOND_XSTATS_???" too.
+ "ifstats_xstats_bond_3ad_attrs": ("include/uapi/linux/if_bonding.h (enum BOND_3AD_STAT_*)", "enum",
+   "BOND_XSTATS_???", "dec",
+   "BOND_3AD_STAT_LACPDU_RX BOND_3AD_STAT_LACPDU_TX BOND_3AD_STAT_LACPDU_UNKNOWN_RX "
+   "BOND_3AD_STAT_LACPDU_ILLEGAL_RX BOND_3AD_STAT_MARKER_RX BOND_3AD_STAT_MARKER_TX "
+   "BOND_3AD_STAT_MARKER_RESP_RX BOND_3AD_STAT_MARKER_RESP_TX BOND_3AD_STAT_MARKER_UNKNOWN_RX "
+   "BOND_3AD_STAT_PAD"),
+ "nl_bridge_vlan_flags": ("include/uapi/linux/if_bridge.h (BRIDGE_VLAN_INFO_*)", "flags",
+   "BRIDGE_VLAN_INFO_???", "hex",
+   "BRIDGE_VLAN_INFO_MASTER BRIDGE_VLAN_INFO_PVID BRIDGE_VLAN_INFO_UNTAGGED "
+   "BRIDGE_VLAN_INFO_RANGE_BEGIN BRIDGE_VLAN_INFO_RANGE_END BRIDGE_VLAN_INFO_BRENTRY "
+   "BRIDGE_VLAN_INFO_ONLY_OPTS"),
+ "ifstats_xstats_bridge_mcast_indices": ("include/uapi/linux/if_bridge.h (BR_MCAST_DIR_*)", "enum",
+   None, "dec", "BR_MCAST_DIR_RX BR_MCAST_DIR_TX"),
+ "ifstats_af_spec_mpls_attrs": ("include/uapi/linux/mpls.h (enum MPLS_STATS_*)", "enum",
+   "MPLS_STATS_???", "dec", "MPLS_STATS_UNSPEC MPLS_STATS_LINK"),
+ "rtnl_ifla_xdp_attrs": ("include/uapi/linux/if_link.h (enum IFLA_XDP_*)", "enum", "IFLA_XDP_???",
+   "dec", "IFLA_XDP_UNSPEC IFLA_XDP_FD IFLA_XDP_ATTACHED IFLA_XDP_FLAGS IFLA_XDP_PROG_ID "
+   "IFLA_XDP_DRV_PROG_ID IFLA_XDP_SKB_PROG_ID IFLA_XDP_HW_PROG_ID IFLA_XDP_EXPECTED_FD"),
+ "rtnl_ifla_xdp_attached_mode": ("include/uapi/linux/if_link.h (enum XDP_ATTACHED_*)", "enum",
+   "XDP_ATTACHED_???", "dec",
+   "XDP_ATTACHED_NONE XDP_ATTACHED_DRV XDP_ATTACHED_SKB XDP_ATTACHED_HW XDP_ATTACHED_MULTI"),
+ "xdp_flags": ("include/uapi/linux/if_link.h (XDP_FLAGS_*)", "flags", "XDP_FLAGS_???", "hex",
+   "XDP_FLAGS_MODES XDP_FLAGS_UPDATE_IF_NOEXIST XDP_FLAGS_SKB_MODE XDP_FLAGS_DRV_MODE "
+   "XDP_FLAGS_HW_MODE XDP_FLAGS_REPLACE"),
+ "rtnl_ifla_events": ("include/uapi/linux/if_link.h (enum IFLA_EVENT_*)", "enum", "IFLA_EVENT_???",
+   "dec", "IFLA_EVENT_NONE IFLA_EVENT_REBOOT IFLA_EVENT_FEATURES IFLA_EVENT_BONDING_FAILOVER "
+   "IFLA_EVENT_NOTIFY_PEERS IFLA_EVENT_IGMP_RESEND IFLA_EVENT_BONDING_OPTIONS"),
+ "rtnl_ifla_proto_down_reason_attrs": ("include/uapi/linux/if_link.h (enum IFLA_PROTO_DOWN_REASON_*)",
+   "enum", "IFLA_PROTO_DOWN_REASON_???", "dec",
+   "IFLA_PROTO_DOWN_REASON_UNSPEC IFLA_PROTO_DOWN_REASON_MASK IFLA_PROTO_DOWN_REASON_VALUE"),
+ "ifstats_attr_flags": ("include/uapi/linux/if_link.h (1<<IFLA_STATS_*)", "flags",
+   "1<<IFLA_STATS_???", "hex",
+   "1<<IFLA_STATS_UNSPEC 1<<IFLA_STATS_LINK_64 1<<IFLA_STATS_LINK_XSTATS "
+   "1<<IFLA_STATS_LINK_XSTATS_SLAVE 1<<IFLA_STATS_LINK_OFFLOAD_XSTATS 1<<IFLA_STATS_AF_SPEC"),
+ "rtnl_nexthop_attrs": ("include/uapi/linux/nexthop.h (enum NHA_*)", "enum", "NHA_???", "dec",
+   "NHA_UNSPEC NHA_ID NHA_GROUP NHA_GROUP_TYPE NHA_BLACKHOLE NHA_OIF NHA_GATEWAY NHA_ENCAP_TYPE "
+   "NHA_ENCAP NHA_GROUPS NHA_MASTER NHA_FDB NHA_RES_GROUP NHA_RES_BUCKET"),
+ "rtnl_nexthop_grp_types": ("include/uapi/linux/nexthop.h (enum NEXTHOP_GRP_TYPE_*)", "enum",
+   "NEXTHOP_GRP_TYPE_???", "dec", "NEXTHOP_GRP_TYPE_MPATH NEXTHOP_GRP_TYPE_RES"),
+ "rtnl_nha_res_group_attrs": ("include/uapi/linux/nexthop.h (enum NHA_RES_GROUP_*)", "enum",
+   "NHA_RES_GROUP_???", "dec",
+   "NHA_RES_GROUP_PAD NHA_RES_GROUP_BUCKETS NHA_RES_GROUP_IDLE_TIMER "
+   "NHA_RES_GROUP_UNBALANCED_TIMER NHA_RES_GROUP_UNBALANCED_TIME"),
+ "rtnl_nha_res_bucket_attrs": ("include/uapi/linux/nexthop.h (enum NHA_RES_BUCKET_*)", "enum",
+   "NHA_RES_BUCKET_???", "dec",
+   "NHA_RES_BUCKET_PAD NHA_RES_BUCKET_INDEX NHA_RES_BUCKET_IDLE_TIME NHA_RES_BUCKET_NH_ID"),
+ "rtnl_tc_action_attrs": ("include/uapi/linux/pkt_cls.h (enum TCA_ACT_*)", "enum", "TCA_ACT_???", "dec",
+   "TCA_ACT_UNSPEC TCA_ACT_KIND TCA_ACT_OPTIONS TCA_ACT_INDEX TCA_ACT_STATS TCA_ACT_PAD "
+   "TCA_ACT_COOKIE TCA_ACT_FLAGS TCA_ACT_HW_STATS TCA_ACT_USED_HW_STATS TCA_ACT_IN_HW_COUNT"),
+ "rtnl_tca_stats_attrs": ("include/uapi/linux/gen_stats.h (enum TCA_STATS_*)", "enum",
+   "TCA_STATS_???", "dec",
+   "TCA_STATS_UNSPEC TCA_STATS_BASIC TCA_STATS_RATE_EST TCA_STATS_QUEUE TCA_STATS_APP "
+   "TCA_STATS_RATE_EST64 TCA_STATS_PAD TCA_STATS_BASIC_HW TCA_STATS_PKT64"),
+ "rtnl_tca_act_flags": ("include/uapi/linux/pkt_cls.h (TCA_ACT_FLAGS_*)", "flags",
+   "TCA_ACT_FLAGS_???", "hex",
+   "TCA_ACT_FLAGS_NO_PERCPU_STATS TCA_ACT_FLAGS_SKIP_HW TCA_ACT_FLAGS_SKIP_SW"),
+ "rtnl_tca_act_hw_stats": ("include/uapi/linux/pkt_cls.h (TCA_ACT_HW_STATS_*)", "flags",
+   "TCA_ACT_HW_STATS_???", "hex", "TCA_ACT_HW_STATS_IMMEDIATE TCA_ACT_HW_STATS_DELAYED"),
+ "rtnl_family": ("include/uapi/linux/rtnetlink.h (RTNL_FAMILY_*)", "enum", None, "dec",
+   "RTNL_FAMILY_IPMR RTNL_FAMILY_IP6MR"),
+ "rtnl_ipmra_creport_attr": ("include/uapi/linux/mroute.h (enum IPMRA_CREPORT_*)", "enum",
+   "IPMRA_CREPORT_???", "dec",
+   "IPMRA_CREPORT_UNSPEC IPMRA_CREPORT_MSGTYPE IPMRA_CREPORT_VIF_ID IPMRA_CREPORT_SRC_ADDR "
+   "IPMRA_CREPORT_DST_ADDR IPMRA_CREPORT_PKT IPMRA_CREPORT_TABLE"),
+ "rtnl_ip6mra_creport_attr": ("include/uapi/linux/mroute6.h (enum IP6MRA_CREPORT_*)", "enum",
+   "IP6MRA_CREPORT_???", "dec",
+   "IP6MRA_CREPORT_UNSPEC IP6MRA_CREPORT_MSGTYPE IP6MRA_CREPORT_MIF_ID IP6MRA_CREPORT_SRC_ADDR "
+   "IP6MRA_CREPORT_DST_ADDR IP6MRA_CREPORT_PKT"),
+ "rtnl_ipmra_msg_types": ("include/uapi/linux/mroute.h (IGMPMSG_*)", "enum", "IGMPMSG_???", "dec",
+   "IGMPMSG_NOCACHE IGMPMSG_WRONGVIF IGMPMSG_WHOLEPKT IGMPMSG_WRVIFWHOLE"),
+ "rtnl_ip6mra_msg_types": ("include/uapi/linux/mroute6.h (MRT6MSG_*)", "enum", "MRT6MSG_???", "dec",
+   "MRT6MSG_NOCACHE MRT6MSG_WRONGMIF MRT6MSG_WHOLEPKT"),
+ "rtnl_neigh_fdb_ext_attrs": ("include/uapi/linux/neighbour.h (enum NFEA_*)", "enum", "NFEA_???",
+   "dec", "NFEA_UNSPEC NFEA_ACTIVITY_NOTIFY NFEA_DONT_REFRESH"),
+ "fdb_notify_flags": ("include/uapi/linux/neighbour.h (FDB_NOTIFY_*)", "flags", "FDB_NOTIFY_???",
+   "hex", "FDB_NOTIFY_BIT FDB_NOTIFY_INACTIVE_BIT"),
+ "nl_selinux_types": ("include/uapi/linux/selinux_netlink.h (SELNL_MSG_*)", "enum", "SELNL_MSG_???",
+   "hex", "SELNL_MSG_SETENFORCE SELNL_MSG_POLICYLOAD"),
+ "nl_crypto_types": ("include/uapi/linux/cryptouser.h (CRYPTO_MSG_*)", "enum", "CRYPTO_MSG_???",
+   "hex", "CRYPTO_MSG_NEWALG CRYPTO_MSG_DELALG CRYPTO_MSG_UPDATEALG CRYPTO_MSG_GETALG "
+   "CRYPTO_MSG_DELRNG"),
+ "crypto_nl_attrs": ("include/uapi/linux/cryptouser.h (enum crypto_attr_type_t)", "enum",
+   "CRYPTOCFGA_???", "dec",
+   "CRYPTOCFGA_UNSPEC CRYPTOCFGA_PRIORITY_VAL CRYPTOCFGA_REPORT_LARVAL CRYPTOCFGA_REPORT_HASH "
+   "CRYPTOCFGA_REPORT_BLKCIPHER CRYPTOCFGA_REPORT_AEAD CRYPTOCFGA_REPORT_COMPRESS "
+   "CRYPTOCFGA_REPORT_RNG CRYPTOCFGA_REPORT_CIPHER CRYPTOCFGA_REPORT_AKCIPHER "
+   "CRYPTOCFGA_REPORT_KPP CRYPTOCFGA_REPORT_ACOMP"),
 }
 
 def main():

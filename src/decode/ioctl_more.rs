@@ -226,7 +226,7 @@ fn dev64(d: u64) -> (String, Value) {
 /// A fixed-size char array (strace's `print_quoted_cstring`): up to its
 /// first NUL among all but the last byte, `...` when there is none and
 /// the last byte is not NUL either.
-fn cstring_field(ctx: &Ctx, b: &[u8]) -> (String, Value) {
+pub(super) fn cstring_field(ctx: &Ctx, b: &[u8]) -> (String, Value) {
     let body = &b[..b.len() - 1];
     match body.iter().position(|&c| c == 0) {
         Some(n) => (

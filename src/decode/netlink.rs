@@ -9,9 +9,10 @@
 //! families). NETLINK_SOCK_DIAG requests are in `sockdiag`,
 //! NETLINK_NETFILTER's in `nfnl`. NLMSG_ERROR's `nlmsgerr` is decoded
 //! with the request it echoes; NETLINK_KOBJECT_UEVENT messages print as
-//! udev's monitor header and a string, or a string. Not done here:
-//! NETLINK_SELINUX and NETLINK_CRYPTO payloads, sock_diag replies, and
-//! some route message headers (see `rtnl`, `rtnl_more`).
+//! udev's monitor header and a string, or a string. NETLINK_SELINUX and
+//! NETLINK_CRYPTO payloads are in `nlcrypto`; the route headers past
+//! link, address and route ones in `rtnl_more` and `rtnl_rest`. Not done
+//! here: sock_diag replies.
 
 use super::strings::quote;
 use super::{addr, Ctx, HexMode, Out};
@@ -23,10 +24,12 @@ use std::cell::Cell;
 const NETLINK_ROUTE: u32 = 0;
 const NETLINK_SOCK_DIAG: u32 = 4;
 const NETLINK_XFRM: u32 = 6;
+const NETLINK_SELINUX: u32 = 7;
 const NETLINK_AUDIT: u32 = 9;
 const NETLINK_NETFILTER: u32 = 12;
 const NETLINK_KOBJECT_UEVENT: u32 = 15;
 const NETLINK_GENERIC: u32 = 16;
+const NETLINK_CRYPTO: u32 = 21;
 /// The NETLINK_GENERIC controller's own family id (linux/genetlink.h).
 const GENL_ID_CTRL: u16 = 0x10;
 const CTRL_CMD_NEWFAMILY: u8 = 1;
@@ -84,8 +87,9 @@ fn budgeted<T>(ctx: &Ctx, f: impl FnOnce() -> T) -> T {
     f()
 }
 
-/// The budget left (`usize::MAX` outside a netlink argument).
-fn budget_left() -> usize {
+/// The budget left (`usize::MAX` outside a netlink argument); arrays
+/// inside one attribute (`rtnl_rest`'s nexthop groups) stop at it too.
+pub(super) fn budget_left() -> usize {
     LEFT.get().unwrap_or(usize::MAX)
 }
 
@@ -335,6 +339,8 @@ fn msg_type(ctx: &Ctx, ty: u16, family: Option<u32>) -> (String, Value) {
         Some(NETLINK_SOCK_DIAG) => &xlat::NL_SOCK_DIAG_TYPES,
         Some(NETLINK_XFRM) => &xlat::NL_XFRM_TYPES,
         Some(NETLINK_AUDIT) => &xlat::NL_AUDIT_TYPES,
+        Some(NETLINK_SELINUX) => &xlat::NL_SELINUX_TYPES,
+        Some(NETLINK_CRYPTO) => &xlat::NL_CRYPTO_TYPES,
         _ => &xlat::NETLINK_TYPES,
     };
     (t.format_enum(ty as u64), t.enum_json(ty as u64))
@@ -356,6 +362,14 @@ fn flag_tables(ty: u16, family: Option<u32>) -> Vec<&'static Xlat> {
                 _ => None,
             },
             Some(NETLINK_SOCK_DIAG) => Some(&xlat::NETLINK_GET_FLAGS),
+            Some(NETLINK_CRYPTO) => match xlat::NL_CRYPTO_TYPES.lookup(ty as u64) {
+                Some("CRYPTO_MSG_NEWALG") => Some(&xlat::NETLINK_NEW_FLAGS),
+                Some("CRYPTO_MSG_DELALG" | "CRYPTO_MSG_DELRNG") => {
+                    Some(&xlat::NETLINK_DELETE_FLAGS)
+                }
+                Some("CRYPTO_MSG_GETALG") => Some(&xlat::NETLINK_GET_FLAGS),
+                _ => None,
+            },
             Some(NETLINK_NETFILTER) => super::nfnl::flags_table(ty),
             Some(NETLINK_XFRM) => match xlat::NL_XFRM_TYPES.lookup(ty as u64) {
                 Some(
@@ -444,6 +458,16 @@ fn payload(ctx: &Ctx, hdr: &Header, v: u64, len: u64, family: Option<u32>) -> (S
     }
     if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_SOCK_DIAG) {
         if let Some(r) = super::sockdiag::message(ctx, hdr.ty, hdr.flags, v, len) {
+            return r;
+        }
+    }
+    if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_SELINUX) {
+        if let Some(r) = super::nlcrypto::selinux(ctx, hdr.ty, v, len) {
+            return r;
+        }
+    }
+    if (hdr.ty >= NLMSG_MIN_TYPE || hdr.ty == NLMSG_DONE) && family == Some(NETLINK_CRYPTO) {
+        if let Some(r) = super::nlcrypto::crypto(ctx, hdr.ty, v, len) {
             return r;
         }
     }

@@ -4,11 +4,13 @@
 //! (`[{nla_len=7, nla_type=IFLA_IFNAME}, "lo"]`).
 //!
 //! IFLA_LINKINFO, IFLA_MAP, RTA_VIA and RTA_MULTIPATH are decoded in
-//! `rtnl_more`, with the neighbour, rule and tc messages. Attributes whose
-//! payload strace decodes with a struct of its own that is not done here
-//! (IFLA_STATS, IFLA_STATS64, IFLA_AF_SPEC, IFLA_PROTINFO,
-//! IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF, IFLA_XDP, IFLA_EVENT,
-//! IFLA_PROP_LIST, IFLA_PROTO_DOWN_REASON, RTA_MFC_STATS) print their
+//! `rtnl_more`, with the neighbour, rule and tc messages; IFLA_STATS and
+//! IFLA_STATS64, IFLA_PROTINFO (AF_BRIDGE's), IFLA_XDP, IFLA_EVENT, IFLA_PROP_LIST and
+//! IFLA_PROTO_DOWN_REASON in `rtnl_rest` (and RTA_MFC_STATS with its
+//! struct decoder). Attributes whose payload strace
+//! decodes with a struct of its own that is not done here (IFLA_AF_SPEC,
+//! AF_INET6's IFLA_PROTINFO, IFLA_VFINFO_LIST, IFLA_VF_PORTS, IFLA_PORT_SELF)
+//! print their
 //! payload in hex, as strace prints the attributes it has no decoder for;
 //! there notrace and strace differ.
 
@@ -59,6 +61,8 @@ pub(super) enum Nla {
     Hex,
     /// A decoder of `rtnl_more`'s.
     More(super::rtnl_more::Extra),
+    /// A decoder of `rtnl_rest`'s.
+    Rest(super::rtnl_rest::Extra),
 }
 
 /// Which attributes an attribute list holds: its type names and decoders.
@@ -75,6 +79,8 @@ pub(super) enum Attrs {
     Unnamed,
     /// The neighbour, rule and tc sets of `rtnl_more`.
     More(super::rtnl_more::Set),
+    /// The sets of `rtnl_rest` (and NETLINK_CRYPTO's).
+    Rest(super::rtnl_rest::Set),
 }
 
 impl Attrs {
@@ -87,6 +93,7 @@ impl Attrs {
             Attrs::InetDiagReq => &xlat::INET_DIAG_REQ_ATTRS,
             Attrs::Unnamed => return None,
             Attrs::More(s) => s.table(),
+            Attrs::Rest(s) => s.table(),
         })
     }
 
@@ -96,6 +103,9 @@ impl Attrs {
             return Nla::Hex;
         };
         if let Attrs::More(s) = self {
+            return s.decoder(name);
+        }
+        if let Attrs::Rest(s) = self {
             return s.decoder(name);
         }
         if let Some(n) = super::rtnl_more::link_decoder(self, name) {
@@ -144,6 +154,22 @@ impl Attrs {
             ) => Nla::U8,
             (Attrs::Link, "IFLA_LINK_NETNSID" | "IFLA_NEW_NETNSID" | "IFLA_IF_NETNSID") => Nla::S32,
             (Attrs::Link, "IFLA_NET_NS_FD") => Nla::Fd,
+            (Attrs::Link, "IFLA_STATS64") => Nla::Rest(super::rtnl_rest::Extra::LinkStats64),
+            (Attrs::Link, "IFLA_STATS") => Nla::Rest(super::rtnl_rest::Extra::LinkStats),
+            (Attrs::Link, "IFLA_PROTINFO") => Nla::Rest(super::rtnl_rest::Extra::Protinfo),
+            (Attrs::Link, "IFLA_XDP") => {
+                Nla::Rest(super::rtnl_rest::Extra::Nested(super::rtnl_rest::Set::Xdp))
+            }
+            (Attrs::Link, "IFLA_PROP_LIST") => Nla::Rest(super::rtnl_rest::Extra::Nested(
+                super::rtnl_rest::Set::PropList,
+            )),
+            (Attrs::Link, "IFLA_PROTO_DOWN_REASON") => Nla::Rest(super::rtnl_rest::Extra::Nested(
+                super::rtnl_rest::Set::ProtoDownReason,
+            )),
+            (Attrs::Link, "IFLA_EVENT") => Nla::Rest(super::rtnl_rest::Extra::U32Xval(
+                &xlat::RTNL_IFLA_EVENTS,
+                "IFLA_EVENT_???",
+            )),
             (Attrs::Link, "IFLA_NEW_IFINDEX") => Nla::Ifindex,
             (Attrs::Link, "IFLA_EXT_MASK") => Nla::ExtMask,
             (
@@ -166,6 +192,11 @@ impl Attrs {
                 | "RTA_UID",
             ) => Nla::U32,
             (Attrs::Route, "RTA_METRICS") => Nla::Metrics,
+            (Attrs::Route, "RTA_MFC_STATS") => Nla::Rest(super::rtnl_rest::Extra::Numbers(&[
+                ("mfcs_packets", 8),
+                ("mfcs_bytes", 8),
+                ("mfcs_wrong_if", 8),
+            ])),
             (Attrs::Route, "RTA_CACHEINFO") => Nla::RtaCacheinfo,
             (Attrs::Route, "RTA_TABLE") => Nla::RtClass,
             (Attrs::Route, "RTA_PREF" | "RTA_TTL_PROPAGATE" | "RTA_IP_PROTO") => Nla::U8,
@@ -288,7 +319,7 @@ pub(super) fn message(
 }
 
 /// An enum strace prints with no unknown marker: the name, else hex.
-fn xval_hex(t: &Xlat, v: u64) -> String {
+pub(super) fn xval_hex(t: &Xlat, v: u64) -> String {
     t.lookup(v).map_or_else(|| hex(v), str::to_string)
 }
 
@@ -396,6 +427,7 @@ fn payload(ctx: &Ctx, v: u64, len: u64, nla: Nla, family: u8) -> Option<(String,
     match nla {
         Nla::Hex => None,
         Nla::More(x) => super::rtnl_more::payload(ctx, v, len, x, family),
+        Nla::Rest(x) => super::rtnl_rest::payload(ctx, v, len, x, family),
         Nla::Str => Some(nla_str(ctx, v, len)),
         Nla::U8 => int!(u8, 1),
         Nla::U16 => int!(u16, 2),
@@ -497,7 +529,7 @@ fn payload(ctx: &Ctx, v: u64, len: u64, nla: Nla, family: u8) -> Option<(String,
 }
 
 /// A struct of u32 fields, those in `hex_fields` printed in hex.
-fn u32_struct(b: &[u8], fields: &[&str], hex_fields: &[&str]) -> (String, Value) {
+pub(super) fn u32_struct(b: &[u8], fields: &[&str], hex_fields: &[&str]) -> (String, Value) {
     let mut parts = Vec::new();
     let mut j = serde_json::Map::new();
     for (i, name) in fields.iter().enumerate() {

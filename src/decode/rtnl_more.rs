@@ -8,10 +8,11 @@
 //! attributes RTA_VIA and RTA_MULTIPATH (what `ip route add ... nexthop`
 //! sends).
 //!
-//! Not decoded here, printed in hex as strace prints attributes it has no
-//! decoder for (there notrace and strace differ): NDA_FDB_EXT_ATTRS (a
-//! nested list), TCA_STATS, TCA_STATS2 and TCA_STAB (statistics the kernel
-//! sends, not requests); and IFLA_INFO_XSTATS, decoded for "can".
+//! TCA_STATS (`tc_stats`) and TCA_STATS2 (TCA_STATS_*) are decoded in
+//! `rtnl_rest`. Not decoded, printed in hex as strace prints attributes it
+//! has no decoder for (there notrace and strace differ): TCA_STAB.
+//! IFLA_INFO_XSTATS is decoded for "can" (`can_device_stats`), as strace
+//! 6.1 decodes it; NDA_FDB_EXT_ATTRS's NFEA_* are in `rtnl_rest`.
 //!
 //! IFLA_INFO_DATA is decoded for the kinds strace 6.1 decodes, "tun"
 //! (IFLA_TUN_*) and "bridge" (IFLA_BR_*, with IFLA_BR_MCAST_QUERIER_STATE's
@@ -93,6 +94,8 @@ pub(super) enum Extra {
     /// IFLA_INFO_DATA: decoded for the kinds strace 6.1 decodes ("tun",
     /// "bridge"), else in hex.
     InfoData,
+    /// IFLA_INFO_XSTATS: the "can" kind's `can_device_stats`, else hex.
+    InfoXstats,
     /// NLMSGERR_ATTR_COOKIE: bytes as a list of numbers.
     U8Array,
     /// `struct ndt_config`.
@@ -246,6 +249,8 @@ impl Set {
                 "BRIDGE_QUERIER_IP_OTHER_TIMER" | "BRIDGE_QUERIER_IPV6_OTHER_TIMER",
             ) => x(Extra::ClockT),
             (Set::LinkInfo, "IFLA_INFO_DATA") => x(Extra::InfoData),
+            (Set::LinkInfo, "IFLA_INFO_XSTATS") => x(Extra::InfoXstats),
+            (Set::Neigh, "NDA_FDB_EXT_ATTRS") => Nla::Rest(super::rtnl_rest::Extra::FdbExt),
             (Set::NlmsgErr, "NLMSGERR_ATTR_MSG") => Nla::Str,
             (Set::NlmsgErr, "NLMSGERR_ATTR_OFFS") => Nla::U32,
             (Set::NlmsgErr, "NLMSGERR_ATTR_COOKIE") => x(Extra::U8Array),
@@ -322,6 +327,20 @@ impl Set {
             ) => Nla::U32,
             (Set::Tc, "TCA_HW_OFFLOAD") => Nla::U8,
             (Set::Tc, "TCA_RATE") => x(Extra::TcEstimator),
+            (Set::Tc, "TCA_STATS2") => Nla::Rest(super::rtnl_rest::Extra::Nested(
+                super::rtnl_rest::Set::TcStats,
+            )),
+            // offsetofend(struct tc_stats, backlog).
+            (Set::Tc, "TCA_STATS") => Nla::Rest(super::rtnl_rest::Extra::Numbers(&[
+                ("bytes", 8),
+                ("packets", 4),
+                ("drops", 4),
+                ("overlimits", 4),
+                ("bps", 4),
+                ("pps", 4),
+                ("qlen", 4),
+                ("backlog", 4),
+            ])),
             _ => Nla::Hex,
         }
     }
@@ -484,6 +503,23 @@ pub(super) fn payload(
             };
             attributes(ctx, v, len, Attrs::More(set), family)
         }
+        Extra::InfoXstats => {
+            const NAMES: [&str; 6] = [
+                "bus_error",
+                "error_warning",
+                "error_passive",
+                "bus_off",
+                "arbitration_lost",
+                "restarts",
+            ];
+            if len < 24 || LINK_KIND.with_borrow(|k| k.as_slice() != b"can") {
+                return None;
+            }
+            match fetch::<24>(ctx, v) {
+                Ok(b) => super::rtnl::u32_struct(&b, &NAMES, &[]),
+                Err(e) => e,
+            }
+        }
         Extra::SlaveData => {
             if SLAVE_KIND.with_borrow(|k| k.as_slice() != b"bridge") {
                 return None;
@@ -577,12 +613,15 @@ pub(super) fn payload(
             super::rtnl::inet(ctx, v, size, fam)
         }
         Extra::U8Array => {
-            // print_array of u8: `-s` elements unless -v, then `...`.
+            // print_array of u8: `-s` elements unless -v, then `...`; and
+            // no more than the argument's text budget holds (each takes at
+            // least 3 bytes: with -v a cookie could print 64 Ki of them).
             let shown = if ctx.opts.verbose {
                 len
             } else {
                 len.min(ctx.opts.string_limit as u64)
-            };
+            }
+            .min((super::netlink::budget_left() / 3) as u64);
             let mut b = vec![0u8; shown as usize];
             if !read_exact(ctx.mem, v, &mut b) {
                 return Some((addr(v), Value::Null));
@@ -852,7 +891,7 @@ fn range(start: u64, end: u64) -> (String, Value) {
 
 /// strace's `print_clock_t`: the ticks, and with USER_HZ at 100 (what
 /// Linux reports to every program) the seconds in a comment.
-fn clock_t(n: u64) -> String {
+pub(super) fn clock_t(n: u64) -> String {
     if n == 0 {
         return "0".into();
     }
@@ -860,7 +899,7 @@ fn clock_t(n: u64) -> String {
 }
 
 /// An enum strace prints with an unknown marker, the number in hex.
-fn xval(t: &Xlat, v: u64, unknown: &str) -> String {
+pub(super) fn xval(t: &Xlat, v: u64, unknown: &str) -> String {
     t.lookup(v)
         .map_or_else(|| format!("{} /* {unknown} */", hex(v)), str::to_string)
 }
@@ -895,7 +934,7 @@ pub(super) fn message(
             }
             return Some((t, j));
         }
-        _ => return None,
+        _ => return super::rtnl_rest::message(ctx, kind, family, v, len),
     };
     let fam_t = xlat::ADDRESS_FAMILIES.format_enum(family as u64);
     let fam_j = xlat::ADDRESS_FAMILIES.enum_json(family as u64);
