@@ -389,7 +389,7 @@ fn one(
 
 /// Reads `N` bytes, or gives the address text strace prints when it
 /// cannot.
-fn fetch<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], (String, Value)> {
+pub(super) fn fetch<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], (String, Value)> {
     let mut b = [0u8; N];
     if read_exact(ctx.mem, v, &mut b) {
         Ok(b)

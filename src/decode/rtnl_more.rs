@@ -22,6 +22,7 @@
 //! Also the neighbour-table messages (`ndtmsg`, NDTA_*, NDTPA_*, what
 //! `ip ntable` sends) and NLMSG_ERROR's NLMSGERR_ATTR_* list.
 
+use super::rtnl::fetch;
 use super::rtnl::{attributes, Attrs, Nla};
 use super::{addr, Ctx};
 use crate::memory::read_exact;
@@ -343,16 +344,6 @@ impl Set {
             ])),
             _ => Nla::Hex,
         }
-    }
-}
-
-/// Reads `N` bytes, or the address text strace prints when it cannot.
-fn fetch<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], (String, Value)> {
-    let mut b = [0u8; N];
-    if read_exact(ctx.mem, v, &mut b) {
-        Ok(b)
-    } else {
-        Err((addr(v), Value::Null))
     }
 }
 

@@ -20,6 +20,7 @@
 //! (BOND_3AD_STAT_*) and AF_MPLS (`mpls_link_stats`) statistics. TCA_ACT_STATS and `rtnl_more`'s TCA_STATS2 are the TCA_STATS_*
 //! list here, TCA_STATS `tc_stats`.
 
+use super::rtnl::fetch;
 use super::rtnl::{attributes, xval_hex, Attrs, Nla};
 use super::rtnl_more::Extra as More;
 use super::{addr, Ctx};
@@ -365,16 +366,6 @@ impl Set {
             ])),
             _ => Nla::Hex,
         }
-    }
-}
-
-/// Reads `N` bytes, or the address text strace prints when it cannot.
-fn fetch<const N: usize>(ctx: &Ctx, v: u64) -> Result<[u8; N], (String, Value)> {
-    let mut b = [0u8; N];
-    if read_exact(ctx.mem, v, &mut b) {
-        Ok(b)
-    } else {
-        Err((addr(v), Value::Null))
     }
 }
 
