@@ -42,8 +42,8 @@
 //! Normalisation, applied to both sides before comparing:
 //! * addresses (`0x` followed by 6 or more hex digits) become `ADDR`:
 //!   address-space randomisation makes pointers differ from run to run;
-//! * the pids of the traced processes become `PID`: the two runs get
-//!   different pids.
+//! * the pids of the traced processes (of both runs, on both sides)
+//!   become `PID`: the two runs get different pids.
 //!
 //! Calls are matched per process (processes paired by the likeness of
 //! their call sequences), in order, by syscall name (re-synchronising after a call seen by one
@@ -245,8 +245,11 @@ fn shown(args: &[String], out: &[bool]) -> String {
 }
 
 fn compare(strace: &[Call], ours: &[Call]) -> Report {
-    let snorm = Normaliser::new(&strace.iter().map(|c| c.pid).collect::<Vec<_>>());
-    let nnorm = Normaliser::new(&ours.iter().map(|c| c.pid).collect::<Vec<_>>());
+    // Both runs' pids on both sides: a number that is a pid in one run
+    // (972) may be a plain number in the other (a CPU in a cpu set).
+    let pids: Vec<u32> = strace.iter().chain(ours).map(|c| c.pid).collect();
+    let snorm = Normaliser::new(&pids);
+    let nnorm = &snorm;
     let sp = by_pid(strace);
     let mut np = by_pid(ours);
     let mut rep = Report::default();

@@ -58,8 +58,11 @@ fn mask_seq(s: &str) -> String {
 }
 
 fn compare(strace: &[Call], ours: &[Call]) -> Tally {
-    let snorm = Normaliser::new(&strace.iter().map(|c| c.pid).collect::<Vec<_>>());
-    let nnorm = Normaliser::new(&ours.iter().map(|c| c.pid).collect::<Vec<_>>());
+    // Both runs' pids on both sides: a number that is a pid in one run
+    // (972) may be a plain number in the other (a CPU in a cpu set).
+    let pids: Vec<u32> = strace.iter().chain(ours).map(|c| c.pid).collect();
+    let snorm = Normaliser::new(&pids);
+    let nnorm = &snorm;
     let mut np = by_pid(ours);
     let mut t = Tally::default();
     for (_, s_calls) in by_pid(strace) {
