@@ -233,6 +233,20 @@ impl Selection {
         Ok(sel)
     }
 
+    /// Adds `nr` of `arch`.
+    pub fn insert(&mut self, arch: Arch, nr: u32) {
+        match self.sets.iter_mut().find(|(a, _)| *a == arch) {
+            Some((_, set)) => {
+                set.insert(nr);
+            }
+            None => {
+                let mut set = NrSet::new();
+                set.insert(nr);
+                self.sets.push((arch, set));
+            }
+        }
+    }
+
     /// Adds everything `other` selects.
     pub fn add(&mut self, other: &Selection) {
         for (arch, set) in &other.sets {

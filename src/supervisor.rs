@@ -419,11 +419,7 @@ impl Supervisor {
         // i386 socketcall/ipc: traced by the sub-call their first register
         // names, as strace traces them (crate::decode::subcall).
         let sub_named = crate::decode::subcall::named(arch, nr, &n.args);
-        let traced = if crate::decode::subcall::multiplexer(arch, nr).is_some() {
-            crate::decode::subcall::maybe_traced(&self.cfg.selection, arch, nr, sub_named)
-        } else {
-            self.cfg.selection.contains(arch, nr)
-        };
+        let traced = crate::decode::subcall::maybe_traced(&self.cfg.selection, arch, nr, sub_named);
         let ruled = self.rules.as_ref().is_some_and(|r| r.covers(arch, nr));
         let def = tables::lookup(arch, nr);
         // Whose end an exit_group is: looked up while the caller still

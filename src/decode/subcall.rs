@@ -181,14 +181,20 @@ impl Sub {
 /// semop, semtimedop); send and recv, which no table has, go with sendto
 /// and recvfrom.
 pub fn twin(sub: &SyscallDef) -> Option<(Arch, u32)> {
-    let name = match sub.name {
-        "send" => "sendto",
-        "recv" => "recvfrom",
-        n => n,
-    };
+    let name = twin_name(sub);
     [Arch::I386, Arch::X86_64]
         .into_iter()
         .find_map(|a| tables::by_name(a, name).map(|d| (a, d.nr)))
+}
+
+/// The syscall name sub-call `sub` stands for: its own, but sendto and
+/// recvfrom for socketcall's send and recv, which no ABI has as calls.
+pub fn twin_name(sub: &SyscallDef) -> &'static str {
+    match sub.name {
+        "send" => "sendto",
+        "recv" => "recvfrom",
+        n => n,
+    }
 }
 
 /// Whether `sel` traces multiplexer `nr` shown as `sub` (`None`: shown as
@@ -201,11 +207,12 @@ pub fn traced(sel: &Selection, arch: Arch, nr: u32, sub: Option<&SyscallDef>) ->
     }
 }
 
-/// Whether `sel` may trace multiplexer `nr` whose first register names
-/// `sub`, before its memory is read: as the sub-call, or as the
-/// multiplexer should its arguments turn out unreadable.
+/// Whether `sel` may trace call `nr` whose first register names
+/// multiplexer sub-call `sub` ([`named`]), before its memory is read: as
+/// the sub-call, or as the call itself (any other call, or a multiplexer
+/// whose arguments turn out unreadable).
 pub fn maybe_traced(sel: &Selection, arch: Arch, nr: u32, sub: Option<&SyscallDef>) -> bool {
-    traced(sel, arch, nr, sub) || sel.contains(arch, nr)
+    sel.contains(arch, nr) || sub.and_then(twin).is_some_and(|(a, n)| sel.contains(a, n))
 }
 
 /// Adds i386 socketcall and ipc to `notified` where `sel` traces one of
@@ -217,16 +224,7 @@ pub fn cover(sel: &Selection, notified: &mut Selection) {
     let ipc = (1..=24).filter_map(tables::ipc_sub).map(|d| (IPC, d));
     for (mux, d) in socket.chain(ipc) {
         if twin(d).is_some_and(|(a, n)| sel.contains(a, n)) {
-            match notified.sets.iter_mut().find(|(a, _)| *a == Arch::I386) {
-                Some((_, set)) => {
-                    set.insert(mux);
-                }
-                None => {
-                    let mut set = crate::select::NrSet::new();
-                    set.insert(mux);
-                    notified.sets.push((Arch::I386, set));
-                }
-            }
+            notified.insert(Arch::I386, mux);
         }
     }
 }

@@ -237,44 +237,25 @@ const VALID_OPEN_FLAGS: u64 = (libc::O_ACCMODE
     | libc::O_TMPFILE) as u64;
 const PATH_MAX: usize = 4096;
 
-/// i386 `socketcall` sub-call numbers and the syscall each stands for.
-const SOCKETCALLS: [(u64, &str); 20] = [
-    (1, "socket"),
-    (2, "bind"),
-    (3, "connect"),
-    (4, "listen"),
-    (5, "accept"),
-    (6, "getsockname"),
-    (7, "getpeername"),
-    (8, "socketpair"),
-    (9, "sendto"),
-    (10, "recvfrom"),
-    (11, "sendto"),
-    (12, "recvfrom"),
-    (13, "shutdown"),
-    (14, "setsockopt"),
-    (15, "getsockopt"),
-    (16, "sendmsg"),
-    (17, "recvmsg"),
-    (18, "accept4"),
-    (19, "recvmmsg"),
-    (20, "sendmmsg"),
-];
+/// The i386 syscall socketcall's sub-call `call` stands for (send and recv
+/// stand for sendto and recvfrom): the one a rule names.
+fn socketcall_twin(call: u32) -> Option<&'static SyscallDef> {
+    let sub = tables::socketcall_sub(call)?;
+    tables::by_name(Arch::I386, crate::decode::subcall::twin_name(sub))
+}
 
 /// The i386 `socketcall` number.
-pub const I386_SOCKETCALL: u32 = 102;
+pub const I386_SOCKETCALL: u32 = crate::decode::subcall::SOCKETCALL;
 
 /// Adds i386 `socketcall` to `rules`' selection where a rule covers one of
 /// its sub-calls on i386, so the multiplexer is no way around a rule.
 pub fn cover_socketcall(rules: &mut RuleSet) {
     for r in &mut rules.rules {
-        let hit = SOCKETCALLS.iter().any(|(_, n)| {
-            tables::by_name(Arch::I386, n).is_some_and(|d| r.selection.contains(Arch::I386, d.nr))
-        });
+        let hit = (1..=20)
+            .filter_map(socketcall_twin)
+            .any(|d| r.selection.contains(Arch::I386, d.nr));
         if hit {
-            if let Some((_, s)) = r.selection.sets.iter_mut().find(|(a, _)| *a == Arch::I386) {
-                s.insert(I386_SOCKETCALL);
-            }
+            r.selection.insert(Arch::I386, I386_SOCKETCALL);
         }
     }
 }
@@ -462,14 +443,10 @@ impl Enforcer {
     }
 
     fn socketcall(&self, f: &Facts) -> Decision {
-        let call = f.args[0] & 0xffff_ffff;
-        let Some((_, name)) = SOCKETCALLS.iter().find(|(c, _)| *c == call) else {
-            return Decision::Pass;
-        };
         // The sub-call's arguments are in memory the kernel reads after we
         // answer: no check of them could be exact, so a covered sub-call is
         // refused whatever its arguments.
-        let Some(d) = tables::by_name(Arch::I386, name) else {
+        let Some(d) = socketcall_twin(f.args[0] as u32) else {
             return Decision::Pass;
         };
         match self.rules.rules.iter().find(|r| r.covers(Arch::I386, d.nr)) {
