@@ -320,6 +320,21 @@ fn decode_all(ctx: &Ctx, defs: &[ArgDef]) -> Vec<DecodedArg> {
 /// Argument names that are process ids (`-Y` prints their comm).
 const PID_ARGS: &[&str] = &["pid", "tgid", "tid", "upid"];
 
+/// A pointer to one number of `size` bytes (sendfile's offset): `[5]`,
+/// `NULL`, or the address when unreadable; `read` takes the number.
+fn number_ptr(ctx: &Ctx, v: u64, size: usize, read: fn(time::Fields) -> Value) -> Out {
+    if v == 0 {
+        return ("NULL".into(), None);
+    }
+    match time::read_all(ctx, v, size) {
+        Some(b) => {
+            let n = read(time::Fields(&b));
+            (format!("[{n}]"), Some(n))
+        }
+        None => (addr(v), None),
+    }
+}
+
 /// Joins decoded arguments as strace does. An argument whose text is empty
 /// is one strace leaves out (fcntl's third argument for `F_GETFL`).
 pub fn render_args(args: &[DecodedArg]) -> String {
@@ -446,33 +461,19 @@ pub(crate) fn decode_one(ctx: &Ctx, kind: ArgKind, v: u64) -> Out {
             let off = v.wrapping_shl(12);
             (crate::xlat::hex(off), Some(Value::from(off)))
         }
-        K::Uid16 | K::Uid => {
-            let (t, j) = process::id_text(v, if kind == K::Uid16 { 2 } else { 4 });
+        K::Uid16 => {
+            let (t, j) = process::id_text(v, 2);
+            (t, Some(j))
+        }
+        K::Uid => {
+            let (t, j) = process::id_text(v, 4);
             (t, Some(j))
         }
         K::GidList(n) => process::id_list(ctx, v, ctx.arg(n), 4),
         K::Gid16List(n) => process::id_list(ctx, v, ctx.arg(n), 2),
         K::SigHandler => signals::handler(v),
-        K::Ulong32Ptr => match v {
-            0 => ("NULL".into(), None),
-            _ => match time::read_all(ctx, v, 4) {
-                Some(b) => {
-                    let n = time::Fields(&b).u32(0);
-                    (format!("[{n}]"), Some(Value::from(n)))
-                }
-                None => (addr(v), None),
-            },
-        },
-        K::Int64Ptr => match v {
-            0 => ("NULL".into(), None),
-            _ => match time::read_all(ctx, v, 8) {
-                Some(b) => {
-                    let n = time::Fields(&b).u64(0) as i64;
-                    (format!("[{n}]"), Some(Value::from(n)))
-                }
-                None => (addr(v), None),
-            },
-        },
+        K::Ulong32Ptr => number_ptr(ctx, v, 4, |f| Value::from(f.u32(0))),
+        K::Int64Ptr => number_ptr(ctx, v, 8, |f| Value::from(f.u64(0) as i64)),
         K::LongLoHi(n) => {
             let joined = ((ctx.arg(n) << 32) | (v as u32 as u64)) as i64;
             (joined.to_string(), Some(Value::from(joined)))
