@@ -260,8 +260,12 @@ fn hwaddr(b: &[u8]) -> (String, Value) {
     // -X: the whole sa_data in hex, under verbose with the address after.
     let data_t = match crate::xlat::style() {
         ConstStyle::Abbrev => mac.join(":"),
-        ConstStyle::Raw => super::sockets::all_hex(data),
-        ConstStyle::Verbose => format!("{} /* {} */", super::sockets::all_hex(data), mac.join(":")),
+        ConstStyle::Raw => super::quote(data, super::HexMode::All, false),
+        ConstStyle::Verbose => format!(
+            "{} /* {} */",
+            super::quote(data, super::HexMode::All, false),
+            mac.join(":")
+        ),
     };
     (
         format!(

@@ -656,20 +656,13 @@ pub(crate) fn net_field(
     use crate::compat::ConstStyle;
     match xlat::style() {
         ConstStyle::Abbrev => abbrev,
-        ConstStyle::Raw => format!("{field}={}", all_hex(bytes)),
-        ConstStyle::Verbose => format!("{field}={} /* {} */", all_hex(bytes), comment()),
+        ConstStyle::Raw => format!("{field}={}", quote(bytes, super::HexMode::All, false)),
+        ConstStyle::Verbose => format!(
+            "{field}={} /* {} */",
+            quote(bytes, super::HexMode::All, false),
+            comment()
+        ),
     }
-}
-
-/// Bytes as a string of `\x..` escapes (strace's QUOTE_FORCE_HEX).
-pub(crate) fn all_hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 4 + 2);
-    s.push('"');
-    for b in bytes {
-        s.push_str(&format!("\\x{b:02x}"));
-    }
-    s.push('"');
-    s
 }
 
 /// A port in network order: `field=htons(80)`.
