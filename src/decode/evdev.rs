@@ -7,6 +7,7 @@
 //! the three structs short after their first fields, with `...`.
 
 use super::ioctl::read;
+use super::time::Fields as Bytes;
 use super::{addr, Ctx, Out};
 use crate::memory::read_exact;
 use crate::xlat;
@@ -57,18 +58,6 @@ impl Fields {
     }
 }
 
-fn u16_at(b: &[u8], i: usize) -> u16 {
-    u16::from_ne_bytes([b[i], b[i + 1]])
-}
-
-fn i16_at(b: &[u8], i: usize) -> i16 {
-    u16_at(b, i) as i16
-}
-
-fn u32_at(b: &[u8], i: usize) -> u32 {
-    u32::from_ne_bytes(b[i..i + 4].try_into().unwrap())
-}
-
 fn keycode(k: u32) -> (String, Value) {
     let t = &xlat::EVDEV_KEYCODE;
     (t.format_enum(k as u64), t.enum_json(k as u64))
@@ -78,8 +67,8 @@ fn keycode(k: u32) -> (String, Value) {
 pub(super) fn keycode_pair(ctx: &Ctx, v: u64) -> Out {
     match read::<8>(ctx, v) {
         Ok(b) => {
-            let (kt, kj) = keycode(u32_at(&b, 4));
-            let sc = u32_at(&b, 0);
+            let (kt, kj) = keycode(Bytes(&b).u32(4));
+            let sc = Bytes(&b).u32(0);
             (format!("[{sc}, {kt}]"), Some(json!([sc, kj])))
         }
         Err(o) => o,
@@ -100,8 +89,8 @@ pub(super) fn keymap_entry(ctx: &Ctx, v: u64) -> Out {
         f.more();
         return f.finish();
     }
-    f.num("index", u16_at(&b, 2));
-    f.put("keycode", keycode(u32_at(&b, 4)));
+    f.num("index", Bytes(&b).u16(2));
+    f.put("keycode", keycode(Bytes(&b).u32(4)));
     let sc = &b[8..40];
     let text: Vec<String> = sc.iter().map(|&x| xlat::hex(x as u64)).collect();
     f.put(
@@ -128,18 +117,18 @@ pub(super) fn absinfo(ctx: &Ctx, v: u64, size: usize) -> Out {
         return (addr(v), None);
     }
     let mut f = Fields::new();
-    f.num("value", u32_at(&b, 0));
-    f.num("minimum", u32_at(&b, 4));
+    f.num("value", Bytes(&b).u32(0));
+    f.num("minimum", Bytes(&b).u32(4));
     if !ctx.opts.verbose {
         f.more();
         return f.finish();
     }
-    f.num("maximum", u32_at(&b, 8));
-    f.num("fuzz", u32_at(&b, 12));
-    f.num("flat", u32_at(&b, 16));
+    f.num("maximum", Bytes(&b).u32(8));
+    f.num("fuzz", Bytes(&b).u32(12));
+    f.num("flat", Bytes(&b).u32(16));
     if size > ABSINFO_OLD {
         if size >= ABSINFO {
-            f.num("resolution", u32_at(&b, 20));
+            f.num("resolution", Bytes(&b).u32(20));
         }
         if size != ABSINFO {
             f.more();
@@ -152,10 +141,10 @@ pub(super) fn absinfo(ctx: &Ctx, v: u64, size: usize) -> Out {
 /// fade_level (the last in hex, as strace prints it).
 fn envelope(b: &[u8], i: usize) -> (String, Value) {
     let mut f = Fields::new();
-    f.num("attack_length", u16_at(b, i));
-    f.num("attack_level", u16_at(b, i + 2));
-    f.num("fade_length", u16_at(b, i + 4));
-    let fade = u16_at(b, i + 6);
+    f.num("attack_length", Bytes(b).u16(i));
+    f.num("attack_level", Bytes(b).u16(i + 2));
+    f.num("fade_length", Bytes(b).u16(i + 4));
+    let fade = Bytes(b).u16(i + 6);
     f.put("fade_level", (xlat::hex(fade as u64), json!(fade)));
     f.done()
 }
@@ -163,8 +152,8 @@ fn envelope(b: &[u8], i: usize) -> (String, Value) {
 /// Two `__u16` fields at `i` as a struct.
 fn pair(b: &[u8], i: usize, a: &str, z: &str) -> (String, Value) {
     let mut f = Fields::new();
-    f.num(a, u16_at(b, i));
-    f.num(z, u16_at(b, i + 2));
+    f.num(a, Bytes(b).u16(i));
+    f.num(z, Bytes(b).u16(i + 2));
     f.done()
 }
 
@@ -182,12 +171,12 @@ pub(super) fn ff_effect(ctx: &Ctx, v: u64) -> Out {
         Ok(b) => b,
         Err(o) => return o,
     };
-    let ty = u16_at(&b, 0);
+    let ty = Bytes(&b).u16(0);
     let t = &xlat::EVDEV_FF_TYPES;
     let mut f = Fields::new();
     f.put("type", (t.format_enum(ty as u64), t.enum_json(ty as u64)));
-    f.num("id", i16_at(&b, 2));
-    f.num("direction", u16_at(&b, 4));
+    f.num("id", Bytes(&b).u16(2) as i16);
+    f.num("direction", Bytes(&b).u16(4));
     if !ctx.opts.verbose {
         f.more();
         return f.finish();
@@ -198,26 +187,26 @@ pub(super) fn ff_effect(ctx: &Ctx, v: u64) -> Out {
     match ty {
         FF_CONSTANT => {
             let mut u = Fields::new();
-            u.num("level", i16_at(&b, U));
+            u.num("level", Bytes(&b).u16(U) as i16);
             u.put("envelope", envelope(&b, U + 2));
             f.put("constant", u.done());
         }
         FF_RAMP => {
             let mut u = Fields::new();
-            u.num("start_level", i16_at(&b, U));
-            u.num("end_level", i16_at(&b, U + 2));
+            u.num("start_level", Bytes(&b).u16(U) as i16);
+            u.num("end_level", Bytes(&b).u16(U + 2) as i16);
             u.put("envelope", envelope(&b, U + 4));
             f.put("ramp", u.done());
         }
         FF_PERIODIC => {
             let mut u = Fields::new();
-            u.num("waveform", u16_at(&b, U));
-            u.num("period", u16_at(&b, U + 2));
-            u.num("magnitude", i16_at(&b, U + 4));
-            u.num("offset", i16_at(&b, U + 6));
-            u.num("phase", u16_at(&b, U + 8));
+            u.num("waveform", Bytes(&b).u16(U));
+            u.num("period", Bytes(&b).u16(U + 2));
+            u.num("magnitude", Bytes(&b).u16(U + 4) as i16);
+            u.num("offset", Bytes(&b).u16(U + 6) as i16);
+            u.num("phase", Bytes(&b).u16(U + 8));
             u.put("envelope", envelope(&b, U + 10));
-            u.num("custom_len", u32_at(&b, U + 20));
+            u.num("custom_len", Bytes(&b).u32(U + 20));
             let p = u64::from_ne_bytes(b[U + 24..U + 32].try_into().unwrap());
             u.put("custom_data", (addr(p), json!(p)));
             f.put("periodic", u.done());
